@@ -1,0 +1,132 @@
+package dev.pgpilot.core;
+
+import dev.pgpilot.core.db.TargetResolver;
+import dev.pgpilot.core.workspace.Config;
+import dev.pgpilot.core.workspace.MigrationName;
+import dev.pgpilot.core.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The one entry point both front ends call. Each method does one user-level operation and either
+ * returns a record describing the result or throws {@link PilotException}.
+ */
+public final class Pilot {
+    /**
+     * @param workdir project folder
+     * @param dbUrl   explicit database URL (wins over everything), may be null
+     * @param env     environment name, may be null
+     * @param source  who drives pgpilot: cli, shell or slack (recorded in the history)
+     * @param actor   the person (OS user or Slack user id), recorded in the history
+     */
+    public record Options(Path workdir, String dbUrl, String env, String source, String actor) {
+        public static Options cli(Path workdir) {
+            return new Options(workdir, null, null, "cli", System.getProperty("user.name"));
+        }
+    }
+
+    private static final DateTimeFormatter VERSION_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final Pattern SAFE_NAME = Pattern.compile("^[a-z0-9]+(_[a-z0-9]+)*$");
+
+    private final Options options;
+    private final Workspace workspace;
+    private final Clock clock;
+    private final Map<String, String> env;
+    private TargetResolver.Resolved target;
+
+    public Pilot(Options options) {
+        this(options, Clock.systemUTC(), System.getenv());
+    }
+
+    public Pilot(Options options, Clock clock, Map<String, String> env) {
+        this.options = options;
+        this.workspace = Workspace.open(options.workdir());
+        this.clock = clock;
+        this.env = env;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public TargetResolver resolver() {
+        return new TargetResolver(workspace, env);
+    }
+
+    /** The database this Pilot talks to, resolved (and the local one started) on first use. */
+    public synchronized TargetResolver.Resolved target() {
+        if (target == null) {
+            target = resolver().resolve(options.dbUrl(), options.env());
+        }
+        return target;
+    }
+
+    /** What {@link #init()} did. */
+    public record InitResult(Path migrationsDir, Path configFile, boolean createdConfig) {}
+
+    /** Creates the migrations folder and a commented {@code pgpilot.yaml}; keeps whatever exists. */
+    public InitResult init() {
+        Path dir = workspace.migrationsDir();
+        Path cfg = workspace.workdir().resolve(Config.FILE_NAME);
+        try {
+            Files.createDirectories(dir);
+            boolean created = false;
+            if (!Files.exists(cfg)) {
+                Files.writeString(cfg, Templates.load("pgpilot.yaml"));
+                created = true;
+            }
+            return new InitResult(dir, cfg, created);
+        } catch (IOException e) {
+            throw PilotException.error("cannot initialise " + workspace.workdir() + ": " + e.getMessage(), null);
+        }
+    }
+
+    /** The next free version: now (UTC), or one second after the newest existing version. */
+    public String nextVersion() {
+        String now = VERSION_FORMAT.format(clock.instant());
+        String newest = workspace.migrations().stream().map(m -> m.name().sortKey()).max(String::compareTo).orElse("");
+        if (newest.compareTo(now) >= 0 && newest.length() == 14) {
+            java.time.LocalDateTime t = java.time.LocalDateTime.parse(newest, DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+            return t.plusSeconds(1).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        }
+        return now;
+    }
+
+    /** Writes a blank migration from the house template: {@code new --empty NAME}. */
+    public Path newEmpty(String name) {
+        if (name == null || !SAFE_NAME.matcher(name).matches()) {
+            throw PilotException.refused("bad migration name: " + name, "use lower snake_case, e.g. add_notes_to_events");
+        }
+        Path dir = workspace.migrationsDir();
+        String version = nextVersion();
+        MigrationName mn = new MigrationName(version, name, false);
+        Path file = dir.resolve(mn.fileName());
+        String created = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        String body = Templates.load("empty.sql").replace("{{name}}", name).replace("{{created}}", created);
+        String down = Templates.load("empty.down.sql").replace("{{name}}", name);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, body, java.nio.file.StandardOpenOption.CREATE_NEW);
+            Files.writeString(dir.resolve(mn.downFileName()), down, java.nio.file.StandardOpenOption.CREATE_NEW);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw PilotException.error("file exists: " + e.getFile(), "wait a second and try again");
+        } catch (IOException e) {
+            throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.pgpilot.core.db;
+
+import dev.pgpilot.core.PilotException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Where to connect: a JDBC URL without credentials plus user and password kept apart, so that
+ * {@link #display()} can always be printed. Accepts {@code postgresql://}, {@code postgres://}
+ * and {@code jdbc:postgresql://} URLs.
+ *
+ * @param jdbcUrl  {@code jdbc:postgresql://host:port/db?...} with no user or password in it
+ * @param user     may be null (driver default)
+ * @param password may be null; never printed
+ * @param label    short name for prompts and messages ("local", an environment name, or the host)
+ * @param local    true for the embedded database pgpilot manages
+ */
+public record DatabaseTarget(String jdbcUrl, String user, String password, String label, boolean local) {
+
+    public static DatabaseTarget parse(String url, String label) {
+        if (url == null || url.isBlank()) {
+            throw PilotException.error("empty database URL", "pass --db-url postgresql://user@host:5432/db");
+        }
+        String u = url.trim();
+        if (u.startsWith("jdbc:")) {
+            u = u.substring(5);
+        }
+        if (u.startsWith("postgres://")) {
+            u = "postgresql://" + u.substring("postgres://".length());
+        }
+        if (!u.startsWith("postgresql://")) {
+            throw PilotException.error("not a PostgreSQL URL: " + redact(url),
+                    "use postgresql://user:password@host:5432/dbname");
+        }
+        URI uri;
+        try {
+            uri = new URI(u);
+        } catch (URISyntaxException e) {
+            throw PilotException.error("malformed database URL: " + redact(url), "check for unescaped characters (escape @ : / in passwords as %40 %3A %2F)");
+        }
+        String host = uri.getHost() == null ? "localhost" : uri.getHost();
+        int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+        String path = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? "/postgres" : uri.getRawPath();
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] ui = uri.getRawUserInfo().split(":", 2);
+            user = decode(ui[0]);
+            password = ui.length > 1 ? decode(ui[1]) : null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        if (uri.getRawQuery() != null) {
+            for (String kv : uri.getRawQuery().split("&")) {
+                if (kv.isEmpty()) continue;
+                String[] p = kv.split("=", 2);
+                params.put(decode(p[0]), p.length > 1 ? decode(p[1]) : "");
+            }
+        }
+        if (params.containsKey("user")) user = params.remove("user");
+        if (params.containsKey("password")) password = params.remove("password");
+        StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host)
+                .append(':').append(port).append(path);
+        if (!params.isEmpty()) {
+            jdbc.append('?');
+            params.forEach((k, v) -> jdbc.append(k).append('=').append(v).append('&'));
+            jdbc.setLength(jdbc.length() - 1);
+        }
+        return new DatabaseTarget(jdbc.toString(), user, password, label == null ? host : label, false);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** The URL with any password replaced, safe for logs and error messages. */
+    public static String redact(String url) {
+        return url == null ? null : url.replaceAll("(://[^:/@]*:)[^@]*@", "$1****@").replaceAll("(?i)(password=)[^&]*", "$1****");
+    }
+
+    /** For messages: user@host:port/db, never the password. */
+    public String display() {
+        String rest = jdbcUrl.substring("jdbc:postgresql://".length());
+        return "postgresql://" + (user == null ? "" : user + "@") + rest;
+    }
+
+    public String host() {
+        String rest = jdbcUrl.substring("jdbc:postgresql://".length());
+        return rest.substring(0, rest.indexOf(':', rest.startsWith("[") ? rest.indexOf(']') : 0));
+    }
+
+    public int port() {
+        String rest = jdbcUrl.substring("jdbc:postgresql://".length());
+        int colon = rest.indexOf(':', rest.startsWith("[") ? rest.indexOf(']') : 0);
+        return Integer.parseInt(rest.substring(colon + 1, rest.indexOf('/', colon)));
+    }
+
+    /** Same server, another database. */
+    public DatabaseTarget withDatabase(String db) {
+        String base = jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/]+)/[^?]*", "$1/" + db);
+        return new DatabaseTarget(base, user, password, label, local);
+    }
+
+    /**
+     * True when the URL points at a transaction-mode pooler (Supabase's pooler on 6543, or
+     * {@code pgbouncer=true}): session advisory locks and SET do not hold there.
+     */
+    public boolean looksLikeTransactionPooler() {
+        return port() == 6543 || jdbcUrl.contains("pgbouncer=true");
+    }
+
+    public Connection connect() {
+        Properties props = new Properties();
+        if (user != null) props.setProperty("user", user);
+        if (password != null) props.setProperty("password", password);
+        props.setProperty("ApplicationName", "pgpilot");
+        props.setProperty("connectTimeout", "10");
+        try {
+            return DriverManager.getConnection(jdbcUrl, props);
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+            if (password != null) msg = msg.replace(password, "****");
+            String hint = switch (state) {
+                case "28P01", "28000" -> "check the user name and password";
+                case "3D000" -> "create the database first, or fix the name in the URL";
+                case "08001", "08006", "08004" -> "is the server running and reachable at " + host() + ":" + port() + "?";
+                default -> null;
+            };
+            throw new PilotException("cannot connect to " + display() + ": " + msg, hint, PilotException.ERROR, e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.pgpilot.core.sql;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One statement of a script, as written.
+ *
+ * @param sql         the statement text from its first token up to (not including) the terminating semicolon
+ * @param line        1-based line of its first token in the script
+ * @param column      1-based column of its first token
+ * @param startOffset char offset of its first token in the script
+ * @param endOffset   char offset just past the terminating semicolon (or end of script)
+ * @param leading     comments and blank lines between the previous statement and this one
+ *                    (where inline lint suppressions live)
+ */
+public record SqlStatement(String sql, int line, int column, int startOffset, int endOffset, String leading) {
+
+    private static final Pattern NO_TRANSACTION = Pattern.compile(
+            "^(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\b.*\\bCONCURRENTLY"
+                    + "|VACUUM\\b|CREATE\\s+DATABASE\\b|DROP\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b|CREATE\\s+TABLESPACE\\b"
+                    + "|DROP\\s+TABLESPACE\\b|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY)",
+            Pattern.DOTALL);
+    private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
+            "^(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE\\s+TRANSACTION|COMMIT\\s+PREPARED)\\b(?!\\s+ATOMIC)",
+            Pattern.DOTALL);
+
+    /** The statement with comments removed, whitespace folded and keywords upper-cased outside literals. */
+    public String normalized() {
+        return SqlScript.normalize(sql);
+    }
+
+    /** True for statements PostgreSQL refuses to run inside a transaction block. */
+    public boolean cannotRunInTransaction() {
+        return NO_TRANSACTION.matcher(normalized()).find();
+    }
+
+    /** BEGIN, COMMIT, ROLLBACK, SAVEPOINT and friends. */
+    public boolean isTransactionControl() {
+        return TRANSACTION_CONTROL.matcher(normalized()).find();
+    }
+
+    /** The leading keywords, e.g. {@code "CREATE TABLE"}, upper-case. */
+    public String firstWords(int n) {
+        String[] words = normalized().split("\\s+", n + 1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(n, words.length); i++) {
+            if (i > 0) b.append(' ');
+            b.append(words[i].toUpperCase(Locale.ROOT));
+        }
+        return b.toString();
+    }
+}

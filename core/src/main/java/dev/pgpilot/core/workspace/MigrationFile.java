@@ -1,0 +1,47 @@
+package dev.pgpilot.core.workspace;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * One migration on disk with its (optional) down script.
+ *
+ * @param name     parsed file name
+ * @param path     the up file
+ * @param sql      its text, BOM removed and line endings normalised to LF
+ * @param downPath the {@code .down.sql} beside it, if any
+ * @param checksum SHA-256 (hex) of {@link #sql}: line endings and a BOM do not change it
+ */
+public record MigrationFile(MigrationName name, Path path, String sql, Optional<Path> downPath, String checksum) {
+
+    public static MigrationFile of(MigrationName name, Path path, String rawText, Optional<Path> downPath) {
+        String sql = normalize(rawText);
+        return new MigrationFile(name, path, sql, downPath, checksum(sql));
+    }
+
+    public String version() {
+        return name.version();
+    }
+
+    /** Strips a UTF-8 BOM and turns CRLF / CR into LF, so editors and git settings do not alter checksums. */
+    public static String normalize(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (t.indexOf('\r') >= 0) {
+            t = t.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        return t;
+    }
+
+    public static String checksum(String normalizedSql) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(normalizedSql.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.pgpilot.core.workspace;
+
+import dev.pgpilot.core.PilotException;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of a migration file name. Two forms are read:
+ * {@code YYYYMMDDHHMMSS_snake_case.sql} (the house form, the Supabase CLI's) and
+ * {@code YYYYMMDD_NNN_name.sql}. Down scripts sit beside their migration as
+ * {@code <version>_<name>.down.sql}.
+ *
+ * @param version the version as written in the file name (also the history key)
+ * @param name    the descriptive part, without extension
+ * @param down    true for a {@code .down.sql} file
+ */
+public record MigrationName(String version, String name, boolean down) implements Comparable<MigrationName> {
+
+    private static final Pattern TIMESTAMPED = Pattern.compile("^(\\d{14})_([A-Za-z0-9_\\-]+?)(\\.down)?\\.sql$");
+    private static final Pattern DATED_SEQUENCE = Pattern.compile("^(\\d{8}_\\d{3})_([A-Za-z0-9_\\-]+?)(\\.down)?\\.sql$");
+    private static final Pattern SNAKE = Pattern.compile("^[a-z0-9]+(_[a-z0-9]+)*$");
+
+    public static boolean looksLikeSql(String fileName) {
+        return fileName.endsWith(".sql");
+    }
+
+    /** Parses a file name or throws a {@link PilotException} that names the file and the expected form. */
+    public static MigrationName parse(String fileName) {
+        for (Pattern p : new Pattern[] {TIMESTAMPED, DATED_SEQUENCE}) {
+            Matcher m = p.matcher(fileName);
+            if (m.matches()) {
+                return new MigrationName(m.group(1), m.group(2), m.group(3) != null);
+            }
+        }
+        throw PilotException.error(
+                "bad migration file name: " + fileName,
+                "expected YYYYMMDDHHMMSS_snake_case.sql (or YYYYMMDD_NNN_name.sql); rename the file");
+    }
+
+    /** True when the descriptive part follows the house style (lower snake case). */
+    public boolean isSnakeCase() {
+        return SNAKE.matcher(name).matches();
+    }
+
+    public String fileName() {
+        return version + "_" + name + (down ? ".down" : "") + ".sql";
+    }
+
+    public String downFileName() {
+        return version + "_" + name + ".down.sql";
+    }
+
+    /**
+     * A 14-digit key that orders both forms on one time line: {@code YYYYMMDD_NNN} sorts as
+     * {@code YYYYMMDD000NNN}, i.e. at the start of its day in sequence order.
+     */
+    public String sortKey() {
+        return sortKey(version);
+    }
+
+    public static String sortKey(String version) {
+        if (version.length() == 12 && version.charAt(8) == '_') {
+            return version.substring(0, 8) + "000" + version.substring(9);
+        }
+        return version;
+    }
+
+    public static final Comparator<String> VERSION_ORDER =
+            Comparator.comparing((String v) -> sortKey(v)).thenComparing(Comparator.naturalOrder());
+
+    @Override
+    public int compareTo(MigrationName o) {
+        return VERSION_ORDER.compare(version, o.version);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.pgpilot.core.workspace;
+
+import dev.pgpilot.core.PilotException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The project folder: its config and its migrations. */
+public final class Workspace {
+    private final Path workdir;
+    private final Config config;
+
+    private Workspace(Path workdir, Config config) {
+        this.workdir = workdir;
+        this.config = config;
+    }
+
+    public static Workspace open(Path workdir) {
+        Path dir = workdir.toAbsolutePath().normalize();
+        return new Workspace(dir, Config.load(dir));
+    }
+
+    public Path workdir() {
+        return workdir;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Path migrationsDir() {
+        return workdir.resolve(config.migrations());
+    }
+
+    /** Where pgpilot keeps its own local state (the embedded database). */
+    public Path stateDir() {
+        return workdir.resolve(".pgpilot");
+    }
+
+    /**
+     * All migrations in version order, each with its down script if present. Bad names, duplicate
+     * versions and unreadable files are errors naming the file: nothing is applied from a folder
+     * that cannot be read whole.
+     */
+    public List<MigrationFile> migrations() {
+        Path dir = migrationsDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> MigrationName.looksLikeSql(p.getFileName().toString()) && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw PilotException.error("cannot list " + dir + ": " + e.getMessage(), null);
+        }
+        Map<String, Path> downs = new HashMap<>();
+        List<MigrationName> ups = new ArrayList<>();
+        Map<MigrationName, Path> paths = new HashMap<>();
+        for (Path p : files) {
+            MigrationName n = parseName(p);
+            if (n.down()) {
+                downs.put(n.version() + "_" + n.name(), p);
+            } else {
+                ups.add(n);
+                paths.put(n, p);
+            }
+        }
+        Map<String, MigrationName> byVersion = new HashMap<>();
+        for (MigrationName n : ups) {
+            MigrationName other = byVersion.putIfAbsent(n.version(), n);
+            if (other != null) {
+                throw PilotException.error("duplicate migration version " + n.version() + ": "
+                        + other.fileName() + " and " + n.fileName(), "give one of them a new timestamp");
+            }
+        }
+        for (String key : downs.keySet()) {
+            if (ups.stream().noneMatch(n -> (n.version() + "_" + n.name()).equals(key))) {
+                throw PilotException.error("down script without its migration: " + downs.get(key).getFileName(),
+                        "name it like its migration, with .down.sql instead of .sql");
+            }
+        }
+        ups.sort(null);
+        List<MigrationFile> out = new ArrayList<>(ups.size());
+        for (MigrationName n : ups) {
+            Path p = paths.get(n);
+            out.add(MigrationFile.of(n, p, read(p), Optional.ofNullable(downs.get(n.version() + "_" + n.name()))));
+        }
+        return out;
+    }
+
+    private static MigrationName parseName(Path p) {
+        try {
+            return MigrationName.parse(p.getFileName().toString());
+        } catch (PilotException e) {
+            throw new PilotException(e.getMessage() + " (in " + p.getParent() + ")", e.hint(), e.exitCode());
+        }
+    }
+
+    /** Reads a SQL file as UTF-8; an unreadable or non-UTF-8 file is an error naming it. */
+    public static String read(Path p) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(p))).toString();
+        } catch (CharacterCodingException e) {
+            throw PilotException.error("cannot read " + p + ": not UTF-8 text", "save the file as UTF-8");
+        } catch (IOException e) {
+            throw PilotException.error("cannot read " + p + ": " + e.getMessage(), null);
+        }
+    }
+}

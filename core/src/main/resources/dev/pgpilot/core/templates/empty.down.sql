@@ -1,0 +1,2 @@
+-- Down: reverts {{name}}
+

@@ -1,0 +1,45 @@
+package dev.pgpilot.core;
+
+import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.db.LocalDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real embedded PostgreSQL per test JVM (started on first use, stopped at exit) and a fresh
+ * database for each caller. Databases are copies of template1, so each has the Supabase base.
+ */
+public final class TestDatabase {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static DatabaseTarget server;
+    private static LocalDatabase local;
+
+    private TestDatabase() {}
+
+    public static synchronized DatabaseTarget server() {
+        if (server == null) {
+            try {
+                Path root = Files.createTempDirectory("pgpilot-test-pg");
+                local = new LocalDatabase(root, false);
+                server = local.start();
+                LocalDatabase l = local;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    l.reset();
+                }));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return server;
+    }
+
+    /** A new, empty database (with the Supabase base) on the shared test server. */
+    public static DatabaseTarget fresh() {
+        DatabaseTarget s = server();
+        String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        LocalDatabase.createDatabase(s, name);
+        return s.withDatabase(name);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.pgpilot.shell;
+
+import dev.pgpilot.core.Pilot;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Options every command accepts (the command contract's global options). */
+public final class GlobalOptions {
+    @Option(names = "--workdir", description = "project folder (default: current directory)", scope = ScopeType.INHERIT)
+    Path workdir = Path.of(".");
+
+    @Option(names = "--db-url", description = "database URL (postgresql://... or jdbc:postgresql://...)", scope = ScopeType.INHERIT)
+    String dbUrl;
+
+    @Option(names = "--env", description = "environment from pgpilot.yaml", scope = ScopeType.INHERIT)
+    String env;
+
+    @Option(names = "--json", description = "machine-readable output", scope = ScopeType.INHERIT)
+    boolean json;
+
+    @Option(names = {"--yes", "-y"}, description = "confirm without asking", scope = ScopeType.INHERIT)
+    boolean yes;
+
+    @Option(names = "--no-color", description = "plain output", scope = ScopeType.INHERIT)
+    boolean noColor;
+
+    /** Set by the REPL so the history records "shell" instead of "cli". */
+    String source = "cli";
+
+    public Pilot pilot() {
+        return new Pilot(new Pilot.Options(workdir, dbUrl, env, source, System.getProperty("user.name")));
+    }
+}

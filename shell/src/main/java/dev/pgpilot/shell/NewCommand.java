@@ -1,0 +1,39 @@
+package dev.pgpilot.shell;
+
+import dev.pgpilot.core.PilotException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "new", description = "Plan a migration from plain English and write it (--empty NAME: blank template)")
+final class NewCommand implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--empty", paramLabel = "NAME", description = "write a blank migration from the house template")
+    String empty;
+
+    @Option(names = "--dry-run", description = "print the plan, write nothing")
+    boolean dryRun;
+
+    @Parameters(arity = "0..*", paramLabel = "REQUEST", description = "what to change, in plain English")
+    java.util.List<String> words;
+
+    @Override
+    public Integer call() {
+        if (empty != null) {
+            Path file = global.pilot().newEmpty(empty);
+            spec.commandLine().getOut().println("wrote " + file);
+            return 0;
+        }
+        if (words == null || words.isEmpty()) {
+            throw PilotException.refused("nothing to plan", "pgpilot new \"add notes column to events\", or --empty NAME");
+        }
+        throw PilotException.refused("plain-English requests are not available yet", null);
+    }
+}
