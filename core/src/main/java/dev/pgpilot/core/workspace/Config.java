@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,12 +78,32 @@ public record Config(
             Config c = YAML.readValue(text, Config.class);
             return c == null ? defaults() : c;
         } catch (JsonMappingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+            String where = e.getLocation() == null ? "" : ":" + lineOf(file, e);
             throw PilotException.error(file.getFileName() + where + ": " + e.getOriginalMessage().split("\n")[0],
                     "fix " + FILE_NAME + " (see README, 'Configuration')");
         } catch (IOException e) {
             throw PilotException.error("cannot read " + file + ": " + e.getMessage(), null);
         }
+    }
+
+    /**
+     * The YAML parser reports the position after the offending value; for an unknown key the
+     * user wants the key's own line, so look it up.
+     */
+    private static int lineOf(Path file, JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            try {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).matches("\\s*-?\\s*\"?" + java.util.regex.Pattern.quote(u.getPropertyName()) + "\"?\\s*:.*")) {
+                        return i + 1;
+                    }
+                }
+            } catch (IOException ignored) {
+                // fall through to the parser's position
+            }
+        }
+        return e.getLocation().getLineNr();
     }
 
     public Environment environment(String name) {

@@ -1,0 +1,62 @@
+package dev.pgpilot.core.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgpilot.core.PilotException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MigrationNameTest {
+
+    @Test
+    void timestampedNameSplitsIntoVersionAndName() {
+        MigrationName n = MigrationName.parse("20250101120000_add_notes_to_events.sql");
+        assertEquals("20250101120000", n.version());
+        assertEquals("add_notes_to_events", n.name());
+        assertFalse(n.down());
+        assertTrue(n.isSnakeCase());
+    }
+
+    @Test
+    void datedSequenceNameKeepsItsSequenceInTheVersion() {
+        MigrationName n = MigrationName.parse("20250101_002_create_users.sql");
+        assertEquals("20250101_002", n.version());
+        assertEquals("create_users", n.name());
+    }
+
+    @Test
+    void downScriptIsRecognisedBesideItsMigration() {
+        MigrationName n = MigrationName.parse("20250101120000_add_notes.down.sql");
+        assertTrue(n.down());
+        assertEquals("20250101120000_add_notes.down.sql", n.fileName());
+    }
+
+    @Test
+    void badNameIsAnErrorNamingTheFileAndTheExpectedForm() {
+        PilotException e = assertThrows(PilotException.class, () -> MigrationName.parse("add_notes.sql"));
+        assertTrue(e.getMessage().contains("add_notes.sql"), e.getMessage());
+        assertTrue(e.hint().contains("YYYYMMDDHHMMSS"), e.hint());
+        assertEquals(PilotException.ERROR, e.exitCode());
+    }
+
+    @Test
+    void bothFormsSortOnOneTimeLine() {
+        List<MigrationName> names = new ArrayList<>(List.of(
+                MigrationName.parse("20250102000000_c.sql"),
+                MigrationName.parse("20250101_002_b.sql"),
+                MigrationName.parse("20250101120000_x.sql"),
+                MigrationName.parse("20250101_001_a.sql")));
+        names.sort(null);
+        assertEquals(List.of("20250101_001", "20250101_002", "20250101120000", "20250102000000"),
+                names.stream().map(MigrationName::version).toList());
+    }
+
+    @Test
+    void mixedCaseNameIsReadButNotHouseStyle() {
+        assertFalse(MigrationName.parse("20250101120000_AddNotes.sql").isSnakeCase());
+    }
+}

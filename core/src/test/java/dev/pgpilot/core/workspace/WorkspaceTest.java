@@ -1,0 +1,110 @@
+package dev.pgpilot.core.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgpilot.core.PilotException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+    @TempDir Path dir;
+
+    private Path migrations() throws IOException {
+        return Files.createDirectories(dir.resolve("supabase/migrations"));
+    }
+
+    @Test
+    void migrationsComeInVersionOrderWithTheirDownScripts() throws IOException {
+        Path m = migrations();
+        Files.writeString(m.resolve("20250102000000_second.sql"), "select 2;");
+        Files.writeString(m.resolve("20250101000000_first.sql"), "select 1;");
+        Files.writeString(m.resolve("20250101000000_first.down.sql"), "select 0;");
+        Files.writeString(m.resolve("README.md"), "not a migration");
+        List<MigrationFile> files = Workspace.open(dir).migrations();
+        assertEquals(List.of("20250101000000", "20250102000000"), files.stream().map(MigrationFile::version).toList());
+        assertTrue(files.get(0).downPath().isPresent());
+        assertTrue(files.get(1).downPath().isEmpty());
+    }
+
+    @Test
+    void checksumIgnoresByteOrderMarkAndLineEndings() throws IOException {
+        Path m = migrations();
+        Files.writeString(m.resolve("20250101000000_a.sql"), "create table a (id int);\nselect 1;\n");
+        String unix = Workspace.open(dir).migrations().get(0).checksum();
+        Files.write(m.resolve("20250101000000_a.sql"),
+                ("\uFEFFcreate table a (id int);\r\nselect 1;\r\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(unix, Workspace.open(dir).migrations().get(0).checksum());
+        Files.writeString(m.resolve("20250101000000_a.sql"), "create table a (id bigint);\nselect 1;\n");
+        assertNotEquals(unix, Workspace.open(dir).migrations().get(0).checksum());
+    }
+
+    @Test
+    void duplicateVersionsAreAnErrorNamingBothFiles() throws IOException {
+        Path m = migrations();
+        Files.writeString(m.resolve("20250101000000_a.sql"), "select 1;");
+        Files.writeString(m.resolve("20250101000000_b.sql"), "select 2;");
+        PilotException e = assertThrows(PilotException.class, () -> Workspace.open(dir).migrations());
+        assertTrue(e.getMessage().contains("20250101000000_a.sql") && e.getMessage().contains("20250101000000_b.sql"), e.getMessage());
+    }
+
+    @Test
+    void badFileNameIsAnErrorNamingIt() throws IOException {
+        Files.writeString(migrations().resolve("create_users.sql"), "select 1;");
+        PilotException e = assertThrows(PilotException.class, () -> Workspace.open(dir).migrations());
+        assertTrue(e.getMessage().contains("create_users.sql"), e.getMessage());
+    }
+
+    @Test
+    void downScriptWithoutItsMigrationIsAnError() throws IOException {
+        Files.writeString(migrations().resolve("20250101000000_a.down.sql"), "select 1;");
+        PilotException e = assertThrows(PilotException.class, () -> Workspace.open(dir).migrations());
+        assertTrue(e.getMessage().contains("20250101000000_a.down.sql"), e.getMessage());
+    }
+
+    @Test
+    void fileThatIsNotUtf8IsAnErrorNamingIt() throws IOException {
+        Files.write(migrations().resolve("20250101000000_a.sql"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x41, (byte) 0xc3});
+        PilotException e = assertThrows(PilotException.class, () -> Workspace.open(dir).migrations());
+        assertTrue(e.getMessage().contains("20250101000000_a.sql") && e.getMessage().contains("UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void missingMigrationsFolderMeansNoMigrations() {
+        assertEquals(List.of(), Workspace.open(dir).migrations());
+    }
+
+    @Test
+    void unknownConfigKeyIsAnErrorWithItsLine() throws IOException {
+        Files.writeString(dir.resolve("pgpilot.yaml"), "lock_timeout: 2s\nlock_timeuot: 3s\n");
+        PilotException e = assertThrows(PilotException.class, () -> Workspace.open(dir));
+        assertTrue(e.getMessage().startsWith("pgpilot.yaml:2"), e.getMessage());
+        assertTrue(e.getMessage().contains("lock_timeuot"), e.getMessage());
+    }
+
+    @Test
+    void configEnvironmentsGetTheirNamesAndDefaultsApply() throws IOException {
+        Files.writeString(dir.resolve("pgpilot.yaml"), """
+                environments:
+                  production:
+                    url_env: PROD_URL
+                    protected: true
+                    approvers: [U1, U2]
+                """);
+        Config c = Workspace.open(dir).config();
+        assertEquals("5s", c.lockTimeout());
+        Environment prod = c.environment("production");
+        assertEquals("production", prod.name());
+        assertTrue(prod.isProtected());
+        assertEquals(List.of("U1", "U2"), prod.approvers());
+        PilotException e = assertThrows(PilotException.class, () -> c.environment("prod"));
+        assertTrue(e.hint().contains("production"), e.hint());
+    }
+}
