@@ -129,4 +129,49 @@ public final class Pilot {
         }
         return file;
     }
+
+    // ---- migration engine (status, up, down, history, repair) ----
+
+    private dev.pgpilot.core.db.Session session() {
+        return new dev.pgpilot.core.db.Session(workspace, target().target(), options.source(), options.actor(), clock);
+    }
+
+    /** Applied, pending, modified, missing and out-of-order migrations of the target. */
+    public dev.pgpilot.core.db.StatusReport status() {
+        java.util.List<dev.pgpilot.core.workspace.MigrationFile> files = workspace.migrations();
+        try (java.sql.Connection c = target().target().connect()) {
+            return dev.pgpilot.core.db.StatusReport.of(files, new dev.pgpilot.core.db.History(c).applied());
+        } catch (java.sql.SQLException e) {
+            throw PilotException.error("cannot read the history of " + target().target().display() + ": " + e.getMessage().split("\n")[0], null);
+        }
+    }
+
+    /** Applies pending migrations ({@code up}); throws {@link PilotException} (exit 1) naming file and line on failure. */
+    public dev.pgpilot.core.db.ApplyResult up(dev.pgpilot.core.db.UpOptions up, dev.pgpilot.core.db.ApplyListener listener) {
+        return new dev.pgpilot.core.db.Applier(session()).up(up, listener);
+    }
+
+    /** What {@link #down} would revert, newest first (refuses when a down script is missing). */
+    public java.util.List<dev.pgpilot.core.workspace.MigrationFile> downPlan(dev.pgpilot.core.db.Rollback.DownOptions down) {
+        return new dev.pgpilot.core.db.Rollback(session()).plan(down);
+    }
+
+    /** Reverts applied migrations with their down scripts. */
+    public dev.pgpilot.core.db.Rollback.DownResult down(dev.pgpilot.core.db.Rollback.DownOptions down) {
+        return new dev.pgpilot.core.db.Rollback(session()).down(down);
+    }
+
+    /** Every recorded attempt (up, down, repair), oldest first. */
+    public java.util.List<dev.pgpilot.core.db.History.Entry> history() {
+        try (java.sql.Connection c = target().target().connect()) {
+            return new dev.pgpilot.core.db.History(c).entries();
+        } catch (java.sql.SQLException e) {
+            throw PilotException.error("cannot read the history of " + target().target().display() + ": " + e.getMessage().split("\n")[0], null);
+        }
+    }
+
+    /** Fixes the history of one version without running its SQL. */
+    public dev.pgpilot.core.db.Repair.RepairResult repair(String version, dev.pgpilot.core.db.Repair.Status status) {
+        return new dev.pgpilot.core.db.Repair(session()).repair(version, status);
+    }
 }

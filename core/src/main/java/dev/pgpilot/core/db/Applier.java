@@ -1,0 +1,346 @@
+package dev.pgpilot.core.db;
+
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.sql.SqlScript;
+import dev.pgpilot.core.sql.SqlStatement;
+import dev.pgpilot.core.workspace.Config;
+import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.workspace.MigrationName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Runs pending migrations: {@code up}. One run holds the {@link MigrationLock}; each migration runs
+ * in one transaction together with its history rows, sent as one batch (one round trip). Files with
+ * statements PostgreSQL refuses inside a transaction run statement by statement with their progress
+ * recorded, so a retry resumes after the last statement that completed.
+ */
+public final class Applier {
+    static final String LOCK_NOT_AVAILABLE = "55P03";
+
+    private final Session session;
+    private final Config config;
+
+    public Applier(Session session) {
+        this.session = session;
+        this.config = session.workspace().config();
+    }
+
+    /** One selected migration with its statements, checked before anything runs. */
+    private record Prepared(MigrationFile file, SqlScript script, boolean outsideTransaction) {
+        List<String> statementTexts() {
+            return script.statements().stream().map(s -> s.sql().strip()).toList();
+        }
+    }
+
+    public ApplyResult up(UpOptions options, ApplyListener listener) {
+        List<MigrationFile> files = session.workspace().migrations();
+        List<String> warnings = new ArrayList<>();
+        if (session.target().looksLikeTransactionPooler()) {
+            String w = session.target().display() + " looks like a transaction-mode pooler: the migration lock does not hold there;"
+                    + " use the direct (session) connection, port 5432";
+            warnings.add(w);
+            listener.warning(w);
+        }
+        if (options.dryRun()) {
+            try (Connection c = session.target().connect()) {
+                StatusReport status = StatusReport.of(files, new History(c).applied());
+                List<Prepared> plan = select(files, status, options, warnings, listener);
+                return new ApplyResult(session.target().display(), planned(plan), List.of(), List.copyOf(warnings), true);
+            } catch (SQLException e) {
+                throw History.failure("cannot read the history of " + session.target().display(), e);
+            }
+        }
+        try (MigrationLock lock = MigrationLock.acquire(session.target(), listener::waitingForLock);
+             Connection c = session.target().connect()) {
+            History history = new History(c);
+            c.setAutoCommit(true);
+            history.ensureTables();
+            // Read the history only now, under the lock: a run that waited sees what the other one applied.
+            StatusReport status = StatusReport.of(files, history.applied());
+            List<Prepared> plan = select(files, status, options, warnings, listener);
+            List<ApplyResult.Applied> applied = new ArrayList<>();
+            if (!plan.isEmpty()) {
+                int batch = history.nextBatch();
+                boolean canCheckClient = c.getMetaData().getDatabaseMajorVersion() >= 14;
+                for (Prepared p : plan) {
+                    listener.starting(p.file());
+                    long ms = p.outsideTransaction()
+                            ? applyOutsideTransaction(c, history, p, batch, options, listener)
+                            : applyInTransaction(c, history, p, batch, options, listener, canCheckClient);
+                    applied.add(new ApplyResult.Applied(p.file().version(), p.file().name().name(), ms));
+                    listener.applied(p.file(), ms);
+                }
+            }
+            return new ApplyResult(session.target().display(), planned(plan), List.copyOf(applied), List.copyOf(warnings), false);
+        } catch (SQLException e) {
+            throw History.failure("migration run on " + session.target().display() + " failed", e);
+        }
+    }
+
+    private static List<ApplyResult.Planned> planned(List<Prepared> plan) {
+        return plan.stream().map(p -> new ApplyResult.Planned(p.file().version(), p.file().name().name(),
+                p.file().path().getFileName().toString(), p.outsideTransaction())).toList();
+    }
+
+    /** Which pending migrations run, after refusing a state that must not be applied over. */
+    private List<Prepared> select(List<MigrationFile> files, StatusReport status, UpOptions options, List<String> warnings,
+                                  ApplyListener listener) {
+        if (!status.modified().isEmpty()) {
+            throw PilotException.refused("applied migrations were changed since they ran: " + versions(status.modified()),
+                    "restore the files as they were applied, or record the new content with `pgpilot repair VERSION --status applied`");
+        }
+        if (!status.outOfOrder().isEmpty() && !options.allowOutOfOrder()) {
+            throw PilotException.refused("pending migrations are older than the newest applied one: " + versions(status.outOfOrder()),
+                    "check they do not conflict with what ran after them, then pass --allow-out-of-order");
+        }
+        if (!status.missing().isEmpty()) {
+            String w = "applied but no file on disk: " + versions(status.missing());
+            warnings.add(w);
+            listener.warning(w);
+        }
+        if (options.toVersion() != null && files.stream().noneMatch(f -> f.version().equals(options.toVersion()))) {
+            throw PilotException.refused("no migration file has version " + options.toVersion(), "see `pgpilot status` for the versions");
+        }
+        java.util.Set<String> pending = status.pending().stream().map(StatusReport.Entry::version).collect(Collectors.toSet());
+        List<Prepared> plan = new ArrayList<>();
+        for (MigrationFile f : files) {
+            if (!pending.contains(f.version())) continue;
+            if (options.toVersion() != null && MigrationName.VERSION_ORDER.compare(f.version(), options.toVersion()) > 0) continue;
+            plan.add(prepare(f));
+        }
+        return plan;
+    }
+
+    private Prepared prepare(MigrationFile f) {
+        SqlScript script = SqlScript.parse(f.sql());
+        boolean outside = false;
+        for (SqlStatement s : script.statements()) {
+            if (s.isTransactionControl()) {
+                throw PilotException.refused(session.display(f.path()) + ":" + s.line() + ": " + s.firstWords(1)
+                        + " inside a migration is not allowed", "pgpilot runs each migration in its own transaction; remove the transaction control statements");
+            }
+            outside |= s.cannotRunInTransaction();
+        }
+        return new Prepared(f, script, outside);
+    }
+
+    private static String versions(List<StatusReport.Entry> entries) {
+        return entries.stream().map(e -> e.version() + "_" + e.name()).collect(Collectors.joining(", "));
+    }
+
+    /** A statement that failed: where it is and what the server said. */
+    private record Failure(SqlStatement statement, int line, String message, SQLException cause) {}
+
+    private long applyInTransaction(Connection c, History history, Prepared p, int batch, UpOptions options,
+                                    ApplyListener listener, boolean canCheckClient) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            Instant started = session.clock().instant();
+            long t0 = System.nanoTime();
+            c.setAutoCommit(false);
+            try {
+                setTimeouts(c, true, canCheckClient);
+                if (!p.script().statements().isEmpty()) {
+                    try (Statement s = c.createStatement()) {
+                        // The whole file in one call: the driver pipelines its statements in one round trip.
+                        s.setEscapeProcessing(false);
+                        s.execute(p.file().sql());
+                    }
+                }
+                return commitApplied(c, history, p, batch, options, started, t0);
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt < config.lockRetries()) {
+                    long delay = backoff(attempt);
+                    listener.retrying(p.file(), attempt + 1, delay, History.firstLine(e.getMessage()));
+                    sleep(delay);
+                    continue;
+                }
+                Failure f = locate(c, history, p, batch, options, started, t0, canCheckClient);
+                if (f == null) {
+                    // Run one statement at a time, the file applied cleanly (the batch failed for a
+                    // reason that did not repeat): it is committed with its history rows.
+                    return elapsed(t0);
+                }
+                throw recordFailure(c, history, p, batch, options, started, t0, f, null);
+            }
+        }
+    }
+
+    /**
+     * Finds the failing statement by running the file again one statement at a time in a fresh
+     * transaction. Only on failure, so the normal path keeps its single round trip. Returns null
+     * when every statement succeeds this time (then the migration is committed).
+     */
+    private Failure locate(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started, long t0,
+                           boolean canCheckClient) throws SQLException {
+        c.setAutoCommit(false);
+        setTimeouts(c, true, canCheckClient);
+        try (Statement s = c.createStatement()) {
+            s.setEscapeProcessing(false);
+            for (SqlStatement st : p.script().statements()) {
+                try {
+                    s.execute(st.sql());
+                } catch (SQLException e) {
+                    rollbackQuietly(c);
+                    return failureAt(st, e);
+                }
+            }
+        }
+        commitApplied(c, history, p, batch, options, started, t0);
+        return null;
+    }
+
+    private static Failure failureAt(SqlStatement st, SQLException e) {
+        int line = st.line();
+        if (e instanceof PSQLException pe && pe.getServerErrorMessage() != null) {
+            ServerErrorMessage m = pe.getServerErrorMessage();
+            int pos = m.getPosition(); // 1-based character position in the statement the server received
+            if (pos > 0 && pos <= st.sql().length() + 1) {
+                line += (int) st.sql().substring(0, pos - 1).chars().filter(ch -> ch == '\n').count();
+            }
+        }
+        return new Failure(st, line, serverMessage(e), e);
+    }
+
+    private static String serverMessage(SQLException e) {
+        if (e instanceof PSQLException pe && pe.getServerErrorMessage() != null) {
+            ServerErrorMessage m = pe.getServerErrorMessage();
+            return m.getSeverity() + ": " + m.getMessage() + (m.getSQLState() == null ? "" : " (SQLSTATE " + m.getSQLState() + ")");
+        }
+        return History.firstLine(e.getMessage());
+    }
+
+    private long commitApplied(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started, long t0)
+            throws SQLException {
+        history.markApplied(p.file().version(), p.file().name().name(), p.statementTexts(), session.actor());
+        long ms = elapsed(t0);
+        history.log(new History.Attempt(p.file().version(), p.file().name().name(), "up", p.file().checksum(), batch,
+                session.actor(), session.source(), started, ms, true, null, null, null, options.allowLintErrors()));
+        if (p.outsideTransaction()) history.clearProgress(p.file().version());
+        c.commit();
+        c.setAutoCommit(true);
+        return ms;
+    }
+
+    /** Records the failed attempt in its own transaction (the migration's was rolled back) and builds the error. */
+    private PilotException recordFailure(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started,
+                                         long t0, Failure f, String extraHint) throws SQLException {
+        c.setAutoCommit(true);
+        String where = session.display(p.file().path()) + ":" + f.line();
+        history.log(new History.Attempt(p.file().version(), p.file().name().name(), "up", p.file().checksum(), batch,
+                session.actor(), session.source(), started, elapsed(t0), false, f.message(), f.statement().sql().strip(),
+                f.line(), options.allowLintErrors()));
+        String hint = extraHint != null ? extraHint
+                : "nothing from " + p.file().path().getFileName() + " was applied; fix it and run `pgpilot up` again";
+        return new PilotException("migration failed at " + where + ": " + f.message(), hint, PilotException.REFUSED, f.cause());
+    }
+
+    /**
+     * Statement by statement outside a transaction (CREATE INDEX CONCURRENTLY and friends). After
+     * each statement its number is saved, so a later run skips what already completed.
+     */
+    private long applyOutsideTransaction(Connection c, History history, Prepared p, int batch, UpOptions options,
+                                         ApplyListener listener) throws SQLException {
+        Instant started = session.clock().instant();
+        long t0 = System.nanoTime();
+        c.setAutoCommit(true);
+        String version = p.file().version();
+        int done = history.progress(version, p.file().checksum());
+        List<SqlStatement> statements = p.script().statements();
+        setTimeouts(c, false, false);
+        try (Statement s = c.createStatement()) {
+            s.setEscapeProcessing(false);
+            for (int i = done; i < statements.size(); i++) {
+                SqlStatement st = statements.get(i);
+                for (int attempt = 0; ; attempt++) {
+                    try {
+                        s.execute(st.sql());
+                        break;
+                    } catch (SQLException e) {
+                        if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt < config.lockRetries()) {
+                            long delay = backoff(attempt);
+                            listener.retrying(p.file(), attempt + 1, delay, History.firstLine(e.getMessage()));
+                            sleep(delay);
+                            continue;
+                        }
+                        String hint = (i == 0 ? "no statement of " : "statements before line " + st.line() + " of ")
+                                + p.file().path().getFileName() + (i == 0 ? " was applied" : " were applied and will be skipped")
+                                + "; fix the failing statement (an interrupted CREATE INDEX CONCURRENTLY leaves an invalid index to drop) and run `pgpilot up` again";
+                        throw recordFailure(c, history, p, batch, options, started, t0, failureAt(st, e), hint);
+                    }
+                }
+                history.saveProgress(version, p.file().checksum(), i + 1);
+            }
+        } finally {
+            resetTimeouts(c);
+        }
+        c.setAutoCommit(false);
+        try {
+            return commitApplied(c, history, p, batch, options, started, t0);
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            throw e;
+        }
+    }
+
+    /** lock_timeout and statement_timeout from the config; in a transaction only for it ({@code SET LOCAL}). */
+    private void setTimeouts(Connection c, boolean local, boolean checkClient) throws SQLException {
+        String sql = "SELECT set_config('lock_timeout', ?, " + local + "), set_config('statement_timeout', ?, " + local + ")"
+                // A killed client must not leave its transaction running (and holding locks) until the
+                // statement ends: the server checks the connection every second during long statements.
+                + (checkClient ? ", set_config('client_connection_check_interval', '1s', " + local + ")" : "");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, config.lockTimeout());
+            ps.setString(2, config.statementTimeout());
+            ps.execute();
+        } catch (SQLException e) {
+            if ("22023".equals(e.getSQLState())) {
+                throw PilotException.error("bad timeout in " + Config.FILE_NAME + ": " + History.firstLine(e.getMessage()),
+                        "use a PostgreSQL interval such as 5s or 500ms (0 = no limit)");
+            }
+            throw e;
+        }
+    }
+
+    private static void resetTimeouts(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("RESET lock_timeout; RESET statement_timeout");
+        } catch (SQLException ignored) {
+            // the connection is closed at the end of the run anyway
+        }
+    }
+
+    static long backoff(int attempt) {
+        return Math.min(250L << attempt, 4000L);
+    }
+
+    private static long elapsed(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PilotException.error("interrupted", null);
+        }
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try {
+            if (!c.getAutoCommit()) c.rollback();
+        } catch (SQLException ignored) {
+            // a broken connection has rolled back already
+        }
+    }
+}
