@@ -1,0 +1,18 @@
+package dev.pgpilot.shell;
+
+import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.db.TargetResolver;
+
+/** The question asked before a command changes a database; protected environments need their name typed. */
+final class Confirm {
+    private Confirm() {}
+
+    static boolean change(GlobalOptions global, Pilot pilot, String what, String refused) {
+        TargetResolver.Resolved t = pilot.target();
+        String question = what + " on " + t.target().display() + "?";
+        if (t.isProtected()) {
+            return Prompter.confirmByTyping(global, question, t.environment().name(), refused);
+        }
+        return Prompter.confirm(global, question, refused);
+    }
+}

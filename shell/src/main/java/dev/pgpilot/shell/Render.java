@@ -1,0 +1,44 @@
+package dev.pgpilot.shell;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain aligned text tables and JSON, shared by the engine commands. */
+final class Render {
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private Render() {}
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Columns padded to their widest cell; the last column is not padded. */
+    static List<String> table(List<String> header, List<List<String>> rows) {
+        int[] width = new int[header.size()];
+        List<List<String>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        for (List<String> r : all) {
+            for (int i = 0; i < r.size(); i++) width[i] = Math.max(width[i], r.get(i).length());
+        }
+        List<String> out = new ArrayList<>();
+        for (List<String> r : all) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < r.size(); i++) {
+                if (i > 0) b.append("  ");
+                b.append(i == r.size() - 1 ? r.get(i) : String.format("%-" + width[i] + "s", r.get(i)));
+            }
+            out.add(b.toString().stripTrailing());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.pgpilot.shell;
+
+import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.db.ApplyListener;
+import dev.pgpilot.core.db.ApplyResult;
+import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.workspace.MigrationFile;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "up", description = "Apply pending migrations (asks first)")
+final class UpCommand implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--to", paramLabel = "VERSION", description = "apply up to and including this version")
+    String to;
+
+    @Option(names = "--dry-run", description = "show what would run, change nothing")
+    boolean dryRun;
+
+    @Option(names = "--allow-out-of-order", description = "apply pending versions older than the newest applied one")
+    boolean allowOutOfOrder;
+
+    @Option(names = "--allow-lint-errors", description = "apply despite lint errors (recorded in the history)")
+    boolean allowLintErrors;
+
+    @Override
+    public Integer call() {
+        Pilot pilot = global.pilot();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ApplyResult plan = pilot.up(new UpOptions(to, true, allowOutOfOrder, allowLintErrors), ApplyListener.NONE);
+        plan.warnings().forEach(w -> err.println("warning: " + w));
+        err.flush();
+        if (plan.planned().isEmpty()) {
+            out.println("nothing to apply: " + plan.target() + " is up to date");
+            return 0;
+        }
+        out.println((dryRun ? "would apply " : "to apply ") + plan.planned().size() + " migration(s) on " + plan.target() + ":");
+        plan.planned().forEach(p -> out.println("  " + p.file() + (p.outsideTransaction() ? "  (outside a transaction)" : "")));
+        out.flush();
+        if (dryRun) {
+            return 0;
+        }
+        if (!Confirm.change(global, pilot, "Apply " + plan.planned().size() + " migration(s)", "up not run")) {
+            out.println("nothing applied");
+            return 1;
+        }
+        ApplyResult r = pilot.up(new UpOptions(to, false, allowOutOfOrder, allowLintErrors), new ApplyListener() {
+            @Override
+            public void waitingForLock() {
+                out.println("another run holds the migration lock; waiting...");
+                out.flush();
+            }
+
+            @Override
+            public void applied(MigrationFile file, long millis) {
+                out.printf("applied %s (%d ms)%n", file.path().getFileName(), millis);
+                out.flush();
+            }
+
+            @Override
+            public void retrying(MigrationFile file, int attempt, long delayMillis, String message) {
+                err.printf("lock timeout in %s, retry %d in %d ms%n", file.path().getFileName(), attempt, delayMillis);
+                err.flush();
+            }
+        });
+        out.println(r.applied().isEmpty() ? "nothing to apply (another run applied them)" : "done: " + r.applied().size() + " applied");
+        return 0;
+    }
+}

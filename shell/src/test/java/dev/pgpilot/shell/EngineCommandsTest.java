@@ -1,0 +1,157 @@
+package dev.pgpilot.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgpilot.core.TestDatabase;
+import dev.pgpilot.core.db.DatabaseTarget;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** status, up, down, history and repair through {@link Main#execute}, against the real embedded PostgreSQL. */
+class EngineCommandsTest {
+    private Path dir;
+    private DatabaseTarget db;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeEach
+    void project() throws IOException {
+        dir = Files.createTempDirectory("pgpilot-shell");
+        Path m = Files.createDirectories(dir.resolve("supabase/migrations"));
+        Files.writeString(m.resolve("20250101000000_create_notes.sql"), "create table public.notes (id int primary key);\n");
+        Files.writeString(m.resolve("20250101000000_create_notes.down.sql"), "drop table public.notes;\n");
+        Files.writeString(m.resolve("20250102000000_add_body.sql"), "alter table public.notes add column body text;\n");
+        Files.writeString(m.resolve("20250102000000_add_body.down.sql"), "alter table public.notes drop column body;\n");
+        db = TestDatabase.fresh();
+    }
+
+    private Run run(String... args) {
+        // Global options are accepted by every subcommand, after its name.
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--workdir", dir.toString(), "--db-url", db.display()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void statusJsonListsPendingThenAppliedAfterUp() throws Exception {
+        Run before = run("status", "--json");
+        assertEquals(0, before.exit());
+        JsonNode j = new ObjectMapper().readTree(before.out());
+        assertEquals(List.of("applied", "pending", "modified", "missing", "out_of_order"), iterable(j.fieldNames()));
+        assertEquals(2, j.get("pending").size());
+        assertEquals("20250101000000", j.get("pending").get(0).get("version").asText());
+        assertEquals("create_notes", j.get("pending").get(0).get("name").asText());
+
+        Run up = run("up", "--yes");
+        assertEquals(0, up.exit(), up.err());
+        assertTrue(up.out().contains("applied 20250102000000_add_body.sql"), up.out());
+        JsonNode after = new ObjectMapper().readTree(run("status", "--json").out());
+        assertEquals(2, after.get("applied").size());
+        assertEquals(0, after.get("pending").size());
+    }
+
+    @Test
+    void statusTextIsAnAlignedTable() {
+        run("up", "--yes", "--to", "20250101000000");
+        Run s = run("status");
+        assertEquals(0, s.exit());
+        assertTrue(s.out().contains("20250101000000  create_notes  applied"), s.out());
+        assertTrue(s.out().contains("20250102000000  add_body      pending"), s.out());
+        assertTrue(s.out().contains("1 applied, 1 pending, 0 modified, 0 missing, 0 out of order"), s.out());
+    }
+
+    @Test
+    void upWithoutTerminalAndWithoutYesRefusesAndAppliesNothing() {
+        Run up = run("up");
+        assertEquals(1, up.exit());
+        assertTrue(up.err().contains("no terminal to confirm on"), up.err());
+        assertTrue(up.err().contains("--yes"), up.err());
+        assertEquals(2, countPending());
+    }
+
+    @Test
+    void upDryRunShowsThePlanAndChangesNothing() {
+        Run dry = run("up", "--dry-run");
+        assertEquals(0, dry.exit());
+        assertTrue(dry.out().contains("would apply 2 migration(s) on " + db.display()), dry.out());
+        assertEquals(2, countPending());
+    }
+
+    @Test
+    void failingMigrationExitsOneNamingFileAndLine() throws IOException {
+        Files.writeString(dir.resolve("supabase/migrations/20250103000000_bad.sql"), "select 1;\nselect nope;\n");
+        Run up = run("up", "--yes");
+        assertEquals(1, up.exit());
+        assertTrue(up.err().contains("error: migration failed at supabase/migrations/20250103000000_bad.sql:2: ERROR: column \"nope\" does not exist"), up.err());
+        assertTrue(up.err().contains("hint: nothing from 20250103000000_bad.sql was applied"), up.err());
+        Run h = run("history");
+        assertTrue(h.out().contains("FAILED at line 2"), h.out());
+    }
+
+    @Test
+    void downAndRepairAskFirstThenChangeTheHistory() throws Exception {
+        run("up", "--yes");
+        assertEquals(1, run("down").exit());
+        Run down = run("down", "--yes", "--steps", "2");
+        assertEquals(0, down.exit(), down.err());
+        assertTrue(down.out().contains("reverted 20250101000000_create_notes"), down.out());
+        assertEquals(2, countPending());
+        assertEquals(1, run("repair", "20250101000000", "--status", "applied").exit());
+        Run repair = run("repair", "20250101000000", "--status", "applied", "--yes");
+        assertEquals(0, repair.exit(), repair.err());
+        assertEquals(1, countPending());
+        JsonNode h = new ObjectMapper().readTree(run("history", "--json").out());
+        assertEquals(List.of("up", "up", "down", "down", "repair"), iterable(h.elements()).stream().map(n -> n.get("action").asText()).toList());
+        assertTrue(h.get(0).get("success").asBoolean());
+        assertFalse(h.get(0).get("reverted_at").isNull());
+    }
+
+    @Test
+    void missingDownScriptIsAOneLineRefusal() throws IOException {
+        run("up", "--yes");
+        Files.delete(dir.resolve("supabase/migrations/20250102000000_add_body.down.sql"));
+        Run down = run("down", "--yes");
+        assertEquals(1, down.exit());
+        assertTrue(down.err().startsWith("error: no down script for 20250102000000_add_body.sql"), down.err());
+    }
+
+    @Test
+    void wrongPasswordOrUnreachableDatabaseNeverPrintsThePassword() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"status", "--workdir", dir.toString(), "--db-url",
+                "postgresql://app:s3cr3t-Pw@127.0.0.1:1/app"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(2, code);
+        assertTrue(err.toString().startsWith("error: cannot connect to postgresql://app@127.0.0.1:1/app"), err.toString());
+        assertTrue(err.toString().contains("hint: is the server running"), err.toString());
+        assertFalse((out.toString() + err).contains("s3cr3t"));
+    }
+
+    private long countPending() {
+        try {
+            return new ObjectMapper().readTree(run("status", "--json").out()).get("pending").size();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> it) {
+        List<T> l = new ArrayList<>();
+        it.forEachRemaining(l::add);
+        return l;
+    }
+}
