@@ -265,4 +265,22 @@ class ApplierTest {
         assertEquals("tester", p.text("select created_by from supabase_migrations.schema_migrations"));
         assertNull(p.text("select idempotency_key from supabase_migrations.schema_migrations"));
     }
+
+    @Test
+    void transactionPoolerUrlIsWarnedAboutBeforeConnecting() throws Exception {
+        Project p = new Project();
+        java.nio.file.Files.writeString(p.dir.resolve("pgpilot.yaml"), "");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        dev.pgpilot.core.Pilot pooled = new dev.pgpilot.core.Pilot(new dev.pgpilot.core.Pilot.Options(p.dir,
+                "postgresql://postgres.ref:pw@127.0.0.1:6543/postgres", null, "cli", "tester"), java.time.Clock.systemUTC(), java.util.Map.of());
+        assertThrows(PilotException.class, () -> pooled.up(new UpOptions(null, true, false, false), new ApplyListener() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        }));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("transaction-mode pooler"), warnings.get(0));
+        assertFalse(warnings.get(0).contains("pw@"));
+    }
 }
