@@ -125,7 +125,8 @@ public final class History {
         Set<String> cols = migrationColumns();
         boolean hasLog = tableExists("pgpilot.migration_log");
         String sql = "SELECT m.version, " + (cols.contains("name") ? "m.name" : "NULL") + ", "
-                + (cols.contains("statements") ? "m.statements" : "NULL::text[]") + ", "
+                // statements are only needed where pgpilot has no checksum; fetching them all makes status slow.
+                + (cols.contains("statements") ? (hasLog ? "CASE WHEN l.checksum IS NULL THEN m.statements END" : "m.statements") : "NULL::text[]") + ", "
                 + (hasLog ? "l.checksum" : "NULL") + " FROM supabase_migrations.schema_migrations m"
                 + (hasLog ? " LEFT JOIN (SELECT DISTINCT ON (version) version, checksum FROM pgpilot.migration_log"
                         + " WHERE success AND direction IN ('up', 'repair') AND reverted_at IS NULL ORDER BY version, id DESC) l"
