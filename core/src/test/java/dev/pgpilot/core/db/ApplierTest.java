@@ -283,4 +283,13 @@ class ApplierTest {
         assertTrue(warnings.get(0).contains("transaction-mode pooler"), warnings.get(0));
         assertFalse(warnings.get(0).contains("pw@"));
     }
+
+    @Test
+    void errorInsideADoBlockIsMappedToItsLineInTheFile() {
+        Project p = new Project();
+        p.write("20250101000000_do.sql", "create table public.d (id int);\n\ndo $$\nbegin\n  insert into public.d values (1);\n"
+                + "  perform 1 / 0;\nend\n$$;\n");
+        PilotException e = assertThrows(PilotException.class, () -> p.pilot().up(UpOptions.all(), ApplyListener.NONE));
+        assertTrue(e.getMessage().contains("20250101000000_do.sql:6: ERROR: division by zero"), e.getMessage());
+    }
 }
