@@ -6,7 +6,7 @@
 set -euo pipefail
 N=${1:-500}; RUNS=${2:-3}
 root=$(pwd); B=$(mktemp -d); trap 'rm -rf "$B"' EXIT
-[ -f shell/target/pgpilot.jar ] || ./pgpilot --version >/dev/null
+./pgpilot --version >/dev/null   # (re)build the jar now, so no run below times a build
 (cd bench/flyway && mvn -B -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null)
 fcp="$root/bench/flyway/target/classes:$(cat bench/flyway/target/cp.txt)"
 mkdir -p "$B/server"; ./pgpilot db start --workdir "$B/server" >/dev/null
