@@ -44,6 +44,7 @@ public final class RequestParser {
     // ------------------------------------------------------------------ routing
 
     private List<ChangeRequest> route(Words w) {
+        boolean adding = w.first().is("add", "introduce", "create", "include", "give");
         if (w.any(DROP) && (w.any(EVERYTHING) || w.has("all")) && w.tables(catalog).isEmpty() && !w.has("index") && !w.has("default")) {
             throw refuse("refusing a vague destructive request: \"" + w.text() + "\"", "name exactly what to drop, e.g. \"drop the temp_exports table\"");
         }
@@ -64,9 +65,10 @@ public final class RequestParser {
         }
         if ((w.has("table") || w.has("tables")) && w.any(Set.of("create", "add", "new", "make", "introduce", "need", "set"))) return createTable(w);
         if (w.any(RENAME) || (w.first().is("change", "rename") && !w.hasType() && w.has("to") && w.lastWordAfter("to").map(x -> !TypeWords.isTypeWord(x)).orElse(false) && w.dotted().isPresent())) return List.of(rename(w));
-        if (w.phrase("foreign", "key") || w.has("references") || w.has("referencing") || w.has("->") || w.phrase("belong", "to") || w.phrase("belongs", "to") || w.first().is("link", "connect", "relate")) return List.of(foreignKey(w));
+        if (w.phrase("foreign", "key") || !adding && (w.has("references") || w.has("referencing")) || w.has("->") && !adding || w.phrase("belong", "to") || w.phrase("belongs", "to") || w.first().is("link", "connect", "relate")) return List.of(foreignKey(w));
         if (w.any(DROP) && !w.has("null") && !w.has("required")) return List.of(drop(w));
-        if (w.has("unique") || w.has("distinct") || w.phrase("no", "duplicate") || w.phrase("no", "duplicates")) return List.of(unique(w));
+        if ((!adding || w.has("constraint") || w.has("index")) && w.has("unique") || !adding && w.has("distinct") || w.phrase("no", "duplicate") || w.phrase("no", "duplicates")) return List.of(unique(w));
+        if (adding && !w.has("check") && !w.has("constraint")) return addColumns(w);
         if (w.first().is("require") || w.has("required") || w.has("mandatory") || w.phrase("not", "null") || w.phrase("not", "be", "null") || w.phrase("not", "be", "empty") && false) return List.of(notNull(w, true));
         if (w.has("optional") || w.has("nullable") || w.phrase("allow", "null") || w.phrase("allow", "nulls")) return List.of(notNull(w, false));
         if (w.any(Set.of("non-negative", "nonnegative", "positive", "negative", "between", "most", "least", "greater", "less", "exceed", "longer", "shorter", "check"))) return List.of(check(w));
@@ -147,7 +149,7 @@ public final class RequestParser {
                 i = j;
                 continue;
             }
-            if (t.word() && type == null && !nameWords.isEmpty() && TypeWords.of(t.text()).isPresent() && !(t.is("number") && i == part.size() - 1 && !nameWords.isEmpty() && false)) {
+            if (t.word() && type == null && !nameWords.isEmpty() && TypeWords.of(t.text()).isPresent() && !(t.is("number") && i == part.size() - 1)) {
                 type = TypeWords.of(t.text()).get();
                 continue;
             }
@@ -168,6 +170,10 @@ public final class RequestParser {
         if (nameWords.isEmpty()) throw refuse("incomplete request: which column?", "e.g. \"add notes text to orders\"");
         if (type == null && nameWords.size() > 1 && TypeWords.isTypeWord(nameWords.get(nameWords.size() - 1)) && !nameWords.get(nameWords.size() - 1).equals("number")) {
             type = TypeWords.of(nameWords.remove(nameWords.size() - 1)).get();
+        }
+        String lastWord = nameWords.get(nameWords.size() - 1);
+        if (type == null && nameWords.size() > 1 && TypeWords.UNSUPPORTED.contains(lastWord)) {
+            throw refuse("unknown type: " + lastWord, "use text, integer, bigint, numeric(p,s), boolean, date, timestamptz, uuid, jsonb, text[]");
         }
         String name = String.join("_", nameWords);
         Sql.checkIdentifier(name);
@@ -273,6 +279,9 @@ public final class RequestParser {
 
     private ChangeRequest notNull(Words w, boolean required) {
         ColRef r = columnRef(w, w.all());
+        if (r.column().notNull() == required) {
+            throw refuse(r.table().name().name() + "." + r.column().name() + " is already " + (required ? "required (not null)" : "optional"), null);
+        }
         return new SetNotNull(r.table().name(), r.column().name(), required);
     }
 
@@ -678,6 +687,19 @@ public final class RequestParser {
         return catalog.table(guess.text());
     }
 
+    /** The table a policy is about: "their organization's customers" and "customers of their organization" both mean customers. */
+    private Catalog.Table policyTable(Words w, List<Tok> what) {
+        List<Catalog.Table> plain = new ArrayList<>();
+        for (int i = 0; i < what.size(); i++) {
+            Tok t = what.get(i);
+            if (!t.word()) continue;
+            Optional<Catalog.Table> ct = catalog.findTable(t.text());
+            boolean possessive = i > 0 && what.get(i - 1).is("their", "his", "her", "your", "my", "our");
+            if (ct.isPresent() && !possessive) plain.add(ct.get());
+        }
+        return plain.isEmpty() ? lastTable(w, what) : plain.get(plain.size() - 1);
+    }
+
     private static final Set<String> POLICY_WORDS = Set.of("users", "user", "authors", "author", "owners", "owner", "members", "member", "admins", "admin",
             "administrators", "everyone", "anyone", "public", "anonymous", "people", "read", "see", "view", "select", "list", "create", "insert",
             "update", "edit", "modify", "delete", "remove", "manage", "own", "their", "can", "may", "only", "all", "organization", "org", "team",
@@ -701,7 +723,7 @@ public final class RequestParser {
         Subject subject = policySubject(w);
         int can = w.indexOfAny(Set.of("can", "may", "able", "allowed"));
         List<Tok> what = w.sub(can + 1, w.size());
-        Catalog.Table t = lastTable(w, what);
+        Catalog.Table t = policyTable(w, what);
         Set<String> commands = new LinkedHashSet<>();
         for (Tok x : what) {
             switch (x.text()) {

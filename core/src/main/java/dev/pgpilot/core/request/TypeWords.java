@@ -21,6 +21,11 @@ final class TypeWords {
             Map.entry("json", "jsonb"), Map.entry("jsonb", "jsonb"), Map.entry("citext", "text"), Map.entry("bytea", "bytea"),
             Map.entry("inet", "inet"), Map.entry("interval", "interval"));
 
+    /** Type words from other databases: named as a column's type they are refused, not taken as part of its name. */
+    static final java.util.Set<String> UNSUPPORTED = java.util.Set.of("blob", "clob", "varchar2", "nvarchar", "nchar", "tinyint", "mediumint",
+            "mediumtext", "longtext", "tinytext", "datetime2", "binary", "varbinary", "struct", "map", "object", "dict", "dictionary",
+            "float4", "float8", "double_precision", "hash", "enum", "tuple");
+
     private static final Pattern SIZED = Pattern.compile("^(varchar|string|char|character|numeric|decimal)\\((\\d+)(?:,(\\d+))?\\)$");
 
     /** The PostgreSQL type for one word ("numeric(5,2)", "text[]", "money"), if it is a type word. */
