@@ -23,6 +23,11 @@ public final class RequestParser {
     static final Set<String> FILLER = Set.of("a", "an", "the", "new", "column", "field", "attribute", "property", "called", "named",
             "of", "type", "as", "please", "also", "column:", "field:", "optional", "nullable", "some", "its", "their", "our", "my");
     private static final Set<String> EVERYTHING = Set.of("everything", "all", "every", "database", "schema", "db", "anything", "whole", "entire", "tables");
+    /** Words that only make sense in a request about the schema; a request with none of them (and no known name) is not one. */
+    private static final Set<String> SCHEMA_WORDS = Set.of("add", "create", "introduce", "drop", "remove", "delete", "rename", "index", "indexes",
+            "require", "alter", "change", "table", "tables", "column", "columns", "field", "enum", "type", "bucket", "policy", "rls", "trigger",
+            "constraint", "unique", "default", "foreign", "comment", "everything", "database", "schema", "timestamps", "security");
+
     private static final Set<String> OWNER_ID_NAMES = Set.of("user_id", "owner_id", "author_id", "created_by", "creator_id");
 
     private final Catalog catalog;
@@ -36,7 +41,7 @@ public final class RequestParser {
         if (text.isEmpty()) throw refuse("empty request", "say what to change, e.g. \"add notes text to orders\"");
         if (text.length() > 2000) throw refuse("request too long (" + text.length() + " characters)", "describe one change at a time");
         List<Tok> toks = Lexer.lex(text);
-        Words w = new Words(toks);
+        Words w = new Words(toks, text);
         List<ChangeRequest> changes = route(w);
         return new ChangeSet(text, changes);
     }
@@ -45,11 +50,20 @@ public final class RequestParser {
 
     private List<ChangeRequest> route(Words w) {
         boolean adding = w.first().is("add", "introduce", "create", "include", "give");
+        if (!w.any(SCHEMA_WORDS) && w.tables(catalog).isEmpty() && w.dotted().isEmpty()
+                && w.all().stream().noneMatch(t -> t.word() && (catalog.findEnum(t.text()).isPresent() || catalog.findIndex(t.text()).isPresent()))) {
+            throw refuse("not a schema change: \"" + w.text() + "\"",
+                    "ask for a change to tables, columns, indexes, policies or buckets, e.g. \"add notes text to orders\"");
+        }
         if (w.any(DROP) && (w.any(EVERYTHING) || w.has("all")) && w.tables(catalog).isEmpty() && !w.has("index") && !w.has("default")) {
             throw refuse("refusing a vague destructive request: \"" + w.text() + "\"", "name exactly what to drop, e.g. \"drop the temp_exports table\"");
         }
         if (w.has("bucket")) return List.of(bucket(w));
         if (w.first().is("comment", "describe", "document") || w.phrase("comment", "on")) return List.of(comment(w));
+        // a comment may quote anything after its colon; everywhere else ";" is refused so one request stays one change
+        w.all().stream().filter(t -> t.is(";") && t.kind() == Kind.SYMBOL).findFirst().ifPresent(t -> {
+            throw refuse("did not understand \";\": one request at a time", "send each change as its own request, or list columns with commas");
+        });
         if ((w.has("can") || w.has("may") || w.phrase("able", "to") || w.has("allowed")) && policySubject(w) != null) return policies(w);
         if (w.has("rls") || w.phrase("row", "level", "security") || w.has("row-level")) return List.of(enableRls(w));
         if (w.has("trigger") || ((w.has("updated_at")) && w.any(Set.of("keep", "maintain", "touch", "auto", "automatically", "bump", "refresh")))) return trigger(w);
@@ -64,7 +78,7 @@ public final class RequestParser {
             if (!w.has("unique")) return List.of(createIndex(w, false));
         }
         if ((w.has("table") || w.has("tables")) && w.any(Set.of("create", "add", "new", "make", "introduce", "need", "set"))) return createTable(w);
-        if (w.any(RENAME) || (w.first().is("change", "rename") && !w.hasType() && w.has("to") && w.lastWordAfter("to").map(x -> !TypeWords.isTypeWord(x)).orElse(false) && w.dotted().isPresent())) return List.of(rename(w));
+        if (w.any(RENAME) || (w.first().is("change", "rename") && !w.hasType() && !w.has("type") && w.has("to") && w.lastWordAfter("to").map(x -> !TypeWords.isTypeWord(x)).orElse(false) && w.dotted().isPresent())) return List.of(rename(w));
         if (w.phrase("foreign", "key") || !adding && (w.has("references") || w.has("referencing")) || w.has("->") && !adding || w.phrase("belong", "to") || w.phrase("belongs", "to") || w.first().is("link", "connect", "relate")) return List.of(foreignKey(w));
         if (w.any(DROP) && !w.has("null") && !w.has("required")) return List.of(drop(w));
         if ((!adding || w.has("constraint") || w.has("index")) && w.has("unique") || !adding && w.has("distinct") || w.phrase("no", "duplicate") || w.phrase("no", "duplicates")) return List.of(unique(w));
@@ -73,7 +87,7 @@ public final class RequestParser {
         if (w.has("optional") || w.has("nullable") || w.phrase("allow", "null") || w.phrase("allow", "nulls")) return List.of(notNull(w, false));
         if (w.any(Set.of("non-negative", "nonnegative", "positive", "negative", "between", "most", "least", "greater", "less", "exceed", "longer", "shorter", "check"))) return List.of(check(w));
         if ((w.has("default") || w.has("defaults") || w.has("defaulting")) && !w.first().is("add", "introduce", "create", "include")) return List.of(setDefault(w));
-        if (w.first().is("change", "alter", "convert", "make", "switch") || w.phrase("type", "to") || w.has("should") && w.hasType()) return List.of(alterType(w));
+        if (w.first().is("change", "alter", "convert", "switch") || w.first().is("make") && w.hasType() || w.phrase("type", "to") || w.has("should") && w.hasType()) return List.of(alterType(w));
         if (w.any(ADD) || w.has("should") || w.has("have") || w.has("has")) return addColumns(w);
         throw refuse("not a schema change I understand: \"" + w.text() + "\"",
                 "try e.g. \"add notes text to orders\", \"index orders on status\", \"rename customers.full_name to display_name\"");
@@ -881,7 +895,7 @@ public final class RequestParser {
 
     private ChangeRequest comment(Words w) {
         List<Tok> all = w.all();
-        String raw = w.text();
+        String raw = w.source();
         int colon = raw.indexOf(':');
         String text;
         List<Tok> target;
@@ -934,10 +948,15 @@ public final class RequestParser {
     /** The request's tokens with small look-up helpers. */
     static final class Words {
         private final List<Tok> toks;
+        private final String source;
 
-        Words(List<Tok> toks) {
+        Words(List<Tok> toks, String source) {
             this.toks = toks;
+            this.source = source;
         }
+
+        /** The request as written (one line). */
+        String source() { return source; }
 
         String text() { return raw(toks); }
         List<Tok> all() { return toks; }
