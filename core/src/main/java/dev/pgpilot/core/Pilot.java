@@ -154,7 +154,11 @@ public final class Pilot {
     }
 
     public Plan plan(String request, dev.pgpilot.core.request.Catalog catalog) {
-        dev.pgpilot.core.request.ChangeSet set = new dev.pgpilot.core.request.RequestParser(catalog).parse(request);
+        // the LLM backend only when configured (pgpilot.yaml llm: or PGPILOT_LLM_BASE_URL); the offline parser otherwise
+        dev.langchain4j.model.chat.ChatModel model = dev.pgpilot.core.request.LlmRequestParser.configuredModel(workspace.config().llm(), env);
+        dev.pgpilot.core.request.ChangeSet set = model == null
+                ? new dev.pgpilot.core.request.RequestParser(catalog).parse(request)
+                : new dev.pgpilot.core.request.LlmRequestParser(model, catalog).parse(request);
         dev.pgpilot.core.render.Migration m = new dev.pgpilot.core.render.MigrationRenderer().render(set, clock.instant());
         return new Plan(m, new MigrationName(nextVersion(), m.name(), false).fileName());
     }
