@@ -27,6 +27,10 @@ public final class MigrationRenderer {
     }
 
     private static final String UID = "(select auth.uid())";
+    // read once: templates are part of the jar and do not change while running
+    private static final String UP_HEADER = Templates.load("migration.sql");
+    private static final String DOWN_HEADER = Templates.load("migration.down.sql");
+    private static final String SET_UPDATED_AT = Templates.load("set_updated_at.sql").strip();
 
     /** Up statements by section and down statements (in the order they must run) for one change. */
     private static final class Out {
@@ -50,18 +54,18 @@ public final class MigrationRenderer {
             dropFunction |= createsFunction(c);
         }
         if (function) {
-            up.computeIfAbsent(Section.FUNCTIONS, k -> new ArrayList<>()).add(0, Templates.load("set_updated_at.sql").strip());
+            up.computeIfAbsent(Section.FUNCTIONS, k -> new ArrayList<>()).add(0, SET_UPDATED_AT);
         }
         String purpose = String.join("; ", set.changes().stream().map(c -> c.describe().replace('_', ' ')).toList());
         String request = Sql.comment(set.requestText()).replace("*/", "* /");
-        StringBuilder u = new StringBuilder(fill(Templates.load("migration.sql"), name, purpose, request, created));
+        StringBuilder u = new StringBuilder(fill(UP_HEADER, name, purpose, request, created));
         for (Section s : Section.values()) {
             List<String> l = up.get(s);
             if (l == null || l.isEmpty()) continue;
             u.append("\n-- ").append(s.title).append("\n");
             for (String stmt : l) u.append(stmt).append("\n");
         }
-        StringBuilder d = new StringBuilder(fill(Templates.load("migration.down.sql"), name, purpose, request, created)).append("\n");
+        StringBuilder d = new StringBuilder(fill(DOWN_HEADER, name, purpose, request, created)).append("\n");
         for (int i = downs.size() - 1; i >= 0; i--) for (String stmt : downs.get(i)) d.append(stmt).append("\n");
         if (dropFunction) d.append("drop function if exists public.set_updated_at();\n");
         return new Migration(name, u.toString(), d.toString(), set.requestText());

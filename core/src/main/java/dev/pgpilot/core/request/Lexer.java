@@ -24,16 +24,20 @@ final class Lexer {
             + "|([A-Za-z_][A-Za-z0-9_$]*(?:-[A-Za-z0-9_]+)*(?:\\.[A-Za-z_*][A-Za-z0-9_]*)?(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?(?:\\[\\])?)"
             + "|(\\d+(?:\\.\\d+)?)|(->|>=|<=|<>|!=|\\S)");
 
+    private static final Pattern POSSESSIVE = Pattern.compile("(?i)(\\w)'s\\b");
+    private static final Pattern NOT = Pattern.compile("(?i)n't\\b");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static List<Tok> lex(String text) {
         // possessives and contractions first, so "organization's" is one word and "can't" reads as "can not"
-        String t = text.replaceAll("(?i)(\\w)'s\\b", "$1").replaceAll("(?i)n't\\b", " not").replace('’', '\'');
+        String t = NOT.matcher(POSSESSIVE.matcher(text.replace('’', '\'')).replaceAll("$1")).replaceAll(" not");
         List<Tok> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(t);
         while (m.find()) {
             if (m.group(1) != null) out.add(new Tok(Kind.QUOTED, m.group(1).replace("''", "'"), m.group()));
             else if (m.group(2) != null) out.add(new Tok(Kind.QUOTED, m.group(2), m.group()));
             else if (m.group(3) != null) out.add(new Tok(Kind.QUOTED, m.group(3), m.group()));
-            else if (m.group(4) != null) out.add(new Tok(Kind.WORD, m.group(4).toLowerCase(Locale.ROOT).replaceAll("\\s+", ""), m.group()));
+            else if (m.group(4) != null) out.add(new Tok(Kind.WORD, SPACES.matcher(m.group(4).toLowerCase(Locale.ROOT)).replaceAll(""), m.group()));
             else if (m.group(5) != null) out.add(new Tok(Kind.NUMBER, m.group(5), m.group()));
             else out.add(new Tok(Kind.SYMBOL, m.group(6), m.group()));
         }

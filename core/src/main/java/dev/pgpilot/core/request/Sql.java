@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 /** Quoting helpers: every identifier and literal in generated SQL goes through here, never pasted. */
 public final class Sql {
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0000-\\u001f\\u2028\\u2029]+");
     private static final Pattern IDENT = Pattern.compile("^[a-z_][a-z0-9_]*$");
 
     private Sql() {}
@@ -36,6 +37,6 @@ public final class Sql {
 
     static String oneLine(String text) {
         if (text == null) return "";
-        return text.replaceAll("[\\r\\n\\u0000-\\u001f\\u2028\\u2029]+", " ").strip();
+        return LINE_BREAKS.matcher(text).replaceAll(" ").strip();
     }
 }
