@@ -72,7 +72,7 @@ public final class RequestParser {
             if (w.any(Set.of("create", "new", "define", "introduce", "make"))) return List.of(createEnum(w));
         }
         Optional<Catalog.EnumType> addValue = enumTarget(w);
-        if (addValue.isPresent() && w.any(Set.of("add", "include", "allow", "extend", "support"))) return List.of(addEnumValue(w, addValue.get()));
+        if (addValue.isPresent() && w.any(Set.of("add", "include", "includes", "allow", "extend", "support"))) return List.of(addEnumValue(w, addValue.get()));
         if (w.has("index") || w.has("indexes") || w.phrase("speed", "up") || w.has("lookups") || w.has("searchable") || w.first().is("index")) {
             if (w.any(DROP)) return List.of(dropIndex(w));
             if (!w.has("unique")) return List.of(createIndex(w, false));
@@ -81,13 +81,15 @@ public final class RequestParser {
         if (w.any(RENAME) || (w.first().is("change", "rename") && !w.hasType() && !w.has("type") && w.has("to") && w.lastWordAfter("to").map(x -> !TypeWords.isTypeWord(x)).orElse(false) && w.dotted().isPresent())) return List.of(rename(w));
         if (w.phrase("foreign", "key") || !adding && (w.has("references") || w.has("referencing")) || w.has("->") && !adding || w.phrase("belong", "to") || w.phrase("belongs", "to") || w.first().is("link", "connect", "relate")) return List.of(foreignKey(w));
         if (w.any(DROP) && !w.has("null") && !w.has("required")) return List.of(drop(w));
-        if ((!adding || w.has("constraint") || w.has("index")) && w.has("unique") || !adding && w.has("distinct") || w.phrase("no", "duplicate") || w.phrase("no", "duplicates")) return List.of(unique(w));
         if (adding && !w.has("check") && !w.has("constraint")) return addColumns(w);
+        boolean wants = w.any(Set.of("need", "needs", "want", "wants")) || w.phrase("should", "have") || w.phrase("must", "have") || w.phrase("should", "also", "have");
+        if (wants) return addColumns(w);
+        if ((!adding || w.has("constraint") || w.has("index")) && w.has("unique") || !adding && w.has("distinct") || w.phrase("no", "duplicate") || w.phrase("no", "duplicates")) return List.of(unique(w));
         if (w.first().is("require") || w.has("required") || w.has("mandatory") || w.phrase("not", "null") || w.phrase("not", "be", "null") || w.phrase("not", "be", "empty") && false) return List.of(notNull(w, true));
         if (w.has("optional") || w.has("nullable") || w.phrase("allow", "null") || w.phrase("allow", "nulls")) return List.of(notNull(w, false));
         if (w.any(Set.of("non-negative", "nonnegative", "positive", "negative", "between", "most", "least", "greater", "less", "exceed", "longer", "shorter", "check"))) return List.of(check(w));
         if ((w.has("default") || w.has("defaults") || w.has("defaulting")) && !w.first().is("add", "introduce", "create", "include")) return List.of(setDefault(w));
-        if (w.first().is("change", "alter", "convert", "switch") || w.first().is("make") && w.hasType() || w.phrase("type", "to") || w.has("should") && w.hasType()) return List.of(alterType(w));
+        if (w.first().is("change", "alter", "convert", "switch") || w.first().is("make") && w.hasType() || w.phrase("type", "to") || w.phrase("should", "be") && w.hasType()) return List.of(alterType(w));
         if (w.any(ADD) || w.has("should") || w.has("have") || w.has("has")) return addColumns(w);
         throw refuse("not a schema change I understand: \"" + w.text() + "\"",
                 "try e.g. \"add notes text to orders\", \"index orders on status\", \"rename customers.full_name to display_name\"");
@@ -103,8 +105,22 @@ public final class RequestParser {
         int verb = w.indexOfAny(Set.of("need", "needs", "should", "want", "wants", "have", "has", "must", "require", "requires"));
         if (verb > 0 && !w.any(Set.of("add", "create", "introduce"))) {
             table = tableOrRefuse(w.tok(0).word() ? w.wordsBetween(0, verb) : List.of(), w);
-            spec = w.sub(verb + 1, w.size());
+            int from = verb + 1;
+            while (from < w.size() && w.tok(from).is("have", "has", "also", "get", "to", "be", "able", "store", "track", "keep")) from++;
+            spec = w.sub(from, w.size());
         } else {
+            Optional<Tok> dotted = w.dotted().filter(d -> catalog.findTable(d.text().substring(0, d.text().indexOf('.'))).isPresent());
+            if (dotted.isPresent() && (to < 0 || to > w.indexOf(dotted.get(), 0))) {
+                // "add labels.color varchar(7)": table.column, then the column's description
+                Tok d = dotted.get();
+                Catalog.Table t = catalog.table(d.text().substring(0, d.text().indexOf('.')));
+                List<Tok> part = new ArrayList<>();
+                part.add(new Tok(Kind.WORD, d.text().substring(d.text().indexOf('.') + 1), d.raw()));
+                part.addAll(w.sub(w.indexOf(d, 0) + 1, w.size()));
+                ColumnDef c = columnSpec(part, t.name());
+                if (t.columns().containsKey(c.name())) throw refuse("column " + c.name() + " already exists in " + t.name().display(), "pick another name");
+                return c.references() == null ? List.of(new AddColumn(t.name(), c)) : List.of(new AddColumn(t.name(), c), fkIndexOnly(t.name(), c.name()));
+            }
             if (to < 0 || to + 1 >= w.size()) {
                 throw refuse("incomplete request: which column, on which table?", "e.g. \"add notes text to orders\"");
             }
@@ -143,6 +159,7 @@ public final class RequestParser {
         ColumnDef.ForeignRef ref = null;
         for (int i = 0; i < part.size(); i++) {
             Tok t = part.get(i);
+            if (t.is("(", ")") && t.kind() == Kind.SYMBOL) continue;
             if (t.is("not") && i + 1 < part.size() && part.get(i + 1).is("null")) { notNull = true; i++; continue; }
             if (t.is("required", "mandatory")) { notNull = true; continue; }
             if (t.is("unique")) { unique = true; continue; }
@@ -267,6 +284,11 @@ public final class RequestParser {
         for (Tok t : scope) {
             if (t == tableTok || !t.word()) continue;
             if (table.columns().containsKey(t.text())) return new ColRef(table, table.columns().get(t.text()));
+        }
+        for (Tok t : scope) {
+            if (t == tableTok || !t.word()) continue;
+            String one = Inflect.singular(t.text());
+            if (table.columns().containsKey(one)) return new ColRef(table, table.columns().get(one));
         }
         // the column word is the non-filler word next to the table
         Tok guess = null;
@@ -487,17 +509,17 @@ public final class RequestParser {
         List<ColumnDef> cols = new ArrayList<>();
         boolean junction = w.has("join") || w.has("junction") || w.has("pivot") || w.has("linking") || w.has("link") || w.has("between") && !w.has("with");
         if (junction) {
-            List<Catalog.Table> linked = new ArrayList<>();
+            List<ColumnDef.ForeignRef> linked = new ArrayList<>();
             for (int k = i; k < all.size(); k++) {
                 Tok t = all.get(k);
-                if (t.word() && !FILLER.contains(t.text()) && !STOP.contains(t.text()) && !t.is("linking", "between", "link", "connecting")) linked.add(catalog.table(t.text()));
+                if (t.word() && !FILLER.contains(t.text()) && !STOP.contains(t.text()) && !t.is("linking", "between", "link", "connecting")) linked.add(foreignRef(t.text()));
             }
             if (linked.size() != 2) throw refuse("a join table links exactly two tables", "e.g. \"create a join table product_labels linking products and labels\"");
-            for (Catalog.Table t : linked) {
-                ColumnDef.ForeignRef ref = foreignRef(t.name().display());
-                String type = t.column(ref.column()).map(Catalog.Column::type).orElse("uuid");
-                cols.add(new ColumnDef(Inflect.singular(t.name().name()) + "_id", type, true, null, false, ref, null));
+            for (ColumnDef.ForeignRef ref : linked) {
+                String type = catalog.findTable(ref.table().display()).flatMap(t -> t.column(ref.column())).map(Catalog.Column::type).orElse("uuid");
+                cols.add(new ColumnDef(Inflect.singular(ref.table().name()) + "_id", type, true, null, false, ref, null));
             }
+            if (cols.get(0).name().equals(cols.get(1).name())) throw refuse("a join table of a table with itself needs column names", "create it with explicit columns");
             return List.of(new CreateTable(q, cols, true, null, !catalog.hasFunction("public.set_updated_at")));
         }
         if (i < all.size() && all.get(i).is("for")) {
@@ -661,13 +683,24 @@ public final class RequestParser {
 
     private Optional<Catalog.EnumType> enumTarget(Words w) {
         int to = w.lastIndexOf("to");
-        if (to < 0) return Optional.empty();
+        if (to < 0) {
+            // "order_status should include cancelled"
+            return w.first().word() && w.any(Set.of("include", "includes", "allow", "support")) ? catalog.findEnum(w.first().text()) : Optional.empty();
+        }
         return w.sub(to + 1, w.size()).stream().filter(t -> t.word() && !FILLER.contains(t.text()) && !t.is("enum", "type"))
                 .findFirst().flatMap(t -> catalog.findEnum(t.text()));
     }
 
     private ChangeRequest addEnumValue(Words w, Catalog.EnumType e) {
         int to = w.lastIndexOf("to");
+        if (to < 0) {
+            int verb = w.indexOfAny(Set.of("include", "includes", "allow", "support"));
+            Tok v = w.sub(verb + 1, w.size()).stream().filter(t -> t.kind() == Kind.QUOTED || t.word() && !FILLER.contains(t.text()) && !t.is("value", "the"))
+                    .findFirst().orElseThrow(() -> refuse("add which value to " + e.name().name() + "?", null));
+            String value = v.kind() == Kind.QUOTED ? v.text() : v.raw();
+            if (e.values().contains(value)) throw refuse(e.name().name() + " already has the value '" + value + "'", null);
+            return new AddEnumValue(e.name(), value);
+        }
         Tok v = w.sub(0, to).stream().filter(t -> t.kind() == Kind.QUOTED).findFirst()
                 .or(() -> w.sub(0, to).stream().filter(t -> t.word() && !ADD.contains(t.text()) && !FILLER.contains(t.text()) && !t.is("value", "option", "status", "to", "include", "allow", "extend", "support")).reduce((a, b) -> b))
                 .orElseThrow(() -> refuse("add which value to " + e.name().name() + "?", "e.g. \"add 'refunded' to " + e.name().name() + "\""));

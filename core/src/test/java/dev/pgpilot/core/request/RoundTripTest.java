@@ -25,6 +25,12 @@ class RoundTripTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         orders need a tracking number                                  | select evalx.coltype('orders','tracking_number') = 'text'
+        orders should have a gift_message text                         | select evalx.coltype('orders','gift_message') = 'text'
+        add column notes (text) to orders                              | select evalx.coltype('orders','notes') = 'text'
+        add labels.color varchar(7)                                    | select evalx.coltype('labels','color') = 'character varying(7)'
+        customers need a unique external_code                          | select evalx.indexdefs('customers') ~ 'UNIQUE INDEX .*\\(external_code\\)'
+        no duplicate emails in customers                               | select evalx.indexdefs('customers') ~ 'UNIQUE INDEX .*\\(email\\)'
+        create table post_readers linking posts and users              | select evalx.condefs('post_readers') ~ 'FOREIGN KEY \\(user_id\\) REFERENCES auth.users\\(id\\)'
         add priority integer not null default 0 to orders              | select evalx.notnull('orders','priority') and evalx.coldefault('orders','priority') = '0'
         add tags array of text to posts                                | select evalx.coltype('posts','tags') = 'text[]'
         add reviewer_id references auth.users to posts                 | select evalx.condefs('posts') ~ 'FOREIGN KEY \\(reviewer_id\\) REFERENCES auth.users' and evalx.indexdefs('posts') ~ '\\(reviewer_id\\)'
