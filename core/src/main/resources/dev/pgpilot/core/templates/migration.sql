@@ -2,4 +2,4 @@
 -- Purpose: {{purpose}}
 -- Request: {{request}}
 -- Created: {{created}} by pgpilot
--- Idempotent: safe to run twice. Down script: {{name}}.down.sql beside this file.
+-- Idempotent: safe to run twice. Down script: the .down.sql file of the same version beside this one.
