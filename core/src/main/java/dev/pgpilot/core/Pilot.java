@@ -173,5 +173,58 @@ public final class Pilot {
     /** Fixes the history of one version without running its SQL. */
     public dev.pgpilot.core.db.Repair.RepairResult repair(String version, dev.pgpilot.core.db.Repair.Status status) {
         return new dev.pgpilot.core.db.Repair(session()).repair(version, status);
+    // ---- plain-English requests (issue 4)
+
+    /** A planned migration and the file name it will get; nothing is written yet. */
+    public record Plan(dev.pgpilot.core.render.Migration migration, String fileName) {
+        public String downFileName() {
+            return fileName.replaceFirst("\\.sql$", ".down.sql");
+        }
+    }
+
+    /** Reads the target database's catalog (schema public and the others a request may name). */
+    public dev.pgpilot.core.request.Catalog catalog() {
+        try (java.sql.Connection c = target().target().connect()) {
+            return dev.pgpilot.core.request.Catalog.load(c);
+        } catch (java.sql.SQLException e) {
+            throw PilotException.error("cannot read the catalog of " + target().target().display() + ": " + e.getMessage(), null);
+        }
+    }
+
+    /** Turns a plain-English request into a migration against the target's catalog; refuses what it cannot resolve. */
+    public Plan plan(String request) {
+        return plan(request, catalog());
+    }
+
+    public Plan plan(String request, dev.pgpilot.core.request.Catalog catalog) {
+        // the LLM backend only when configured (pgpilot.yaml llm: or PGPILOT_LLM_BASE_URL); the offline parser otherwise
+        dev.langchain4j.model.chat.ChatModel model = dev.pgpilot.core.request.LlmRequestParser.configuredModel(workspace.config().llm(), env);
+        dev.pgpilot.core.request.ChangeSet set = model == null
+                ? new dev.pgpilot.core.request.RequestParser(catalog).parse(request)
+                : new dev.pgpilot.core.request.LlmRequestParser(model, catalog).parse(request);
+        dev.pgpilot.core.render.Migration m = new dev.pgpilot.core.render.MigrationRenderer().render(set, clock.instant());
+        return new Plan(m, new MigrationName(nextVersion(), m.name(), false).fileName());
+    }
+
+    /** Writes the plan's migration and its down script; neither is left behind when either cannot be written. */
+    public Path write(Plan plan) {
+        Path dir = workspace.migrationsDir();
+        Path file = dir.resolve(plan.fileName());
+        Path down = dir.resolve(plan.downFileName());
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(file, plan.migration().upSql(), java.nio.file.StandardOpenOption.CREATE_NEW);
+            try {
+                Files.writeString(down, plan.migration().downSql(), java.nio.file.StandardOpenOption.CREATE_NEW);
+            } catch (IOException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw PilotException.error("file exists: " + e.getFile(), "wait a second and try again");
+        } catch (IOException e) {
+            throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
+        }
+        return file;
     }
 }

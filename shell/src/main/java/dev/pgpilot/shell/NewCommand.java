@@ -1,6 +1,8 @@
 package dev.pgpilot.shell;
 
+import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.PilotException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,19 +23,30 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the plan, write nothing")
     boolean dryRun;
 
-    @Parameters(arity = "0..*", paramLabel = "REQUEST", description = "what to change, in plain English")
+    @Parameters(arity = "0..*", paramLabel = "REQUEST", description = "what to change, in plain English (one quoted argument or several words)")
     java.util.List<String> words;
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         if (empty != null) {
             Path file = global.pilot().newEmpty(empty);
-            spec.commandLine().getOut().println("wrote " + file);
+            out.println("wrote " + file);
             return 0;
         }
-        if (words == null || words.isEmpty()) {
+        if (words == null || words.isEmpty() || String.join(" ", words).isBlank()) {
             throw PilotException.refused("nothing to plan", "pgpilot new \"add notes column to events\", or --empty NAME");
         }
-        throw PilotException.refused("plain-English requests are not available yet", null);
+        Pilot pilot = global.pilot();
+        Pilot.Plan plan = pilot.plan(String.join(" ", words));
+        PlanPrinter.print(plan, out);
+        if (dryRun) {
+            out.println("-- dry run: nothing written");
+            return 0;
+        }
+        Path file = pilot.write(plan);
+        out.println("wrote " + file);
+        out.println("wrote " + file.resolveSibling(plan.downFileName()));
+        return 0;
     }
 }

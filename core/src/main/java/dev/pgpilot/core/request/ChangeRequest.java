@@ -1,0 +1,121 @@
+package dev.pgpilot.core.request;
+
+import java.util.List;
+
+/**
+ * One schema change a request asks for. Records hold resolved names (checked against the
+ * {@link Catalog}) and, where a down script needs it, what was there before.
+ */
+public sealed interface ChangeRequest {
+
+    /** Short snake_case words for the migration name, e.g. {@code add_notes_to_orders}. */
+    String describe();
+
+    record AddColumn(QualifiedName table, ColumnDef column) implements ChangeRequest {
+        public String describe() { return "add_" + column.name() + "_to_" + table.name(); }
+    }
+
+    /** @param previous the column's shape, so the down script can recreate it (data is not restored) */
+    record DropColumn(QualifiedName table, ColumnDef previous, List<String> dependentIndexes) implements ChangeRequest {
+        public String describe() { return "drop_" + previous.name() + "_from_" + table.name(); }
+    }
+
+    record RenameColumn(QualifiedName table, String from, String to) implements ChangeRequest {
+        public String describe() { return "rename_" + table.name() + "_" + from + "_to_" + to; }
+    }
+
+    record AlterColumnType(QualifiedName table, String column, String newType, String oldType) implements ChangeRequest {
+        public String describe() { return "change_type_of_" + table.name() + "_" + column; }
+    }
+
+    /** @param previous default before the change (null = none) */
+    record SetDefault(QualifiedName table, String column, String defaultSql, String previous) implements ChangeRequest {
+        public String describe() { return "set_default_of_" + table.name() + "_" + column; }
+    }
+
+    record DropDefault(QualifiedName table, String column, String previous) implements ChangeRequest {
+        public String describe() { return "drop_default_of_" + table.name() + "_" + column; }
+    }
+
+    /** notNull true = require values; false = make optional. */
+    record SetNotNull(QualifiedName table, String column, boolean notNull) implements ChangeRequest {
+        public String describe() { return (notNull ? "require_" : "make_optional_") + table.name() + "_" + column; }
+    }
+
+    /** @param expression built from validated identifiers and escaped literals only */
+    record AddCheck(QualifiedName table, String name, String expression) implements ChangeRequest {
+        public String describe() { return "add_check_" + name; }
+    }
+
+    record AddForeignKey(QualifiedName table, String column, QualifiedName refTable, String refColumn,
+                         String onDelete, String constraintName, String indexName) implements ChangeRequest {
+        public String describe() { return "add_fk_" + table.name() + "_" + column; }
+    }
+
+    /**
+     * @param junction    true for a link table whose primary key is its two foreign keys
+     * @param ownerColumn column holding auth.users(id) of the owner (owner policies), or null
+     */
+    record CreateTable(QualifiedName table, List<ColumnDef> columns, boolean junction, String ownerColumn,
+                       boolean createsUpdatedAtFunction) implements ChangeRequest {
+        public String describe() { return "create_" + table.name(); }
+    }
+
+    record RenameTable(QualifiedName table, String to) implements ChangeRequest {
+        public String describe() { return "rename_" + table.name() + "_to_" + to; }
+    }
+
+    /** @param rebuild statements (from the catalog) that recreate the table's shape in the down script */
+    record DropTable(QualifiedName table, List<String> rebuild) implements ChangeRequest {
+        public String describe() { return "drop_" + table.name(); }
+    }
+
+    /** @param where partial-index predicate built from validated parts, or null */
+    record CreateIndex(QualifiedName table, String name, List<String> columns, boolean unique, String where,
+                       boolean fullText) implements ChangeRequest {
+        public String describe() { return (unique ? "add_unique_" : "index_") + table.name() + "_" + String.join("_", columns); }
+    }
+
+    /** @param definition pg_get_indexdef of the index, for the down script */
+    record DropIndex(QualifiedName index, String definition) implements ChangeRequest {
+        public String describe() { return "drop_" + index.name(); }
+    }
+
+    record CreateEnum(QualifiedName type, List<String> values) implements ChangeRequest {
+        public String describe() { return "create_enum_" + type.name(); }
+    }
+
+    record AddEnumValue(QualifiedName type, String value) implements ChangeRequest {
+        public String describe() { return "add_value_to_" + type.name(); }
+    }
+
+    record EnableRls(QualifiedName table) implements ChangeRequest {
+        public String describe() { return "enable_rls_on_" + table.name(); }
+    }
+
+    /**
+     * @param command   select, insert, update or delete
+     * @param using     row filter for existing rows (null for insert)
+     * @param withCheck row filter for new rows (insert/update), or null
+     * @param enableRls the table has RLS off: turn it on too, or the policy does nothing
+     */
+    record CreatePolicy(QualifiedName table, String name, String command, List<String> roles, String using,
+                        String withCheck, boolean enableRls) implements ChangeRequest {
+        public String describe() { return "add_policy_" + name; }
+    }
+
+    /** @param createsFunction the shared public.set_updated_at() does not exist yet */
+    record AddUpdatedAtTrigger(QualifiedName table, boolean createsFunction) implements ChangeRequest {
+        public String describe() { return "add_updated_at_trigger_to_" + table.name(); }
+    }
+
+    /** @param sizeLimit bytes, or null; @param mimeTypes allowed types, empty = any */
+    record CreateBucket(String id, boolean isPublic, Long sizeLimit, List<String> mimeTypes) implements ChangeRequest {
+        public String describe() { return "create_bucket_" + id.replaceAll("[^a-z0-9]+", "_"); }
+    }
+
+    /** @param column null for a table comment; @param previous comment before the change (null = none) */
+    record Comment(QualifiedName table, String column, String text, String previous) implements ChangeRequest {
+        public String describe() { return "comment_on_" + table.name() + (column == null ? "" : "_" + column); }
+    }
+}

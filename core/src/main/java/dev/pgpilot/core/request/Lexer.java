@@ -1,0 +1,46 @@
+package dev.pgpilot.core.request;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Splits a request into words (lower case), quoted values (as written), numbers and symbols. */
+final class Lexer {
+    enum Kind { WORD, QUOTED, NUMBER, SYMBOL }
+
+    /** @param text lower-cased word, the unquoted value of a quoted token, or the symbol; raw is as written */
+    record Tok(Kind kind, String text, String raw) {
+        boolean is(String... words) {
+            for (String w : words) if (text.equals(w)) return true;
+            return false;
+        }
+        boolean word() { return kind == Kind.WORD; }
+    }
+
+    private static final Pattern TOKEN = Pattern.compile(
+            "'((?:[^']|'')*)'|\"([^\"]*)\"|`([^`]*)`"
+            + "|([A-Za-z_][A-Za-z0-9_$]*(?:-[A-Za-z0-9_]+)*(?:\\.[A-Za-z_*][A-Za-z0-9_]*)?(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?(?:\\[\\])?)"
+            + "|(\\d+(?:\\.\\d+)?)|(->|>=|<=|<>|!=|\\S)");
+
+    private static final Pattern POSSESSIVE = Pattern.compile("(?i)(\\w)'s\\b");
+    private static final Pattern NOT = Pattern.compile("(?i)n't\\b");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    static List<Tok> lex(String text) {
+        // possessives and contractions first, so "organization's" is one word and "can't" reads as "can not"
+        String t = NOT.matcher(POSSESSIVE.matcher(text.replace('’', '\'')).replaceAll("$1")).replaceAll(" not");
+        List<Tok> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(t);
+        while (m.find()) {
+            if (m.group(1) != null) out.add(new Tok(Kind.QUOTED, m.group(1).replace("''", "'"), m.group()));
+            else if (m.group(2) != null) out.add(new Tok(Kind.QUOTED, m.group(2), m.group()));
+            else if (m.group(3) != null) out.add(new Tok(Kind.QUOTED, m.group(3), m.group()));
+            else if (m.group(4) != null) out.add(new Tok(Kind.WORD, SPACES.matcher(m.group(4).toLowerCase(Locale.ROOT)).replaceAll(""), m.group()));
+            else if (m.group(5) != null) out.add(new Tok(Kind.NUMBER, m.group(5), m.group()));
+            else out.add(new Tok(Kind.SYMBOL, m.group(6), m.group()));
+        }
+        return out;
+    }
+}

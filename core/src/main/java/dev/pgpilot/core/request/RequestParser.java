@@ -1,0 +1,1042 @@
+package dev.pgpilot.core.request;
+
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.request.ChangeRequest.*;
+import dev.pgpilot.core.request.Lexer.Kind;
+import dev.pgpilot.core.request.Lexer.Tok;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Rule-based, offline request parser: finds the verb, the kind of object and the names in the
+ * request, resolves every name against the {@link Catalog}, and refuses anything it cannot pin
+ * down instead of guessing.
+ */
+public final class RequestParser {
+    static final Set<String> ADD = Set.of("add", "create", "introduce", "need", "needs", "want", "wants", "include", "store", "track", "new", "make", "give", "put", "record");
+    static final Set<String> DROP = Set.of("drop", "remove", "delete", "destroy", "get", "kill", "eliminate", "purge", "erase");
+    static final Set<String> RENAME = Set.of("rename", "call", "retitle");
+    static final Set<String> FILLER = Set.of("a", "an", "the", "new", "column", "field", "attribute", "property", "called", "named",
+            "of", "type", "as", "please", "also", "column:", "field:", "optional", "nullable", "some", "its", "their", "our", "my");
+    private static final Set<String> EVERYTHING = Set.of("everything", "all", "every", "database", "schema", "db", "anything", "whole", "entire", "tables");
+    /** Words that only make sense in a request about the schema; a request with none of them (and no known name) is not one. */
+    private static final Set<String> SCHEMA_WORDS = Set.of("add", "create", "introduce", "drop", "remove", "delete", "rename", "index", "indexes",
+            "require", "alter", "change", "table", "tables", "column", "columns", "field", "enum", "type", "bucket", "policy", "rls", "trigger",
+            "constraint", "unique", "default", "foreign", "comment", "everything", "database", "schema", "timestamps", "security");
+
+    private static final Set<String> OWNER_ID_NAMES = Set.of("user_id", "owner_id", "author_id", "created_by", "creator_id");
+
+    private final Catalog catalog;
+
+    public RequestParser(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public ChangeSet parse(String request) {
+        String text = Sql.oneLine(request);
+        if (text.isEmpty()) throw refuse("empty request", "say what to change, e.g. \"add notes text to orders\"");
+        if (text.length() > 2000) throw refuse("request too long (" + text.length() + " characters)", "describe one change at a time");
+        List<Tok> toks = Lexer.lex(text);
+        Words w = new Words(toks, text);
+        List<ChangeRequest> changes = route(w);
+        return new ChangeSet(text, changes);
+    }
+
+    // ------------------------------------------------------------------ routing
+
+    private List<ChangeRequest> route(Words w) {
+        boolean adding = w.first().is("add", "introduce", "create", "include", "give");
+        if (!w.any(SCHEMA_WORDS) && w.tables(catalog).isEmpty() && w.dotted().isEmpty()
+                && w.all().stream().noneMatch(t -> t.word() && (catalog.findEnum(t.text()).isPresent() || catalog.findIndex(t.text()).isPresent()))) {
+            throw refuse("not a schema change: \"" + w.text() + "\"",
+                    "ask for a change to tables, columns, indexes, policies or buckets, e.g. \"add notes text to orders\"");
+        }
+        if (w.any(DROP) && (w.any(EVERYTHING) || w.has("all")) && w.tables(catalog).isEmpty() && !w.has("index") && !w.has("default")) {
+            throw refuse("refusing a vague destructive request: \"" + w.text() + "\"", "name exactly what to drop, e.g. \"drop the temp_exports table\"");
+        }
+        if (w.has("bucket")) return List.of(bucket(w));
+        if (w.first().is("comment", "describe", "document") || w.phrase("comment", "on")) return List.of(comment(w));
+        // a comment may quote anything after its colon; everywhere else ";" is refused so one request stays one change
+        w.all().stream().filter(t -> t.is(";") && t.kind() == Kind.SYMBOL).findFirst().ifPresent(t -> {
+            throw refuse("did not understand \";\": one request at a time", "send each change as its own request, or list columns with commas");
+        });
+        if ((w.has("can") || w.has("may") || w.phrase("able", "to") || w.has("allowed")) && policySubject(w) != null) return policies(w);
+        if (w.has("rls") || w.phrase("row", "level", "security") || w.has("row-level")) return List.of(enableRls(w));
+        if (w.has("trigger") || ((w.has("updated_at")) && w.any(Set.of("keep", "maintain", "touch", "auto", "automatically", "bump", "refresh")))) return trigger(w);
+        if (w.has("timestamps") || (w.has("created_at") && w.has("updated_at") && w.any(ADD))) return timestamps(w);
+        if (w.has("enum") || w.phrase("type", "with") || w.phrase("type", "as")) {
+            if (w.any(Set.of("create", "new", "define", "introduce", "make"))) return List.of(createEnum(w));
+        }
+        Optional<Catalog.EnumType> addValue = enumTarget(w);
+        if (addValue.isPresent() && w.any(Set.of("add", "include", "includes", "allow", "extend", "support"))) return List.of(addEnumValue(w, addValue.get()));
+        if (w.has("index") || w.has("indexes") || w.phrase("speed", "up") || w.has("lookups") || w.has("searchable") || w.first().is("index")) {
+            if (w.any(DROP)) return List.of(dropIndex(w));
+            if (!w.has("unique")) return List.of(createIndex(w, false));
+        }
+        if ((w.has("table") || w.has("tables")) && w.any(Set.of("create", "add", "new", "make", "introduce", "need", "set"))) return createTable(w);
+        if (w.any(RENAME) || (w.first().is("change", "rename") && !w.hasType() && !w.has("type") && w.has("to") && w.lastWordAfter("to").map(x -> !TypeWords.isTypeWord(x)).orElse(false) && w.dotted().isPresent())) return List.of(rename(w));
+        if (w.phrase("foreign", "key") || !adding && (w.has("references") || w.has("referencing")) || w.has("->") && !adding || w.phrase("belong", "to") || w.phrase("belongs", "to") || w.first().is("link", "connect", "relate")) return List.of(foreignKey(w));
+        if (w.any(DROP) && !w.has("null") && !w.has("required")) return List.of(drop(w));
+        if (adding && !w.has("check") && !w.has("constraint")) return addColumns(w);
+        boolean wants = w.any(Set.of("need", "needs", "want", "wants")) || w.phrase("should", "have") || w.phrase("must", "have") || w.phrase("should", "also", "have");
+        if (wants) return addColumns(w);
+        if ((!adding || w.has("constraint") || w.has("index")) && w.has("unique") || !adding && w.has("distinct") || w.phrase("no", "duplicate") || w.phrase("no", "duplicates")) return List.of(unique(w));
+        if (w.first().is("require") || w.has("required") || w.has("mandatory") || w.phrase("not", "null") || w.phrase("not", "be", "null") || w.phrase("not", "be", "empty") && false) return List.of(notNull(w, true));
+        if (w.has("optional") || w.has("nullable") || w.phrase("allow", "null") || w.phrase("allow", "nulls")) return List.of(notNull(w, false));
+        if (w.any(Set.of("non-negative", "nonnegative", "positive", "negative", "between", "most", "least", "greater", "less", "exceed", "longer", "shorter", "check"))) return List.of(check(w));
+        if ((w.has("default") || w.has("defaults") || w.has("defaulting")) && !w.first().is("add", "introduce", "create", "include")) return List.of(setDefault(w));
+        if (w.first().is("change", "alter", "convert", "switch") || w.first().is("make") && w.hasType() || w.phrase("type", "to") || w.phrase("should", "be") && w.hasType()) return List.of(alterType(w));
+        if (w.any(ADD) || w.has("should") || w.has("have") || w.has("has")) return addColumns(w);
+        throw refuse("not a schema change I understand: \"" + w.text() + "\"",
+                "try e.g. \"add notes text to orders\", \"index orders on status\", \"rename customers.full_name to display_name\"");
+    }
+
+    // ------------------------------------------------------------------ columns
+
+    private List<ChangeRequest> addColumns(Words w) {
+        // "<verb> <column spec> to|on|in <table>" or "<table> need(s)/should have <column spec>"
+        int to = w.indexOfAny(Set.of("to", "on", "in", "into", "for"));
+        Catalog.Table table;
+        List<Tok> spec;
+        int verb = w.indexOfAny(Set.of("need", "needs", "should", "want", "wants", "have", "has", "must", "require", "requires"));
+        if (verb > 0 && !w.any(Set.of("add", "create", "introduce"))) {
+            table = tableOrRefuse(w.tok(0).word() ? w.wordsBetween(0, verb) : List.of(), w);
+            int from = verb + 1;
+            while (from < w.size() && w.tok(from).is("have", "has", "also", "get", "to", "be", "able", "store", "track", "keep")) from++;
+            spec = w.sub(from, w.size());
+        } else {
+            Optional<Tok> dotted = w.dotted().filter(d -> catalog.findTable(d.text().substring(0, d.text().indexOf('.'))).isPresent());
+            if (dotted.isPresent() && (to < 0 || to > w.indexOf(dotted.get(), 0))) {
+                // "add labels.color varchar(7)": table.column, then the column's description
+                Tok d = dotted.get();
+                Catalog.Table t = catalog.table(d.text().substring(0, d.text().indexOf('.')));
+                List<Tok> part = new ArrayList<>();
+                part.add(new Tok(Kind.WORD, d.text().substring(d.text().indexOf('.') + 1), d.raw()));
+                part.addAll(w.sub(w.indexOf(d, 0) + 1, w.size()));
+                ColumnDef c = columnSpec(part, t.name());
+                if (t.columns().containsKey(c.name())) throw refuse("column " + c.name() + " already exists in " + t.name().display(), "pick another name");
+                return c.references() == null ? List.of(new AddColumn(t.name(), c)) : List.of(new AddColumn(t.name(), c), fkIndexOnly(t.name(), c.name()));
+            }
+            if (to < 0 || to + 1 >= w.size()) {
+                throw refuse("incomplete request: which column, on which table?", "e.g. \"add notes text to orders\"");
+            }
+            int end = to + 1;
+            List<Tok> tail = w.sub(to + 1, w.size());
+            Tok tableTok = tail.stream().filter(t -> t.word() && !FILLER.contains(t.text()) && !t.is("table")).findFirst()
+                    .orElseThrow(() -> refuse("incomplete request: which table?", "e.g. \"add notes text to orders\""));
+            table = catalog.table(tableTok.text());
+            int after = w.indexOf(tableTok, end);
+            spec = new ArrayList<>(w.sub(w.indexOfAny(ADD) + 1, to));
+            spec.addAll(w.sub(after + 1, w.size()));
+        }
+        List<ChangeRequest> out = new ArrayList<>();
+        for (List<Tok> part : splitList(spec)) {
+            ColumnDef c = columnSpec(part, table.name());
+            if (table.columns().containsKey(c.name())) {
+                throw refuse("column " + c.name() + " already exists in " + table.name().display(), "pick another name, or change the existing column");
+            }
+            out.add(new AddColumn(table.name(), c));
+            if (c.references() != null) out.add(fkIndexOnly(table.name(), c.name()));
+        }
+        if (out.isEmpty()) throw refuse("incomplete request: which column?", "e.g. \"add notes text to " + table.name().name() + "\"");
+        return out;
+    }
+
+    private ChangeRequest fkIndexOnly(QualifiedName table, String column) {
+        return new CreateIndex(table, indexName("idx", table.name(), List.of(column)), List.of(column), false, null, false);
+    }
+
+    /** "a phone_verified boolean defaulting to false", "amount numeric(12,2) not null", "customer_id referencing customers". */
+    ColumnDef columnSpec(List<Tok> part, QualifiedName owner) {
+        List<String> nameWords = new ArrayList<>();
+        String type = null;
+        boolean notNull = false, unique = false;
+        String def = null;
+        ColumnDef.ForeignRef ref = null;
+        for (int i = 0; i < part.size(); i++) {
+            Tok t = part.get(i);
+            if (t.is("(", ")") && t.kind() == Kind.SYMBOL) continue;
+            if (t.is("not") && i + 1 < part.size() && part.get(i + 1).is("null")) { notNull = true; i++; continue; }
+            if (t.is("required", "mandatory")) { notNull = true; continue; }
+            if (t.is("unique")) { unique = true; continue; }
+            if (t.is("default", "defaulting", "defaults")) {
+                int j = i + 1;
+                while (j < part.size() && part.get(j).is("to", "of", "is", "=", "value", "as")) j++;
+                if (j >= part.size()) throw refuse("default without a value", "e.g. \"... defaulting to false\"");
+                def = defaultValue(part.get(j), type);
+                i = j;
+                continue;
+            }
+            if (t.is("with") && i + 1 < part.size() && part.get(i + 1).is("default", "a")) continue;
+            if (t.is("references", "referencing", "refs") || (t.is("pointing", "linked", "linking") )) {
+                int j = i + 1;
+                while (j < part.size() && part.get(j).is("to", "the", "a", "table")) j++;
+                if (j >= part.size()) throw refuse("references what?", "e.g. \"customer_id referencing customers\"");
+                ref = foreignRef(part.get(j).text());
+                i = j;
+                continue;
+            }
+            if (t.word() && type == null && !nameWords.isEmpty() && TypeWords.of(t.text()).isPresent() && !(t.is("number") && i == part.size() - 1)) {
+                type = TypeWords.of(t.text()).get();
+                continue;
+            }
+            if (t.is("array", "list") && i + 2 < part.size() && part.get(i + 1).is("of") && type == null && !nameWords.isEmpty()) {
+                String innerWord = part.get(i + 2).text();
+                type = TypeWords.of(Inflect.singular(innerWord)).or(() -> TypeWords.of(innerWord)).map(x -> x + "[]")
+                        .orElseThrow(() -> refuse("unknown type: array of " + innerWord, "e.g. array of text"));
+                i += 2;
+                continue;
+            }
+            if (t.word() && (FILLER.contains(t.text()) || t.is("and", "with", "that", "which", "is", "to", "it"))) continue;
+            if (t.kind() == Kind.WORD && type == null) {
+                nameWords.add(t.text());
+                continue;
+            }
+            throw refuse("did not understand \"" + t.raw() + "\" in the column description", "write: <name> <type> [not null] [unique] [default <value>]");
+        }
+        if (nameWords.isEmpty()) throw refuse("incomplete request: which column?", "e.g. \"add notes text to orders\"");
+        if (type == null && nameWords.size() > 1 && TypeWords.isTypeWord(nameWords.get(nameWords.size() - 1)) && !nameWords.get(nameWords.size() - 1).equals("number")) {
+            type = TypeWords.of(nameWords.remove(nameWords.size() - 1)).get();
+        }
+        String lastWord = nameWords.get(nameWords.size() - 1);
+        if (type == null && nameWords.size() > 1 && TypeWords.UNSUPPORTED.contains(lastWord)) {
+            throw refuse("unknown type: " + lastWord, "use text, integer, bigint, numeric(p,s), boolean, date, timestamptz, uuid, jsonb, text[]");
+        }
+        String name = String.join("_", nameWords);
+        Sql.checkIdentifier(name);
+        if (ref == null && name.endsWith("_id") && type == null) {
+            Optional<Catalog.Table> target = catalog.findTable(name.substring(0, name.length() - 3));
+            if (target.isPresent()) ref = foreignRef(target.get().name().display());
+        }
+        if (ref != null) {
+            ColumnDef.ForeignRef target = ref;
+            String refType = catalog.findTable(target.table().display()).flatMap(tt -> tt.column(target.column())).map(Catalog.Column::type).orElse("uuid");
+            type = type == null ? refType : type;
+        }
+        if (type == null) type = TypeWords.fromName(name);
+        if (def != null && def.startsWith("'") && (type.equals("boolean") || type.startsWith("int") || type.startsWith("numeric"))) {
+            throw refuse("default " + def + " does not fit type " + type, "use a value of the column's type");
+        }
+        return new ColumnDef(name, type, notNull, def, unique, ref, null);
+    }
+
+    private ColumnDef.ForeignRef foreignRef(String tableWord) {
+        if (tableWord.equals("users") || tableWord.equals("auth.users") || tableWord.equals("user")) {
+            if (catalog.findTable("users").isEmpty()) return new ColumnDef.ForeignRef(new QualifiedName("auth", "users"), "id", "cascade");
+        }
+        Catalog.Table t = catalog.table(tableWord);
+        String pk = t.constraints().stream().filter(c -> c.type().equals("p") && c.columns().size() == 1).map(c -> c.columns().get(0)).findFirst()
+                .orElseThrow(() -> refuse("table " + t.name().display() + " has no single-column primary key to reference", "add the foreign key by hand"));
+        return new ColumnDef.ForeignRef(t.name(), pk, "cascade");
+    }
+
+    /** A default from one token: a quoted string, number, true/false, null, now/today. */
+    private String defaultValue(Tok t, String type) {
+        if (t.kind() == Kind.QUOTED) return Sql.literal(t.text());
+        if (t.kind() == Kind.NUMBER) return t.text();
+        if (t.is("-")) throw refuse("write negative defaults as a quoted value", null);
+        return switch (t.text()) {
+            case "true", "yes", "on" -> "true";
+            case "false", "no", "off" -> "false";
+            case "null", "nothing" -> "null";
+            case "now", "current_timestamp" -> "now()";
+            case "today", "current_date" -> "current_date";
+            case "zero" -> "0";
+            case "empty" -> "''";
+            default -> {
+                if (t.word() && t.text().matches("[a-z_][a-z0-9_]*")) yield Sql.literal(t.raw());
+                throw refuse("not a default value: " + t.raw(), "quote text values, e.g. default 'open'");
+            }
+        };
+    }
+
+    // ------------------------------------------------------------------ column references
+
+    /** A table.column named in the request: "customers.full_name", "products price", "price on products". */
+    private record ColRef(Catalog.Table table, Catalog.Column column) {}
+
+    private ColRef columnRef(Words w, List<Tok> scope) {
+        for (Tok t : scope) {
+            if (t.word() && t.text().contains(".") && !t.text().endsWith(".")) {
+                String[] parts = t.text().split("\\.");
+                if (parts.length == 2 && catalog.findTable(parts[0]).isPresent() || parts.length == 2 && catalog.findTable(t.text()).isEmpty()) {
+                    Catalog.Table tab = catalog.table(parts[0]);
+                    return new ColRef(tab, catalog.column(tab, parts[1]));
+                }
+            }
+        }
+        Catalog.Table table = null;
+        Tok tableTok = null;
+        for (Tok t : scope) {
+            if (!t.word() || FILLER.contains(t.text())) continue;
+            Optional<Catalog.Table> ct = catalog.findTable(t.text());
+            if (ct.isPresent() && (table == null)) { table = ct.get(); tableTok = t; }
+        }
+        if (table == null) {
+            // prefer a table that owns one of the words as a column, so "price must be positive" on a single candidate is not guessed
+            throw refuse("which table? none of the words names a known table in \"" + w.text() + "\"",
+                    "write table.column, e.g. \"" + exampleColumn() + "\"; tables: " + String.join(", ", catalog.publicTableNames()));
+        }
+        for (Tok t : scope) {
+            if (t == tableTok || !t.word()) continue;
+            if (table.columns().containsKey(t.text())) return new ColRef(table, table.columns().get(t.text()));
+        }
+        for (Tok t : scope) {
+            if (t == tableTok || !t.word()) continue;
+            String one = Inflect.singular(t.text());
+            if (table.columns().containsKey(one)) return new ColRef(table, table.columns().get(one));
+        }
+        // the column word is the non-filler word next to the table
+        Tok guess = null;
+        int ti = scope.indexOf(tableTok);
+        for (int d = 1; d < scope.size() && guess == null; d++) {
+            for (int k : new int[] {ti + d, ti - d}) {
+                if (k >= 0 && k < scope.size() && scope.get(k).word() && !FILLER.contains(scope.get(k).text()) && !STOP.contains(scope.get(k).text())) { guess = scope.get(k); break; }
+            }
+        }
+        if (guess == null) throw refuse("which column of " + table.name().display() + "?", "write table.column, e.g. " + table.name().name() + "." + table.columns().keySet().iterator().next());
+        throw refuse("unknown column " + guess.text() + " in table " + table.name().display(), Suggest.hint(guess.text(), table.columns().keySet(), "columns of " + table.name().name()));
+    }
+
+    private static final Set<String> STOP = Set.of("to", "on", "in", "from", "for", "by", "must", "be", "should", "make", "set", "change", "default",
+            "defaults", "required", "require", "unique", "not", "null", "is", "are", "and", "with", "drop", "remove", "delete", "alter", "rename",
+            "non-negative", "positive", "negative", "between", "at", "most", "least", "characters", "chars", "than", "greater", "less", "only",
+            "where", "always", "never", "optional", "nullable", "mandatory", "allow", "type", "column", "table", "it", "can", "cannot", "have",
+            "constraint", "check", "value", "values", "of", "index", "distinct", "duplicates", "no", "convert", "switch");
+
+    private String exampleColumn() {
+        return catalog.tables().values().stream().filter(t -> t.name().schema().equals("public") && !t.columns().isEmpty()).findFirst()
+                .map(t -> t.name().name() + "." + t.columns().keySet().iterator().next()).orElse("orders.status");
+    }
+
+    private ChangeRequest notNull(Words w, boolean required) {
+        ColRef r = columnRef(w, w.all());
+        if (r.column().notNull() == required) {
+            throw refuse(r.table().name().name() + "." + r.column().name() + " is already " + (required ? "required (not null)" : "optional"), null);
+        }
+        return new SetNotNull(r.table().name(), r.column().name(), required);
+    }
+
+    private ChangeRequest unique(Words w) {
+        Catalog.Table table = null;
+        List<String> cols = new ArrayList<>();
+        ColRef r = columnRef(w, w.all());
+        table = r.table();
+        for (Tok t : w.all()) if (t.word() && table.columns().containsKey(t.text()) && !cols.contains(t.text())) cols.add(t.text());
+        for (Tok t : w.all()) if (t.word() && t.text().startsWith(table.name().name() + ".")) {
+            String c = t.text().substring(t.text().indexOf('.') + 1);
+            if (!cols.contains(c)) cols.add(0, c);
+        }
+        if (cols.isEmpty()) cols.add(r.column().name());
+        return new CreateIndex(table.name(), indexName("uq", table.name().name(), cols), List.copyOf(cols), true, null, false);
+    }
+
+    private ChangeRequest check(Words w) {
+        ColRef r = columnRef(w, w.all());
+        String col = Sql.ident(r.column().name());
+        String c = r.column().name();
+        List<Tok> toks = w.all();
+        List<String> nums = toks.stream().filter(t -> t.kind() == Kind.NUMBER).map(Tok::text).toList();
+        String expr;
+        String suffix;
+        if (w.has("non-negative") || w.has("nonnegative") || w.phrase("not", "negative") || w.phrase("zero", "or", "more")) { expr = col + " >= 0"; suffix = "non_negative"; }
+        else if (w.has("positive") || w.phrase("greater", "than", "zero") || w.phrase("more", "than", "zero")) { expr = col + " > 0"; suffix = "positive"; }
+        else if (w.has("between") && nums.size() >= 2) { expr = col + " between " + nums.get(0) + " and " + nums.get(1); suffix = "range"; }
+        else if ((w.has("characters") || w.has("chars") || w.has("long") || w.has("longer") || w.has("length")) && !nums.isEmpty()) {
+            boolean min = w.has("least") || w.has("longer");
+            expr = "char_length(" + col + ") " + (min ? ">= " : "<= ") + nums.get(0); suffix = min ? "min_length" : "max_length";
+        } else if ((w.has("most") || w.has("exceed") || w.phrase("less", "than") || w.phrase("no", "more")) && !nums.isEmpty()) {
+            expr = col + (w.phrase("less", "than") ? " < " : " <= ") + nums.get(0); suffix = "max";
+        } else if ((w.has("least") || w.phrase("greater", "than") || w.phrase("more", "than")) && !nums.isEmpty()) {
+            expr = col + (w.has("least") ? " >= " : " > ") + nums.get(0); suffix = "min";
+        } else {
+            throw refuse("which rule should " + r.table().name().name() + "." + c + " follow?", "e.g. \"non-negative\", \"positive\", \"between 1 and 5\", \"at most 200 characters\"");
+        }
+        return new AddCheck(r.table().name(), trim63(r.table().name().name() + "_" + c + "_" + suffix), expr);
+    }
+
+    private ChangeRequest setDefault(Words w) {
+        List<Tok> all = w.all();
+        int at = w.indexOfAny(Set.of("default", "defaults", "defaulting"));
+        int to = -1;
+        for (int i = at + 1; i < all.size(); i++) if (all.get(i).is("to", "=", "as", "of", "be")) to = i;
+        if (to < 0 || to + 1 >= all.size()) throw refuse("default to what?", "e.g. \"default orders status to 'paid'\"");
+        ColRef r = columnRef(w, w.sub(0, to));
+        Tok value = all.get(to + 1);
+        if (value.is("nothing", "null") && w.any(DROP)) return new DropDefault(r.table().name(), r.column().name(), r.column().defaultSql());
+        String def = defaultValue(value, r.column().type());
+        checkEnumValue(r.column(), value);
+        return new SetDefault(r.table().name(), r.column().name(), def, r.column().defaultSql());
+    }
+
+    private void checkEnumValue(Catalog.Column column, Tok value) {
+        catalog.findEnum(column.type()).ifPresent(e -> {
+            if (!e.values().contains(value.text())) {
+                throw refuse("'" + value.text() + "' is not a value of " + e.name().name(), Suggest.hint(value.text(), e.values(), "values"));
+            }
+        });
+    }
+
+    private ChangeRequest alterType(Words w) {
+        List<Tok> all = w.all();
+        String type = null;
+        int typeAt = -1;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Tok t = all.get(i);
+            if (t.word() && TypeWords.of(t.text()).isPresent() && !(t.is("number") && false)) { type = TypeWords.of(t.text()).get(); typeAt = i; break; }
+        }
+        if (type == null) {
+            Tok last = all.get(all.size() - 1);
+            throw refuse("unknown type: " + last.raw(), "use text, integer, bigint, numeric(p,s), boolean, date, timestamptz, uuid, jsonb, text[]");
+        }
+        ColRef r = columnRef(w, w.sub(0, typeAt));
+        return new AlterColumnType(r.table().name(), r.column().name(), type, r.column().type());
+    }
+
+    private ChangeRequest rename(Words w) {
+        List<Tok> all = w.all();
+        int to = w.lastIndexOf("to");
+        if (to < 0) to = w.lastIndexOf("as");
+        if (to < 0 || to + 1 >= all.size()) throw refuse("rename to what?", "e.g. \"rename customers.full_name to display_name\"");
+        String newName = Sql.checkIdentifier(all.get(to + 1).text());
+        List<Tok> before = w.sub(0, to);
+        boolean tableRename = before.stream().anyMatch(t -> t.is("table")) && before.stream().noneMatch(t -> t.is("column") || t.text().contains("."));
+        if (!tableRename && before.stream().noneMatch(t -> t.text().contains(".") || t.is("column"))) {
+            // "rename orders to purchases": one known table and nothing else
+            long tables = before.stream().filter(t -> t.word() && catalog.findTable(t.text()).isPresent()).count();
+            boolean colWord = before.stream().anyMatch(t -> t.word() && catalog.findTable(t.text()).isEmpty() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !RENAME.contains(t.text()));
+            tableRename = tables == 1 && !colWord;
+        }
+        if (tableRename) {
+            Tok tt = before.stream().filter(t -> t.word() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !RENAME.contains(t.text()))
+                    .findFirst().orElseThrow(() -> refuse("rename which table?", "e.g. \"rename the temp_exports table to exports\""));
+            Catalog.Table t = catalog.table(tt.text());
+            if (catalog.findTable(newName).filter(x -> x.name().name().equals(newName)).isPresent()) throw refuse("table " + newName + " already exists", "pick another name");
+            return new RenameTable(t.name(), newName);
+        }
+        ColRef r = columnRef(w, before);
+        if (r.table().columns().containsKey(newName)) throw refuse("column " + newName + " already exists in " + r.table().name().display(), "pick another name");
+        return new RenameColumn(r.table().name(), r.column().name(), newName);
+    }
+
+    private ChangeRequest foreignKey(Words w) {
+        List<Tok> all = w.all();
+        int arrow = -1;
+        for (int i = 0; i < all.size(); i++) if (all.get(i).is("->", "references", "referencing", "to", "reference") && i > 0) { arrow = i; if (!all.get(i).is("to")) break; }
+        if (arrow < 0) throw refuse("foreign key from what to what?", "e.g. \"add foreign key comments.post_id -> posts.id\"");
+        List<Tok> left = w.sub(0, arrow);
+        List<Tok> right = w.sub(arrow + 1, all.size());
+        Tok target = right.stream().filter(t -> t.word() && !FILLER.contains(t.text()) && !t.is("table")).findFirst()
+                .orElseThrow(() -> refuse("references which table?", "e.g. \"comments.post_id references posts\""));
+        String tname = target.text().contains(".") && catalog.findTable(target.text()).isEmpty() ? target.text().substring(0, target.text().indexOf('.')) : target.text();
+        ColumnDef.ForeignRef ref = foreignRef(tname);
+        if (target.text().contains(".") && catalog.findTable(target.text()).isEmpty()) {
+            String rc = target.text().substring(target.text().indexOf('.') + 1);
+            catalog.column(catalog.table(tname), rc);
+            ref = new ColumnDef.ForeignRef(ref.table(), rc, ref.onDelete());
+        }
+        ColRef from;
+        try {
+            from = columnRef(w, left);
+        } catch (PilotException e) {
+            // "link comments to posts": the column is <singular target>_id
+            Catalog.Table t = left.stream().filter(x -> x.word()).map(x -> catalog.findTable(x.text())).flatMap(Optional::stream).findFirst().orElseThrow(() -> e);
+            String col = Inflect.singular(ref.table().name()) + "_id";
+            from = new ColRef(t, catalog.column(t, col));
+        }
+        String table = from.table().name().name();
+        String col = from.column().name();
+        return new AddForeignKey(from.table().name(), col, ref.table(), ref.column(), "cascade",
+                trim63(table + "_" + col + "_fkey"), indexName("idx", table, List.of(col)));
+    }
+
+    private ChangeRequest drop(Words w) {
+        List<Tok> all = w.all();
+        if (w.has("default")) {
+            ColRef r = columnRef(w, all);
+            return new DropDefault(r.table().name(), r.column().name(), r.column().defaultSql());
+        }
+        if (w.has("constraint") || w.has("check")) throw refuse("dropping constraints is not supported by plain-English requests yet", "write it with pgpilot new --empty NAME");
+        for (Tok t : all) {
+            if (t.word() && catalog.findIndex(t.text()).isPresent() && catalog.findTable(t.text()).isEmpty()) return dropIndex(w);
+        }
+        boolean sayTable = w.has("table");
+        boolean sayColumn = w.has("column") || all.stream().anyMatch(t -> t.text().contains("."));
+        if (sayTable && !sayColumn) {
+            Tok tt = all.stream().filter(t -> t.word() && !DROP.contains(t.text()) && !FILLER.contains(t.text()) && !STOP.contains(t.text()))
+                    .findFirst().orElseThrow(() -> refuse("drop which table?", "e.g. \"drop the temp_exports table\""));
+            Catalog.Table t = catalog.table(tt.text());
+            return new DropTable(t.name(), TableShape.rebuild(t));
+        }
+        List<Tok> named = all.stream().filter(t -> t.word() && !DROP.contains(t.text()) && !FILLER.contains(t.text()) && !STOP.contains(t.text())).toList();
+        if (named.isEmpty()) throw refuse("drop what?", "name the column, table or index, e.g. \"remove column old_code from products\"");
+        if (!sayColumn && named.size() == 1 && catalog.findTable(named.get(0).text()).isPresent()) {
+            Catalog.Table t = catalog.table(named.get(0).text());
+            return new DropTable(t.name(), TableShape.rebuild(t));
+        }
+        ColRef r = columnRef(w, all);
+        List<String> deps = r.table().indexes().stream().filter(i -> !i.constraint() && i.columns().contains(r.column().name()) && i.columns().size() == 1).map(Catalog.Index::definition).toList();
+        return new DropColumn(r.table().name(), r.column().toDef(), deps);
+    }
+
+    // ------------------------------------------------------------------ tables
+
+    private List<ChangeRequest> createTable(Words w) {
+        List<Tok> all = w.all();
+        int tableAt = w.indexOfAny(Set.of("table", "tables"));
+        int i = tableAt + 1;
+        while (i < all.size() && all.get(i).is("called", "named", "for", ":")) { if (all.get(i).is("for")) break; i++; }
+        // "create a wishlists table": name before the word table
+        String name;
+        if (i < all.size() && all.get(i).word() && !all.get(i).is("for", "with", "linking", "between", "having", "containing")) {
+            name = all.get(i).text();
+            i++;
+        } else if (tableAt > 0 && all.get(tableAt - 1).word() && !FILLER.contains(all.get(tableAt - 1).text()) && !ADD.contains(all.get(tableAt - 1).text())
+                && !all.get(tableAt - 1).is("join", "junction", "link", "linking", "pivot")) {
+            name = all.get(tableAt - 1).text();
+        } else {
+            throw refuse("incomplete request: what is the table called?", "e.g. \"create table invoices with amount numeric(12,2)\"");
+        }
+        Sql.checkIdentifier(name);
+        if (catalog.findTable(name).filter(t -> t.name().name().equals(name)).isPresent()) {
+            throw refuse("table " + name + " already exists", "pick another name, or add columns to it: \"add x text to " + name + "\"");
+        }
+        QualifiedName q = QualifiedName.pub(name);
+        List<ColumnDef> cols = new ArrayList<>();
+        boolean junction = w.has("join") || w.has("junction") || w.has("pivot") || w.has("linking") || w.has("link") || w.has("between") && !w.has("with");
+        if (junction) {
+            List<ColumnDef.ForeignRef> linked = new ArrayList<>();
+            for (int k = i; k < all.size(); k++) {
+                Tok t = all.get(k);
+                if (t.word() && !FILLER.contains(t.text()) && !STOP.contains(t.text()) && !t.is("linking", "between", "link", "connecting")) linked.add(foreignRef(t.text()));
+            }
+            if (linked.size() != 2) throw refuse("a join table links exactly two tables", "e.g. \"create a join table product_labels linking products and labels\"");
+            for (ColumnDef.ForeignRef ref : linked) {
+                String type = catalog.findTable(ref.table().display()).flatMap(t -> t.column(ref.column())).map(Catalog.Column::type).orElse("uuid");
+                cols.add(new ColumnDef(Inflect.singular(ref.table().name()) + "_id", type, true, null, false, ref, null));
+            }
+            if (cols.get(0).name().equals(cols.get(1).name())) throw refuse("a join table of a table with itself needs column names", "create it with explicit columns");
+            return List.of(new CreateTable(q, cols, true, null, !catalog.hasFunction("public.set_updated_at")));
+        }
+        if (i < all.size() && all.get(i).is("for")) {
+            Tok parent = i + 1 < all.size() ? all.get(i + 1) : null;
+            if (parent == null) throw refuse("for which table?", null);
+            int p = i + 1;
+            while (p < all.size() && FILLER.contains(all.get(p).text())) p++;
+            Catalog.Table pt = catalog.table(all.get(p).text());
+            ColumnDef.ForeignRef ref = foreignRef(pt.name().display());
+            cols.add(new ColumnDef(Inflect.singular(pt.name().name()) + "_id", pt.column(ref.column()).map(Catalog.Column::type).orElse("uuid"), true, null, false, ref, null));
+            i = p + 1;
+        }
+        while (i < all.size() && all.get(i).is("with", "having", "containing", "that", "has", "and", "columns", "fields", ":", "(")) i++;
+        List<Tok> rest = w.sub(i, all.size());
+        if (!rest.isEmpty() && rest.get(rest.size() - 1).is(")")) rest = rest.subList(0, rest.size() - 1);
+        for (List<Tok> part : splitList(rest)) {
+            ColumnDef c = columnSpec(part, q);
+            if (Set.of("id", "created_at", "updated_at").contains(c.name())) continue;
+            if (cols.stream().anyMatch(x -> x.name().equals(c.name()))) throw refuse("column " + c.name() + " named twice", null);
+            if (OWNER_ID_NAMES.contains(c.name()) && c.references() == null && c.type().equals("uuid")) {
+                cols.add(c.withReferences(new ColumnDef.ForeignRef(new QualifiedName("auth", "users"), "id", "cascade")).withNotNull(true));
+            } else {
+                cols.add(c);
+            }
+        }
+        String owner = cols.stream().filter(c -> c.references() != null && c.references().table().display().equals("auth.users")).map(ColumnDef::name).findFirst().orElse(null);
+        return List.of(new CreateTable(q, cols, false, owner, !catalog.hasFunction("public.set_updated_at")));
+    }
+
+    /** Splits "a text, b int and c date" into column descriptions; "between 1 and 5" stays whole. */
+    private static List<List<Tok>> splitList(List<Tok> toks) {
+        List<List<Tok>> parts = new ArrayList<>();
+        List<Tok> cur = new ArrayList<>();
+        for (int i = 0; i < toks.size(); i++) {
+            Tok t = toks.get(i);
+            boolean sep = t.is(",", ";") || (t.is("and") && !(i > 0 && toks.get(i - 1).kind() == Kind.NUMBER));
+            if (sep) { if (!cur.isEmpty()) parts.add(cur); cur = new ArrayList<>(); continue; }
+            cur.add(t);
+        }
+        if (!cur.isEmpty()) parts.add(cur);
+        return parts;
+    }
+
+    // ------------------------------------------------------------------ indexes
+
+    private ChangeRequest createIndex(Words w, boolean unique) {
+        List<Tok> all = w.all();
+        int where = w.indexOfAny(Set.of("where", "when", "if"));
+        List<Tok> head = where < 0 ? all : w.sub(0, where);
+        Catalog.Table table = null;
+        for (Tok t : head) {
+            if (!t.word()) continue;
+            String word = t.text().contains(".") ? t.text().substring(0, t.text().indexOf('.')) : t.text();
+            Optional<Catalog.Table> ct = catalog.findTable(word);
+            if (ct.isPresent()) { table = ct.get(); break; }
+        }
+        if (table == null) {
+            Tok guess = head.stream().filter(t -> t.word() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !ADD.contains(t.text())
+                    && !t.is("index", "composite", "gin", "full", "text", "full-text", "fulltext", "btree", "speed", "up", "lookups", "search", "only", "multi-column")).findFirst().orElse(null);
+            if (guess == null) throw refuse("index which table?", "e.g. \"index orders on status\"");
+            catalog.table(guess.text());
+        }
+        List<String> cols = new ArrayList<>();
+        for (Tok t : head) {
+            if (!t.word()) continue;
+            String c = t.text().startsWith(table.name().name() + ".") ? t.text().substring(t.text().indexOf('.') + 1) : t.text();
+            if (table.columns().containsKey(c) && !cols.contains(c) && !catalog.findTable(c).isPresent()) cols.add(c);
+        }
+        if (cols.isEmpty()) {
+            Catalog.Table tt = table;
+            Tok guess = head.stream().filter(t -> t.word() && catalog.findTable(t.text()).isEmpty() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !ADD.contains(t.text())
+                    && !t.is("index", "composite", "gin", "full", "text", "full-text", "fulltext", "btree", "speed", "up", "lookups", "search", "only", "orders", "multi-column")).findFirst().orElse(null);
+            if (guess == null) throw refuse("index " + table.name().name() + " on which column?", "e.g. \"index orders on status\"");
+            throw refuse("unknown column " + guess.text() + " in table " + tt.name().display(), Suggest.hint(guess.text(), tt.columns().keySet(), "columns of " + tt.name().name()));
+        }
+        boolean fullText = w.has("gin") || w.has("full-text") || w.has("fulltext") || w.phrase("full", "text") || w.has("search");
+        String predicate = where < 0 ? null : predicate(table, w.sub(where + 1, all.size()));
+        String prefix = fullText ? "idx_fts" : unique ? "uq" : "idx";
+        String name = indexName(prefix, table.name().name(), cols);
+        if (predicate != null) name = trim63(name + "_partial");
+        return new CreateIndex(table.name(), name, List.copyOf(cols), unique, predicate, fullText);
+    }
+
+    /** "status is 'paid'", "deleted_at is null", "published", "amount > 100" → SQL with quoted parts only. */
+    private String predicate(Catalog.Table table, List<Tok> toks) {
+        List<String> parts = new ArrayList<>();
+        for (List<Tok> clause : splitAnd(toks)) {
+            Tok colTok = clause.stream().filter(t -> t.word() && table.columns().containsKey(t.text())).findFirst()
+                    .orElseThrow(() -> refuse("condition names no column of " + table.name().display() + ": " + raw(clause), Suggest.hint(
+                            clause.stream().filter(Tok::word).map(Tok::text).findFirst().orElse(""), table.columns().keySet(), "columns")));
+            Catalog.Column col = table.columns().get(colTok.text());
+            String c = Sql.ident(col.name());
+            List<Tok> rest = clause.subList(clause.indexOf(colTok) + 1, clause.size());
+            boolean not = rest.stream().anyMatch(t -> t.is("not", "!=", "<>"));
+            if (rest.stream().anyMatch(t -> t.is("null"))) { parts.add(c + (not ? " is not null" : " is null")); continue; }
+            if (rest.stream().anyMatch(t -> t.is("set", "present", "known", "filled"))) { parts.add(c + " is not null"); continue; }
+            Tok val = rest.stream().filter(t -> t.kind() == Kind.QUOTED || t.kind() == Kind.NUMBER || t.is("true", "false")).reduce((a, b) -> b).orElse(null);
+            if (val == null) {
+                if (col.type().equals("boolean")) { parts.add(c + (not ? " = false" : " = true")); continue; }
+                Tok bare = rest.stream().filter(t -> t.word() && !t.is("is", "are", "equals", "=", "not", "only", "the", "equal", "to")).reduce((a, b) -> b).orElse(null);
+                if (bare == null) throw refuse("condition on " + col.name() + " has no value", "e.g. where status is 'paid'");
+                val = new Tok(Kind.QUOTED, bare.text(), bare.raw());
+            }
+            String op = not ? " <> " : rest.stream().anyMatch(t -> t.is(">", "greater", "above", "over", "more")) ? " > "
+                    : rest.stream().anyMatch(t -> t.is("<", "less", "below", "under")) ? " < " : rest.stream().anyMatch(t -> t.is(">=")) ? " >= "
+                    : rest.stream().anyMatch(t -> t.is("<=")) ? " <= " : " = ";
+            String v = val.kind() == Kind.NUMBER ? val.text() : val.is("true", "false") && val.kind() == Kind.WORD ? val.text() : Sql.literal(val.text());
+            if (val.kind() == Kind.QUOTED) checkEnumValue(col, val);
+            parts.add(c + op + v);
+        }
+        if (parts.isEmpty()) throw refuse("empty condition", "e.g. where status is 'paid'");
+        return String.join(" and ", parts);
+    }
+
+    private static List<List<Tok>> splitAnd(List<Tok> toks) {
+        List<List<Tok>> out = new ArrayList<>();
+        List<Tok> cur = new ArrayList<>();
+        for (Tok t : toks) {
+            if (t.is("and", ",")) { if (!cur.isEmpty()) out.add(cur); cur = new ArrayList<>(); } else cur.add(t);
+        }
+        if (!cur.isEmpty()) out.add(cur);
+        return out;
+    }
+
+    private ChangeRequest dropIndex(Words w) {
+        for (Tok t : w.all()) {
+            if (!t.word()) continue;
+            Optional<Catalog.Index> i = catalog.findIndex(t.text());
+            if (i.isPresent()) {
+                if (i.get().constraint()) throw refuse("index " + t.text() + " belongs to a constraint", "drop the constraint instead");
+                return new DropIndex(i.get().name(), i.get().definition());
+            }
+        }
+        Tok guess = w.all().stream().filter(t -> t.word() && !DROP.contains(t.text()) && !FILLER.contains(t.text()) && !t.is("index", "on", "from")).findFirst()
+                .orElseThrow(() -> refuse("drop which index?", "e.g. \"drop the idx_products_old_code index\""));
+        throw refuse("unknown index: " + guess.text(), Suggest.hint(guess.text(), catalog.indexNames(), "indexes"));
+    }
+
+    // ------------------------------------------------------------------ enums
+
+    private ChangeRequest createEnum(Words w) {
+        List<Tok> all = w.all();
+        int at = w.indexOfAny(Set.of("enum", "type"));
+        int i = at + 1;
+        while (i < all.size() && all.get(i).is("called", "named", "type", ":")) i++;
+        if (i >= all.size() || !all.get(i).word()) throw refuse("incomplete request: what is the enum called?", "e.g. \"create an enum payment_method with card, cash\"");
+        String name = Sql.checkIdentifier(all.get(i).text());
+        if (catalog.findEnum(name).isPresent()) throw refuse("type " + name + " already exists", "add a value instead: \"add 'x' to " + name + "\"");
+        List<String> values = new ArrayList<>();
+        for (int k = i + 1; k < all.size(); k++) {
+            Tok t = all.get(k);
+            if (t.kind() == Kind.QUOTED || (t.word() && !t.is("with", "values", "of", "and", "or", "as", "enum", "containing", "having", "options"))) {
+                String v = t.kind() == Kind.QUOTED ? t.text() : t.raw();
+                if (v.isEmpty() || v.length() > 63) throw refuse("bad enum value: " + t.raw(), "values are 1 to 63 characters");
+                if (!values.contains(v)) values.add(v);
+            }
+        }
+        if (values.isEmpty()) throw refuse("incomplete request: which values?", "e.g. \"create an enum " + name + " with a, b, c\"");
+        return new CreateEnum(QualifiedName.pub(name), values);
+    }
+
+    private Optional<Catalog.EnumType> enumTarget(Words w) {
+        int to = w.lastIndexOf("to");
+        if (to < 0) {
+            // "order_status should include cancelled"
+            return w.first().word() && w.any(Set.of("include", "includes", "allow", "support")) ? catalog.findEnum(w.first().text()) : Optional.empty();
+        }
+        return w.sub(to + 1, w.size()).stream().filter(t -> t.word() && !FILLER.contains(t.text()) && !t.is("enum", "type"))
+                .findFirst().flatMap(t -> catalog.findEnum(t.text()));
+    }
+
+    private ChangeRequest addEnumValue(Words w, Catalog.EnumType e) {
+        int to = w.lastIndexOf("to");
+        if (to < 0) {
+            int verb = w.indexOfAny(Set.of("include", "includes", "allow", "support"));
+            Tok v = w.sub(verb + 1, w.size()).stream().filter(t -> t.kind() == Kind.QUOTED || t.word() && !FILLER.contains(t.text()) && !t.is("value", "the"))
+                    .findFirst().orElseThrow(() -> refuse("add which value to " + e.name().name() + "?", null));
+            String value = v.kind() == Kind.QUOTED ? v.text() : v.raw();
+            if (e.values().contains(value)) throw refuse(e.name().name() + " already has the value '" + value + "'", null);
+            return new AddEnumValue(e.name(), value);
+        }
+        Tok v = w.sub(0, to).stream().filter(t -> t.kind() == Kind.QUOTED).findFirst()
+                .or(() -> w.sub(0, to).stream().filter(t -> t.word() && !ADD.contains(t.text()) && !FILLER.contains(t.text()) && !t.is("value", "option", "status", "to", "include", "allow", "extend", "support")).reduce((a, b) -> b))
+                .orElseThrow(() -> refuse("add which value to " + e.name().name() + "?", "e.g. \"add 'refunded' to " + e.name().name() + "\""));
+        String value = v.kind() == Kind.QUOTED ? v.text() : v.raw();
+        if (value.isEmpty() || value.length() > 63) throw refuse("bad enum value: " + v.raw(), "values are 1 to 63 characters");
+        if (e.values().contains(value)) throw refuse(e.name().name() + " already has the value '" + value + "'", null);
+        return new AddEnumValue(e.name(), value);
+    }
+
+    // ------------------------------------------------------------------ RLS, policies, triggers
+
+    private ChangeRequest enableRls(Words w) {
+        Catalog.Table t = lastTable(w, w.all());
+        if (w.any(Set.of("disable", "off")) || w.phrase("turn", "off")) throw refuse("turning RLS off is not generated from plain English", "it exposes every row; write it by hand if you mean it");
+        if (t.rls()) throw refuse("row level security is already enabled on " + t.name().display(), null);
+        return new EnableRls(t.name());
+    }
+
+    private Catalog.Table lastTable(Words w, List<Tok> scope) {
+        Catalog.Table found = null;
+        for (Tok t : scope) {
+            if (t.word()) {
+                Optional<Catalog.Table> ct = catalog.findTable(t.text());
+                if (ct.isPresent()) found = ct.get();
+            }
+        }
+        if (found != null) return found;
+        Tok guess = scope.stream().filter(t -> t.word() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !POLICY_WORDS.contains(t.text())
+                && !t.is("rls", "row", "level", "security", "enable", "turn", "trigger", "updated_at", "add", "their", "own")).reduce((a, b) -> b)
+                .orElseThrow(() -> refuse("which table?", "name the table, e.g. \"... on orders\""));
+        return catalog.table(guess.text());
+    }
+
+    /** The table a policy is about: "their organization's customers" and "customers of their organization" both mean customers. */
+    private Catalog.Table policyTable(Words w, List<Tok> what) {
+        List<Catalog.Table> plain = new ArrayList<>();
+        for (int i = 0; i < what.size(); i++) {
+            Tok t = what.get(i);
+            if (!t.word()) continue;
+            Optional<Catalog.Table> ct = catalog.findTable(t.text());
+            boolean possessive = i > 0 && what.get(i - 1).is("their", "his", "her", "your", "my", "our");
+            if (ct.isPresent() && !possessive) plain.add(ct.get());
+        }
+        return plain.isEmpty() ? lastTable(w, what) : plain.get(plain.size() - 1);
+    }
+
+    private static final Set<String> POLICY_WORDS = Set.of("users", "user", "authors", "author", "owners", "owner", "members", "member", "admins", "admin",
+            "administrators", "everyone", "anyone", "public", "anonymous", "people", "read", "see", "view", "select", "list", "create", "insert",
+            "update", "edit", "modify", "delete", "remove", "manage", "own", "their", "can", "may", "only", "all", "organization", "org", "team",
+            "workspace", "published", "write", "access", "change");
+
+    private enum Subject { OWNER, PUBLIC, MEMBERS, ADMINS }
+
+    private Subject policySubject(Words w) {
+        int can = w.indexOfAny(Set.of("can", "may", "able", "allowed"));
+        List<Tok> who = w.sub(0, Math.max(can, 0));
+        Set<String> s = new LinkedHashSet<>();
+        who.forEach(t -> s.add(t.text()));
+        if (s.contains("admins") || s.contains("admin") || s.contains("administrators")) return Subject.ADMINS;
+        if (s.contains("members") || s.contains("member")) return Subject.MEMBERS;
+        if (s.contains("everyone") || s.contains("anyone") || s.contains("public") || s.contains("anonymous") || s.contains("everybody") || s.contains("visitors")) return Subject.PUBLIC;
+        if (w.has("own") || s.contains("owners") || s.contains("users") || s.contains("authors") || s.contains("user")) return Subject.OWNER;
+        return null;
+    }
+
+    private List<ChangeRequest> policies(Words w) {
+        Subject subject = policySubject(w);
+        int can = w.indexOfAny(Set.of("can", "may", "able", "allowed"));
+        List<Tok> what = w.sub(can + 1, w.size());
+        Catalog.Table t = policyTable(w, what);
+        Set<String> commands = new LinkedHashSet<>();
+        for (Tok x : what) {
+            switch (x.text()) {
+                case "read", "see", "view", "select", "list", "access", "query", "fetch" -> commands.add("select");
+                case "create", "insert", "add", "write", "submit", "post" -> commands.add("insert");
+                case "update", "edit", "modify", "change", "amend" -> commands.add("update");
+                case "delete", "remove", "destroy" -> commands.add("delete");
+                case "manage", "anything", "everything", "crud" -> commands.addAll(List.of("select", "insert", "update", "delete"));
+                default -> { }
+            }
+        }
+        if (commands.isEmpty()) throw refuse("can do what with " + t.name().name() + "?", "say read, create, update or delete");
+        boolean enable = !t.rls();
+        String table = t.name().name();
+        List<ChangeRequest> out = new ArrayList<>();
+        String uid = "(select auth.uid())";
+        for (String cmd : commands) {
+            String using, check;
+            List<String> roles = List.of("authenticated");
+            String tag;
+            switch (subject) {
+                case OWNER -> {
+                    String owner = t.ownerColumn().orElseThrow(() -> refuse("table " + table + " has no owner column (user_id, owner_id, author_id or a foreign key to auth.users)",
+                            "add one first: \"add user_id references auth.users to " + table + "\""));
+                    using = uid + " = " + Sql.ident(owner);
+                    check = using;
+                    tag = "own";
+                }
+                case PUBLIC -> {
+                    if (!cmd.equals("select")) throw refuse("public " + cmd + " policies are not generated", "public access is read-only; owners can be given write access");
+                    roles = List.of("anon", "authenticated");
+                    using = publicCondition(t, what);
+                    check = null;
+                    tag = "public";
+                }
+                case MEMBERS -> {
+                    String[] m = membership(t);
+                    using = Sql.ident(m[1]) + " in (select m." + Sql.ident(m[1]) + " from " + QualifiedName.pub(m[0]).sql() + " m where m.\"user_id\" = " + uid + ")";
+                    check = using;
+                    tag = "members";
+                }
+                default -> {
+                    String admins = catalog.tables().values().stream().filter(x -> x.name().schema().equals("public") && x.name().name().contains("admin") && x.columns().containsKey("user_id"))
+                            .map(x -> x.name().name()).findFirst().orElseThrow(() -> refuse("no admin table found (a table named like admins with a user_id column)",
+                                    "create it first: \"create table admins with user_id\""));
+                    using = "exists (select 1 from " + QualifiedName.pub(admins).sql() + " a where a.\"user_id\" = " + uid + ")";
+                    check = using;
+                    tag = "admins";
+                }
+            }
+            String u = cmd.equals("insert") ? null : using;
+            String c = cmd.equals("insert") || cmd.equals("update") ? check : null;
+            out.add(new CreatePolicy(t.name(), trim63(table + "_" + cmd + "_" + tag), cmd, roles, u, c, enable && out.isEmpty()));
+        }
+        return out;
+    }
+
+    /** "everyone can read published posts" → published = true; "posts where status is 'paid'" → status = 'paid'. */
+    private String publicCondition(Catalog.Table t, List<Tok> what) {
+        int where = -1;
+        for (int i = 0; i < what.size(); i++) if (what.get(i).is("where", "when", "that", "which", "if", "whose")) { where = i; break; }
+        if (where >= 0) return predicate(t, what.subList(where + 1, what.size()));
+        for (Tok x : what) {
+            if (x.word() && t.column(x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident(x.text()) + " = true";
+            if (x.word() && x.text().length() > 2 && t.column("is_" + x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident("is_" + x.text()) + " = true";
+        }
+        return "true";
+    }
+
+    /** [membership table, shared column] for a table with organization_id (or similar) and a table linking users to it. */
+    private String[] membership(Catalog.Table t) {
+        for (String col : t.columns().keySet()) {
+            if (!col.endsWith("_id") || col.equals("id") || OWNER_ID_NAMES.contains(col)) continue;
+            List<Catalog.Table> links = catalog.tables().values().stream()
+                    .filter(x -> x.name().schema().equals("public") && x != t && x.columns().containsKey("user_id") && x.columns().containsKey(col))
+                    .sorted((a, b) -> Boolean.compare(b.name().name().contains("member"), a.name().name().contains("member"))).toList();
+            if (!links.isEmpty()) return new String[] {links.get(0).name().name(), col};
+        }
+        throw refuse("no membership table links users to " + t.name().name(), "members policies need e.g. memberships(user_id, organization_id) and " + t.name().name() + ".organization_id");
+    }
+
+    private List<ChangeRequest> trigger(Words w) {
+        Catalog.Table t = lastTable(w, w.all());
+        List<ChangeRequest> out = new ArrayList<>();
+        boolean fn = !catalog.hasFunction("public.set_updated_at");
+        if (!t.columns().containsKey("updated_at")) {
+            out.add(new AddColumn(t.name(), new ColumnDef("updated_at", "timestamptz", true, "now()", false, null, null)));
+        }
+        out.add(new AddUpdatedAtTrigger(t.name(), fn));
+        return out;
+    }
+
+    private List<ChangeRequest> timestamps(Words w) {
+        Catalog.Table t = lastTable(w, w.all());
+        List<ChangeRequest> out = new ArrayList<>();
+        for (String c : List.of("created_at", "updated_at")) {
+            if (!t.columns().containsKey(c)) out.add(new AddColumn(t.name(), new ColumnDef(c, "timestamptz", true, "now()", false, null, null)));
+        }
+        if (out.isEmpty()) throw refuse(t.name().display() + " already has created_at and updated_at", null);
+        out.add(new AddUpdatedAtTrigger(t.name(), !catalog.hasFunction("public.set_updated_at")));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ storage, comments
+
+    private ChangeRequest bucket(Words w) {
+        List<Tok> all = w.all();
+        if (w.any(DROP)) throw refuse("deleting buckets is not generated from plain English", "it deletes files; do it in the Supabase dashboard");
+        int at = w.indexOfAny(Set.of("bucket"));
+        String id = null;
+        for (int i = at + 1; i < all.size() && id == null; i++) {
+            Tok t = all.get(i);
+            if (t.is("called", "named", "for", "with", "of", "a")) continue;
+            if (t.kind() == Kind.QUOTED || t.word()) id = t.kind() == Kind.QUOTED ? t.text() : t.raw();
+        }
+        if (id == null) {
+            for (int i = at - 1; i >= 0 && id == null; i--) {
+                Tok t = all.get(i);
+                if (t.word() && !t.is("public", "private", "storage", "a", "an", "new", "the") && !ADD.contains(t.text())) id = t.raw();
+            }
+        }
+        if (id == null) throw refuse("incomplete request: what is the bucket called?", "e.g. \"create a public storage bucket avatars\"");
+        if (!id.matches("^[a-z0-9][a-z0-9._-]{1,62}$")) throw refuse("not a valid bucket name: " + Sql.oneLine(id), "use lower-case letters, digits, - . _");
+        boolean pub = w.has("public") && !w.has("private");
+        Long limit = null;
+        for (int i = 0; i + 1 < all.size(); i++) {
+            if (all.get(i).kind() == Kind.NUMBER) {
+                String unit = all.get(i + 1).text();
+                long mult = switch (unit) { case "kb", "k" -> 1024L; case "mb", "m", "megabytes" -> 1024L * 1024; case "gb", "g", "gigabytes" -> 1024L * 1024 * 1024; case "bytes", "b" -> 1L; default -> 0L; };
+                if (mult > 0) limit = Math.round(Double.parseDouble(all.get(i).text()) * mult);
+            }
+        }
+        Set<String> mimes = new LinkedHashSet<>();
+        for (Tok t : all) {
+            String m = switch (Inflect.singular(t.text())) {
+                case "pdf" -> "application/pdf";
+                case "image", "picture", "photo" -> "image/*";
+                case "png" -> "image/png";
+                case "jpeg", "jpg" -> "image/jpeg";
+                case "gif" -> "image/gif";
+                case "webp" -> "image/webp";
+                case "svg" -> "image/svg+xml";
+                case "csv" -> "text/csv";
+                case "video" -> "video/*";
+                case "audio" -> "audio/*";
+                case "zip" -> "application/zip";
+                case "json" -> "application/json";
+                default -> null;
+            };
+            if (m != null && !t.raw().equals(id)) mimes.add(m);
+            if (t.kind() == Kind.WORD && t.raw().matches("^[a-z]+/[a-z0-9.+*-]+$")) mimes.add(t.raw());
+        }
+        return new CreateBucket(id, pub, limit, List.copyOf(mimes));
+    }
+
+    private ChangeRequest comment(Words w) {
+        List<Tok> all = w.all();
+        String raw = w.source();
+        int colon = raw.indexOf(':');
+        String text;
+        List<Tok> target;
+        Optional<Tok> quoted = all.stream().filter(t -> t.kind() == Kind.QUOTED).reduce((a, b) -> b);
+        if (colon >= 0) {
+            text = raw.substring(colon + 1).strip();
+            if (text.length() > 1 && (text.startsWith("'") && text.endsWith("'") || text.startsWith("\"") && text.endsWith("\""))) text = text.substring(1, text.length() - 1);
+            target = Lexer.lex(raw.substring(0, colon));
+        } else if (quoted.isPresent()) {
+            text = quoted.get().text();
+            target = all.subList(0, all.indexOf(quoted.get()));
+        } else {
+            throw refuse("comment with what text?", "e.g. \"comment on table orders: Customer orders\"");
+        }
+        if (text.isBlank()) throw refuse("empty comment text", "e.g. \"comment on table orders: Customer orders\"");
+        boolean column = target.stream().anyMatch(t -> t.is("column") || t.text().contains("."));
+        if (column) {
+            ColRef r = columnRef(w, target);
+            return new Comment(r.table().name(), r.column().name(), text, null);
+        }
+        Catalog.Table t = lastTable(w, target);
+        return new Comment(t.name(), null, text, t.comment());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Catalog.Table tableOrRefuse(List<Tok> words, Words w) {
+        for (Tok t : words) if (catalog.findTable(t.text()).isPresent()) return catalog.findTable(t.text()).get();
+        Tok guess = words.stream().filter(t -> !FILLER.contains(t.text())).findFirst()
+                .orElseThrow(() -> refuse("which table?", "e.g. \"orders need a tracking_number\""));
+        return catalog.table(guess.text());
+    }
+
+    static String indexName(String prefix, String table, List<String> cols) {
+        return trim63(prefix + "_" + table + "_" + String.join("_", cols));
+    }
+
+    static String trim63(String n) {
+        return n.length() <= 63 ? n : n.substring(0, 63);
+    }
+
+    private static String raw(List<Tok> toks) {
+        return String.join(" ", toks.stream().map(Tok::raw).toList());
+    }
+
+    static PilotException refuse(String message, String hint) {
+        return PilotException.refused(message, hint);
+    }
+
+    /** The request's tokens with small look-up helpers. */
+    static final class Words {
+        private final List<Tok> toks;
+        private final String source;
+
+        Words(List<Tok> toks, String source) {
+            this.toks = toks;
+            this.source = source;
+        }
+
+        /** The request as written (one line). */
+        String source() { return source; }
+
+        String text() { return raw(toks); }
+        List<Tok> all() { return toks; }
+        int size() { return toks.size(); }
+        Tok tok(int i) { return toks.get(i); }
+        Tok first() { return toks.isEmpty() ? new Tok(Kind.SYMBOL, "", "") : toks.get(0); }
+        List<Tok> sub(int from, int to) { return toks.subList(Math.max(0, Math.min(from, toks.size())), Math.max(0, Math.min(to, toks.size()))); }
+        boolean has(String word) { return toks.stream().anyMatch(t -> t.text().equals(word) && t.kind() != Kind.QUOTED); }
+        boolean any(Set<String> words) { return toks.stream().anyMatch(t -> t.kind() != Kind.QUOTED && words.contains(t.text())); }
+        boolean hasType() { return toks.stream().anyMatch(t -> t.word() && TypeWords.isTypeWord(t.text())); }
+        Optional<Tok> dotted() { return toks.stream().filter(t -> t.word() && t.text().contains(".")).findFirst(); }
+
+        boolean phrase(String... words) {
+            outer:
+            for (int i = 0; i + words.length <= toks.size(); i++) {
+                for (int j = 0; j < words.length; j++) if (!toks.get(i + j).text().equals(words[j]) || toks.get(i + j).kind() == Kind.QUOTED) continue outer;
+                return true;
+            }
+            return false;
+        }
+
+        int indexOfAny(Set<String> words) {
+            for (int i = 0; i < toks.size(); i++) if (toks.get(i).kind() != Kind.QUOTED && words.contains(toks.get(i).text())) return i;
+            return -1;
+        }
+
+        int lastIndexOf(String word) {
+            for (int i = toks.size() - 1; i >= 0; i--) if (toks.get(i).kind() != Kind.QUOTED && toks.get(i).text().equals(word)) return i;
+            return -1;
+        }
+
+        int indexOf(Tok t, int from) {
+            for (int i = from; i < toks.size(); i++) if (toks.get(i) == t) return i;
+            return -1;
+        }
+
+        Optional<String> lastWordAfter(String word) {
+            int i = lastIndexOf(word);
+            return i < 0 || i + 1 >= toks.size() ? Optional.empty() : Optional.of(toks.get(i + 1).text());
+        }
+
+        List<Tok> wordsBetween(int from, int to) {
+            return sub(from, to).stream().filter(Tok::word).toList();
+        }
+
+        List<Catalog.Table> tables(Catalog c) {
+            return toks.stream().filter(Tok::word).map(t -> c.findTable(t.text())).flatMap(Optional::stream).toList();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+-- Down for: {{name}}
+-- Reverses: {{purpose}}
+-- Request: {{request}}
+-- Data removed by the migration is not restored; dropped columns and tables come back empty.

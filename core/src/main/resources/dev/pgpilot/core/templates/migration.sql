@@ -1,0 +1,5 @@
+-- Migration: {{name}}
+-- Purpose: {{purpose}}
+-- Request: {{request}}
+-- Created: {{created}} by pgpilot
+-- Idempotent: safe to run twice. Down script: the .down.sql file of the same version beside this one.

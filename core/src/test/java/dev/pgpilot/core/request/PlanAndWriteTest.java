@@ -1,0 +1,72 @@
+package dev.pgpilot.core.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.PilotException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pilot.plan names the file from the request; Pilot.write writes both files or neither. */
+class PlanAndWriteTest {
+    static Catalog catalog;
+    @TempDir Path work;
+
+    @BeforeAll
+    static void load() {
+        catalog = Fixture.catalog(Fixture.fresh());
+    }
+
+    private Pilot pilot() {
+        return new Pilot(Pilot.Options.cli(work), Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC), Map.of());
+    }
+
+    @Test
+    void planIsNamedAfterTheChangeWithTheNextVersion() {
+        Pilot.Plan plan = pilot().plan("add notes text to public.orders", catalog);
+        assertEquals("20260304050607_add_notes_to_orders.sql", plan.fileName());
+        assertEquals("20260304050607_add_notes_to_orders.down.sql", plan.downFileName());
+        assertTrue(plan.migration().upSql().startsWith("-- Migration: add_notes_to_orders\n"), plan.migration().upSql());
+    }
+
+    @Test
+    void writingTheSamePlanTwiceFailsAndKeepsTheFirstFilesUntouched() throws Exception {
+        Pilot p = pilot();
+        Pilot.Plan plan = p.plan("index orders on status", catalog);
+        Path file = p.write(plan);
+        String before = Files.readString(file);
+        PilotException e = assertThrows(PilotException.class, () -> p.write(plan));
+        assertEquals(PilotException.ERROR, e.exitCode());
+        assertEquals(before, Files.readString(file));
+        assertEquals(2, count());
+    }
+
+    @Test
+    void whenTheDownFileCannotBeWrittenTheUpFileIsRemovedToo() throws Exception {
+        Pilot p = pilot();
+        Pilot.Plan plan = p.plan("index orders on status", catalog);
+        Path dir = p.workspace().migrationsDir();
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(plan.downFileName()), "-- someone else's file\n");
+        assertThrows(PilotException.class, () -> p.write(plan));
+        assertFalse(Files.exists(dir.resolve(plan.fileName())));
+        assertEquals("-- someone else's file\n", Files.readString(dir.resolve(plan.downFileName())));
+    }
+
+    private long count() throws Exception {
+        try (Stream<Path> s = Files.walk(work)) {
+            return s.filter(x -> x.toString().endsWith(".sql")).count();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.pgpilot.core.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.render.MigrationRenderer;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * For every kind of change: generate from a request phrased differently from the eval, apply to a
+ * real database twice (idempotent), check the effect, run the down script, and get the original
+ * catalog back.
+ */
+class RoundTripTest {
+
+    static Migration plan(DatabaseTarget db, String request) {
+        return new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse(request), Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        orders need a tracking number                                  | select evalx.coltype('orders','tracking_number') = 'text'
+        orders should have a gift_message text                         | select evalx.coltype('orders','gift_message') = 'text'
+        add column notes (text) to orders                              | select evalx.coltype('orders','notes') = 'text'
+        add labels.color varchar(7)                                    | select evalx.coltype('labels','color') = 'character varying(7)'
+        customers need a unique external_code                          | select evalx.indexdefs('customers') ~ 'UNIQUE INDEX .*\\(external_code\\)'
+        no duplicate emails in customers                               | select evalx.indexdefs('customers') ~ 'UNIQUE INDEX .*\\(email\\)'
+        create table post_readers linking posts and users              | select evalx.condefs('post_readers') ~ 'FOREIGN KEY \\(user_id\\) REFERENCES auth.users\\(id\\)'
+        add priority integer not null default 0 to orders              | select evalx.notnull('orders','priority') and evalx.coldefault('orders','priority') = '0'
+        add tags array of text to posts                                | select evalx.coltype('posts','tags') = 'text[]'
+        add reviewer_id references auth.users to posts                 | select evalx.condefs('posts') ~ 'FOREIGN KEY \\(reviewer_id\\) REFERENCES auth.users' and evalx.indexdefs('posts') ~ '\\(reviewer_id\\)'
+        drop products.old_code                                         | select evalx.coltype('products','old_code') is null
+        delete the full_name column from customers                     | select evalx.coltype('customers','full_name') is null
+        rename column email on customers to contact_email              | select evalx.coltype('customers','contact_email') = 'text'
+        change the type of orders.total to numeric(14,2)               | select evalx.coltype('orders','total') = 'numeric(14,2)'
+        set the default of customers.email to 'none@example.com'       | select evalx.coldefault('customers','email') = '''none@example.com''::text'
+        drop the default on orders status                              | select evalx.coldefault('orders','status') is null
+        make customers email required                                  | select evalx.notnull('customers','email')
+        make organizations name optional                               | select not evalx.notnull('organizations','name')
+        orders total must be positive                                  | select evalx.condefs('orders') ~ 'CHECK \\(\\(total > '
+        products name must be at most 200 characters                   | select evalx.condefs('products') ~ 'char_length\\(name\\) <= 200'
+        products price should be between 1 and 1000                    | select evalx.condefs('products') ~ 'price >= '
+        customers email must be unique                                 | select evalx.indexdefs('customers') ~ 'UNIQUE INDEX .*\\(email\\)'
+        link comments to posts                                         | select evalx.condefs('comments') ~ 'FOREIGN KEY \\(post_id\\) REFERENCES posts\\(id\\)'
+        create table notes with user_id, body text not null and pinned flag | select evalx.coltype('notes','pinned') = 'boolean' and evalx.rls('notes') and (select count(*) = 4 from pg_policies where tablename = 'notes')
+        create a junction table post_labels between posts and labels   | select evalx.condefs('post_labels') ~ 'PRIMARY KEY \\(post_id, label_id\\)'
+        rename table labels to tags                                    | select to_regclass('public.tags') is not null and to_regclass('public.labels') is null
+        drop table temp_exports                                        | select to_regclass('public.temp_exports') is null
+        speed up lookups of customers by email                         | select evalx.indexdefs('customers') ~ 'btree \\(email\\)'
+        index posts on title where published is true                   | select evalx.indexdefs('posts') ~ '\\(title\\) WHERE \\(published = true\\)'
+        add a full text search index on posts title and body           | select evalx.indexdefs('posts') ~ 'gin \\(to_tsvector'
+        drop index idx_orders_customer_id                              | select to_regclass('public.idx_orders_customer_id') is null
+        create type mood as enum with happy, sad and ok                | select evalx.labels('mood') = array['happy','sad','ok']
+        enable row level security on orders                            | select evalx.rls('orders')
+        users can update their own comments                            | select exists (select 1 from pg_policies where tablename = 'comments' and cmd = 'UPDATE')
+        anyone can see posts where published is true                   | select exists (select 1 from pg_policies where tablename = 'posts' and 'anon' = any(roles))
+        members can delete customers of their organization             | select evalx.rls('customers') and exists (select 1 from pg_policies where tablename = 'customers' and cmd = 'DELETE')
+        keep products updated_at current                               | select evalx.coltype('products','updated_at') = 'timestamp with time zone' and exists (select 1 from pg_trigger where tgname = 'set_products_updated_at')
+        add timestamps to labels                                       | select evalx.coltype('labels','created_at') is not null and evalx.coltype('labels','updated_at') is not null
+        create a public bucket avatars limited to 2 MB for images      | select public and file_size_limit = 2097152 and allowed_mime_types = array['image/*'] from storage.buckets where id = 'avatars'
+        comment on column orders.status: Where the order is            | select col_description('public.orders'::regclass, 3) = 'Where the order is'
+        describe organizations as 'Tenants'                            | select obj_description('public.organizations'::regclass, 'pg_class') = 'Tenants'
+        """)
+    void appliesTwiceHasItsEffectAndTheDownRestoresTheCatalog(String request, String check) throws Exception {
+        DatabaseTarget db = Fixture.fresh();
+        List<String> before = Fixture.snapshot(db);
+        Migration m = plan(db, request);
+        Fixture.exec(db, m.upSql());
+        Fixture.exec(db, m.upSql());
+        assertEquals("t", Fixture.query(db, check), m.upSql());
+        Fixture.exec(db, m.downSql());
+        assertEquals(before, Fixture.snapshot(db), m.downSql());
+    }
+
+    @org.junit.jupiter.api.Test
+    void addingAnEnumValueAppliesAndItsDownSaysPostgresCannotRemoveIt() throws Exception {
+        DatabaseTarget db = Fixture.fresh();
+        Migration m = plan(db, "add the value cancelled to order_status");
+        Fixture.exec(db, m.upSql());
+        Fixture.exec(db, m.upSql());
+        assertEquals("t", Fixture.query(db, "select 'cancelled' = any(evalx.labels('order_status'))"));
+        assertTrue(m.downSql().contains("PostgreSQL cannot remove a value from an enum"), m.downSql());
+        Fixture.exec(db, m.downSql());
+    }
+}
