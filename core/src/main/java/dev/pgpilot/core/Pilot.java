@@ -129,4 +129,26 @@ public final class Pilot {
         }
         return file;
     }
+
+    /**
+     * Lints files or folders (none: every migration of the workspace), with severities from the
+     * config and then {@code overrides} (the command's {@code --rule ID=SEVERITY}).
+     */
+    public dev.pgpilot.core.lint.LintReport lint(java.util.List<Path> paths, Map<String, dev.pgpilot.core.lint.Severity> overrides) {
+        dev.pgpilot.core.lint.Linter linter = new dev.pgpilot.core.lint.Linter(workspace.config(), overrides);
+        if (paths == null || paths.isEmpty()) {
+            return linter.lint(workspace);
+        }
+        java.util.List<dev.pgpilot.core.lint.LintReport> parts = new java.util.ArrayList<>();
+        for (Path p : paths) {
+            // A relative path is taken from the current directory, else from the workdir.
+            Path file = p.isAbsolute() || Files.exists(p) ? p : workspace.workdir().resolve(p);
+            parts.add(linter.lintFile(file, workspace));
+        }
+        return dev.pgpilot.core.lint.LintReport.merge(parts);
+    }
+
+    public dev.pgpilot.core.lint.LintReport lint(java.util.List<Path> paths) {
+        return lint(paths, Map.of());
+    }
 }
