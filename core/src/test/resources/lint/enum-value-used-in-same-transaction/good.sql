@@ -1,0 +1,2 @@
+-- expect: none
+alter type public.mood add value if not exists 'happy';
