@@ -24,7 +24,7 @@ public final class IdentifierTooLong extends BaseRule {
             while (m.find()) {
                 String id = Sql.ident(m.group());
                 if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
-                    report.at(s, "identifier " + id.substring(0, 20) + "... is " + id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes; PostgreSQL truncates it to 63");
+                    report.at(s, "identifier " + id.substring(0, Math.min(20, id.length())) + "... is " + id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes; PostgreSQL truncates it to 63");
                     break;
                 }
             }
