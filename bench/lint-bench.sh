@@ -6,7 +6,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n=${1:-1000}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+[ -n "${KEEP:-}" ] && echo "workspace kept: $work" || trap 'rm -rf "$work"' EXIT
 dir="$work/supabase/migrations"
 mkdir -p "$dir"
 for i in $(seq 1 "$n"); do

@@ -23,23 +23,26 @@ public final class LintedFile {
     private final String fileName;
     private final String text;
     private final List<Stmt> statements;
-    private final SchemaModel before;
     private final SchemaModel after;
     private final Map<String, Integer> createdAt = new HashMap<>();
     private final int[] lineStarts;
 
-    public LintedFile(String fileName, String text, SchemaModel before) {
+    /**
+     * @param model the schema before this file; it is advanced through the file in place (pass a
+     *              copy to keep the original), so a folder is replayed without a copy per file
+     */
+    public LintedFile(String fileName, String text, SchemaModel model) {
         this.fileName = fileName;
         this.text = text;
         List<SqlStatement> raw = SqlScript.parse(text).statements();
         List<Stmt> list = new ArrayList<>(raw.size());
-        this.before = before;
-        this.after = before.copy();
+        this.after = model;
+        model.beginFile();
         for (int i = 0; i < raw.size(); i++) {
             Stmt s = Stmt.of(i, raw.get(i));
             list.add(s);
             Matcher m = CREATE_TABLE.matcher(s.norm());
-            if (m.find()) createdAt.putIfAbsent(Sql.qualified(m.group(1)), i);
+            if (m.lookingAt()) createdAt.putIfAbsent(Sql.qualified(m.group(1)), i);
             after.apply(s.norm());
         }
         this.statements = List.copyOf(list);
@@ -63,8 +66,9 @@ public final class LintedFile {
         return statements;
     }
 
-    public SchemaModel before() {
-        return before;
+    /** The table an index belonged to before this file, or null. */
+    public String tableOfIndexBefore(String qualifiedIndex) {
+        return after.tableOfIndexBeforeFile(qualifiedIndex);
     }
 
     public SchemaModel after() {
@@ -76,7 +80,7 @@ public final class LintedFile {
      * then can a lock on it hurt running traffic. Unknown tables are not locking risks.
      */
     public boolean isExistingTable(String qualified, Stmt at) {
-        if (!before.hasTable(qualified)) return false;
+        if (!after.existedBeforeFile(qualified)) return false;
         Integer created = createdAt.get(qualified);
         return created == null || created >= at.index();
     }
@@ -88,7 +92,7 @@ public final class LintedFile {
 
     /** True when this file runs in one transaction (no statement that PostgreSQL refuses inside one). */
     public boolean isTransactional() {
-        return statements.stream().noneMatch(s -> s.sql().cannotRunInTransaction());
+        return statements.stream().noneMatch(s -> s.cannotRunInTransaction());
     }
 
     /** 1-based line containing a char offset. */

@@ -64,7 +64,6 @@ public final class Linter {
         for (MigrationFile m : workspace.migrations()) {
             LintedFile f = new LintedFile(display(workspace.workdir(), m.path()), m.sql(), model);
             parts.add(run(f));
-            model = f.after();
         }
         return LintReport.merge(parts);
     }
@@ -105,14 +104,13 @@ public final class Linter {
             String name = workspace == null ? p.toString() : display(workspace.workdir(), p.toAbsolutePath().normalize());
             LintedFile f = new LintedFile(name, MigrationFile.normalize(Workspace.read(p)), model);
             parts.add(run(f));
-            model = f.after();
         }
         return LintReport.merge(parts);
     }
 
     /** A migration that is not written yet (a plan): the {@code new} command and the {@code up} gate call this. */
     public LintReport lintSql(String fileName, String sql, SchemaModel before) {
-        return run(new LintedFile(fileName, sql, before));
+        return run(new LintedFile(fileName, sql, before.copy()));
     }
 
     /** The model of a list of migrations, e.g. everything already in the workspace before a plan. */

@@ -58,10 +58,41 @@ public final class SchemaModel {
     }
 
     private final Map<String, Table> tables = new HashMap<>();
+    /** Tables this instance may change in place; others are shared with the model it was copied from. */
+    private final Set<String> owned = new HashSet<>();
     private final Map<String, List<String>> enums = new HashMap<>();
     private final Set<String> functions = new HashSet<>();
     private final Set<String> views = new HashSet<>();
     private final Map<String, String> indexTable = new HashMap<>();
+    // Journal of the current file: what existed before it, for names the file changed. Lets one
+    // model be replayed through a whole folder without a copy per file.
+    private final Map<String, Boolean> tableExistedBefore = new HashMap<>();
+    private final Map<String, String> indexTableBefore = new HashMap<>();
+
+    /** Starts a new file: forget the previous file's journal. */
+    public void beginFile() {
+        tableExistedBefore.clear();
+        indexTableBefore.clear();
+    }
+
+    /** Whether the table existed when {@link #beginFile()} was last called. */
+    public boolean existedBeforeFile(String qualified) {
+        Boolean b = tableExistedBefore.get(qualified);
+        return b != null ? b : tables.containsKey(qualified);
+    }
+
+    /** The table an index belonged to when {@link #beginFile()} was last called. */
+    public String tableOfIndexBeforeFile(String qualifiedIndex) {
+        return indexTableBefore.containsKey(qualifiedIndex) ? indexTableBefore.get(qualifiedIndex) : indexTable.get(qualifiedIndex);
+    }
+
+    private void touchTable(String name) {
+        tableExistedBefore.putIfAbsent(name, tables.containsKey(name));
+    }
+
+    private void touchIndex(String name) {
+        if (!indexTableBefore.containsKey(name)) indexTableBefore.put(name, indexTable.get(name));
+    }
 
     public static SchemaModel empty() {
         return new SchemaModel();
@@ -76,7 +107,8 @@ public final class SchemaModel {
 
     public SchemaModel copy() {
         SchemaModel m = new SchemaModel();
-        tables.forEach((k, v) -> m.tables.put(k, v.copy()));
+        m.tables.putAll(tables); // copy-on-write: a table is copied when this model first changes it
+        owned.clear();
         enums.forEach((k, v) -> m.enums.put(k, new ArrayList<>(v)));
         m.functions.addAll(functions);
         m.views.addAll(views);
@@ -113,6 +145,16 @@ public final class SchemaModel {
         return indexTable.get(qualifiedIndex);
     }
 
+    /** The table, copied first when it is still shared with the model this one was copied from. */
+    private Table edit(String name) {
+        Table t = tables.get(name);
+        if (t != null && owned.add(name)) {
+            t = t.copy();
+            tables.put(name, t);
+        }
+        return t;
+    }
+
     public void applyScript(String sql) {
         for (var s : SqlScript.parse(sql).statements()) {
             apply(s.normalized());
@@ -140,55 +182,58 @@ public final class SchemaModel {
     /** Applies one normalized statement. */
     public void apply(String norm) {
         Matcher m;
-        if ((m = CREATE_TABLE.matcher(norm)).find()) {
+        if ((m = CREATE_TABLE.matcher(norm)).lookingAt()) {
             createTable(Sql.qualified(m.group(1)), Sql.parenBody(norm, m.end() - 1), norm.contains(" IF NOT EXISTS "));
-        } else if ((m = ALTER_TABLE.matcher(norm)).find()) {
+        } else if ((m = ALTER_TABLE.matcher(norm)).lookingAt()) {
             alterTable(Sql.qualified(m.group(1)), m.group(2));
-        } else if ((m = DROP_TABLE.matcher(norm)).find()) {
+        } else if ((m = DROP_TABLE.matcher(norm)).lookingAt()) {
             for (String n : Sql.splitTopLevel(m.group(1), ',')) {
+                touchTable(Sql.qualified(n));
                 tables.remove(Sql.qualified(n));
             }
-        } else if ((m = CREATE_INDEX.matcher(norm)).find()) {
+        } else if ((m = CREATE_INDEX.matcher(norm)).lookingAt()) {
             String table = Sql.qualified(m.group(3));
             String name = m.group(2) == null ? null : Sql.ident(m.group(2).trim());
             List<String> cols = Sql.columnList(Sql.parenBody(norm, m.end() - 1));
-            Table t = tables.get(table);
+            Table t = edit(table);
             if (t != null) t.indexes.add(new Index(name, cols, m.group(1) != null));
+            if (name != null) touchIndex(Sql.schemaOf(table) + "." + name);
             if (name != null) indexTable.put(Sql.schemaOf(table) + "." + name, table);
-        } else if ((m = DROP_INDEX.matcher(norm)).find()) {
+        } else if ((m = DROP_INDEX.matcher(norm)).lookingAt()) {
             for (String n : Sql.splitTopLevel(m.group(1), ',')) {
                 String q = Sql.qualified(n);
+                touchIndex(q);
                 String table = indexTable.remove(q);
-                Table t = table == null ? null : tables.get(table);
+                Table t = table == null ? null : edit(table);
                 String bare = q.substring(q.indexOf('.') + 1);
                 if (t != null) t.indexes.removeIf(i -> bare.equals(i.name()));
             }
-        } else if ((m = CREATE_POLICY.matcher(norm)).find()) {
-            Table t = tables.get(Sql.qualified(m.group(2)));
+        } else if ((m = CREATE_POLICY.matcher(norm)).lookingAt()) {
+            Table t = edit(Sql.qualified(m.group(2)));
             if (t != null) {
                 Policy p = parsePolicy(Sql.ident(m.group(1)), m.group(3));
                 t.policies.removeIf(x -> x.name().equals(p.name()));
                 t.policies.add(p);
             }
-        } else if ((m = DROP_POLICY.matcher(norm)).find()) {
-            Table t = tables.get(Sql.qualified(m.group(2)));
+        } else if ((m = DROP_POLICY.matcher(norm)).lookingAt()) {
+            Table t = edit(Sql.qualified(m.group(2)));
             String name = Sql.ident(m.group(1));
             if (t != null) t.policies.removeIf(x -> x.name().equals(name));
-        } else if ((m = CREATE_ENUM.matcher(norm)).find()) {
+        } else if ((m = CREATE_ENUM.matcher(norm)).lookingAt()) {
             enums.put(Sql.qualified(m.group(1)), literals(m.group(2)));
-        } else if ((m = ADD_VALUE.matcher(norm)).find()) {
+        } else if ((m = ADD_VALUE.matcher(norm)).lookingAt()) {
             enums.computeIfAbsent(Sql.qualified(m.group(1)), k -> new ArrayList<>()).add(m.group(2).replace("''", "'"));
-        } else if ((m = CREATE_FUNCTION.matcher(norm)).find()) {
+        } else if ((m = CREATE_FUNCTION.matcher(norm)).lookingAt()) {
             functions.add(Sql.qualified(m.group(1)));
-        } else if ((m = CREATE_VIEW.matcher(norm)).find()) {
+        } else if ((m = CREATE_VIEW.matcher(norm)).lookingAt()) {
             views.add(Sql.qualified(m.group(1)));
-        } else if ((m = CREATE_TRIGGER.matcher(norm)).find()) {
-            Table t = tables.get(Sql.qualified(m.group(2)));
+        } else if ((m = CREATE_TRIGGER.matcher(norm)).lookingAt()) {
+            Table t = edit(Sql.qualified(m.group(2)));
             if (t != null && m.group(1).contains("UPDATE") && m.group(3).toLowerCase(Locale.ROOT).matches("(?s).*(updated_at|moddatetime|modified).*")) {
                 t.updatedAtTrigger = true;
             }
-        } else if ((m = COMMENT_TABLE.matcher(norm)).find()) {
-            Table t = tables.get(Sql.qualified(m.group(1)));
+        } else if ((m = COMMENT_TABLE.matcher(norm)).lookingAt()) {
+            Table t = edit(Sql.qualified(m.group(1)));
             if (t != null) t.comment = true;
         } else if (norm.startsWith("DO ")) {
             // Guarded CREATE TYPE inside a DO block: the body keeps its original case.
@@ -207,6 +252,7 @@ public final class SchemaModel {
         return out;
     }
 
+    private static final Pattern UNIQUE_WORD = Sql.p("\\bUNIQUE\\b");
     private static final Pattern CONSTRAINT_PREFIX = Sql.p("^CONSTRAINT\\s+" + Sql.IDENT + "\\s+");
     private static final Pattern REFERENCES = Sql.p("REFERENCES\\s+(" + N + ")");
     private static final Pattern FK = Sql.p("^FOREIGN\\s+KEY\\s*\\(");
@@ -215,7 +261,9 @@ public final class SchemaModel {
     private void createTable(String name, String body, boolean ifNotExists) {
         if (ifNotExists && tables.containsKey(name)) return;
         Table t = new Table(name);
+        touchTable(name);
         tables.put(name, t);
+        owned.add(name);
         if (body == null) return;
         for (String element : Sql.splitTopLevel(body, ',')) {
             addElement(t, element);
@@ -230,14 +278,14 @@ public final class SchemaModel {
             t.indexes.add(new Index(null, Sql.columnList(Sql.parenBody(e, e.indexOf('('))), true));
         } else if (e.startsWith("UNIQUE")) {
             t.indexes.add(new Index(null, Sql.columnList(Sql.parenBody(e, e.indexOf('('))), true));
-        } else if (FK.matcher(e).find()) {
+        } else if (FK.matcher(e).lookingAt()) {
             List<String> cols = Sql.columnList(Sql.parenBody(e, e.indexOf('(')));
             Matcher r = REFERENCES.matcher(e);
             t.foreignKeys.add(new ForeignKey(cols, r.find() ? Sql.qualified(r.group(1)) : "?", e.contains("ON DELETE")));
         } else if (e.startsWith("CHECK") || e.startsWith("EXCLUDE") || e.startsWith("LIKE")) {
             // no column
         } else {
-            String[] words = e.split("\\s+", 2);
+            String[] words = Sql.WS.split(e, 2);
             if (words.length == 0 || words[0].isEmpty()) return;
             String col = Sql.ident(words[0]);
             String rest = words.length > 1 ? words[1] : "";
@@ -247,7 +295,7 @@ public final class SchemaModel {
             if (pk) {
                 t.primaryKey = true;
                 t.indexes.add(new Index(null, List.of(col), true));
-            } else if (rest.matches("(?s).*\\bUNIQUE\\b.*")) {
+            } else if (UNIQUE_WORD.matcher(rest).find()) {
                 t.indexes.add(new Index(null, List.of(col), true));
             }
             Matcher r = REFERENCES.matcher(rest);
@@ -259,10 +307,11 @@ public final class SchemaModel {
     private static final Pattern RENAME_COLUMN = Sql.p("^RENAME\\s+(?:COLUMN\\s+)?(" + Sql.IDENT + ")\\s+TO\\s+(" + Sql.IDENT + ")");
 
     private void alterTable(String name, String actions) {
-        Table t = tables.get(name);
+        Table t = edit(name);
         if (t == null) return;
         Matcher m;
-        if ((m = RENAME_TO.matcher(actions)).find()) {
+        if ((m = RENAME_TO.matcher(actions)).lookingAt()) {
+            touchTable(name);
             tables.remove(name);
             String renamed = Sql.schemaOf(name) + "." + Sql.ident(m.group(1));
             Table copy = new Table(renamed);
@@ -275,10 +324,12 @@ public final class SchemaModel {
             copy.primaryKey = old.primaryKey;
             copy.updatedAtTrigger = old.updatedAtTrigger;
             copy.comment = old.comment;
+            touchTable(renamed);
             tables.put(renamed, copy);
+            owned.add(renamed);
             return;
         }
-        if ((m = RENAME_COLUMN.matcher(actions)).find() && !actions.startsWith("RENAME CONSTRAINT")) {
+        if ((m = RENAME_COLUMN.matcher(actions)).lookingAt() && !actions.startsWith("RENAME CONSTRAINT")) {
             Column c = t.columns.remove(Sql.ident(m.group(1)));
             String to = Sql.ident(m.group(2));
             if (c != null) t.columns.put(to, new Column(to, c.type(), c.notNull(), c.hasDefault()));

@@ -17,6 +17,10 @@ public final class Sql {
     /** A possibly schema-qualified name. */
     public static final String NAME = IDENT + "(?:\\s*\\.\\s*" + IDENT + ")?";
 
+    /** Runs of whitespace, compiled once (String.split with a regex compiles on every call). */
+    public static final Pattern WS = Pattern.compile("\\s+");
+    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
+
     public static Pattern p(String regex) {
         return Pattern.compile(regex, Pattern.DOTALL);
     }
@@ -117,7 +121,7 @@ public final class Sql {
         List<String> cols = new ArrayList<>();
         if (body == null) return cols;
         for (String part : splitTopLevel(body, ',')) {
-            String first = part.trim().split("\\s+")[0];
+            String first = WS.split(part.trim(), 2)[0];
             if (!first.isEmpty()) cols.add(ident(first));
         }
         return cols;
@@ -125,6 +129,6 @@ public final class Sql {
 
     /** Removes single-quoted literals, so keyword searches do not hit string contents. */
     public static String withoutStrings(String norm) {
-        return norm.replaceAll("'(?:[^']|'')*'", "''");
+        return norm.indexOf('\'') < 0 ? norm : STRING_LITERAL.matcher(norm).replaceAll("''");
     }
 }

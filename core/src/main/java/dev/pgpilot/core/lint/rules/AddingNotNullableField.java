@@ -23,7 +23,7 @@ public final class AddingNotNullableField extends BaseRule {
             if (a == null || !file.isExistingTable(a.table(), s)) continue;
             for (String action : a.actions()) {
                 Matcher m = SET_NOT_NULL.matcher(action);
-                if (m.find()) {
+                if (m.lookingAt()) {
                     report.at(s, "SET NOT NULL on " + a.table() + "." + Sql.ident(m.group(1)) + " scans the table under an exclusive lock");
                 }
             }

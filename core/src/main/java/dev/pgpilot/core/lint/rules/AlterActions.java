@@ -12,7 +12,7 @@ record AlterActions(String table, List<String> actions) {
 
     static AlterActions of(Stmt s) {
         Matcher m = ALTER.matcher(s.norm());
-        if (!m.find()) return null;
+        if (!m.lookingAt()) return null;
         return new AlterActions(Sql.qualified(m.group(1)), Sql.splitTopLevel(m.group(2), ','));
     }
 }

@@ -21,7 +21,7 @@ public final class AnonSecurityDefinerFunctionExecutable extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             Matcher m = FunctionSearchPathMutable.FUNCTION.matcher(s.norm());
-            if (!m.find() || !s.norm().contains("SECURITY DEFINER")) continue;
+            if (!m.lookingAt() || !s.norm().contains("SECURITY DEFINER")) continue;
             String f = Sql.qualified(m.group(1));
             if (!LintedFile.EXPOSED_SCHEMAS.contains(Sql.schemaOf(f))) continue;
             String bare = f.substring(f.indexOf(46) + 1).toUpperCase(java.util.Locale.ROOT);

@@ -21,7 +21,7 @@ public final class AuthUsersExposed extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             Matcher m = VIEW.matcher(s.norm());
-            if (m.find() && LintedFile.EXPOSED_SCHEMAS.contains(Sql.schemaOf(Sql.qualified(m.group(1))))
+            if (m.lookingAt() && LintedFile.EXPOSED_SCHEMAS.contains(Sql.schemaOf(Sql.qualified(m.group(1))))
                     && s.norm().matches("(?s).*\\bAUTH\\s*\\.\\s*USERS\\b.*")) {
                 report.at(s, "view " + Sql.qualified(m.group(1)) + " exposes auth.users through the API");
             }

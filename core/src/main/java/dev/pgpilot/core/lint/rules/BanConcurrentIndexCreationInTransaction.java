@@ -18,10 +18,10 @@ public final class BanConcurrentIndexCreationInTransaction extends BaseRule {
         boolean inBlock = false;
         for (Stmt s : file.statements()) {
             String n = s.norm();
-            if (s.sql().isTransactionControl()) {
+            if (s.isTransactionControl()) {
                 if (n.startsWith("BEGIN") || n.startsWith("START TRANSACTION")) inBlock = true;
                 else if (n.startsWith("COMMIT") || n.startsWith("END") || n.startsWith("ROLLBACK") || n.startsWith("ABORT")) inBlock = false;
-            } else if (inBlock && s.sql().cannotRunInTransaction()) {
+            } else if (inBlock && s.cannotRunInTransaction()) {
                 report.at(s, "this statement cannot run inside the BEGIN ... COMMIT block around it");
             }
         }

@@ -20,7 +20,7 @@ public final class BanDropCascade extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             String n = s.norm();
-            if ((n.startsWith("DROP ") || (n.startsWith("ALTER TABLE") && n.contains(" DROP "))) && n.matches("(?s).*\\bCASCADE$")) {
+            if ((n.startsWith("DROP ") || (n.startsWith("ALTER TABLE") && n.contains(" DROP "))) && n.endsWith(" CASCADE")) {
                 report.at(s, "CASCADE also drops every dependent object, unseen");
             }
         }

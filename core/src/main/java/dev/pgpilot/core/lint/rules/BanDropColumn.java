@@ -23,7 +23,7 @@ public final class BanDropColumn extends BaseRule {
             if (a == null || file.createsTable(a.table()) && !file.isExistingTable(a.table(), s)) continue;
             for (String action : a.actions()) {
                 Matcher m = DROP_COLUMN.matcher(action);
-                if (m.find()) report.at(s, "dropping " + a.table() + "." + Sql.ident(m.group(1)) + " deletes its data permanently");
+                if (m.lookingAt()) report.at(s, "dropping " + a.table() + "." + Sql.ident(m.group(1)) + " deletes its data permanently");
             }
         }
     }

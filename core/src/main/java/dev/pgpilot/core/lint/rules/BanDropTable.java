@@ -20,7 +20,7 @@ public final class BanDropTable extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             Matcher m = DROP.matcher(s.norm());
-            if (!m.find()) continue;
+            if (!m.lookingAt()) continue;
             for (String name : Sql.splitTopLevel(m.group(1), ',')) {
                 String t = Sql.qualified(name);
                 if (!file.createsTable(t) || file.isExistingTable(t, s)) report.at(s, "DROP TABLE " + t + " deletes its data permanently");

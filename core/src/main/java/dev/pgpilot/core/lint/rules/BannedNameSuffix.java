@@ -25,7 +25,7 @@ public final class BannedNameSuffix extends BaseRule {
         if (f.find()) report.atFile(1, "file name ends with banned suffix " + f.group());
         for (Stmt s : file.statements()) {
             Matcher m = CREATED.matcher(s.norm());
-            if (m.find()) {
+            if (m.lookingAt()) {
                 String q = Sql.qualified(m.group(1));
                 String bare = q.substring(q.indexOf(46) + 1);
                 Matcher b = SUFFIX.matcher(bare);

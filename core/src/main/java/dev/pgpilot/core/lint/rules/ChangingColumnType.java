@@ -23,7 +23,7 @@ public final class ChangingColumnType extends BaseRule {
             if (a == null || !file.isExistingTable(a.table(), s)) continue;
             for (String action : a.actions()) {
                 Matcher m = TYPE.matcher(action);
-                if (m.find() && !m.group(2).matches("TEXT|VARCHAR|CHARACTER VARYING")) {
+                if (m.lookingAt() && !m.group(2).matches("TEXT|VARCHAR|CHARACTER VARYING")) {
                     report.at(s, "changing the type of " + a.table() + "." + Sql.ident(m.group(1)) + " rewrites the table under an exclusive lock");
                 }
             }

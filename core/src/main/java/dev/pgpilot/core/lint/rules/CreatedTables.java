@@ -17,7 +17,7 @@ record CreatedTables(Stmt statement, String name, SchemaModel.Table table) {
         List<CreatedTables> out = new ArrayList<>();
         for (Stmt s : file.statements()) {
             Matcher m = CREATE.matcher(s.norm());
-            if (!m.find() || s.norm().contains(" PARTITION OF ")) continue;
+            if (!m.lookingAt() || s.norm().contains(" PARTITION OF ")) continue;
             String name = Sql.qualified(m.group(1));
             SchemaModel.Table t = file.after().table(name);
             if (t != null) out.add(new CreatedTables(s, name, t));

@@ -23,7 +23,7 @@ public final class EnumValueUsedInSameTransaction extends BaseRule {
         java.util.Set<String> added = new java.util.HashSet<>();
         for (Stmt s : file.statements()) {
             Matcher m = ADD.matcher(s.norm());
-            if (m.find()) {
+            if (m.lookingAt()) {
                 added.add(m.group(1));
                 continue;
             }

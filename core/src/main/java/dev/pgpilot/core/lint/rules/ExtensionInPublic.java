@@ -22,7 +22,7 @@ public final class ExtensionInPublic extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             Matcher m = EXT.matcher(s.norm());
-            if (!m.find() || Sql.ident(m.group(1)).equals("plpgsql")) continue;
+            if (!m.lookingAt() || Sql.ident(m.group(1)).equals("plpgsql")) continue;
             Matcher schema = SCHEMA.matcher(s.norm());
             if (!schema.find() || Sql.ident(schema.group(1)).equals("public")) {
                 report.at(s, "extension " + Sql.ident(m.group(1)) + " goes into public");

@@ -22,7 +22,7 @@ public final class FunctionSearchPathMutable extends BaseRule {
         for (Stmt s : file.statements()) {
             String n = s.norm();
             Matcher m = FUNCTION.matcher(n);
-            if (m.find() && n.contains("SECURITY DEFINER") && !n.contains("SET SEARCH_PATH")) {
+            if (m.lookingAt() && n.contains("SECURITY DEFINER") && !n.contains("SET SEARCH_PATH")) {
                 report.at(s, "SECURITY DEFINER function " + Sql.qualified(m.group(1)) + " has no SET search_path");
             }
         }

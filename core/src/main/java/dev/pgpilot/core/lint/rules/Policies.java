@@ -12,7 +12,7 @@ record Policies(String table, SchemaModel.Policy policy) {
 
     static Policies of(Stmt s) {
         Matcher m = CREATE.matcher(s.norm());
-        if (!m.find()) return null;
+        if (!m.lookingAt()) return null;
         return new Policies(Sql.qualified(m.group(2)), SchemaModel.parsePolicy(Sql.ident(m.group(1)), m.group(3)));
     }
 }

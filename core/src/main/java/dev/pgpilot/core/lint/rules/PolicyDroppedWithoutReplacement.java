@@ -14,7 +14,7 @@ public final class PolicyDroppedWithoutReplacement extends BaseRule {
 
     private static String matchTable(String norm) {
         Matcher m = CREATE.matcher(norm);
-        return m.find() ? m.group(1) : "";
+        return m.lookingAt() ? m.group(1) : "";
     }
     public PolicyDroppedWithoutReplacement() {
         super("policy-dropped-without-replacement", Severity.WARNING,
@@ -27,9 +27,9 @@ public final class PolicyDroppedWithoutReplacement extends BaseRule {
         var statements = file.statements();
         for (Stmt s : statements) {
             Matcher m = DROP.matcher(s.norm());
-            if (!m.find()) continue;
+            if (!m.lookingAt()) continue;
             String table = Sql.qualified(m.group(2));
-            boolean replaced = statements.stream().anyMatch(o -> o.index() > s.index() && CREATE.matcher(o.norm()).find()
+            boolean replaced = statements.stream().anyMatch(o -> o.index() > s.index() && CREATE.matcher(o.norm()).lookingAt()
                     && Sql.qualified(matchTable(o.norm())).equals(table));
             if (!replaced) report.at(s, "policy " + Sql.ident(m.group(1)) + " on " + table + " is dropped and nothing replaces it");
         }

@@ -14,7 +14,7 @@ public final class PolicyWithoutDropIfExists extends BaseRule {
 
     private static boolean dropsPolicy(Stmt o, Policies p) {
         Matcher m = DROP.matcher(o.norm());
-        return m.find() && Sql.ident(m.group(1)).equals(p.policy().name()) && Sql.qualified(m.group(2)).equals(p.table());
+        return m.lookingAt() && Sql.ident(m.group(1)).equals(p.policy().name()) && Sql.qualified(m.group(2)).equals(p.table());
     }
     public PolicyWithoutDropIfExists() {
         super("policy-without-drop-if-exists", Severity.INFO,

@@ -23,9 +23,9 @@ public final class PreferRobustStmts extends BaseRule {
         for (Stmt s : file.statements()) {
             String n = s.norm();
             Matcher c = CREATE.matcher(n);
-            if (c.find() && !n.startsWith(c.group() + " IF NOT EXISTS") && !n.startsWith(c.group() + " CONCURRENTLY IF NOT EXISTS")) {
+            if (c.lookingAt() && !n.startsWith(c.group() + " IF NOT EXISTS") && !n.startsWith(c.group() + " CONCURRENTLY IF NOT EXISTS")) {
                 report.at(s, c.group() + " without IF NOT EXISTS");
-            } else if (DROP.matcher(n).find() && !n.matches("(?s)^DROP\\s+\\w+(?:\\s+\\w+)?(?:\\s+CONCURRENTLY)?\\s+IF EXISTS.*") && !n.startsWith("DROP POLICY")) {
+            } else if (DROP.matcher(n).lookingAt() && !n.matches("(?s)^DROP\\s+\\w+(?:\\s+\\w+)?(?:\\s+CONCURRENTLY)?\\s+IF EXISTS.*") && !n.startsWith("DROP POLICY")) {
                 report.at(s, s.sql().firstWords(2) + " without IF EXISTS");
             } else {
                 AlterActions a = AlterActions.of(s);

@@ -22,7 +22,7 @@ public final class RenamingColumn extends BaseRule {
             AlterActions a = AlterActions.of(s);
             if (a == null || !file.isExistingTable(a.table(), s)) continue;
             Matcher m = RENAME.matcher(a.actions().get(0));
-            if (!a.actions().get(0).startsWith("RENAME TO") && !a.actions().get(0).startsWith("RENAME CONSTRAINT") && m.find()) {
+            if (!a.actions().get(0).startsWith("RENAME TO") && !a.actions().get(0).startsWith("RENAME CONSTRAINT") && m.lookingAt()) {
                 report.at(s, "renaming " + a.table() + "." + Sql.ident(m.group(1)) + " breaks clients that use the old name");
             }
         }

@@ -22,7 +22,7 @@ public final class RequireConcurrentIndexCreation extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             Matcher m = INDEX.matcher(s.norm());
-            if (m.find() && m.group(1) == null) {
+            if (m.lookingAt() && m.group(1) == null) {
                 String table = Sql.qualified(m.group(2));
                 if (file.isExistingTable(table, s)) {
                     report.at(s, "index on existing table " + table + " without CONCURRENTLY blocks writes while it builds");

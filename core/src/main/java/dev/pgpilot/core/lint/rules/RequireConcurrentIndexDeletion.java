@@ -22,8 +22,8 @@ public final class RequireConcurrentIndexDeletion extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             Matcher m = DROP.matcher(s.norm());
-            if (m.find() && m.group(1) == null) {
-                String table = file.before().tableOfIndex(Sql.qualified(m.group(2)));
+            if (m.lookingAt() && m.group(1) == null) {
+                String table = file.tableOfIndexBefore(Sql.qualified(m.group(2)));
                 if (table != null && file.isExistingTable(table, s)) {
                     report.at(s, "DROP INDEX " + Sql.qualified(m.group(2)) + " without CONCURRENTLY locks " + table);
                 }

@@ -21,7 +21,7 @@ public final class RlsDisabledInPublic extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             Matcher m = CREATE.matcher(s.norm());
-            if (!m.find()) continue;
+            if (!m.lookingAt()) continue;
             String t = Sql.qualified(m.group(1));
             SchemaModel.Table after = file.after().table(t);
             if (LintedFile.EXPOSED_SCHEMAS.contains(Sql.schemaOf(t)) && after != null && !after.rls && !file.isExistingTable(t, s)) {

@@ -21,7 +21,7 @@ public final class SecurityDefinerView extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             Matcher m = VIEW.matcher(s.norm());
-            if (m.find() && LintedFile.EXPOSED_SCHEMAS.contains(Sql.schemaOf(Sql.qualified(m.group(1))))
+            if (m.lookingAt() && LintedFile.EXPOSED_SCHEMAS.contains(Sql.schemaOf(Sql.qualified(m.group(1))))
                     && !s.norm().matches("(?s).*SECURITY_INVOKER\\s*=\\s*(?:TRUE|ON|1|YES|\\x27TRUE\\x27|\\x27ON\\x27).*")) {
                 report.at(s, "view " + Sql.qualified(m.group(1)) + " bypasses RLS (no security_invoker)");
             }

@@ -17,7 +17,7 @@ public final class TransactionNesting extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         if (!file.isTransactional()) return; // statement-by-statement files may manage their own transactions
         for (Stmt s : file.statements()) {
-            if (s.sql().isTransactionControl()) {
+            if (s.isTransactionControl()) {
                 report.at(s, s.sql().firstWords(1) + " inside a migration that already runs in a transaction");
             }
         }

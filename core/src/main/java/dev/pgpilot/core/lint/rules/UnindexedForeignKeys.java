@@ -15,7 +15,7 @@ public final class UnindexedForeignKeys extends BaseRule {
     /** Reports on the CREATE TABLE (or the first ALTER TABLE adding a reference) only, once per table. */
     private static String tableOf(Stmt s) {
         Matcher m = CREATE.matcher(s.norm());
-        if (m.find()) return s.norm().contains("REFERENCES") ? Sql.qualified(m.group(1)) : null;
+        if (m.lookingAt()) return s.norm().contains("REFERENCES") ? Sql.qualified(m.group(1)) : null;
         AlterActions a = AlterActions.of(s);
         return a != null && s.norm().contains("REFERENCES") ? a.table() : null;
     }
