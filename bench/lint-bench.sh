@@ -47,16 +47,23 @@ files=$(ls "$dir" | wc -l); lines=$(cat "$dir"/*.sql | wc -l)
 echo "generated $files files, $lines lines"
 cd "$here"
 ./pgpilot --version >/dev/null # build the jar first, outside the timing
-t0=$(date +%s.%N); set +e; ./pgpilot lint --workdir "$work" --no-color > "$work/pgpilot.out"; rc=$?; set -e; t1=$(date +%s.%N)
-pg=$(echo "$t1 - $t0" | bc)
-echo "pgpilot lint: ${pg}s wall (exit $rc), $(tail -1 "$work/pgpilot.out")"
+time_pgpilot() { # $1 = label, rest = JVM options
+  local label=$1; shift
+  t0=$(date +%s.%N); set +e; PGPILOT_JAVA_OPTS="$*" ./pgpilot lint --workdir "$work" --no-color > "$work/pgpilot.out"; rc=$?; set -e; t1=$(date +%s.%N)
+  pg=$(echo "$t1 - $t0" | bc)
+  echo "pgpilot lint [$label]: ${pg}s wall (exit $rc), $(tail -1 "$work/pgpilot.out")"
+}
+time_pgpilot "C1 only: PGPILOT_JAVA_OPTS=-XX:TieredStopAtLevel=1" -XX:TieredStopAtLevel=1
+c1=$pg
+time_pgpilot "default JVM flags"
+pg=$c1
 squawk="${SQUAWK:-}"
 if [ -z "$squawk" ] && [ -n "${SQUAWK_DIR:-}" ]; then squawk="$SQUAWK_DIR/node_modules/.bin/squawk"; fi
 if [ -n "$squawk" ] && [ -x "$squawk" ]; then
   t0=$(date +%s.%N); set +e; "$squawk" --assume-in-transaction "$dir"/*.sql > "$work/squawk.out" 2>&1; src=$?; set -e; t1=$(date +%s.%N)
   sq=$(echo "$t1 - $t0" | bc)
-  echo "squawk: ${sq}s wall (exit $src), $(grep -c '^warning\|^error\|^  *warning\|^  *error' "$work/squawk.out" || true) finding lines"
-  echo "ratio pgpilot/squawk: $(echo "scale=2; $pg / $sq" | bc)"
+  echo "squawk: ${sq}s wall (exit $src), $(sed 's/\x1b\[[0-9;]*m//g' "$work/squawk.out" | grep -o 'Found [0-9]* issues.*' || echo 'no summary')"
+  echo "ratio pgpilot(C1)/squawk: $(echo "scale=2; $pg / $sq" | bc)"
 else
   echo "squawk: not run (set SQUAWK=/path/to/squawk or SQUAWK_DIR=dir with npm install squawk-cli)"
 fi

@@ -182,16 +182,16 @@ public final class SchemaModel {
     /** Applies one normalized statement. */
     public void apply(String norm) {
         Matcher m;
-        if ((m = CREATE_TABLE.matcher(norm)).lookingAt()) {
+        if (norm.startsWith("CREATE") && (m = CREATE_TABLE.matcher(norm)).lookingAt()) {
             createTable(Sql.qualified(m.group(1)), Sql.parenBody(norm, m.end() - 1), norm.contains(" IF NOT EXISTS "));
-        } else if ((m = ALTER_TABLE.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("ALTER TABLE") && (m = ALTER_TABLE.matcher(norm)).lookingAt()) {
             alterTable(Sql.qualified(m.group(1)), m.group(2));
-        } else if ((m = DROP_TABLE.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("DROP TABLE") && (m = DROP_TABLE.matcher(norm)).lookingAt()) {
             for (String n : Sql.splitTopLevel(m.group(1), ',')) {
                 touchTable(Sql.qualified(n));
                 tables.remove(Sql.qualified(n));
             }
-        } else if ((m = CREATE_INDEX.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("CREATE") && (m = CREATE_INDEX.matcher(norm)).lookingAt()) {
             String table = Sql.qualified(m.group(3));
             String name = m.group(2) == null ? null : Sql.ident(m.group(2).trim());
             List<String> cols = Sql.columnList(Sql.parenBody(norm, m.end() - 1));
@@ -199,7 +199,7 @@ public final class SchemaModel {
             if (t != null) t.indexes.add(new Index(name, cols, m.group(1) != null));
             if (name != null) touchIndex(Sql.schemaOf(table) + "." + name);
             if (name != null) indexTable.put(Sql.schemaOf(table) + "." + name, table);
-        } else if ((m = DROP_INDEX.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("DROP INDEX") && (m = DROP_INDEX.matcher(norm)).lookingAt()) {
             for (String n : Sql.splitTopLevel(m.group(1), ',')) {
                 String q = Sql.qualified(n);
                 touchIndex(q);
@@ -208,31 +208,31 @@ public final class SchemaModel {
                 String bare = q.substring(q.indexOf('.') + 1);
                 if (t != null) t.indexes.removeIf(i -> bare.equals(i.name()));
             }
-        } else if ((m = CREATE_POLICY.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("CREATE POLICY") && (m = CREATE_POLICY.matcher(norm)).lookingAt()) {
             Table t = edit(Sql.qualified(m.group(2)));
             if (t != null) {
                 Policy p = parsePolicy(Sql.ident(m.group(1)), m.group(3));
                 t.policies.removeIf(x -> x.name().equals(p.name()));
                 t.policies.add(p);
             }
-        } else if ((m = DROP_POLICY.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("DROP POLICY") && (m = DROP_POLICY.matcher(norm)).lookingAt()) {
             Table t = edit(Sql.qualified(m.group(2)));
             String name = Sql.ident(m.group(1));
             if (t != null) t.policies.removeIf(x -> x.name().equals(name));
-        } else if ((m = CREATE_ENUM.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("CREATE TYPE") && (m = CREATE_ENUM.matcher(norm)).lookingAt()) {
             enums.put(Sql.qualified(m.group(1)), literals(m.group(2)));
-        } else if ((m = ADD_VALUE.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("ALTER TYPE") && (m = ADD_VALUE.matcher(norm)).lookingAt()) {
             enums.computeIfAbsent(Sql.qualified(m.group(1)), k -> new ArrayList<>()).add(m.group(2).replace("''", "'"));
-        } else if ((m = CREATE_FUNCTION.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("CREATE") && (m = CREATE_FUNCTION.matcher(norm)).lookingAt()) {
             functions.add(Sql.qualified(m.group(1)));
-        } else if ((m = CREATE_VIEW.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("CREATE") && (m = CREATE_VIEW.matcher(norm)).lookingAt()) {
             views.add(Sql.qualified(m.group(1)));
-        } else if ((m = CREATE_TRIGGER.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("CREATE") && (m = CREATE_TRIGGER.matcher(norm)).lookingAt()) {
             Table t = edit(Sql.qualified(m.group(2)));
             if (t != null && m.group(1).contains("UPDATE") && m.group(3).toLowerCase(Locale.ROOT).matches("(?s).*(updated_at|moddatetime|modified).*")) {
                 t.updatedAtTrigger = true;
             }
-        } else if ((m = COMMENT_TABLE.matcher(norm)).lookingAt()) {
+        } else if (norm.startsWith("COMMENT ON TABLE") && (m = COMMENT_TABLE.matcher(norm)).lookingAt()) {
             Table t = edit(Sql.qualified(m.group(1)));
             if (t != null) t.comment = true;
         } else if (norm.startsWith("DO ")) {

@@ -11,6 +11,7 @@ record AlterActions(String table, List<String> actions) {
     private static final Pattern ALTER = Sql.p("^ALTER\\s+TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + Sql.NAME + ")\\s+(.*)$");
 
     static AlterActions of(Stmt s) {
+        if (!s.norm().startsWith("ALTER TABLE")) return null;
         Matcher m = ALTER.matcher(s.norm());
         if (!m.lookingAt()) return null;
         return new AlterActions(Sql.qualified(m.group(1)), Sql.splitTopLevel(m.group(2), ','));

@@ -19,6 +19,7 @@ public final class BanDeleteWithoutWhere extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
+            if (!s.startsWith("DELETE") && !s.startsWith("WITH")) continue;
             String n = Sql.withoutStrings(s.norm());
             if ((n.startsWith("DELETE FROM") || n.startsWith("WITH ") && n.contains(") DELETE FROM")) && !n.contains(" WHERE ")) {
                 report.at(s, "DELETE without WHERE removes every row");

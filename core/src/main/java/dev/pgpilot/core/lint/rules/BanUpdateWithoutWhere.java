@@ -19,6 +19,7 @@ public final class BanUpdateWithoutWhere extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
+            if (!s.startsWith("UPDATE")) continue;
             String n = Sql.withoutStrings(s.norm());
             if (n.startsWith("UPDATE ") && !n.contains(" WHERE ")) report.at(s, "UPDATE without WHERE rewrites every row");
         }

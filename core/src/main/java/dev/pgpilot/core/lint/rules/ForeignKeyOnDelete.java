@@ -20,6 +20,7 @@ public final class ForeignKeyOnDelete extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
+            if (!s.norm().contains("REFERENCES")) continue;
             String n = Sql.withoutStrings(s.norm());
             if (!(n.startsWith("CREATE TABLE") || n.startsWith("ALTER TABLE")) || !n.contains("REFERENCES")) continue;
             int missing = 0;

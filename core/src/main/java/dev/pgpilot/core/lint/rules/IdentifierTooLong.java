@@ -20,7 +20,7 @@ public final class IdentifierTooLong extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
-            String id = firstLongIdentifier(Sql.withoutStrings(s.norm()));
+            String id = firstLongIdentifier(s.norm()) == null ? null : firstLongIdentifier(Sql.withoutStrings(s.norm()));
             if (id != null) {
                 int bytes = id.getBytes(StandardCharsets.UTF_8).length;
                 report.at(s, "identifier " + id.substring(0, Math.min(20, id.length())).toLowerCase(java.util.Locale.ROOT) + "... is " + bytes + " bytes; PostgreSQL truncates it to 63");
