@@ -135,7 +135,8 @@ public final class Pilot {
      * config and then {@code overrides} (the command's {@code --rule ID=SEVERITY}).
      */
     public dev.pgpilot.core.lint.LintReport lint(java.util.List<Path> paths, Map<String, dev.pgpilot.core.lint.Severity> overrides) {
-        dev.pgpilot.core.lint.Linter linter = new dev.pgpilot.core.lint.Linter(workspace.config(), overrides);
+        dev.pgpilot.core.lint.Linter linter = new dev.pgpilot.core.lint.Linter(workspace.config(), overrides,
+                dev.pgpilot.core.lint.SchemaManifest.load(workspace.workdir()));
         if (paths == null || paths.isEmpty()) {
             return linter.lint(workspace);
         }

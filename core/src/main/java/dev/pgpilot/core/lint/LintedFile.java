@@ -24,6 +24,7 @@ public final class LintedFile {
     private final String text;
     private final List<Stmt> statements;
     private final SchemaModel after;
+    private SchemaManifest manifest;
     private final Map<String, Integer> createdAt = new HashMap<>();
     private final int[] lineStarts;
 
@@ -52,6 +53,16 @@ public final class LintedFile {
             if (text.charAt(i) == '\n') starts.add(i + 1);
         }
         lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The project's schema manifest, or null (the manifest rules are opt-in). */
+    public SchemaManifest manifest() {
+        return manifest;
+    }
+
+    LintedFile withManifest(SchemaManifest m) {
+        this.manifest = m;
+        return this;
     }
 
     public String fileName() {

@@ -26,12 +26,19 @@ public final class Linter {
             + "Warning, not error: it never breaks a migration.";
 
     private final Map<String, Severity> severities = new LinkedHashMap<>();
+    private final SchemaManifest manifest;
 
     public Linter(Config config) {
         this(config, Map.of());
     }
 
     public Linter(Config config, Map<String, Severity> overrides) {
+        this(config, overrides, null);
+    }
+
+    /** @param manifest the project's schema manifest, or null when it has none */
+    public Linter(Config config, Map<String, Severity> overrides, SchemaManifest manifest) {
+        this.manifest = manifest;
         for (Rule r : Rules.all()) severities.put(r.id(), r.defaultSeverity());
         severities.put(UNUSED_IGNORE, Severity.WARNING);
         config.lint().forEach((id, sev) -> severities.put(known(id, "in " + Config.FILE_NAME),
@@ -126,6 +133,7 @@ public final class Linter {
     }
 
     private LintReport run(LintedFile file) {
+        file.withManifest(manifest);
         Suppressions suppressions = new Suppressions(file);
         List<Finding> out = new ArrayList<>();
         for (Rule rule : Rules.all()) {

@@ -28,7 +28,9 @@ public final class Rules {
             // conventions
             new MigrationFileName(), new BannedNameSuffix(), new RequireHeaderComment(), new RequirePrimaryKey(),
             new RequireTimestamps(), new UpdatedAtTrigger(), new ForeignKeyOnDelete(), new UnindexedForeignKeys(),
-            new RequireTableComment());
+            new RequireTableComment(),
+            // schema manifest (opt-in: supabase/schema-manifest.json)
+            new ManifestUnknownObject(), new ManifestDeprecatedObject());
 
     public static List<Rule> all() {
         return ALL;

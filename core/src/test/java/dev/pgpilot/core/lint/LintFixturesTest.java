@@ -75,15 +75,17 @@ class LintFixturesTest {
         Path before = dir.resolve("before.sql");
         SchemaModel model = Files.exists(before) ? SchemaModel.of(Files.readString(before)) : SchemaModel.empty();
 
+        Path manifestFile = dir.resolve("manifest.json");
+        SchemaManifest manifest = Files.exists(manifestFile) ? SchemaManifest.parse(Files.readString(manifestFile)) : null;
         Set<String> watched = new HashSet<>();
         watched.add(rule);
         expected.forEach(x -> watched.add(x.substring(0, x.indexOf('@'))));
-        List<Finding> all = new Linter(Config.defaults()).lintSql(fileName, sql, model).findings();
+        List<Finding> all = new Linter(Config.defaults(), Map.of(), manifest).lintSql(fileName, sql, model).findings();
         assertFalse(all.stream().anyMatch(f -> f.message().startsWith("rule failed")), () -> "a rule crashed: " + all);
         Set<String> actual = keys(all, watched);
         assertEquals(expected, actual, () -> "findings of " + watched + " in " + fixture.getFileName());
 
-        List<Finding> withoutRule = new Linter(Config.defaults(), Map.of(rule, Severity.OFF)).lintSql(fileName, sql, model).findings();
+        List<Finding> withoutRule = new Linter(Config.defaults(), Map.of(rule, Severity.OFF), manifest).lintSql(fileName, sql, model).findings();
         Set<String> removed = keys(all, Set.of(rule, "*"));
         removed.removeAll(keys(withoutRule, Set.of("*")));
         Set<String> expectedOfRule = new HashSet<>();

@@ -160,4 +160,16 @@ class LinterTest {
         assertFalse(text.contains("\u001b["));
         assertTrue(ReportWriter.render(r, ReportFormat.TEXT, true).contains("\u001b[1;31merror"));
     }
+
+    @Test
+    void invalidSchemaManifestIsAnErrorNamingTheFileAndNoManifestMeansTheRulesAreOff(@TempDir Path dir) throws Exception {
+        assertEquals(null, SchemaManifest.load(dir));
+        Files.createDirectories(dir.resolve("supabase"));
+        Files.writeString(dir.resolve(SchemaManifest.FILE), "{\"tables\": \"orders\"}");
+        PilotException e = assertThrows(PilotException.class, () -> SchemaManifest.load(dir));
+        assertTrue(e.getMessage().contains("schema-manifest.json") && e.getMessage().contains("tables"), e.getMessage());
+        assertEquals(PilotException.ERROR, e.exitCode());
+        LintReport r = linter.lintSql(NAME, "-- h\ncreate table if not exists public.anything (id bigint primary key);\n", SchemaModel.empty());
+        assertTrue(r.findings().stream().noneMatch(f -> f.ruleId().startsWith("manifest-")));
+    }
 }
