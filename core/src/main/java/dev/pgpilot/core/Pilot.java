@@ -152,4 +152,14 @@ public final class Pilot {
     public dev.pgpilot.core.lint.LintReport lint(java.util.List<Path> paths) {
         return lint(paths, Map.of());
     }
+
+    /**
+     * Lints a planned migration that is not written yet, against the schema the workspace's
+     * migrations describe: {@code new} prints it and {@code up} refuses on {@code hasErrors()}.
+     */
+    public dev.pgpilot.core.lint.LintReport lintPlan(String fileName, String sql) {
+        dev.pgpilot.core.lint.Linter linter = new dev.pgpilot.core.lint.Linter(workspace.config(), Map.of(),
+                dev.pgpilot.core.lint.SchemaManifest.load(workspace.workdir()));
+        return linter.lintSql(fileName, sql, dev.pgpilot.core.lint.Linter.modelOf(workspace.migrations()));
+    }
 }

@@ -172,4 +172,13 @@ class LinterTest {
         LintReport r = linter.lintSql(NAME, "-- h\ncreate table if not exists public.anything (id bigint primary key);\n", SchemaModel.empty());
         assertTrue(r.findings().stream().noneMatch(f -> f.ruleId().startsWith("manifest-")));
     }
+
+    @Test
+    void aPlannedMigrationIsCheckedAgainstTheWorkspaceSchema(@TempDir Path dir) throws Exception {
+        Path mig = Files.createDirectories(dir.resolve("supabase/migrations"));
+        Files.writeString(mig.resolve("20240101000000_orders.sql"), "-- orders\ncreate table public.orders (id bigint primary key);\n");
+        LintReport plan = new dev.pgpilot.core.Pilot(dev.pgpilot.core.Pilot.Options.cli(dir))
+                .lintPlan("20240102000000_add_region.sql", "-- region\nalter table public.orders add column region text not null;\n");
+        assertEquals(List.of("adding-required-field@2"), plan.errors().stream().map(f -> f.ruleId() + "@" + f.line()).toList());
+    }
 }
