@@ -226,5 +226,36 @@ public final class Pilot {
             throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
         }
         return file;
+    /**
+     * Lints files or folders (none: every migration of the workspace), with severities from the
+     * config and then {@code overrides} (the command's {@code --rule ID=SEVERITY}).
+     */
+    public dev.pgpilot.core.lint.LintReport lint(java.util.List<Path> paths, Map<String, dev.pgpilot.core.lint.Severity> overrides) {
+        dev.pgpilot.core.lint.Linter linter = new dev.pgpilot.core.lint.Linter(workspace.config(), overrides,
+                dev.pgpilot.core.lint.SchemaManifest.load(workspace.workdir()));
+        if (paths == null || paths.isEmpty()) {
+            return linter.lint(workspace);
+        }
+        java.util.List<dev.pgpilot.core.lint.LintReport> parts = new java.util.ArrayList<>();
+        for (Path p : paths) {
+            // A relative path is taken from the current directory, else from the workdir.
+            Path file = p.isAbsolute() || Files.exists(p) ? p : workspace.workdir().resolve(p);
+            parts.add(linter.lintFile(file, workspace));
+        }
+        return dev.pgpilot.core.lint.LintReport.merge(parts);
+    }
+
+    public dev.pgpilot.core.lint.LintReport lint(java.util.List<Path> paths) {
+        return lint(paths, Map.of());
+    }
+
+    /**
+     * Lints a planned migration that is not written yet, against the schema the workspace's
+     * migrations describe: {@code new} prints it and {@code up} refuses on {@code hasErrors()}.
+     */
+    public dev.pgpilot.core.lint.LintReport lintPlan(String fileName, String sql) {
+        dev.pgpilot.core.lint.Linter linter = new dev.pgpilot.core.lint.Linter(workspace.config(), Map.of(),
+                dev.pgpilot.core.lint.SchemaManifest.load(workspace.workdir()));
+        return linter.lintSql(fileName, sql, dev.pgpilot.core.lint.Linter.modelOf(workspace.migrations()));
     }
 }

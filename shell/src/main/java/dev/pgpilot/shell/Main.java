@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Migrations for PostgreSQL and Supabase, from a shell, scripts and Slack.",
         subcommands = {InitCommand.class, NewCommand.class, DbCommand.class,
                 StatusCommand.class, UpCommand.class, DownCommand.class, HistoryCommand.class, RepairCommand.class,
-                CommandLine.HelpCommand.class})
+                LintCommand.class, DiffCommand.class, ResetCommand.class, TestRlsCommand.class, GenCommand.class,
+                ShellCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -35,6 +35,16 @@ public record SqlStatement(String sql, int line, int column, int startOffset, in
         return NO_TRANSACTION.matcher(normalized()).find();
     }
 
+    /** {@link #cannotRunInTransaction()} for text already normalized (saves a second pass). */
+    public static boolean cannotRunInTransaction(String normalized) {
+        return NO_TRANSACTION.matcher(normalized).find();
+    }
+
+    /** {@link #isTransactionControl()} for text already normalized. */
+    public static boolean isTransactionControl(String normalized) {
+        return TRANSACTION_CONTROL.matcher(normalized).find();
+    }
+
     /** BEGIN, COMMIT, ROLLBACK, SAVEPOINT and friends. */
     public boolean isTransactionControl() {
         return TRANSACTION_CONTROL.matcher(normalized()).find();

@@ -1,0 +1,182 @@
+package dev.pgpilot.core.lint;
+
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.workspace.Config;
+import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs every enabled rule over migrations. Each migration is checked against the schema model of
+ * the migrations before it, so "existing table" and "table has RLS" need no database.
+ * Severities come from the rule defaults, then {@code lint:} in pgpilot.yaml, then overrides
+ * (the command's {@code --rule ID=SEVERITY}).
+ */
+public final class Linter {
+    /** Meta rule: an ignore comment that silenced nothing (or names no known rule). */
+    public static final String UNUSED_IGNORE = "unused-ignore";
+    private static final String UNUSED_WHY = "A stale ignore hides the next real problem of that rule on that statement. "
+            + "Warning, not error: it never breaks a migration.";
+
+    private final Map<String, Severity> severities = new LinkedHashMap<>();
+    private final SchemaManifest manifest;
+
+    public Linter(Config config) {
+        this(config, Map.of());
+    }
+
+    public Linter(Config config, Map<String, Severity> overrides) {
+        this(config, overrides, null);
+    }
+
+    /** @param manifest the project's schema manifest, or null when it has none */
+    public Linter(Config config, Map<String, Severity> overrides, SchemaManifest manifest) {
+        this.manifest = manifest;
+        for (Rule r : Rules.all()) severities.put(r.id(), r.defaultSeverity());
+        severities.put(UNUSED_IGNORE, Severity.WARNING);
+        config.lint().forEach((id, sev) -> severities.put(known(id, "in " + Config.FILE_NAME),
+                Severity.parse(sev, "for " + id + " in " + Config.FILE_NAME)));
+        overrides.forEach((id, sev) -> severities.put(known(id, "in --rule"), sev));
+    }
+
+    private String known(String id, String where) {
+        if (!severities.containsKey(id)) {
+            throw PilotException.error("unknown lint rule '" + id + "' " + where, "known rules: pgpilot lint --list-rules");
+        }
+        return id;
+    }
+
+    /** Parses {@code ID=SEVERITY} as given to {@code --rule}. */
+    public static Map.Entry<String, Severity> parseOverride(String text) {
+        int eq = text.indexOf('=');
+        if (eq <= 0) throw PilotException.error("bad --rule '" + text + "'", "write --rule RULE_ID=off|info|warning|error");
+        return Map.entry(text.substring(0, eq).trim(), Severity.parse(text.substring(eq + 1), "in --rule " + text));
+    }
+
+    public Severity severityOf(String ruleId) {
+        return severities.getOrDefault(ruleId, Severity.OFF);
+    }
+
+    /** All migrations of the workspace, in version order, each against the model of those before it. */
+    public LintReport lint(Workspace workspace) {
+        List<LintReport> parts = new ArrayList<>();
+        SchemaModel model = SchemaModel.empty();
+        for (MigrationFile m : workspace.migrations()) {
+            LintedFile f = new LintedFile(display(workspace.workdir(), m.path()), m.sql(), model);
+            parts.add(run(f));
+        }
+        return LintReport.merge(parts);
+    }
+
+    /** One file; when it is one of the workspace's migrations, against the model of the earlier ones. */
+    public LintReport lintFile(Path path, Workspace workspace) {
+        if (!Files.exists(path)) throw PilotException.error("no such file: " + path, "give a .sql file or a folder of them");
+        if (Files.isDirectory(path)) return lintDirectory(path, workspace);
+        Path abs = path.toAbsolutePath().normalize();
+        SchemaModel model = SchemaModel.empty();
+        if (workspace != null && abs.startsWith(workspace.migrationsDir())) {
+            for (MigrationFile m : workspace.migrations()) {
+                if (m.path().toAbsolutePath().normalize().equals(abs)) {
+                    return lintSql(display(workspace.workdir(), abs), m.sql(), model);
+                }
+                model.applyScript(m.sql());
+            }
+        }
+        String text = MigrationFile.normalize(Workspace.read(path));
+        return lintSql(workspace == null ? path.toString() : display(workspace.workdir(), abs), text, SchemaModel.empty());
+    }
+
+    public LintReport lintFile(Path path) {
+        return lintFile(path, null);
+    }
+
+    /** Every {@code .sql} file of a folder (down scripts excepted), in name order, with a cumulative model. */
+    public LintReport lintDirectory(Path dir, Workspace workspace) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".sql") && !p.toString().endsWith(".down.sql") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw PilotException.error("cannot list " + dir + ": " + e.getMessage(), null);
+        }
+        List<LintReport> parts = new ArrayList<>();
+        SchemaModel model = SchemaModel.empty();
+        for (Path p : files) {
+            String name = workspace == null ? p.toString() : display(workspace.workdir(), p.toAbsolutePath().normalize());
+            LintedFile f = new LintedFile(name, MigrationFile.normalize(Workspace.read(p)), model);
+            parts.add(run(f));
+        }
+        return LintReport.merge(parts);
+    }
+
+    /** A migration that is not written yet (a plan): the {@code new} command and the {@code up} gate call this. */
+    public LintReport lintSql(String fileName, String sql, SchemaModel before) {
+        return run(new LintedFile(fileName, sql, before.copy()));
+    }
+
+    /** The model of a list of migrations, e.g. everything already in the workspace before a plan. */
+    public static SchemaModel modelOf(List<MigrationFile> migrations) {
+        SchemaModel m = SchemaModel.empty();
+        for (MigrationFile f : migrations) m.applyScript(f.sql());
+        return m;
+    }
+
+    private static String display(Path workdir, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(workdir) ? workdir.relativize(abs).toString() : abs.toString();
+    }
+
+    private LintReport run(LintedFile file) {
+        file.withManifest(manifest);
+        Suppressions suppressions = new Suppressions(file);
+        List<Finding> out = new ArrayList<>();
+        for (Rule rule : Rules.all()) {
+            Severity sev = severities.get(rule.id());
+            if (sev == Severity.OFF) continue;
+            Rule.Reporter reporter = new Rule.Reporter() {
+                @Override
+                public void at(Stmt s, String message) {
+                    if (!suppressions.suppresses(rule.id(), s.index())) {
+                        out.add(finding(rule, sev, file, s.line(), s.sql().column(), message));
+                    }
+                }
+
+                @Override
+                public void atFile(int line, String message) {
+                    if (!suppressions.suppresses(rule.id(), -1)) {
+                        out.add(finding(rule, sev, file, line, 1, message));
+                    }
+                }
+            };
+            try {
+                rule.check(file, reporter);
+            } catch (RuntimeException e) {
+                // A rule bug must never stop a lint run; say so as a finding instead of crashing.
+                out.add(new Finding(rule.id(), Severity.WARNING, file.fileName(), 1, 1,
+                        "rule failed on this file (" + e + ")", "report this as a pgpilot bug", rule.why(), ""));
+            }
+        }
+        Severity unused = severities.get(UNUSED_IGNORE);
+        if (unused != Severity.OFF) {
+            for (Suppressions.Ignore i : suppressions.ignores) {
+                if (i.used || severities.get(i.ruleId) == Severity.OFF) continue;
+                String msg = severities.containsKey(i.ruleId)
+                        ? "ignore of " + i.ruleId + " suppresses nothing"
+                        : "ignore names an unknown rule: " + i.ruleId;
+                out.add(new Finding(UNUSED_IGNORE, unused, file.fileName(), i.line, i.column, msg,
+                        "remove the comment, or fix the rule id", UNUSED_WHY, file.line(i.line)));
+            }
+        }
+        return new LintReport(out, 1);
+    }
+
+    private static Finding finding(Rule rule, Severity sev, LintedFile file, int line, int column, String message) {
+        return new Finding(rule.id(), sev, file.fileName(), line, column, message, rule.fix(), rule.why(), file.line(line));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.pgpilot.core.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Small helpers over normalized statement text. Text analysis works for every statement the
+ * splitter produces, including the ones JSqlParser rejects (DO blocks, DROP POLICY, NOT VALID).
+ */
+public final class Sql {
+    private Sql() {}
+
+    /** One identifier part as it appears in normalized text: quoted, or a bare word. */
+    public static final String IDENT = "(?:\"(?:[^\"]|\"\")+\"|[A-Z_\\u0080-\\uFFFF][A-Z0-9_$\\u0080-\\uFFFF]*)";
+    /** A possibly schema-qualified name. */
+    public static final String NAME = IDENT + "(?:\\s*\\.\\s*" + IDENT + ")?";
+
+    /** Runs of whitespace, compiled once (String.split with a regex compiles on every call). */
+    public static final Pattern WS = Pattern.compile("\\s+");
+    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
+
+    public static Pattern p(String regex) {
+        return Pattern.compile(regex, Pattern.DOTALL);
+    }
+
+    /** Identifier as PostgreSQL stores it: quotes removed, unquoted words folded to lower case. */
+    public static String ident(String raw) {
+        String t = raw.trim();
+        if (t.startsWith("\"") && t.endsWith("\"") && t.length() >= 2) {
+            return t.substring(1, t.length() - 1).replace("\"\"", "\"");
+        }
+        return t.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code schema.name} with {@code public} filled in for unqualified names. */
+    public static String qualified(String raw) {
+        List<String> parts = splitName(raw);
+        if (parts.size() == 1) return "public." + ident(parts.get(0));
+        return ident(parts.get(parts.size() - 2)) + "." + ident(parts.get(parts.size() - 1));
+    }
+
+    public static String schemaOf(String qualified) {
+        int dot = qualified.indexOf('.');
+        return dot < 0 ? "public" : qualified.substring(0, dot);
+    }
+
+    private static List<String> splitName(String raw) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean inQuote = false;
+        for (char c : raw.trim().toCharArray()) {
+            if (c == '"') inQuote = !inQuote;
+            if (c == '.' && !inQuote) {
+                parts.add(cur.toString().trim());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        parts.add(cur.toString().trim());
+        return parts;
+    }
+
+    /** Splits on a separator that is outside parentheses and quotes, e.g. the elements of a CREATE TABLE. */
+    public static List<String> splitTopLevel(String text, char sep) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == sep && depth == 0) {
+                out.add(text.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        String last = text.substring(start).trim();
+        if (!last.isEmpty()) out.add(last);
+        return out;
+    }
+
+    /** Text inside the parenthesis opening at {@code open}, or null when unbalanced. */
+    public static String parenBody(String text, int open) {
+        if (open < 0 || open >= text.length() || text.charAt(open) != '(') return null;
+        int end = matching(text, open);
+        return end < 0 ? null : text.substring(open + 1, end);
+    }
+
+    /** Index of the parenthesis closing the one at {@code open}, or -1. */
+    public static int matching(String text, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+                if (depth == 0) return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Identifiers in a parenthesised column list such as {@code (A, "b")}, folded. */
+    public static List<String> columnList(String body) {
+        List<String> cols = new ArrayList<>();
+        if (body == null) return cols;
+        for (String part : splitTopLevel(body, ',')) {
+            String first = WS.split(part.trim(), 2)[0];
+            if (!first.isEmpty()) cols.add(ident(first));
+        }
+        return cols;
+    }
+
+    /** Removes single-quoted literals, so keyword searches do not hit string contents. */
+    public static String withoutStrings(String norm) {
+        return norm.indexOf('\'') < 0 ? norm : STRING_LITERAL.matcher(norm).replaceAll("''");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.pgpilot.core.lint.rules;
+
+import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.Stmt;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The table and the comma-separated actions of an {@code ALTER TABLE}, or null for other statements. */
+record AlterActions(String table, List<String> actions) {
+    private static final Pattern ALTER = Sql.p("^ALTER\\s+TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + Sql.NAME + ")\\s+(.*)$");
+
+    static AlterActions of(Stmt s) {
+        if (!s.norm().startsWith("ALTER TABLE")) return null;
+        Matcher m = ALTER.matcher(s.norm());
+        if (!m.lookingAt()) return null;
+        return new AlterActions(Sql.qualified(m.group(1)), Sql.splitTopLevel(m.group(2), ','));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.pgpilot.core.lint.rules;
+
+import dev.pgpilot.core.lint.LintedFile;
+import dev.pgpilot.core.lint.SchemaModel;
+import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.Stmt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** SECURITY DEFINER function in an exposed schema with no REVOKE EXECUTE from anon/public. */
+public final class AnonSecurityDefinerFunctionExecutable extends BaseRule {
+
+    public AnonSecurityDefinerFunctionExecutable() {
+        super("anon-security-definer-function-executable", Severity.WARNING,
+                "Functions are executable by PUBLIC by default, so a SECURITY DEFINER function in an exposed schema can be called through the API by anyone with the anon key, with its owner's rights. Warning.",
+                "REVOKE EXECUTE ON FUNCTION ... FROM public, anon in the same migration (or move it to a private schema)");
+    }
+
+    @Override
+    public void check(LintedFile file, Reporter report) {
+        for (Stmt s : file.statements()) {
+            Matcher m = FunctionSearchPathMutable.FUNCTION.matcher(s.norm());
+            if (!m.lookingAt() || !s.norm().contains("SECURITY DEFINER")) continue;
+            String f = Sql.qualified(m.group(1));
+            if (!LintedFile.EXPOSED_SCHEMAS.contains(Sql.schemaOf(f))) continue;
+            String bare = f.substring(f.indexOf(46) + 1).toUpperCase(java.util.Locale.ROOT);
+            boolean revoked = file.statements().stream().anyMatch(o -> o.norm().startsWith("REVOKE") && o.norm().contains(bare)
+                    && o.norm().matches("(?s).*\\bFROM\\s+(?:.*,\\s*)?(?:ANON|PUBLIC)\\b.*"));
+            if (!revoked) report.at(s, "SECURITY DEFINER function " + f + " is executable by anon through the API");
+        }
+    }
+}

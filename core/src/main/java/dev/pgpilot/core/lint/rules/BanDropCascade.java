@@ -1,0 +1,28 @@
+package dev.pgpilot.core.lint.rules;
+
+import dev.pgpilot.core.lint.LintedFile;
+import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.Stmt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** DROP ... CASCADE. */
+public final class BanDropCascade extends BaseRule {
+
+    public BanDropCascade() {
+        super("ban-drop-cascade", Severity.WARNING,
+                "CASCADE silently drops everything that depends on the object (views, foreign keys, policies), which the file does not show. Warning.",
+                "drop the dependent objects explicitly, then drop without CASCADE");
+    }
+
+    @Override
+    public void check(LintedFile file, Reporter report) {
+        for (Stmt s : file.statements()) {
+            String n = s.norm();
+            if ((n.startsWith("DROP ") || (n.startsWith("ALTER TABLE") && n.contains(" DROP "))) && n.endsWith(" CASCADE")) {
+                report.at(s, "CASCADE also drops every dependent object, unseen");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pgpilot.core.lint.rules;
+
+import dev.pgpilot.core.lint.LintedFile;
+import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.Stmt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** DROP DATABASE. */
+public final class BanDropDatabase extends BaseRule {
+
+    public BanDropDatabase() {
+        super("ban-drop-database", Severity.ERROR,
+                "DROP DATABASE in a migration destroys everything, and cannot run in a transaction anyway. Error.",
+                "drop databases by hand, never from a migration");
+    }
+
+    @Override
+    public void check(LintedFile file, Reporter report) {
+        for (Stmt s : file.statements()) {
+            if (s.startsWith("DROP DATABASE")) report.at(s, "DROP DATABASE in a migration");
+        }
+    }
+}

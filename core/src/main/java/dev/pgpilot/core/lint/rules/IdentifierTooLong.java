@@ -1,0 +1,57 @@
+package dev.pgpilot.core.lint.rules;
+
+import dev.pgpilot.core.lint.LintedFile;
+import dev.pgpilot.core.lint.SchemaModel;
+import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.Stmt;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Identifier longer than 63 bytes. */
+public final class IdentifierTooLong extends BaseRule {
+    public IdentifierTooLong() {
+        super("identifier-too-long", Severity.ERROR,
+                "PostgreSQL silently truncates identifiers to 63 bytes, so the object gets a different name than the one written and later migrations that use the full name fail. Error.",
+                "shorten the name to at most 63 bytes");
+    }
+
+    @Override
+    public void check(LintedFile file, Reporter report) {
+        for (Stmt s : file.statements()) {
+            String id = firstLongIdentifier(s.norm()) == null ? null : firstLongIdentifier(Sql.withoutStrings(s.norm()));
+            if (id != null) {
+                int bytes = id.getBytes(StandardCharsets.UTF_8).length;
+                report.at(s, "identifier " + id.substring(0, Math.min(20, id.length())).toLowerCase(java.util.Locale.ROOT) + "... is " + bytes + " bytes; PostgreSQL truncates it to 63");
+            }
+        }
+    }
+
+    /** One pass over the text: bare words and "quoted" names; dollar-quoted bodies count as words too (harmless). */
+    private static String firstLongIdentifier(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int start;
+            int end;
+            if (c == '"') {
+                start = i + 1;
+                end = text.indexOf('"', start);
+                if (end < 0) return null;
+                i = end + 1;
+            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
+                start = i;
+                while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '$')) i++;
+                end = i;
+            } else {
+                i++;
+                continue;
+            }
+            if (end - start > 15 && text.substring(start, end).getBytes(StandardCharsets.UTF_8).length > 63) {
+                return text.substring(start, end);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.pgpilot.core.lint.rules;
+
+import dev.pgpilot.core.lint.LintedFile;
+import dev.pgpilot.core.lint.SchemaModel;
+import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.Stmt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Migration file name not in the house form. */
+public final class MigrationFileName extends BaseRule {
+    private static final Pattern HOUSE = Pattern.compile("^(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])([01]\\d|2[0-3])[0-5]\\d[0-5]\\d_[a-z0-9]+(_[a-z0-9]+)*(\\.down)?\\.sql$");
+    private static final Pattern DATED = Pattern.compile("^\\d{8}_\\d{3}_[a-z0-9]+(_[a-z0-9]+)*(\\.down)?\\.sql$");
+    public MigrationFileName() {
+        super("migration-file-name", Severity.WARNING,
+                "pgpilot and the Supabase CLI order migrations by the 14-digit UTC timestamp in the name; a descriptive snake_case name keeps the folder readable. Warning: the file still applies (YYYYMMDD_NNN_name.sql is also accepted).",
+                "rename to YYYYMMDDHHMMSS_snake_case.sql");
+    }
+
+    @Override
+    public void check(LintedFile file, Reporter report) {
+        String name = java.nio.file.Path.of(file.fileName()).getFileName().toString();
+        if (!HOUSE.matcher(name).matches() && !DATED.matcher(name).matches()) {
+            report.atFile(1, "file name " + name + " is not YYYYMMDDHHMMSS_snake_case.sql");
+        }
+    }
+}

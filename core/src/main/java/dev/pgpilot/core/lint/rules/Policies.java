@@ -1,0 +1,19 @@
+package dev.pgpilot.core.lint.rules;
+
+import dev.pgpilot.core.lint.SchemaModel;
+import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.Stmt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A CREATE POLICY statement, parsed: its table and the policy. */
+record Policies(String table, SchemaModel.Policy policy) {
+    private static final Pattern CREATE = Sql.p("^CREATE\\s+POLICY\\s+(" + Sql.IDENT + ")\\s+ON\\s+(" + Sql.NAME + ")(.*)$");
+
+    static Policies of(Stmt s) {
+        if (!s.norm().startsWith("CREATE POLICY")) return null;
+        Matcher m = CREATE.matcher(s.norm());
+        if (!m.lookingAt()) return null;
+        return new Policies(Sql.qualified(m.group(2)), SchemaModel.parsePolicy(Sql.ident(m.group(1)), m.group(3)));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.pgpilot.core.lint.rules;
+
+import dev.pgpilot.core.lint.LintedFile;
+import dev.pgpilot.core.lint.SchemaModel;
+import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.Stmt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** CREATE POLICY not preceded by DROP POLICY IF EXISTS of the same policy. */
+public final class PolicyWithoutDropIfExists extends BaseRule {
+    private static final Pattern DROP = Sql.p("^DROP\\s+POLICY\\s+IF EXISTS\\s+(" + Sql.IDENT + ")\\s+ON\\s+(" + Sql.NAME + ")");
+
+    private static boolean dropsPolicy(Stmt o, Policies p) {
+        Matcher m = DROP.matcher(o.norm());
+        return m.lookingAt() && Sql.ident(m.group(1)).equals(p.policy().name()) && Sql.qualified(m.group(2)).equals(p.table());
+    }
+    public PolicyWithoutDropIfExists() {
+        super("policy-without-drop-if-exists", Severity.INFO,
+                "PostgreSQL has no CREATE POLICY IF NOT EXISTS, so rerunning the file fails unless a DROP POLICY IF EXISTS for the same name and table comes first. Info.",
+                "put DROP POLICY IF EXISTS <name> ON <table> right before the CREATE POLICY");
+    }
+
+    @Override
+    public void check(LintedFile file, Reporter report) {
+        var stmts = file.statements();
+        for (Stmt s : stmts) {
+            Policies p = Policies.of(s);
+            if (p == null) continue;
+            boolean dropped = stmts.stream().anyMatch(o -> o.index() < s.index() && dropsPolicy(o, p));
+            if (!dropped) report.at(s, "CREATE POLICY " + p.policy().name() + " without a DROP POLICY IF EXISTS before it");
+        }
+    }
+}

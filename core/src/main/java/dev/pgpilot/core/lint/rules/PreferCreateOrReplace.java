@@ -1,0 +1,27 @@
+package dev.pgpilot.core.lint.rules;
+
+import dev.pgpilot.core.lint.LintedFile;
+import dev.pgpilot.core.lint.SchemaModel;
+import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.Stmt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** CREATE FUNCTION/PROCEDURE/VIEW/TRIGGER without OR REPLACE. */
+public final class PreferCreateOrReplace extends BaseRule {
+    private static final Pattern CREATE = Sql.p("^CREATE\\s+(FUNCTION|PROCEDURE|VIEW|TRIGGER)\\b");
+    public PreferCreateOrReplace() {
+        super("prefer-create-or-replace", Severity.INFO,
+                "CREATE FUNCTION / VIEW / TRIGGER fail when the object exists; OR REPLACE makes the statement rerunnable and lets later migrations redefine it. Info.",
+                "CREATE OR REPLACE FUNCTION / VIEW / TRIGGER");
+    }
+
+    @Override
+    public void check(LintedFile file, Reporter report) {
+        for (Stmt s : file.statements()) {
+            Matcher m = CREATE.matcher(s.norm());
+            if (m.lookingAt()) report.at(s, "CREATE " + m.group(1) + " without OR REPLACE");
+        }
+    }
+}

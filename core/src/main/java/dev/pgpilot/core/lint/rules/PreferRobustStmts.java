@@ -1,0 +1,38 @@
+package dev.pgpilot.core.lint.rules;
+
+import dev.pgpilot.core.lint.LintedFile;
+import dev.pgpilot.core.lint.SchemaModel;
+import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.Stmt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** CREATE/DROP/ADD COLUMN without IF [NOT] EXISTS. */
+public final class PreferRobustStmts extends BaseRule {
+    private static final Pattern CREATE = Sql.p("^CREATE\\s+(?:UNIQUE\\s+)?(?:TABLE|INDEX|SCHEMA|EXTENSION|SEQUENCE)");
+    private static final Pattern DROP = Sql.p("^DROP\\s+(?:TABLE|INDEX|SCHEMA|EXTENSION|SEQUENCE|VIEW|MATERIALIZED VIEW|FUNCTION|TYPE|TRIGGER)\\b");
+    public PreferRobustStmts() {
+        super("prefer-robust-stmts", Severity.INFO,
+                "A migration that can be rerun after a partial failure (or applied to a database that already has the object) needs IF [NOT] EXISTS on CREATE TABLE/INDEX/SCHEMA/EXTENSION, ADD COLUMN and DROP. Info: each file already runs in one transaction, so this matters only for manual reruns and statement-by-statement files.",
+                "add IF NOT EXISTS (or IF EXISTS for DROP)");
+    }
+
+    @Override
+    public void check(LintedFile file, Reporter report) {
+        for (Stmt s : file.statements()) {
+            String n = s.norm();
+            Matcher c = CREATE.matcher(n);
+            if (c.lookingAt() && !n.startsWith(c.group() + " IF NOT EXISTS") && !n.startsWith(c.group() + " CONCURRENTLY IF NOT EXISTS")) {
+                report.at(s, c.group() + " without IF NOT EXISTS");
+            } else if (DROP.matcher(n).lookingAt() && !n.matches("(?s)^DROP\\s+\\w+(?:\\s+\\w+)?(?:\\s+CONCURRENTLY)?\\s+IF EXISTS.*") && !n.startsWith("DROP POLICY")) {
+                report.at(s, s.sql().firstWords(2) + " without IF EXISTS");
+            } else {
+                AlterActions a = AlterActions.of(s);
+                if (a != null && a.actions().stream().anyMatch(x -> x.startsWith("ADD COLUMN") && !x.startsWith("ADD COLUMN IF NOT EXISTS"))) {
+                    report.at(s, "ADD COLUMN without IF NOT EXISTS");
+                }
+            }
+        }
+    }
+}

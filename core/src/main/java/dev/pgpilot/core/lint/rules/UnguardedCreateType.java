@@ -1,0 +1,26 @@
+package dev.pgpilot.core.lint.rules;
+
+import dev.pgpilot.core.lint.LintedFile;
+import dev.pgpilot.core.lint.SchemaModel;
+import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.Stmt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** CREATE TYPE outside a DO guard. */
+public final class UnguardedCreateType extends BaseRule {
+
+    public UnguardedCreateType() {
+        super("unguarded-create-type", Severity.INFO,
+                "CREATE TYPE has no IF NOT EXISTS, so rerunning the file fails. Info.",
+                "wrap it: DO $$ BEGIN CREATE TYPE ...; EXCEPTION WHEN duplicate_object THEN null; END $$");
+    }
+
+    @Override
+    public void check(LintedFile file, Reporter report) {
+        for (Stmt s : file.statements()) {
+            if (s.startsWith("CREATE TYPE")) report.at(s, "CREATE TYPE outside a duplicate_object guard");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.pgpilot.core.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.workspace.Config;
+import dev.pgpilot.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LinterTest {
+    private static final String NAME = "20240101120000_cleanup.sql";
+    private final Linter linter = new Linter(Config.defaults());
+
+    private static List<String> ids(LintReport r) {
+        return r.findings().stream().map(f -> f.ruleId() + "@" + f.line()).toList();
+    }
+
+    @Test
+    void ignoreCommentSilencesTheNamedRuleOnTheNextStatementOnly() {
+        String sql = "-- header\n-- pgpilot:ignore ban-truncate cleaning fixtures in dev only\ntruncate public.a;\ntruncate public.b;\n";
+        LintReport r = linter.lintSql(NAME, sql, SchemaModel.empty());
+        assertEquals(List.of("ban-truncate@4"), ids(r).stream().filter(x -> x.startsWith("ban-truncate")).toList());
+        assertFalse(ids(r).stream().anyMatch(x -> x.startsWith("unused-ignore")));
+    }
+
+    @Test
+    void ignoreFileSilencesTheRuleEverywhereInTheFile() {
+        String sql = "-- header\n-- pgpilot:ignore-file ban-truncate\ntruncate public.a;\ntruncate public.b;\n";
+        LintReport r = linter.lintSql(NAME, sql, SchemaModel.empty());
+        assertTrue(ids(r).stream().noneMatch(x -> x.startsWith("ban-truncate") || x.startsWith("unused-ignore")), ids(r).toString());
+    }
+
+    @Test
+    void anIgnoreThatSuppressesNothingIsReportedOnItsOwnLine() {
+        String sql = "-- header\n-- pgpilot:ignore ban-truncate not needed\ncreate schema if not exists app;\n-- pgpilot:ignore no-such-rule\ncreate schema if not exists b;\n";
+        LintReport r = linter.lintSql(NAME, sql, SchemaModel.empty());
+        assertEquals(List.of("unused-ignore@2", "unused-ignore@4"), ids(r).stream().filter(x -> x.startsWith("unused-ignore")).toList());
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("unknown rule: no-such-rule")));
+    }
+
+    @Test
+    void configAndOverridesChangeSeverities() {
+        String sql = "-- header\ntruncate public.a;\n";
+        Config cfg = new Config(null, null, null, null, null, null, Map.of("ban-truncate", "warning"), null);
+        LintReport fromConfig = new Linter(cfg).lintSql(NAME, sql, SchemaModel.empty());
+        assertFalse(fromConfig.hasErrors());
+        assertEquals(Severity.WARNING, fromConfig.findings().stream().filter(f -> f.ruleId().equals("ban-truncate")).findFirst().orElseThrow().severity());
+        LintReport overridden = new Linter(cfg, Map.of("ban-truncate", Severity.ERROR)).lintSql(NAME, sql, SchemaModel.empty());
+        assertTrue(overridden.hasErrors());
+        LintReport off = new Linter(cfg, Map.of("ban-truncate", Severity.OFF)).lintSql(NAME, sql, SchemaModel.empty());
+        assertTrue(off.findings().stream().noneMatch(f -> f.ruleId().equals("ban-truncate")));
+    }
+
+    @Test
+    void unknownRuleOrSeverityInConfigIsAnErrorNamingIt() {
+        Config badRule = new Config(null, null, null, null, null, null, Map.of("ban-everything", "off"), null);
+        PilotException e = assertThrows(PilotException.class, () -> new Linter(badRule));
+        assertTrue(e.getMessage().contains("ban-everything"));
+        assertEquals(PilotException.ERROR, e.exitCode());
+        Config badSeverity = new Config(null, null, null, null, null, null, Map.of("ban-truncate", "loud"), null);
+        assertTrue(assertThrows(PilotException.class, () -> new Linter(badSeverity)).getMessage().contains("loud"));
+    }
+
+    @Test
+    void evalBaseSchemaProducesNoErrorsSoUpAppliesIt() throws Exception {
+        // A copy of the plain-English eval's base schema (/work/shared/eval/nl/base.sql), hand-written SQL.
+        String sql = new String(LinterTest.class.getResourceAsStream("/lint-base/base.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        LintReport r = linter.lintSql("20240101000000_base.sql", sql, SchemaModel.empty());
+        assertEquals(List.of(), r.errors());
+        assertTrue(r.count(Severity.WARNING) > 0, "it does get RLS warnings");
+    }
+
+    @Test
+    void workspaceLintChecksEachMigrationAgainstTheOnesBeforeIt(@TempDir Path dir) throws Exception {
+        Path mig = Files.createDirectories(dir.resolve("supabase/migrations"));
+        Files.writeString(mig.resolve("20240101000000_orders.sql"), "-- orders\ncreate table public.orders (id bigint primary key, total numeric);\n");
+        Files.writeString(mig.resolve("20240102000000_index.sql"), "-- index\ncreate index orders_total_idx on public.orders (total);\nalter table public.orders add column region text not null;\n");
+        LintReport r = linter.lint(Workspace.open(dir));
+        assertEquals(2, r.filesChecked());
+        List<String> second = r.findings().stream().filter(f -> f.file().endsWith("20240102000000_index.sql"))
+                .map(f -> f.ruleId() + "@" + f.line()).toList();
+        assertTrue(second.contains("require-concurrent-index-creation@2"), second.toString());
+        assertTrue(second.contains("adding-required-field@3"), second.toString());
+        assertTrue(r.hasErrors());
+        // The same file alone (outside the workspace replay) knows no orders table: no locking findings.
+        LintReport alone = linter.lintSql("x.sql", Files.readString(mig.resolve("20240102000000_index.sql")), SchemaModel.empty());
+        assertTrue(ids(alone).stream().noneMatch(x -> x.startsWith("require-concurrent-index-creation")));
+        // lintFile of a workspace migration replays the earlier ones.
+        LintReport one = linter.lintFile(mig.resolve("20240102000000_index.sql"), Workspace.open(dir));
+        assertTrue(ids(one).contains("adding-required-field@3"));
+    }
+
+    @Test
+    void unreadableFileIsAnErrorNotACrash(@TempDir Path dir) throws Exception {
+        Path bin = dir.resolve("bad.sql");
+        Files.write(bin, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3});
+        PilotException e = assertThrows(PilotException.class, () -> linter.lintFile(bin));
+        assertEquals(PilotException.ERROR, e.exitCode());
+        assertEquals(PilotException.ERROR, assertThrows(PilotException.class, () -> linter.lintFile(dir.resolve("missing.sql"))).exitCode());
+    }
+
+    @Test
+    void statementsNoParserUnderstandsNeverCrashTheLinter() {
+        String sql = "-- odd\ndo $$ begin perform 1; end $$;\ncreate policy on;\nalter table;\ncreate index on ();\n((((;\n'unterminated\n";
+        LintReport r = linter.lintSql(NAME, sql, SchemaModel.of("create table public.t (id int);"));
+        assertTrue(r.findings().stream().noneMatch(f -> f.message().startsWith("rule failed")), r.findings().toString());
+    }
+
+    @Test
+    void jsonReportCarriesCountsAndEveryFindingField() throws Exception {
+        LintReport r = linter.lintSql(NAME, "-- h\ntruncate public.a;\n", SchemaModel.empty());
+        JsonNode root = new ObjectMapper().readTree(ReportWriter.render(r, ReportFormat.JSON, false));
+        assertEquals(1, root.get("errors").asInt());
+        JsonNode f = root.get("findings").get(0);
+        for (String field : List.of("rule", "severity", "file", "line", "column", "message", "fix", "why")) {
+            assertTrue(f.hasNonNull(field), field);
+        }
+        assertEquals("ban-truncate", f.get("rule").asText());
+        assertEquals(2, f.get("line").asInt());
+    }
+
+    @Test
+    void sarifReportHasTheRequiredSarif210Structure() throws Exception {
+        LintReport r = linter.lintSql(NAME, "-- h\ntruncate public.a;\ndelete from public.a;\n", SchemaModel.empty());
+        JsonNode root = new ObjectMapper().readTree(ReportWriter.render(r, ReportFormat.SARIF, false));
+        assertEquals("2.1.0", root.get("version").asText());
+        assertTrue(root.get("$schema").asText().contains("sarif"));
+        JsonNode run = root.get("runs").get(0);
+        assertEquals("pgpilot", run.at("/tool/driver/name").asText());
+        JsonNode rules = run.at("/tool/driver/rules");
+        assertEquals(2, rules.size());
+        for (JsonNode res : run.get("results")) {
+            assertTrue(List.of("error", "warning", "note").contains(res.get("level").asText()));
+            assertTrue(res.at("/message/text").isTextual());
+            int idx = res.get("ruleIndex").asInt();
+            assertEquals(rules.get(idx).get("id").asText(), res.get("ruleId").asText());
+            JsonNode loc = res.at("/locations/0/physicalLocation");
+            assertEquals(NAME, loc.at("/artifactLocation/uri").asText());
+            assertTrue(loc.at("/region/startLine").asInt() >= 1);
+        }
+    }
+
+    @Test
+    void textReportShowsPositionSeverityRuleTheLineAndTheFixWithoutColourWhenAskedPlain() {
+        LintReport r = linter.lintSql(NAME, "-- h\ntruncate public.a;\n", SchemaModel.empty());
+        String text = ReportWriter.render(r, ReportFormat.TEXT, false);
+        assertTrue(text.contains(NAME + ":2:1 error ban-truncate TRUNCATE wipes every row"), text);
+        assertTrue(text.contains("     2 | truncate public.a;"), text);
+        assertTrue(text.contains("fix: delete the rows you mean"), text);
+        assertFalse(text.contains("\u001b["));
+        assertTrue(ReportWriter.render(r, ReportFormat.TEXT, true).contains("\u001b[1;31merror"));
+    }
+
+    @Test
+    void invalidSchemaManifestIsAnErrorNamingTheFileAndNoManifestMeansTheRulesAreOff(@TempDir Path dir) throws Exception {
+        assertEquals(null, SchemaManifest.load(dir));
+        Files.createDirectories(dir.resolve("supabase"));
+        Files.writeString(dir.resolve(SchemaManifest.FILE), "{\"tables\": \"orders\"}");
+        PilotException e = assertThrows(PilotException.class, () -> SchemaManifest.load(dir));
+        assertTrue(e.getMessage().contains("schema-manifest.json") && e.getMessage().contains("tables"), e.getMessage());
+        assertEquals(PilotException.ERROR, e.exitCode());
+        LintReport r = linter.lintSql(NAME, "-- h\ncreate table if not exists public.anything (id bigint primary key);\n", SchemaModel.empty());
+        assertTrue(r.findings().stream().noneMatch(f -> f.ruleId().startsWith("manifest-")));
+    }
+
+    @Test
+    void aPlannedMigrationIsCheckedAgainstTheWorkspaceSchema(@TempDir Path dir) throws Exception {
+        Path mig = Files.createDirectories(dir.resolve("supabase/migrations"));
+        Files.writeString(mig.resolve("20240101000000_orders.sql"), "-- orders\ncreate table public.orders (id bigint primary key);\n");
+        LintReport plan = new dev.pgpilot.core.Pilot(dev.pgpilot.core.Pilot.Options.cli(dir))
+                .lintPlan("20240102000000_add_region.sql", "-- region\nalter table public.orders add column region text not null;\n");
+        assertEquals(List.of("adding-required-field@2"), plan.errors().stream().map(f -> f.ruleId() + "@" + f.line()).toList());
+    }
+}

@@ -1,0 +1,2 @@
+-- expect: adding-required-field@2
+alter table public.orders add column region text not null;

@@ -1,0 +1,2 @@
+-- expect: none
+create index concurrently orders_total_idx on public.orders (total);

@@ -1,0 +1,2 @@
+-- expect: none
+delete from public.orders where status = 'cancelled';

@@ -1,0 +1,2 @@
+-- expect: ban-disable-rls@2
+alter table public.orders disable row level security;

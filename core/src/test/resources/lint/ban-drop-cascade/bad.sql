@@ -1,0 +1,2 @@
+-- expect: ban-drop-cascade@2
+drop table public.customers cascade;

@@ -1,0 +1,2 @@
+-- expect: none
+drop table public.customers;

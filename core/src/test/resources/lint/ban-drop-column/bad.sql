@@ -1,0 +1,2 @@
+-- expect: ban-drop-column@2
+alter table public.orders drop column note;

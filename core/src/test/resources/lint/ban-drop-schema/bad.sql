@@ -1,0 +1,2 @@
+-- expect: ban-drop-schema@2
+drop schema analytics;

@@ -1,0 +1,2 @@
+-- expect: none
+create schema if not exists analytics;

@@ -1,0 +1,2 @@
+-- expect: ban-drop-table@2
+drop table public.orders;

@@ -1,0 +1,3 @@
+-- expect: none
+create table public.scratch (id bigint primary key);
+drop table public.scratch;

@@ -1,0 +1,2 @@
+-- expect: none
+update public.orders set status = 'paid' where status = 'pending';

@@ -1,0 +1,2 @@
+-- expect: none
+create table if not exists public.orders_archive (id bigint primary key);

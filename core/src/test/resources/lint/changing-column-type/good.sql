@@ -1,0 +1,2 @@
+-- expect: none
+alter table public.orders alter column note type text;

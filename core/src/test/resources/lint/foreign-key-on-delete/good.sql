@@ -1,0 +1,2 @@
+-- expect: none
+create table public.lines (id bigint primary key, order_id bigint references public.orders (id) on delete cascade);

@@ -1,0 +1,2 @@
+-- expect: grant-to-anon@2
+grant select on public.orders to anon;

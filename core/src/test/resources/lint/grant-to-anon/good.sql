@@ -1,0 +1,2 @@
+-- expect: none
+grant select on public.orders to authenticated;

@@ -1,0 +1,2 @@
+-- expect: none
+create table public.short_name (id bigint primary key);

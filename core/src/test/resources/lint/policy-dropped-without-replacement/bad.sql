@@ -1,0 +1,2 @@
+-- expect: policy-dropped-without-replacement@2
+drop policy "owners read" on public.orders;

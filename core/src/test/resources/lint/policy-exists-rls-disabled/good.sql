@@ -1,0 +1,3 @@
+-- expect: none
+alter table public.orders enable row level security;
+create policy "read all" on public.orders for select to authenticated using (customer_id = 1);

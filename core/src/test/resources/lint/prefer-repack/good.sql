@@ -1,0 +1,2 @@
+-- expect: none
+reindex table concurrently public.orders;

@@ -1,0 +1,2 @@
+-- expect: renaming-table@2
+alter table public.orders rename to purchases;

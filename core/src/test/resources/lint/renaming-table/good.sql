@@ -1,0 +1,2 @@
+-- expect: none
+create table public.purchases (id bigint primary key);

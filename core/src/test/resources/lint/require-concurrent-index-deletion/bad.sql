@@ -1,0 +1,2 @@
+-- expect: require-concurrent-index-deletion@2
+drop index public.orders_status_idx;

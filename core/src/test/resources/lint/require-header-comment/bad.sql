@@ -1,0 +1,2 @@
+create schema if not exists app;
+-- expect: require-header-comment@1

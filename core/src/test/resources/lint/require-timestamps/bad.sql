@@ -1,0 +1,2 @@
+-- expect: require-timestamps@2
+create table public.events (id bigint primary key);

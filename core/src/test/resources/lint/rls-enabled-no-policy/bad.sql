@@ -1,0 +1,2 @@
+-- expect: rls-enabled-no-policy@2
+alter table public.orders enable row level security;

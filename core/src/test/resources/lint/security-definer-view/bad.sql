@@ -1,0 +1,2 @@
+-- expect: security-definer-view@2
+create or replace view public.order_totals as select id, total from public.orders;

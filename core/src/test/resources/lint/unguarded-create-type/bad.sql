@@ -1,0 +1,2 @@
+-- expect: unguarded-create-type@2
+create type public.color as enum ('red', 'blue');

@@ -1,0 +1,62 @@
+package dev.pgpilot.shell;
+
+import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.lint.Linter;
+import dev.pgpilot.core.lint.ReportFormat;
+import dev.pgpilot.core.lint.ReportWriter;
+import dev.pgpilot.core.lint.Rule;
+import dev.pgpilot.core.lint.Rules;
+import dev.pgpilot.core.lint.Severity;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "lint", description = "Lint migrations (no PATH: every migration of the workspace). Exit 0 clean, 1 errors, 2 could not run.")
+final class LintCommand implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "SQL files or folders")
+    List<Path> paths;
+
+    @Option(names = "--format", paramLabel = "text|json|sarif", description = "report format (default: text; --json means json)")
+    ReportFormat format;
+
+    @Option(names = "--rule", paramLabel = "ID=SEVERITY", description = "set a rule's severity: off, info, warning or error (repeatable)")
+    List<String> rules;
+
+    @Option(names = "--list-rules", description = "print every rule with its default severity")
+    boolean listRules;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (listRules) {
+            for (Rule r : Rules.all()) out.printf("%-45s %-7s %s%n", r.id(), r.defaultSeverity().label(), r.why());
+            out.flush();
+            return 0;
+        }
+        Map<String, Severity> overrides = new LinkedHashMap<>();
+        if (rules != null) {
+            for (String r : rules) {
+                Map.Entry<String, Severity> e = Linter.parseOverride(r);
+                overrides.put(e.getKey(), e.getValue());
+            }
+        }
+        LintReport report = global.pilot().lint(paths == null ? List.of() : paths, overrides);
+        ReportFormat f = format != null ? format : global.json ? ReportFormat.JSON : ReportFormat.TEXT;
+        boolean color = !global.noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+        out.print(ReportWriter.render(report, f, color));
+        out.flush();
+        return report.hasErrors() ? 1 : 0;
+    }
+}

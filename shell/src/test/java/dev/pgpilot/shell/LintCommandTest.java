@@ -1,0 +1,78 @@
+package dev.pgpilot.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintCommandTest {
+    @TempDir Path dir;
+    Path migrations;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void workspace() throws Exception {
+        migrations = Files.createDirectories(dir.resolve("supabase/migrations"));
+        Files.writeString(migrations.resolve("20240101000000_orders.sql"),
+                "-- orders\ncreate table if not exists public.orders (id bigint primary key, total numeric);\nalter table public.orders enable row level security;\n");
+    }
+
+    private int run(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "lint";
+        all[1] = "--workdir";
+        all[2] = dir.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return Main.execute(all, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void cleanWorkspaceExitsZeroEvenWithWarningsAndInfo() {
+        assertEquals(0, run("--no-color"));
+        assertTrue(out.toString().contains("0 error(s)"), out.toString());
+    }
+
+    @Test
+    void errorsExitOneAndNameFileLineAndRule() throws Exception {
+        Files.writeString(migrations.resolve("20240102000000_cleanup.sql"), "-- cleanup\ndelete from public.orders;\n");
+        assertEquals(1, run("--no-color"));
+        assertTrue(out.toString().contains("supabase/migrations/20240102000000_cleanup.sql:2:1 error ban-delete-without-where"), out.toString());
+    }
+
+    @Test
+    void ruleOptionTurnsAnErrorIntoAWarning() throws Exception {
+        Files.writeString(migrations.resolve("20240102000000_cleanup.sql"), "-- cleanup\ndelete from public.orders;\n");
+        assertEquals(0, run("--rule", "ban-delete-without-where=warning"));
+        assertTrue(out.toString().contains("warning ban-delete-without-where"), out.toString());
+    }
+
+    @Test
+    void explicitPathsAreLintedAndJsonAndSarifFormatsPrintJson() throws Exception {
+        Path f = dir.resolve("adhoc.sql");
+        Files.writeString(f, "truncate public.orders;\n");
+        assertEquals(1, run("--format", "json", f.toString()));
+        assertTrue(out.toString().contains("\"rule\" : \"ban-truncate\""), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(1, run("--format", "sarif", f.toString()));
+        assertTrue(out.toString().contains("\"version\" : \"2.1.0\""), out.toString());
+    }
+
+    @Test
+    void couldNotRunExitsTwo() throws Exception {
+        assertEquals(2, run(dir.resolve("missing.sql").toString()));
+        assertTrue(err.toString().contains("no such file"), err.toString());
+        assertEquals(2, run("--rule", "no-such-rule=off"));
+        assertEquals(2, run("--rule", "ban-truncate=loud"));
+        Path bin = dir.resolve("binary.sql");
+        Files.write(bin, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00});
+        assertEquals(2, run(bin.toString()));
+        assertTrue(err.toString().contains("not UTF-8"), err.toString());
+    }
+}
