@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pgpilot", mixinStandardHelpOptions = true, version = "pgpilot 0.1.0",
         description = "Migrations for PostgreSQL and Supabase, from a shell, scripts and Slack.",
         subcommands = {InitCommand.class, NewCommand.class, DbCommand.class,
-                DiffCommand.class, ResetCommand.class, TestRlsCommand.class,
+                DiffCommand.class, ResetCommand.class, TestRlsCommand.class, GenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 public record CatalogSnapshot(Map<String, DbObject> objects) {
     /** Schemas Supabase, PostgreSQL and pgpilot own; never compared. */
-    static final String USER_SCHEMA = "(%s.nspname not in ('auth','storage','extensions','graphql_public','realtime',"
+    public static final String USER_SCHEMA_FILTER = "(%s.nspname not in ('auth','storage','extensions','graphql_public','realtime',"
             + "'supabase_migrations','pgpilot','information_schema','vault','net','supabase_functions','cron','pgsodium')"
             + " and %<s.nspname not like 'pg\\_%%')";
 
@@ -72,7 +72,7 @@ public record CatalogSnapshot(Map<String, DbObject> objects) {
     private record Query(Kind kind, String sql) {}
 
     private static String user(String alias) {
-        return String.format(USER_SCHEMA, alias);
+        return String.format(USER_SCHEMA_FILTER, alias);
     }
 
     /** Objects an extension created belong to the extension, not to the migrations. */

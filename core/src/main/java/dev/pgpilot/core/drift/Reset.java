@@ -73,7 +73,7 @@ public final class Reset {
             c.setAutoCommit(false);
             List<String> schemas = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select quote_ident(n.nspname) from pg_namespace n where "
-                    + String.format(CatalogSnapshot.USER_SCHEMA, "n") + " and n.nspname not in ('supabase_migrations', 'pgpilot')")) {
+                    + String.format(CatalogSnapshot.USER_SCHEMA_FILTER, "n") + " and n.nspname not in ('supabase_migrations', 'pgpilot')")) {
                 while (rs.next()) {
                     schemas.add(rs.getString(1));
                 }
