@@ -30,6 +30,7 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (write == null) {
             out.print(global.json ? r.diff().toJson() + "\n" : r.diff().toText());
+            out.flush(); // print() does not trigger the writer's autoflush
             return r.diff().isEmpty() ? 0 : 1;
         }
         DriftMigration m = DriftMigration.from(r.diff());

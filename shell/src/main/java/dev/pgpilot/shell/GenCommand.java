@@ -27,6 +27,7 @@ final class GenCommand implements Callable<Integer> {
             throw PilotException.refused("cannot generate '" + what + " " + lang + "'", "pgpilot gen types typescript > database.types.ts");
         }
         spec.commandLine().getOut().print(TypeScriptTypes.render(TypeCatalog.read(global.pilot().target().target())));
+        spec.commandLine().getOut().flush(); // print() does not trigger the writer's autoflush
         return 0;
     }
 }

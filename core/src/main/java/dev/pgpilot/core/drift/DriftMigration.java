@@ -94,10 +94,7 @@ public record DriftMigration(String sql, List<String> notExpressed) {
                     constraints.add("alter table " + parent(a.name()) + " add constraint " + leaf(a.name()) + " " + a.attr("definition") + ";");
                 }
                 case POLICY -> policies.add(createPolicy(a));
-                case GRANT -> {
-                    grants.add(revoke(c.expected()));
-                    grants.add(grant(a));
-                }
+                case GRANT -> grants.add(grant(a)); // grant() starts with revoke all
                 case COMMENT -> comments.add(comment(a.name(), a.attr("text")));
                 default -> left.add("different: " + c.kind().label() + " " + c.name() + " ("
                         + String.join(", ", c.changes().stream().map(SchemaDiff.AttributeChange::attribute).toList()) + ")");
