@@ -1,0 +1,24 @@
+package dev.pgpilot.core.drift;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One schema object as the catalog describes it: its kind, its qualified name and the attributes
+ * that matter for drift (already rendered by the server's own deparsers, so two databases built the
+ * same way produce equal strings).
+ */
+public record DbObject(Kind kind, String name, Map<String, String> attributes) {
+    public DbObject {
+        attributes = java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
+    }
+
+    /** Unique key inside a snapshot. */
+    public String key() {
+        return kind.label() + " " + name;
+    }
+
+    public String attr(String a) {
+        return attributes.get(a);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.pgpilot.core.types;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.pgpilot.core.TestDatabase;
+import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.drift.ShadowReplay;
+import dev.pgpilot.core.workspace.Workspace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated types on a real schema, checked by the real TypeScript compiler. Needs node and npm:
+ * typescript@5 is installed once into core/target/typescript (npm registry) and reused.
+ */
+class TypeScriptTypesTest {
+    static String types;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        Path dir = Files.createTempDirectory("pgpilot-types");
+        Path migrations = Files.createDirectories(dir.resolve("supabase/migrations"));
+        for (String f : List.of("20240101000000_notes.sql", "20240102000000_functions.sql")) {
+            try (InputStream in = TypeScriptTypesTest.class.getResourceAsStream("/drift/" + f)) {
+                Files.write(migrations.resolve(f), in.readAllBytes());
+            }
+        }
+        DatabaseTarget db = TestDatabase.fresh();
+        ShadowReplay.replay(db, Workspace.open(dir).migrations(), null);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("""
+                    create type public.address as (street text, zip int);
+                    create table public.profiles (
+                      id uuid primary key references auth.users (id),
+                      tags text[] not null default '{}',
+                      settings jsonb,
+                      home public.address,
+                      moods public.mood[],
+                      score numeric,
+                      "display name" varchar(80)
+                    );
+                    create function public.search_notes(q text, lim int default 10) returns setof public.notes
+                      language sql stable as $$ select * from public.notes where title ilike q limit lim $$;
+                    """);
+        }
+        types = TypeScriptTypes.render(TypeCatalog.read(db));
+    }
+
+    @Test
+    void rowInsertAndUpdateFollowNullabilityDefaultsAndIdentity() {
+        assertTrue(types.contains("""
+                      notes: {
+                        Row: {
+                          id: number
+                          owner: string
+                          title: string
+                          body: string | null
+                          mood: Database["public"]["Enums"]["mood"] | null
+                          title_length: number | null
+                          created_at: string
+                        }
+                        Insert: {
+                          id?: never
+                          owner: string
+                          title: string
+                          body?: string | null
+                          mood?: Database["public"]["Enums"]["mood"] | null
+                          title_length?: never
+                          created_at?: string
+                        }
+                """), types);
+        assertTrue(types.contains("mood: \"happy\" | \"sad\""), types);
+        assertTrue(types.contains("tags: string[]"), types);
+        assertTrue(types.contains("moods: Database[\"public\"][\"Enums\"][\"mood\"][] | null"), types);
+        assertTrue(types.contains("\"display name\": string | null"), types);
+        assertTrue(types.contains("referencedRelation: \"users\""), types);
+        assertTrue(types.contains("note_count: { Args: { p_owner: string }; Returns: number }"), types);
+        assertTrue(types.contains("search_notes: { Args: { q: string; lim?: number }; Returns: (Database[\"public\"][\"Tables\"][\"notes\"][\"Row\"])[] }"), types);
+        assertTrue(!types.contains("touch:"), "trigger functions are not callable, so not listed");
+    }
+
+    @Test
+    void generatedTypesCompileWithStrictTsc() throws Exception {
+        Path work = Files.createDirectories(Path.of("target/tsc-check"));
+        Files.writeString(work.resolve("database.ts"), types);
+        Files.writeString(work.resolve("usage.ts"), """
+                import type { Database, Tables, TablesInsert, TablesUpdate, Enums, Json } from "./database"
+
+                const row: Tables<"notes"> = { id: 1, owner: "u", title: "t", body: null, mood: "happy", title_length: 1, created_at: "now" }
+                const insert: TablesInsert<"notes"> = { owner: "u", title: "t" }
+                const update: TablesUpdate<"notes"> = { title: "t2" }
+                // @ts-expect-error title is required on insert
+                const missingTitle: TablesInsert<"notes"> = { owner: "u" }
+                // @ts-expect-error identity always columns cannot be written
+                const withId: TablesInsert<"notes"> = { id: 3, owner: "u", title: "t" }
+                const mood: Enums<"mood"> = "sad"
+                // @ts-expect-error not a label of the enum
+                const badMood: Enums<"mood"> = "angry"
+                const args: Database["public"]["Functions"]["note_count"]["Args"] = { p_owner: "u" }
+                const count: Database["public"]["Functions"]["note_count"]["Returns"] = 3
+                const view: Tables<"note_titles"> = { id: 1, title: null }
+                const settings: Json = { a: [1, "x", null] }
+                const profile: TablesInsert<"profiles"> = { id: "u", moods: ["happy"], home: { street: "s", zip: 1 } }
+                export const all = [row, insert, update, missingTitle, withId, mood, badMood, args, count, view, settings, profile]
+                """);
+        Path tsc = typescript();
+        Process p = new ProcessBuilder(tsc.toString(), "--noEmit", "--strict", "--target", "es2020", "--moduleResolution", "node",
+                work.resolve("database.ts").toString(), work.resolve("usage.ts").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "tsc timed out");
+        assertEquals(0, p.exitValue(), "tsc rejected the generated types:\n" + output + "\n" + types);
+    }
+
+    /** typescript@5 from npm, installed once under target/ so repeated runs skip the download. */
+    static Path typescript() throws IOException, InterruptedException {
+        Path prefix = Path.of("target/typescript").toAbsolutePath();
+        Path tsc = prefix.resolve("node_modules/.bin/tsc");
+        if (Files.isExecutable(tsc)) {
+            return tsc;
+        }
+        Process p;
+        try {
+            p = new ProcessBuilder("npm", "install", "--prefix", prefix.toString(), "--no-audit", "--no-fund", "typescript@5")
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            fail("this test needs node and npm on the PATH to compile the generated types with tsc (" + e.getMessage() + ")");
+            throw e;
+        }
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isExecutable(tsc)) {
+            fail("npm install typescript@5 failed; the tsc check cannot run:\n" + out);
+        }
+        return tsc;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.pgpilot.shell;
+
+import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.drift.Drift;
+import dev.pgpilot.core.drift.DriftMigration;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "diff", description = "Drift: replay the migrations in a shadow database and compare it with the target (exit 1 on drift)")
+final class DiffCommand implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--write", paramLabel = "NAME", description = "write a migration that brings the migrations in line with the database")
+    String write;
+
+    @Override
+    public Integer call() {
+        Pilot pilot = global.pilot();
+        Drift.Result r = Drift.check(pilot, null);
+        PrintWriter out = spec.commandLine().getOut();
+        if (write == null) {
+            out.print(global.json ? r.diff().toJson() + "\n" : r.diff().toText());
+            out.flush(); // print() does not trigger the writer's autoflush
+            return r.diff().isEmpty() ? 0 : 1;
+        }
+        DriftMigration m = DriftMigration.from(r.diff());
+        for (String line : m.notExpressed()) {
+            out.println("not written (do it by hand): " + line);
+        }
+        if (m.isEmpty()) {
+            out.println(r.diff().isEmpty() ? "no drift: nothing to write" : "nothing that a migration here can express; nothing written");
+            return r.diff().isEmpty() ? 0 : 1;
+        }
+        Path file = pilot.newEmpty(write);
+        try {
+            String header = "-- " + write + ": brings the migrations in line with " + pilot.target().target().label()
+                    + " (written by pgpilot diff --write)\n\n";
+            Files.writeString(file, header + m.sql());
+        } catch (IOException e) {
+            throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
+        }
+        out.println("wrote " + file);
+        return 0;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.pgpilot.shell;
+
+import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.drift.Reset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "reset", description = "Drop everything and re-apply every migration (embedded database or a resettable environment only)")
+final class ResetCommand implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Pilot pilot = global.pilot();
+        Reset.checkAllowed(pilot.target());
+        if (!Prompter.confirm(global, "drop everything in " + pilot.target().target().label() + " and re-apply all migrations?", "reset")) {
+            spec.commandLine().getOut().println("nothing changed");
+            return 1;
+        }
+        Reset.Result r = Reset.run(pilot);
+        spec.commandLine().getOut().println("reset " + r.target() + ": applied " + r.applied() + " migration(s)");
+        return 0;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.pgpilot.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgpilot.core.TestDatabase;
+import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.db.LocalDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** diff, reset, test-rls and gen through the real command line, against the real embedded PostgreSQL. */
+class DriftCommandsTest {
+    static Path dir;
+    static DatabaseTarget db;
+    static String url;
+
+    record Run(int exit, String out, String err) {}
+
+    static Run pgpilot(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--workdir";
+        all[args.length + 1] = dir.toString();
+        int code = Main.execute(all, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void project() throws Exception {
+        dir = Files.createTempDirectory("pgpilot-shell-drift");
+        Path m = Files.createDirectories(dir.resolve("supabase/migrations"));
+        Files.writeString(m.resolve("20240101000000_notes.sql"), """
+                create table public.notes (id bigint generated always as identity primary key, owner uuid not null, title text not null);
+                alter table public.notes enable row level security;
+                create policy notes_read on public.notes for select to authenticated using (owner = auth.uid());
+                """);
+        db = TestDatabase.fresh();
+        url = "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.jdbcUrl().replaceFirst("^.*/", "");
+        assertEquals(0, pgpilot("reset", "--yes").exit(), "builds the embedded database of the project");
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute(Files.readString(m.resolve("20240101000000_notes.sql")));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        new LocalDatabase(dir.resolve(".pgpilot/local"), true).stop();
+    }
+
+    @Test
+    void diffExitsZeroWhenInLineAndOneWithTheHandChangeListed() throws Exception {
+        Run clean = pgpilot("diff", "--db-url", url);
+        assertEquals(0, clean.exit(), clean.err());
+        assertTrue(clean.out().contains("no drift"), clean.out());
+        DatabaseTarget other = TestDatabase.fresh();
+        try (Connection c = other.connect(); Statement s = c.createStatement()) {
+            s.execute(Files.readString(dir.resolve("supabase/migrations/20240101000000_notes.sql")));
+            s.execute("alter policy notes_read on public.notes using (true)");
+        }
+        String otherUrl = "postgresql://" + other.user() + "@" + other.host() + ":" + other.port() + "/" + other.jdbcUrl().replaceFirst("^.*/", "");
+        Run drift = pgpilot("diff", "--db-url", otherUrl, "--json");
+        assertEquals(1, drift.exit(), drift.err());
+        assertTrue(drift.out().contains("\"name\" : \"public.notes.notes_read\""), drift.out());
+    }
+
+    @Test
+    void resetRefusesADatabaseThatIsNotTheEmbeddedOne() {
+        Run r = pgpilot("reset", "--yes", "--db-url", url);
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("not the embedded database"), r.err());
+    }
+
+    @Test
+    void testRlsReportsEachStepAndExitsOneOnFailure() throws Exception {
+        Path rls = Files.createDirectories(dir.resolve("supabase/tests/rls"));
+        Files.writeString(rls.resolve("notes.yaml"), """
+                name: notes
+                setup: insert into public.notes (owner, title) values ('11111111-1111-1111-1111-111111111111', 'a')
+                steps:
+                  - name: owner sees it
+                    as: {role: authenticated, user: 11111111-1111-1111-1111-111111111111}
+                    sql: select * from public.notes
+                    expect: {rows: 1}
+                  - name: stranger sees it (wrong on purpose)
+                    as: {role: authenticated, user: 22222222-2222-2222-2222-222222222222}
+                    sql: select * from public.notes
+                    expect: {rows: 1}
+                """);
+        Run r = pgpilot("test-rls", "--db-url", url);
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("  ok   owner sees it"), r.out());
+        assertTrue(r.out().contains("  FAIL stranger sees it (wrong on purpose): expected 1 row(s), got 0"), r.out());
+        assertTrue(r.out().contains("1 passed, 1 failed"), r.out());
+    }
+
+    @Test
+    void genTypesPrintsTheDatabaseTypeAndRefusesOtherLanguages() {
+        Run r = pgpilot("gen", "types", "typescript", "--db-url", url);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("export type Database = {"), r.out());
+        assertTrue(r.out().contains("      notes: {"), r.out());
+        Run bad = pgpilot("gen", "types", "python", "--db-url", url);
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("cannot generate 'types python'"), bad.err());
+    }
+}
