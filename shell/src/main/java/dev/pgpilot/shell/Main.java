@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code pgpilot} command: parses arguments, runs one subcommand, turns failures into exit codes. */
 @Command(name = "pgpilot", mixinStandardHelpOptions = true, version = "pgpilot 0.1.0",
         description = "Migrations for PostgreSQL and Supabase, from a shell, scripts and Slack.",
-        subcommands = {InitCommand.class, NewCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InitCommand.class, NewCommand.class, DbCommand.class, ShellCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
