@@ -55,7 +55,7 @@ final class ShellCommand implements Callable<Integer> {
                 () -> target.local() ? null : catalogTarget(workdir),
                 historyFile(env));
         Repl repl = new Repl(setup);
-        Prompter.install(question -> ask(repl.reader(), question));
+        Prompter.install(prompterFor(repl.reader()));
         try {
             return repl.run();
         } finally {
@@ -63,13 +63,15 @@ final class ShellCommand implements Callable<Integer> {
         }
     }
 
-    /** Empty answer, Ctrl-C and Ctrl-D all mean no. */
-    private static String ask(LineReader reader, String question) {
-        try {
-            return reader.readLine(question);
-        } catch (UserInterruptException | EndOfFileException e) {
-            return "";
-        }
+    /** Questions asked through the REPL's reader; an empty answer, Ctrl-C and Ctrl-D all mean no. */
+    static Prompter prompterFor(LineReader reader) {
+        return question -> {
+            try {
+                return reader.readLine(question);
+            } catch (UserInterruptException | EndOfFileException e) {
+                return "";
+            }
+        };
     }
 
     private List<String> defaultOptions(Path workdir) {
