@@ -124,6 +124,7 @@ public final class Repl {
         setup.runner().run(withDefaults(asNew));
     }
 
+    /** Visible for tests. */
     String prompt() {
         ReplTarget t = setup.target();
         OptionalInt pending = OptionalInt.empty();
@@ -138,7 +139,7 @@ public final class Repl {
             return text;
         }
         AttributedStyle style = t.isProtected() ? AttributedStyle.BOLD.foreground(AttributedStyle.RED) : AttributedStyle.BOLD;
-        return new AttributedString(text, style).toAnsi(setup.terminal());
+        return new org.jline.utils.AttributedStringBuilder().styled(style, text).toAnsi();
     }
 
     private List<String> split(String line) {
