@@ -30,7 +30,7 @@ final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build() /* dumb(true): a pipe gets a dumb terminal without JLine's warning */) {
             return runOn(terminal, System.getenv());
         }
     }
