@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 @Command(name = "pgpilot", mixinStandardHelpOptions = true, version = "pgpilot 0.1.0",
         description = "Migrations for PostgreSQL and Supabase, from a shell, scripts and Slack.",
         subcommands = {InitCommand.class, NewCommand.class, DbCommand.class,
-        subcommands = {InitCommand.class, NewCommand.class, DbCommand.class,
                 StatusCommand.class, UpCommand.class, DownCommand.class, HistoryCommand.class, RepairCommand.class,
                 LintCommand.class, DiffCommand.class, ResetCommand.class, TestRlsCommand.class, GenCommand.class,
                 ShellCommand.class, CommandLine.HelpCommand.class})

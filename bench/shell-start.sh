@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Time from launching `pgpilot shell` in a real terminal (tmux) to the first prompt on screen.
+# Usage: bench/shell-start.sh [runs]   (builds shell/target/pgpilot.jar first if missing)
+# Prints the median of plain `java -jar`, then with an AppCDS archive (JDK 17: dumped once with
+# -XX:ArchiveClassesAtExit, then used with -XX:SharedArchiveFile).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-5}"
+jar="$here/shell/target/pgpilot.jar"
+[ -f "$jar" ] || (cd "$here" && ./mvnw -B -q -o -DskipTests package)
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+archive="$work/pgpilot.jsa"
+
+measure() { # $1 = extra JVM options; prints milliseconds to the first prompt
+  local s="pgpilot-bench-$$-$RANDOM" start end
+  start=$(date +%s%N)
+  tmux new-session -d -s "$s" -x 200 -y 50 "env HOME='$work' java $1 -jar '$jar' shell --workdir '$work'"
+  until tmux capture-pane -p -t "$s" 2>/dev/null | grep -q '^pgpilot local>'; do sleep 0.01; done
+  end=$(date +%s%N)
+  tmux send-keys -t "$s" exit Enter; sleep 0.3; tmux kill-session -t "$s" 2>/dev/null || true
+  echo $(( (end - start) / 1000000 ))
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# create the CDS archive once (what the launcher could do after a build)
+s="pgpilot-dump-$$"
+tmux new-session -d -s "$s" -x 200 -y 50 "env HOME='$work' java -XX:ArchiveClassesAtExit='$archive' -jar '$jar' shell --workdir '$work'"
+until tmux capture-pane -p -t "$s" 2>/dev/null | grep -q '^pgpilot local>'; do sleep 0.05; done
+tmux send-keys -t "$s" exit Enter
+while tmux has-session -t "$s" 2>/dev/null; do sleep 0.1; done
+
+plain=$(for _ in $(seq "$runs"); do measure ""; done | median)
+cds=$(for _ in $(seq "$runs"); do measure "-XX:SharedArchiveFile=$archive"; done | median)
+echo "first prompt, median of $runs: plain ${plain} ms, AppCDS ${cds} ms"

@@ -1,0 +1,40 @@
+package dev.pgpilot.shell.repl;
+
+import java.io.PrintWriter;
+
+/**
+ * A one-line progress bar ("[#####-----] 3/10 20261122_add_notes.sql"). On a real terminal it
+ * redraws in place with a carriage return; without one it prints one plain line per step, so logs
+ * and pipes stay readable.
+ */
+public final class ProgressBar {
+    /** What a long-running command reports to; {@code up} calls it once per migration. */
+    public interface Listener {
+        void update(int current, int total, String label);
+    }
+
+    private static final int WIDTH = 20;
+    private final PrintWriter out;
+    private final boolean inPlace;
+
+    public ProgressBar(PrintWriter out, boolean inPlace) {
+        this.out = out;
+        this.inPlace = inPlace;
+    }
+
+    public void update(int current, int total, String label) {
+        int filled = total <= 0 ? WIDTH : Math.min(WIDTH, current * WIDTH / total);
+        String line = "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + current + "/" + total + " " + label;
+        if (inPlace) {
+            out.print("\r" + line + "\u001b[K");
+            if (current >= total) out.println();
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    public Listener asListener() {
+        return this::update;
+    }
+}
