@@ -167,7 +167,7 @@ public final class SqlScript {
                 if (c == '\n') {
                     line++;
                     column = 1;
-                } else if (!Character.isLowSurrogate(c)) {
+                } else if (!(Character.isLowSurrogate(c) && cursor > 0 && Character.isHighSurrogate(s.charAt(cursor - 1)))) {
                     column++; // a surrogate pair is one character, as the server counts it
                 }
                 cursor++;
