@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
  */
 public record SqlStatement(String sql, int line, int column, int startOffset, int endOffset, String leading) {
 
+    // Every statement the server runs through PreventInTransactionBlock (checked one by one against
+    // the real server in SqlStatementAgainstPostgresTest).
     private static final Pattern NO_TRANSACTION = Pattern.compile(
             "^(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\b.*\\bCONCURRENTLY"
-                    + "|VACUUM\\b|CREATE\\s+DATABASE\\b|DROP\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b|CREATE\\s+TABLESPACE\\b"
-                    + "|DROP\\s+TABLESPACE\\b|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY)",
+                    + "|REINDEX\\s+(\\(.*?\\)\\s*)?(DATABASE|SYSTEM)\\b|VACUUM\\b|CLUSTER\\s*(\\(.*\\))?$"
+                    + "|CREATE\\s+DATABASE\\b|DROP\\s+DATABASE\\b|ALTER\\s+DATABASE\\b.*\\bSET\\s+TABLESPACE\\b"
+                    + "|ALTER\\s+SYSTEM\\b|CREATE\\s+TABLESPACE\\b|DROP\\s+TABLESPACE\\b|DISCARD\\s+ALL\\b"
+                    + "|(COMMIT|ROLLBACK)\\s+PREPARED\\b|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY)",
             Pattern.DOTALL);
     private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
             "^(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE\\s+TRANSACTION|COMMIT\\s+PREPARED)\\b(?!\\s+ATOMIC)",
