@@ -1,19 +1,24 @@
 package dev.pgpilot.core.sql;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits a PostgreSQL script into statements the way the server's own lexer sees it: semicolons
- * inside {@code '...'} (doubled quotes), {@code E'...'} (backslash escapes), {@code "identifiers"},
- * {@code $$}/{@code $tag$} bodies, {@code --} and nested {@code /* *}{@code /} comments do not end a
- * statement, nor do those inside a {@code BEGIN ATOMIC ... END} function body. Each statement keeps
- * its line and column, so errors map back to the file.
+ * Splits a PostgreSQL script into statements the way the server's own lexer sees it (see
+ * {@link SqlLexer} for the token rules): semicolons inside literals, quoted identifiers, dollar
+ * bodies and comments do not end a statement, nor do those inside the {@code BEGIN ATOMIC ... END}
+ * body of a SQL-standard function or procedure. Empty statements ({@code ;;}) and comment-only text
+ * produce no statement. Each statement keeps its offsets, line and column, and a server error
+ * position maps back to a line and column, so failures can name file:line.
+ *
+ * <p>Splitting is a single pass over the text: linear in its length.
  */
 public final class SqlScript {
     private final String text;
     private final List<SqlStatement> statements;
+    private int[] lineStarts; // built on first lookup: only error reporting needs it
 
     private SqlScript(String text, List<SqlStatement> statements) {
         this.text = text;
@@ -32,35 +37,77 @@ public final class SqlScript {
         return statements;
     }
 
-    /** 1-based line of a char offset in the script. */
+    /** 1-based line of a char offset in the script (offsets past the end count as the last line). */
     public int lineOf(int offset) {
-        int line = 1; // not on a hot path: used once per reported error
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') line++;
-        }
-        return line;
+        return lineColumnOf(offset).line();
     }
 
-    /** Statement containing a char offset (e.g. a server error position), or null. */
-    public SqlStatement statementAt(int offset) {
-        for (SqlStatement s : statements) {
-            if (offset >= s.startOffset() && offset < s.endOffset()) return s;
-        }
-        return statements.isEmpty() ? null : statements.get(statements.size() - 1);
+    /** Line and column of a char (UTF-16) offset in the script, clamped to the script. */
+    public LineColumn lineColumnOf(int offset) {
+        int off = Math.max(0, Math.min(offset, text.length()));
+        int[] starts = lineStarts();
+        int idx = Arrays.binarySearch(starts, off);
+        int line = idx >= 0 ? idx : -idx - 2;
+        return new LineColumn(line + 1, text.codePointCount(starts[line], off) + 1);
     }
 
     /**
-     * Comments removed, runs of whitespace folded to one space, everything outside quotes and
-     * dollar bodies upper-cased. For pattern matching on statement shape, never for execution.
+     * Char offset in {@link #text()} of a server error position: PostgreSQL reports a 1-based count of
+     * characters (code points) into the query string it received, which is this script when the
+     * script was sent as one simple-protocol query. Positions outside the script are clamped to it.
+     */
+    public int offsetOfServerPosition(int oneBasedCharPosition) {
+        int wanted = Math.max(0, oneBasedCharPosition - 1);
+        int total = text.codePointCount(0, text.length());
+        return wanted >= total ? text.length() : text.offsetByCodePoints(0, wanted);
+    }
+
+    /** Line and column of a server error position (see {@link #offsetOfServerPosition}). */
+    public LineColumn positionToLine(int oneBasedCharPosition) {
+        return lineColumnOf(offsetOfServerPosition(oneBasedCharPosition));
+    }
+
+    /**
+     * Statement a char offset belongs to: the first one ending after it (an offset in the comments
+     * before a statement belongs to that statement), the last one for offsets past the end, null for
+     * a script without statements.
+     */
+    public SqlStatement statementAt(int offset) {
+        if (statements.isEmpty()) return null;
+        int lo = 0;
+        int hi = statements.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (statements.get(mid).endOffset() > offset) hi = mid;
+            else lo = mid + 1;
+        }
+        return statements.get(lo);
+    }
+
+    private int[] lineStarts() {
+        if (lineStarts == null) {
+            int count = 1;
+            for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') count++;
+            int[] starts = new int[count];
+            int k = 1;
+            for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts[k++] = i + 1;
+            lineStarts = starts;
+        }
+        return lineStarts;
+    }
+
+    /**
+     * Comments removed, runs of whitespace folded to one space, words outside quotes and dollar
+     * bodies upper-cased. For pattern matching on statement shape, never for execution.
      */
     public static String normalize(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
-        Lexer lx = new Lexer(sql);
+        SqlLexer lx = new SqlLexer(sql);
         boolean pendingSpace = false;
-        while (lx.pos < sql.length()) {
+        while (!lx.atEnd()) {
             int start = lx.pos;
-            Lexer.Kind k = lx.next();
-            if (k == Lexer.Kind.SPACE || k == Lexer.Kind.COMMENT) {
+            SqlLexer.Kind k = lx.next();
+            if (k == SqlLexer.Kind.SPACE || k == SqlLexer.Kind.COMMENT) {
                 pendingSpace = out.length() > 0;
                 continue;
             }
@@ -69,208 +116,133 @@ public final class SqlScript {
                 pendingSpace = false;
             }
             String tok = sql.substring(start, lx.pos);
-            out.append(k == Lexer.Kind.WORD ? tok.toUpperCase(Locale.ROOT) : tok);
+            out.append(k == SqlLexer.Kind.WORD ? tok.toUpperCase(Locale.ROOT) : tok);
         }
         return out.toString();
     }
 
-    /** Token-level reader shared by the splitter and {@link #normalize}. */
-    static final class Lexer {
-        enum Kind { SPACE, COMMENT, WORD, QUOTED, SEMICOLON, OTHER }
-
-        final String s;
-        int pos;
-
-        Lexer(String s) {
-            this.s = s;
-        }
-
-        private char at(int i) {
-            return i < s.length() ? s.charAt(i) : '\0';
-        }
-
-        static boolean identStart(char c) {
-            return Character.isLetter(c) || c == '_' || c >= 0x80;
-        }
-
-        static boolean identPart(char c) {
-            return identStart(c) || Character.isDigit(c) || c == '$';
-        }
-
-        Kind next() {
-            char c = at(pos);
-            if (Character.isWhitespace(c)) {
-                while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) pos++;
-                return Kind.SPACE;
-            }
-            if (c == '-' && at(pos + 1) == '-') {
-                while (pos < s.length() && s.charAt(pos) != '\n') pos++;
-                return Kind.COMMENT;
-            }
-            if (c == '/' && at(pos + 1) == '*') {
-                int depth = 0;
-                while (pos < s.length()) {
-                    if (at(pos) == '/' && at(pos + 1) == '*') {
-                        depth++;
-                        pos += 2;
-                    } else if (at(pos) == '*' && at(pos + 1) == '/') {
-                        depth--;
-                        pos += 2;
-                        if (depth == 0) break;
-                    } else {
-                        pos++;
-                    }
-                }
-                return Kind.COMMENT;
-            }
-            if (c == ';') {
-                pos++;
-                return Kind.SEMICOLON;
-            }
-            if (c == '\'') {
-                quoted('\'', false);
-                return Kind.QUOTED;
-            }
-            if (c == '"') {
-                quoted('"', false);
-                return Kind.QUOTED;
-            }
-            if (c == '$' && (pos == 0 || !identPart(at(pos - 1)))) {
-                int end = dollarTagEnd(pos);
-                if (end > 0) {
-                    String tag = s.substring(pos, end);
-                    int close = s.indexOf(tag, end);
-                    pos = close < 0 ? s.length() : close + tag.length();
-                    return Kind.QUOTED;
-                }
-            }
-            if (identStart(c)) {
-                // E'...' (and e'...') literals take backslash escapes; U&'...', B'...', X'...', N'...' do not.
-                if ((c == 'E' || c == 'e') && at(pos + 1) == '\'') {
-                    pos++;
-                    quoted('\'', true);
-                    return Kind.QUOTED;
-                }
-                while (pos < s.length() && identPart(s.charAt(pos))) pos++;
-                return Kind.WORD;
-            }
-            if (Character.isDigit(c)) {
-                while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '.' || s.charAt(pos) == '_')) pos++;
-                return Kind.OTHER;
-            }
-            pos++;
-            return Kind.OTHER;
-        }
-
-        /** End offset of a {@code $tag$} opener starting at {@code p}, or -1 when it is not one. */
-        private int dollarTagEnd(int p) {
-            int i = p + 1;
-            if (at(i) == '$') return i + 1;
-            if (!identStart(at(i))) return -1;
-            while (i < s.length() && (identStart(at(i)) || Character.isDigit(at(i)))) i++;
-            return at(i) == '$' ? i + 1 : -1;
-        }
-
-        private void quoted(char q, boolean backslashEscapes) {
-            pos++;
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (backslashEscapes && c == '\\') {
-                    pos += 2;
-                } else if (c == q) {
-                    if (at(pos + 1) == q) {
-                        pos += 2;
-                    } else {
-                        pos++;
-                        return;
-                    }
-                } else {
-                    pos++;
-                }
-            }
-            pos = s.length();
-        }
-    }
-
+    /** One pass over the tokens, cutting at semicolons that are outside any routine body. */
     private static final class Splitter {
         private final String s;
         private final List<SqlStatement> out = new ArrayList<>();
+        private final RoutineBody body = new RoutineBody();
+        // Line/column of the last emitted statement, advanced forward only: linear in the text.
+        private int cursor = 0;
+        private int line = 1;
+        private int column = 1;
 
         Splitter(String s) {
             this.s = s;
         }
 
         List<SqlStatement> split() {
-            Lexer lx = new Lexer(s);
-            int leadingStart = 0;
+            SqlLexer lx = new SqlLexer(s);
+            int previousEnd = 0;
             int stmtStart = -1;
             int lastTokenEnd = -1;
-            // BEGIN ATOMIC bodies: semicolons inside do not end the CREATE FUNCTION; CASE ... END nests.
-            int atomicDepth = 0;
-            String prevWord = "";
-            boolean createRoutine = false;
-            int wordIndex = 0;
-            while (lx.pos < s.length()) {
+            while (!lx.atEnd()) {
                 int start = lx.pos;
-                Lexer.Kind k = lx.next();
-                if (k == Lexer.Kind.SPACE || k == Lexer.Kind.COMMENT) {
-                    continue;
-                }
-                if (k == Lexer.Kind.SEMICOLON && atomicDepth == 0) {
+                SqlLexer.Kind k = lx.next();
+                if (k == SqlLexer.Kind.SPACE || k == SqlLexer.Kind.COMMENT) continue;
+                if (k == SqlLexer.Kind.SEMICOLON && !body.open()) {
                     if (stmtStart >= 0) {
-                        emit(leadingStart, stmtStart, lastTokenEnd, lx.pos);
+                        emit(previousEnd, stmtStart, lastTokenEnd, lx.pos);
+                        previousEnd = lx.pos;
                     }
-                    leadingStart = lx.pos;
                     stmtStart = -1;
-                    prevWord = "";
-                    createRoutine = false;
-                    wordIndex = 0;
+                    body.reset();
                     continue;
                 }
-                if (stmtStart < 0) {
-                    stmtStart = start;
-                }
+                if (stmtStart < 0) stmtStart = start;
                 lastTokenEnd = lx.pos;
-                if (k == Lexer.Kind.WORD) {
-                    String w = s.substring(start, lx.pos).toUpperCase(Locale.ROOT);
-                    if (wordIndex < 6 && (w.equals("FUNCTION") || w.equals("PROCEDURE")) && s.substring(stmtStart, start).toUpperCase(Locale.ROOT).startsWith("CREATE")) {
-                        createRoutine = true;
-                    }
-                    if (createRoutine) {
-                        if (w.equals("ATOMIC") && prevWord.equals("BEGIN")) {
-                            atomicDepth++;
-                        } else if (atomicDepth > 0 && w.equals("CASE")) {
-                            atomicDepth++;
-                        } else if (atomicDepth > 0 && w.equals("END")) {
-                            atomicDepth--;
-                        }
-                    }
-                    prevWord = w;
-                    wordIndex++;
-                } else {
-                    prevWord = "";
-                }
+                body.token(s, k == SqlLexer.Kind.WORD ? start : -1, lx.pos);
             }
-            if (stmtStart >= 0) {
-                emit(leadingStart, stmtStart, lastTokenEnd, s.length());
-            }
+            if (stmtStart >= 0) emit(previousEnd, stmtStart, lastTokenEnd, s.length());
             return List.copyOf(out);
         }
 
-        // Line counting resumes where the previous statement left off: linear in the script size.
-        private int countedTo = 0;
-        private int line = 1;
-        private int lineStart = 0;
-
-        private void emit(int leadingStart, int start, int end, int endWithSemicolon) {
-            for (; countedTo < start; countedTo++) {
-                if (s.charAt(countedTo) == '\n') {
+        private void emit(int leadingStart, int start, int end, int endOffset) {
+            while (cursor < start) {
+                char c = s.charAt(cursor);
+                if (c == '\n') {
                     line++;
-                    lineStart = countedTo + 1;
+                    column = 1;
+                } else if (!(Character.isLowSurrogate(c) && cursor > 0 && Character.isHighSurrogate(s.charAt(cursor - 1)))) {
+                    column++; // a surrogate pair is one character, as the server counts it
+                }
+                cursor++;
+            }
+            out.add(new SqlStatement(s.substring(start, end), line, column, start, endOffset,
+                    s.substring(leadingStart, start)));
+        }
+    }
+
+    /**
+     * Tracks {@code BEGIN ATOMIC ... END} bodies of {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}:
+     * inside one, semicolons separate the body's statements, not the script's. {@code CASE ... END}
+     * nests inside a body, which is the only other construct ending with END in SQL (PL/pgSQL's
+     * {@code END IF}/{@code END LOOP} live in dollar-quoted text the lexer already skips).
+     */
+    private static final class RoutineBody {
+        private int tokenIndex;
+        private boolean createRoutine;
+        private boolean orReplace;
+        private boolean previousWasBegin;
+        private int depth;
+
+        void reset() {
+            tokenIndex = 0;
+            createRoutine = false;
+            orReplace = false;
+            previousWasBegin = false;
+            depth = 0;
+        }
+
+        boolean open() {
+            return depth > 0;
+        }
+
+        /** A significant token; {@code wordStart} is -1 when it is not a bare word. */
+        void token(String s, int wordStart, int end) {
+            int i = tokenIndex++;
+            boolean word = wordStart >= 0;
+            if (i < 4) {
+                // CREATE FUNCTION, CREATE PROCEDURE, CREATE OR REPLACE FUNCTION|PROCEDURE
+                boolean routineWord = word && (is(s, wordStart, end, "FUNCTION") || is(s, wordStart, end, "PROCEDURE"));
+                if (i == 0) {
+                    createRoutine = word && is(s, wordStart, end, "CREATE");
+                } else if (i == 1) {
+                    orReplace = word && is(s, wordStart, end, "OR");
+                    createRoutine &= routineWord || orReplace;
+                } else if (i == 2 && orReplace) {
+                    createRoutine &= word && is(s, wordStart, end, "REPLACE");
+                } else if (i == 3 && orReplace) {
+                    createRoutine &= routineWord;
                 }
             }
-            out.add(new SqlStatement(s.substring(start, end), line, start - lineStart + 1, start, endWithSemicolon,
-                    s.substring(leadingStart, start)));
+            if (!createRoutine || i < 2 || (orReplace && i < 4)) {
+                previousWasBegin = false;
+                return;
+            }
+            if (word && is(s, wordStart, end, "ATOMIC") && previousWasBegin) {
+                depth++;
+            } else if (depth > 0 && word && is(s, wordStart, end, "CASE")) {
+                depth++;
+            } else if (depth > 0 && word && is(s, wordStart, end, "END")) {
+                depth--;
+            }
+            previousWasBegin = word && is(s, wordStart, end, "BEGIN");
+        }
+
+        /** ASCII case-insensitive keyword match, as the server matches keywords. */
+        private static boolean is(String s, int start, int end, String upperKeyword) {
+            if (end - start != upperKeyword.length()) return false;
+            for (int i = 0; i < upperKeyword.length(); i++) {
+                char c = s.charAt(start + i);
+                if (c >= 'a' && c <= 'z') c = (char) (c - 32);
+                if (c != upperKeyword.charAt(i)) return false;
+            }
+            return true;
         }
     }
 }

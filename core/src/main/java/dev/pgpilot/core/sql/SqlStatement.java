@@ -6,20 +6,26 @@ import java.util.regex.Pattern;
 /**
  * One statement of a script, as written.
  *
- * @param sql         the statement text from its first token up to (not including) the terminating semicolon
+ * @param sql         the statement text from its first token to its last token: comments inside it
+ *                    are kept, the terminating semicolon and comments after the last token are not
  * @param line        1-based line of its first token in the script
- * @param column      1-based column of its first token
+ * @param column      1-based column of its first token, in characters (code points)
  * @param startOffset char offset of its first token in the script
- * @param endOffset   char offset just past the terminating semicolon (or end of script)
- * @param leading     comments and blank lines between the previous statement and this one
- *                    (where inline lint suppressions live)
+ * @param endOffset   char offset just past the terminating semicolon (or the end of the script)
+ * @param leading     the text between the previous statement's endOffset and this statement's first
+ *                    token: blank lines, comments (where inline lint suppressions live) and the
+ *                    semicolons of empty statements
  */
 public record SqlStatement(String sql, int line, int column, int startOffset, int endOffset, String leading) {
 
+    // Every statement the server runs through PreventInTransactionBlock (checked one by one against
+    // the real server in SqlStatementAgainstPostgresTest).
     private static final Pattern NO_TRANSACTION = Pattern.compile(
             "^(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\b.*\\bCONCURRENTLY"
-                    + "|VACUUM\\b|CREATE\\s+DATABASE\\b|DROP\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b|CREATE\\s+TABLESPACE\\b"
-                    + "|DROP\\s+TABLESPACE\\b|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY)",
+                    + "|REINDEX\\s+(\\(.*?\\)\\s*)?(DATABASE|SYSTEM)\\b|VACUUM\\b|CLUSTER\\s*(\\(.*\\))?$"
+                    + "|CREATE\\s+DATABASE\\b|DROP\\s+DATABASE\\b|ALTER\\s+DATABASE\\b.*\\bSET\\s+TABLESPACE\\b"
+                    + "|ALTER\\s+SYSTEM\\b|CREATE\\s+TABLESPACE\\b|DROP\\s+TABLESPACE\\b|DISCARD\\s+ALL\\b"
+                    + "|(COMMIT|ROLLBACK)\\s+PREPARED\\b|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY)",
             Pattern.DOTALL);
     private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
             "^(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE\\s+TRANSACTION|COMMIT\\s+PREPARED)\\b(?!\\s+ATOMIC)",

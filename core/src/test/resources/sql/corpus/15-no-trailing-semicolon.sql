@@ -1,0 +1,3 @@
+create table t (id int);
+insert into t values (1);
+select * from t

@@ -1,0 +1,5 @@
+;;
+create table t (id int);;;
+; ;
+insert into t values (1);
+;

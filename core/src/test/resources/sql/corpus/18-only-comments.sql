@@ -1,0 +1,2 @@
+-- this migration was intentionally left empty;
+/* nothing; /* here */ */
