@@ -6,7 +6,8 @@ import java.time.Instant;
 public record Approval(long id, ApprovalKind kind, String environment, String requestText, String version,
                        String fileName, String migrationName, String planSql, String downSql, String checksum,
                        String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
-                       ApprovalStatus status, String reason, String slackChannel, String slackTs) {
+                       ApprovalStatus status, String reason, String slackChannel, String slackTs,
+                       String details) {
 
     /** True when the stored SQL still hashes to the stored checksum (nobody edited the row). */
     public boolean sqlMatchesChecksum() {

@@ -18,10 +18,11 @@ import java.util.HexFormat;
  * @param planSql      up SQL (plan only)
  * @param downSql      down SQL (plan only; may be null)
  * @param requestedBy  who asked (Slack user id)
+ * @param details      what the approvers were shown besides the SQL (lint findings, files that will run)
  */
 public record ApprovalRequest(String requestKey, ApprovalKind kind, String environment, String requestText,
                               String version, String fileName, String migrationName, String planSql, String downSql,
-                              String requestedBy) {
+                              String requestedBy, String details) {
 
     /** SHA-256 of the planned SQL, so what runs is provably what was shown. Null without SQL. */
     public String checksum() {

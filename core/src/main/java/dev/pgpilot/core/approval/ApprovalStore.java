@@ -35,6 +35,7 @@ public final class ApprovalStore {
                 down_sql       text,
                 checksum       text,
                 requested_by   text NOT NULL,
+                details        text,
                 requested_at   timestamptz NOT NULL DEFAULT now(),
                 decided_by     text,
                 decided_at     timestamptz,
@@ -48,7 +49,7 @@ public final class ApprovalStore {
             """;
 
     private static final String COLUMNS = "id, kind, environment, request_text, version, file_name, migration_name, plan_sql, "
-            + "down_sql, checksum, requested_by, requested_at, decided_by, decided_at, status, reason, slack_channel, slack_ts";
+            + "down_sql, checksum, requested_by, requested_at, decided_by, decided_at, status, reason, slack_channel, slack_ts, details";
 
     private final DatabaseTarget target;
 
@@ -77,7 +78,7 @@ public final class ApprovalStore {
     public Approval create(ApprovalRequest r) {
         ensureSchema();
         String insert = "INSERT INTO pgpilot.approvals (request_key, kind, environment, request_text, version, file_name, "
-                + "migration_name, plan_sql, down_sql, checksum, requested_by) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+                + "migration_name, plan_sql, down_sql, checksum, requested_by, details) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
                 + "ON CONFLICT (request_key) DO NOTHING RETURNING " + COLUMNS;
         try (Connection c = target.connect(); PreparedStatement ps = c.prepareStatement(insert)) {
             ps.setString(1, r.requestKey());
@@ -91,6 +92,7 @@ public final class ApprovalStore {
             ps.setString(9, r.downSql());
             ps.setString(10, r.checksum());
             ps.setString(11, r.requestedBy());
+            ps.setString(12, r.details());
             Optional<Approval> inserted = single(ps);
             if (inserted.isPresent()) {
                 return inserted.get();
@@ -171,7 +173,7 @@ public final class ApprovalStore {
                 rs.getString("down_sql"), rs.getString("checksum"), rs.getString("requested_by"),
                 instant(rs.getTimestamp("requested_at")), rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")),
                 ApprovalStatus.fromDb(rs.getString("status")), rs.getString("reason"),
-                rs.getString("slack_channel"), rs.getString("slack_ts"));
+                rs.getString("slack_channel"), rs.getString("slack_ts"), rs.getString("details"));
     }
 
     private static Instant instant(Timestamp t) {

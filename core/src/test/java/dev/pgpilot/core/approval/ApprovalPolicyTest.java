@@ -16,7 +16,7 @@ class ApprovalPolicyTest {
 
     private static Approval requestedBy(String user, String env) {
         return new Approval(1, ApprovalKind.APPLY, env, "pending", "pending", null, null, null, null, null,
-                user, Instant.EPOCH, null, null, ApprovalStatus.PENDING, null, null, null);
+                user, Instant.EPOCH, null, null, ApprovalStatus.PENDING, null, null, null, null);
     }
 
     @Test

@@ -30,7 +30,7 @@ class ApprovalStoreTest {
     private static ApprovalRequest plan(String key, String requester) {
         return new ApprovalRequest(key, ApprovalKind.PLAN, "local", "add a notes column to events", null,
                 "20260101000000_add_notes.sql", "add_notes", "ALTER TABLE events ADD COLUMN notes text;",
-                "ALTER TABLE events DROP COLUMN notes;", requester);
+                "ALTER TABLE events DROP COLUMN notes;", requester, "lint: no findings");
     }
 
     @Test
