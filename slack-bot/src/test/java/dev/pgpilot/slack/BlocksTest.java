@@ -1,0 +1,39 @@
+package dev.pgpilot.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class BlocksTest {
+    @Test
+    void shortSqlIsShownWholeInACodeBlock() {
+        assertEquals("```\nselect 1;\n```", Blocks.code("select 1;\n", "x"));
+    }
+
+    @Test
+    void longSqlIsCutAtALineAndSaysHowMuchIsMissingAndWhere() {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            sql.append("alter table t add column if not exists c").append(i).append(" text;\n");
+        }
+        String shown = Blocks.code(sql.toString(), "the whole file is x.sql");
+        assertTrue(shown.length() < Blocks.SECTION_LIMIT, "fits a Slack section: " + shown.length());
+        String code = shown.substring(4, shown.indexOf("\n```\n_"));
+        assertTrue(code.endsWith(" text;"), "cut at a line boundary: " + code.substring(code.length() - 30));
+        long shownLines = code.lines().count();
+        assertTrue(shown.contains("_… " + (200 - shownLines) + " more lines not shown"), shown.substring(shown.length() - 120));
+        assertTrue(shown.endsWith("the whole file is x.sql_"));
+    }
+
+    @Test
+    void userTextCannotBecomeSlackMarkup() {
+        assertEquals("&lt;!channel&gt; &amp; &lt;@U1&gt;", Blocks.escape("<!channel> & <@U1>"));
+    }
+
+    @Test
+    void codeFencesInsideSqlDoNotCloseTheBlockEarly() {
+        String shown = Blocks.code("select '```';", "x");
+        assertEquals(2, shown.split("```", -1).length - 1, shown);
+    }
+}
