@@ -173,6 +173,8 @@ public final class Pilot {
     /** Fixes the history of one version without running its SQL. */
     public dev.pgpilot.core.db.Repair.RepairResult repair(String version, dev.pgpilot.core.db.Repair.Status status) {
         return new dev.pgpilot.core.db.Repair(session()).repair(version, status);
+    }
+
     // ---- plain-English requests (issue 4)
 
     /** A planned migration and the file name it will get; nothing is written yet. */
@@ -226,6 +228,8 @@ public final class Pilot {
             throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
         }
         return file;
+    }
+
     /**
      * Lints files or folders (none: every migration of the workspace), with severities from the
      * config and then {@code overrides} (the command's {@code --rule ID=SEVERITY}).
