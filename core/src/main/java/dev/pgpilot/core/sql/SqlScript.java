@@ -181,7 +181,10 @@ public final class SqlScript {
      * Tracks {@code BEGIN ATOMIC ... END} bodies of {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}:
      * inside one, semicolons separate the body's statements, not the script's. {@code CASE ... END}
      * nests inside a body, which is the only other construct ending with END in SQL (PL/pgSQL's
-     * {@code END IF}/{@code END LOOP} live in dollar-quoted text the lexer already skips).
+     * {@code END IF}/{@code END LOOP} live in dollar-quoted text the lexer already skips). A nested
+     * {@code BEGIN ATOMIC} counts as a nested body. Known blind spot: a column named {@code begin}
+     * given the bare alias {@code atomic} inside a body ({@code select begin atomic from t}) would
+     * also count as one.
      */
     private static final class RoutineBody {
         private int tokenIndex;
