@@ -75,8 +75,10 @@ class ShellPipedTest {
     @Test
     void freeTextGoesToNew() throws IOException {
         Session s = run("add a notes column to events\n");
-        // `new` refuses plain English until the nl branch lands; its refusal proves the routing
-        assertTrue(s.output().contains("plain-English requests are not available yet"), s.output());
+        // the request reaches `new`, which resolves it against the (empty) catalog and refuses the unknown table
+        assertTrue(s.output().contains("unknown table: events"), s.output());
+        assertFalse(Files.exists(workdir.resolve("supabase/migrations")) && workdir.resolve("supabase/migrations").toFile().list().length > 0,
+                "a refused request writes nothing");
     }
 
     @Test
