@@ -34,6 +34,20 @@ class ApplierTest {
     }
 
     @Test
+    void pendingMigrationWithLintErrorsIsRefusedUnlessOverriddenAndTheOverrideIsRecorded() {
+        Project p = new Project();
+        p.write("20250101000000_notes.sql", "create table public.notes (id int primary key);");
+        p.write("20250102000000_wipe.sql", "delete from public.notes;");
+        PilotException e = assertThrows(PilotException.class, () -> p.pilot().up(UpOptions.all(), ApplyListener.NONE));
+        assertEquals(PilotException.REFUSED, e.exitCode());
+        assertTrue(e.getMessage().contains("20250102000000_wipe.sql:1") && e.getMessage().contains("ban-delete-without-where"), e.getMessage());
+        assertFalse(p.tableExists("public.notes"), "nothing is applied when any pending file has lint errors");
+        p.pilot().up(new UpOptions(null, false, false, true), ApplyListener.NONE);
+        assertTrue(p.tableExists("public.notes"));
+        assertEquals(1, p.count("select count(*) from pgpilot.migration_log where version = '20250102000000' and lint_override"));
+    }
+
+    @Test
     void secondUpFindsNothingPending() {
         Project p = new Project();
         p.write("20250101000000_one.sql", "create table public.one (id int);");
