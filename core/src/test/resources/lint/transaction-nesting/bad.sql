@@ -1,4 +1,5 @@
--- expect: transaction-nesting@2, transaction-nesting@4
-begin;
+-- expect: transaction-nesting@3, transaction-nesting@5
 alter table public.orders add column paid boolean;
 commit;
+alter table public.orders add column shipped boolean;
+begin;

@@ -3,6 +3,7 @@ package dev.pgpilot.core.db;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
+import dev.pgpilot.core.sql.TransactionWrapper;
 import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.core.workspace.MigrationName;
@@ -35,9 +36,13 @@ public final class Applier {
     }
 
     /** One selected migration with its statements, checked before anything runs. */
-    private record Prepared(MigrationFile file, SqlScript script, boolean outsideTransaction) {
+    /**
+     * A pending file ready to run: the statements the engine executes (a redundant BEGIN/COMMIT
+     * wrapper already dropped) and the text they span, sent in one call.
+     */
+    private record Prepared(MigrationFile file, List<SqlStatement> statements, String body, boolean outsideTransaction) {
         List<String> statementTexts() {
-            return script.statements().stream().map(s -> s.sql().strip()).toList();
+            return statements.stream().map(s -> s.sql().strip()).toList();
         }
     }
 
@@ -144,16 +149,22 @@ public final class Applier {
     }
 
     private Prepared prepare(MigrationFile f) {
-        SqlScript script = SqlScript.parse(f.sql());
+        List<SqlStatement> statements = SqlScript.parse(f.sql()).statements();
+        String body = f.sql();
+        java.util.Optional<TransactionWrapper> wrapper = TransactionWrapper.find(statements);
+        if (wrapper.isPresent()) {
+            statements = wrapper.get().inner(statements);
+            body = wrapper.get().innerText(f.sql());
+        }
         boolean outside = false;
-        for (SqlStatement s : script.statements()) {
+        for (SqlStatement s : statements) {
             if (s.isTransactionControl()) {
                 throw PilotException.refused(session.display(f.path()) + ":" + s.line() + ": " + s.firstWords(1)
                         + " inside a migration is not allowed", "pgpilot runs each migration in its own transaction; remove the transaction control statements");
             }
             outside |= s.cannotRunInTransaction();
         }
-        return new Prepared(f, script, outside);
+        return new Prepared(f, statements, body, outside);
     }
 
     private static String versions(List<StatusReport.Entry> entries) {
@@ -171,11 +182,11 @@ public final class Applier {
             c.setAutoCommit(false);
             try {
                 setTimeouts(c, true, canCheckClient);
-                if (!p.script().statements().isEmpty()) {
+                if (!p.statements().isEmpty()) {
                     try (Statement s = c.createStatement()) {
                         // The whole file in one call: the driver pipelines its statements in one round trip.
                         s.setEscapeProcessing(false);
-                        s.execute(p.file().sql());
+                        s.execute(p.body());
                     }
                 }
                 return commitApplied(c, history, p, batch, options, started, t0);
@@ -209,7 +220,7 @@ public final class Applier {
         setTimeouts(c, true, canCheckClient);
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
-            for (SqlStatement st : p.script().statements()) {
+            for (SqlStatement st : p.statements()) {
                 try {
                     s.execute(st.sql());
                 } catch (SQLException e) {
@@ -299,7 +310,7 @@ public final class Applier {
         c.setAutoCommit(true);
         String version = p.file().version();
         int done = history.progress(version, p.file().checksum());
-        List<SqlStatement> statements = p.script().statements();
+        List<SqlStatement> statements = p.statements();
         setTimeouts(c, false, false);
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);

@@ -93,6 +93,12 @@ public final class Rollback {
         }
     }
 
+    /** A down script wrapped in BEGIN/COMMIT would commit before its history row: drop the wrapper. */
+    private static String withoutWrapper(String sql) {
+        return dev.pgpilot.core.sql.TransactionWrapper.find(dev.pgpilot.core.sql.SqlScript.parse(sql).statements())
+                .map(w -> w.innerText(sql)).orElse(sql);
+    }
+
     private Reverted revert(Connection c, History history, MigrationFile f) throws SQLException {
         String sql = MigrationFile.normalize(Workspace.read(f.downPath().get()));
         Instant started = session.clock().instant();
@@ -101,7 +107,7 @@ public final class Rollback {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
-            if (!sql.isBlank()) s.execute(sql);
+            if (!sql.isBlank()) s.execute(withoutWrapper(sql));
             history.markReverted(f.version(), session.actor(), started);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             history.log(new History.Attempt(f.version(), f.name().name(), "down", MigrationFile.checksum(sql), batch,

@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
 /**
  * The parts of a migration file name. Two forms are read:
  * {@code YYYYMMDDHHMMSS_snake_case.sql} (the house form, the Supabase CLI's) and
- * {@code YYYYMMDD_NNN_name.sql}. Down scripts sit beside their migration as
- * {@code <version>_<name>.down.sql}.
+ * {@code YYYYMMDD_NNN_name.sql}. Any other {@code <digits>_<name>.sql} is read the way the Supabase
+ * CLI reads it (version = the digits), so real projects with {@code 20250821_x.sql} or
+ * {@code 001_x.sql} apply; the linter's migration-file-name rule flags them. Down scripts sit beside
+ * their migration as {@code <version>_<name>.down.sql}.
  *
  * @param version the version as written in the file name (also the history key)
  * @param name    the descriptive part, without extension
@@ -19,6 +21,7 @@ public record MigrationName(String version, String name, boolean down) implement
 
     private static final Pattern TIMESTAMPED = Pattern.compile("^(\\d{14})_([A-Za-z0-9_\\-]+?)(\\.down)?\\.sql$");
     private static final Pattern DATED_SEQUENCE = Pattern.compile("^(\\d{8}_\\d{3})_([A-Za-z0-9_\\-]+?)(\\.down)?\\.sql$");
+    private static final Pattern SUPABASE_CLI = Pattern.compile("^(\\d+)_(.+?)(\\.down)?\\.sql$");
     private static final Pattern SNAKE = Pattern.compile("^[a-z0-9]+(_[a-z0-9]+)*$");
 
     public static boolean looksLikeSql(String fileName) {
@@ -27,7 +30,7 @@ public record MigrationName(String version, String name, boolean down) implement
 
     /** Parses a file name or throws a {@link PilotException} that names the file and the expected form. */
     public static MigrationName parse(String fileName) {
-        for (Pattern p : new Pattern[] {TIMESTAMPED, DATED_SEQUENCE}) {
+        for (Pattern p : new Pattern[] {TIMESTAMPED, DATED_SEQUENCE, SUPABASE_CLI}) {
             Matcher m = p.matcher(fileName);
             if (m.matches()) {
                 return new MigrationName(m.group(1), m.group(2), m.group(3) != null);
@@ -35,7 +38,7 @@ public record MigrationName(String version, String name, boolean down) implement
         }
         throw PilotException.error(
                 "bad migration file name: " + fileName,
-                "expected YYYYMMDDHHMMSS_snake_case.sql (or YYYYMMDD_NNN_name.sql); rename the file");
+                "expected YYYYMMDDHHMMSS_snake_case.sql (any <digits>_<name>.sql is read, as the Supabase CLI does); rename the file");
     }
 
     /** True when the descriptive part follows the house style (lower snake case). */
@@ -52,16 +55,25 @@ public record MigrationName(String version, String name, boolean down) implement
     }
 
     /**
-     * A 14-digit key that orders both forms on one time line: {@code YYYYMMDD_NNN} sorts as
-     * {@code YYYYMMDD000NNN}, i.e. at the start of its day in sequence order.
+     * A 14-digit key that orders every form on one time line: {@code YYYYMMDD_NNN} sorts as
+     * {@code YYYYMMDD000NNN} (the start of its day, in sequence order), an 8-digit date or 12-digit
+     * date-time as the start of that day or minute, and a short sequence number ({@code 001}) by its
+     * numeric value, before any timestamp. Longer versions keep their digits.
      */
     public String sortKey() {
         return sortKey(version);
     }
 
     public static String sortKey(String version) {
-        if (version.length() == 12 && version.charAt(8) == '_') {
+        int n = version.length();
+        if (n == 12 && version.charAt(8) == '_') {
             return version.substring(0, 8) + "000" + version.substring(9);
+        }
+        if (n == 8 || n == 12) {
+            return version + "0".repeat(14 - n);
+        }
+        if (n < 14) {
+            return "0".repeat(14 - n) + version;
         }
         return version;
     }

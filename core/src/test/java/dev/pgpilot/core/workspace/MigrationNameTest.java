@@ -56,6 +56,28 @@ class MigrationNameTest {
     }
 
     @Test
+    void anyDigitsPrefixIsReadAsTheSupabaseCliReadsIt() {
+        MigrationName dated = MigrationName.parse("20250821_add_sync_configuration.sql");
+        assertEquals("20250821", dated.version());
+        assertEquals("add_sync_configuration", dated.name());
+        assertEquals("001", MigrationName.parse("001_add_rsvp_position.sql").version());
+        assertEquals("init schema", MigrationName.parse("0_init schema.sql").name());
+    }
+
+    @Test
+    void shortSequencesSortNumericallyAndDatesAtTheStartOfTheirDay() {
+        List<MigrationName> names = new ArrayList<>(List.of(
+                MigrationName.parse("20250821100000_later.sql"),
+                MigrationName.parse("10_ten.sql"),
+                MigrationName.parse("20250821_day.sql"),
+                MigrationName.parse("9_nine.sql"),
+                MigrationName.parse("20250820120000_before.sql")));
+        names.sort(null);
+        assertEquals(List.of("9", "10", "20250820120000", "20250821", "20250821100000"),
+                names.stream().map(MigrationName::version).toList());
+    }
+
+    @Test
     void mixedCaseNameIsReadButNotHouseStyle() {
         assertFalse(MigrationName.parse("20250101120000_AddNotes.sql").isSnakeCase());
     }
