@@ -3,7 +3,7 @@ package dev.pgpilot.core.db;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
-import dev.pgpilot.core.sql.TransactionWrapper;
+import dev.pgpilot.core.sql.PlainTransactionControl;
 import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.core.workspace.MigrationName;
@@ -37,8 +37,8 @@ public final class Applier {
 
     /** One selected migration with its statements, checked before anything runs. */
     /**
-     * A pending file ready to run: the statements the engine executes (a redundant BEGIN/COMMIT
-     * wrapper already dropped) and the text they span, sent in one call.
+     * A pending file ready to run: the statements the engine executes (plain BEGIN/COMMIT statements
+     * already dropped) and the text they span, sent in one call.
      */
     private record Prepared(MigrationFile file, List<SqlStatement> statements, String body, boolean outsideTransaction) {
         List<String> statementTexts() {
@@ -151,10 +151,10 @@ public final class Applier {
     private Prepared prepare(MigrationFile f) {
         List<SqlStatement> statements = SqlScript.parse(f.sql()).statements();
         String body = f.sql();
-        java.util.Optional<TransactionWrapper> wrapper = TransactionWrapper.find(statements);
-        if (wrapper.isPresent()) {
-            statements = wrapper.get().inner(statements);
-            body = wrapper.get().innerText(f.sql());
+        java.util.Optional<PlainTransactionControl> plain = PlainTransactionControl.find(statements);
+        if (plain.isPresent()) {
+            statements = plain.get().remaining(statements);
+            body = plain.get().remainingText(f.sql());
         }
         boolean outside = false;
         for (SqlStatement s : statements) {
@@ -286,6 +286,19 @@ public final class Applier {
         return ms;
     }
 
+    /**
+     * The embedded server carries PostgreSQL's contrib extensions only; Supabase projects often need
+     * vector, pg_net, pg_cron and the like, so say where such a migration can run.
+     */
+    private String missingExtensionHint(SQLException cause) {
+        boolean unavailable = cause != null && "0A000".equals(cause.getSQLState())
+                && cause.getMessage() != null && cause.getMessage().contains("is not available");
+        if (!unavailable) return "";
+        if (!session.target().local()) return " (the extension must be installed on that server first)";
+        return " (the embedded PostgreSQL ships only the contrib extensions; apply this project to a server that has the"
+                + " extension with --db-url or --env)";
+    }
+
     /** Records the failed attempt in its own transaction (the migration's was rolled back) and builds the error. */
     private PilotException recordFailure(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started,
                                          long t0, Failure f, String extraHint) throws SQLException {
@@ -295,7 +308,8 @@ public final class Applier {
                 session.actor(), session.source(), started, elapsed(t0), false, f.message(), f.statement().sql().strip(),
                 f.line(), options.allowLintErrors()));
         String hint = extraHint != null ? extraHint
-                : "nothing from " + p.file().path().getFileName() + " was applied; fix it and run `pgpilot up` again";
+                : "nothing from " + p.file().path().getFileName() + " was applied; fix it and run `pgpilot up` again"
+                + missingExtensionHint(f.cause());
         return new PilotException("migration failed at " + where + ": " + f.message(), hint, PilotException.REFUSED, f.cause());
     }
 

@@ -93,10 +93,10 @@ public final class Rollback {
         }
     }
 
-    /** A down script wrapped in BEGIN/COMMIT would commit before its history row: drop the wrapper. */
+    /** A down script's own BEGIN/COMMIT would commit before its history row: drop plain ones, like the engine does. */
     private static String withoutWrapper(String sql) {
-        return dev.pgpilot.core.sql.TransactionWrapper.find(dev.pgpilot.core.sql.SqlScript.parse(sql).statements())
-                .map(w -> w.innerText(sql)).orElse(sql);
+        return dev.pgpilot.core.sql.PlainTransactionControl.find(dev.pgpilot.core.sql.SqlScript.parse(sql).statements())
+                .map(w -> w.remainingText(sql)).orElse(sql);
     }
 
     private Reverted revert(Connection c, History history, MigrationFile f) throws SQLException {

@@ -10,7 +10,7 @@ public final class Rules {
     private static final List<Rule> ALL = List.of(
             // safety / locking
             new RequireConcurrentIndexCreation(), new RequireConcurrentIndexDeletion(),
-            new BanConcurrentIndexCreationInTransaction(), new TransactionNesting(), new RedundantTransactionWrapper(), new AddingRequiredField(),
+            new BanConcurrentIndexCreationInTransaction(), new TransactionNesting(), new RedundantTransactionControl(), new AddingRequiredField(),
             new AddingFieldWithDefault(), new ChangingColumnType(), new ConstraintMissingNotValid(),
             new AddingNotNullableField(), new DisallowedUniqueConstraint(), new RenamingColumn(), new RenamingTable(),
             new PreferRepack(), new EnumValueUsedInSameTransaction(), new IdentifierTooLong(),

@@ -87,26 +87,35 @@ class ApplierTest {
     }
 
     @Test
-    void commitInTheMiddleOfAMigrationIsRefusedNamingFileAndLine() {
+    void rollbackInsideAMigrationIsRefusedNamingFileAndLine() {
         Project p = new Project();
-        p.write("20250101000000_split.sql", "create table public.w (id int);\ncommit;\ncreate table public.x (id int);\n");
+        p.write("20250101000000_split.sql", "create table public.w (id int);\nrollback;\ncreate table public.x (id int);\n");
         PilotException e = assertThrows(PilotException.class, () -> p.pilot().up(new UpOptions(null, false, false, true), ApplyListener.NONE));
-        assertTrue(e.getMessage().startsWith("supabase/migrations/20250101000000_split.sql:2: COMMIT"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("supabase/migrations/20250101000000_split.sql:2: ROLLBACK"), e.getMessage());
         assertFalse(p.tableExists("public.w"));
     }
 
     @Test
-    void fileWrappedInBeginCommitRunsAsOneTransactionWithItsHistoryRow() {
+    void plainBeginCommitBlocksRunAsOneAllOrNothingTransactionWithTheHistoryRow() {
         Project p = new Project();
         p.write("20250101000000_wrapped.sql", "create table public.w (id int);\nBEGIN;\ninsert into public.w values (1);\nCOMMIT;\n");
-        p.write("20250102000000_wrapped_broken.sql", "begin;\ncreate table public.y (id int);\ninsert into public.y values ('x');\ncommit;\n");
+        p.write("20250102000000_wrapped_broken.sql", "begin;\ncreate table public.y (id int);\ncommit;\nbegin;\ninsert into public.y values ('x');\ncommit;\n");
         PilotException e = assertThrows(PilotException.class, () -> p.pilot().up(UpOptions.all(), ApplyListener.NONE));
-        assertTrue(e.getMessage().contains("20250102000000_wrapped_broken.sql:3"), e.getMessage());
+        assertTrue(e.getMessage().contains("20250102000000_wrapped_broken.sql:5"), e.getMessage());
         assertEquals(1, p.count("select count(*) from public.w"));
         assertEquals("{\"create table public.w (id int)\",\"insert into public.w values (1)\"}",
                 p.text("select statements::text from supabase_migrations.schema_migrations where version = '20250101000000'"));
-        assertFalse(p.tableExists("public.y"), "the failed wrapped file left nothing: its COMMIT never ran on its own");
+        assertFalse(p.tableExists("public.y"), "the failed file left nothing: its first COMMIT did not commit the first block");
         assertEquals(0, p.count("select count(*) from supabase_migrations.schema_migrations where version = '20250102000000'"));
+    }
+
+    @Test
+    void extensionTheServerDoesNotHaveFailsWithAHintNamingWhatToDo() {
+        Project p = new Project();
+        p.write("20250101000000_vectors.sql", "create extension if not exists no_such_extension_here;");
+        PilotException e = assertThrows(PilotException.class, () -> p.pilot().up(UpOptions.all(), ApplyListener.NONE));
+        assertTrue(e.getMessage().contains("20250101000000_vectors.sql:1"), e.getMessage());
+        assertTrue(e.hint().contains("must be installed on that server"), e.hint());
     }
 
     @Test

@@ -1,6 +1,7 @@
--- expect: redundant-transaction-wrapper@4
+-- expect: none
 alter type public.mood add value if not exists 'sad';
-
 begin;
 alter table public.orders add column paid boolean;
+commit;
+comment on column public.orders.paid is 'paid';
 commit;

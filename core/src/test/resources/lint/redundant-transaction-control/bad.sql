@@ -1,4 +1,4 @@
--- expect: redundant-transaction-wrapper@2
+-- expect: redundant-transaction-control@2
 begin;
 alter table public.orders add column paid boolean;
 commit;
