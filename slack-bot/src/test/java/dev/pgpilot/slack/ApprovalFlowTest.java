@@ -69,6 +69,7 @@ class ApprovalFlowTest {
         assertTrue(blocks.contains("```"), blocks);
         assertTrue(blocks.contains("notes"), blocks);
         assertTrue(blocks.contains("Down script"), blocks);
+        assertTrue(blocks.contains("*Lint:* no findings"), blocks);
         assertTrue(blocks.contains("pgpilot_reject"), blocks);
         assertEquals(1, h.count("SELECT count(*) FROM pgpilot.approvals WHERE status = 'pending' AND requested_by = 'UREQUESTER'"));
         assertTrue(migrationFiles().isEmpty(), "nothing is written before approval");
