@@ -18,7 +18,14 @@ public final class SlackBotRunner {
             bot.app().start();
         } catch (RuntimeException e) {
             bot.close();
-            throw PilotException.error("Slack did not accept SLACK_BOT_TOKEN: " + firstLine(e),
+            String why = firstLine(e);
+            if (why.contains("Failed to connect")) {
+                // Bolt reports an unreachable API as an invalid token; say what really happened.
+                throw PilotException.error("cannot reach the Slack Web API at " + apiHost(settings) + ": "
+                                + why.replaceFirst("^The token is invalid \\(error: (.*)\\)$", "$1"),
+                        "check the network, a proxy, or SLACK_API_URL; the bot token was not checked");
+            }
+            throw PilotException.error("Slack did not accept SLACK_BOT_TOKEN: " + why,
                     "copy the Bot User OAuth Token (xoxb-...) again; check that " + apiHost(settings) + " is reachable from here");
         }
         CountDownLatch stopped = new CountDownLatch(1);
