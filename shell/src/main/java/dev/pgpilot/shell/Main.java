@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, NewCommand.class, DbCommand.class,
                 StatusCommand.class, UpCommand.class, DownCommand.class, HistoryCommand.class, RepairCommand.class,
                 LintCommand.class, DiffCommand.class, ResetCommand.class, TestRlsCommand.class, GenCommand.class,
-                ShellCommand.class, CommandLine.HelpCommand.class})
+                ShellCommand.class, SlackCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -70,21 +70,6 @@ final class ApprovalMessages {
         return blocks;
     }
 
-    static String lint(List<String> lintLines) {
-        if (lintLines == null || lintLines.isEmpty()) {
-            return "*Lint:* no findings";
-        }
-        int shown = Math.min(lintLines.size(), 10);
-        StringBuilder sb = new StringBuilder("*Lint:* " + lintLines.size() + " finding" + (lintLines.size() == 1 ? "" : "s"));
-        for (int i = 0; i < shown; i++) {
-            sb.append("\n• ").append(lintLines.get(i));
-        }
-        if (lintLines.size() > shown) {
-            sb.append("\n_… and ").append(lintLines.size() - shown).append(" more_");
-        }
-        return sb.toString();
-    }
-
     /** What the down script undoes, one statement per line, so reviewers see the way back exists. */
     static String downSummary(String downSql) {
         if (downSql == null || downSql.isBlank()) {

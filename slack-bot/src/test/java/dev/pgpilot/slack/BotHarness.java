@@ -36,6 +36,15 @@ final class BotHarness implements AutoCloseable {
     final SignedSlack client;
 
     BotHarness() throws IOException {
+        this("", null, Map.of());
+    }
+
+    /**
+     * @param extraEnvironments more {@code environments:} entries for pgpilot.yaml (indented by 2)
+     * @param approvers         {@code PGPILOT_SLACK_APPROVERS}, or null
+     * @param extraEnv          more process environment variables (database URLs of the extra environments)
+     */
+    BotHarness(String extraEnvironments, String approvers, Map<String, String> extraEnv) throws IOException {
         workdir = Files.createTempDirectory("pgpilot-slack");
         Files.createDirectories(workdir.resolve("supabase/migrations"));
         Files.writeString(workdir.resolve("pgpilot.yaml"), """
@@ -45,11 +54,12 @@ final class BotHarness implements AutoCloseable {
                     url_env: STAGING_DATABASE_URL
                     protected: true
                     approvers: [UAPPROVER, UOTHER, UREQUESTER]
-                """);
+                """ + extraEnvironments);
         db = TestDatabase.fresh();
         slack = new SlackApiStub();
-        BotSettings settings = new BotSettings(workdir, SECRET, "xoxb-test-token", null, slack.apiUrl(), null,
-                Map.of("STAGING_DATABASE_URL", url(db)));
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("STAGING_DATABASE_URL", url(db));
+        BotSettings settings = new BotSettings(workdir, SECRET, "xoxb-test-token", null, slack.apiUrl(), approvers, Map.copyOf(env));
         bot = new PilotBot(settings);
         server = new SlackEventsServer(bot.app(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
         client = new SignedSlack(server.port(), SECRET);

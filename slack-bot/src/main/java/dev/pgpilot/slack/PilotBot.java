@@ -12,8 +12,10 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.approval.Approval;
+import dev.pgpilot.core.approval.ApprovalKind;
 import dev.pgpilot.core.approval.ApprovalPolicy;
 import dev.pgpilot.core.approval.ApprovalStatus;
+import dev.pgpilot.core.lint.LintReport;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -139,6 +141,17 @@ public final class PilotBot implements AutoCloseable {
                 ephemeral(ctx, Replies.problem(verdict.reason(), verdict.hint()));
                 return;
             }
+            String channel = p.getChannel() != null ? p.getChannel().getId() : approval.slackChannel();
+            String ts = p.getMessage() != null ? p.getMessage().getTs() : approval.slackTs();
+            if (approve && approval.kind() == ApprovalKind.PLAN && approval.status() == ApprovalStatus.PENDING) {
+                // Linted again now (config and migrations may have changed since the request); errors
+                // refuse the approval and the request stays pending, so nothing is written or applied.
+                LintReport lint = actions.planLint(target, approval);
+                if (lint.hasErrors()) {
+                    thread(ctx, channel, ts, LintText.refusal(approval.id(), approval.fileName(), lint));
+                    return;
+                }
+            }
             Optional<Approval> won = target.approvals().decide(approval.id(), user, approve, approve ? null : "rejected in Slack");
             if (won.isEmpty()) {
                 Approval now = target.approvals().find(approval.id()).orElse(approval);
@@ -147,8 +160,6 @@ public final class PilotBot implements AutoCloseable {
                 return;
             }
             Approval decided = won.get();
-            String channel = p.getChannel() != null ? p.getChannel().getId() : decided.slackChannel();
-            String ts = p.getMessage() != null ? p.getMessage().getTs() : decided.slackTs();
             if (!approve) {
                 update(ctx, channel, ts, decided, ApprovalMessages.decided(decided, "Nothing was applied."));
                 return;

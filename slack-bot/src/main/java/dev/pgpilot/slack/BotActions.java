@@ -11,6 +11,7 @@ import dev.pgpilot.core.db.ApplyListener;
 import dev.pgpilot.core.db.ApplyResult;
 import dev.pgpilot.core.db.TargetResolver;
 import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.lint.LintReport;
 import dev.pgpilot.core.render.Migration;
 import dev.pgpilot.core.workspace.Environment;
 import dev.pgpilot.core.workspace.Workspace;
@@ -79,8 +80,10 @@ final class BotActions {
         Pilot pilot = pilot(cmd.env(), user);
         Pilot.Plan plan = pilot.plan(cmd.request());
         requireNothingElsePending(pilot, t, version(plan.fileName()));
+        // The findings are stored with the request, so the message keeps showing them after the decision.
+        String lint = LintText.section(pilot.lintPlan(plan.fileName(), plan.migration().upSql()));
         ApprovalRequest req = new ApprovalRequest(key(requestKey), ApprovalKind.PLAN, t.name(), cmd.request(), null,
-                plan.fileName(), plan.migration().name(), plan.migration().upSql(), plan.migration().downSql(), user, null);
+                plan.fileName(), plan.migration().name(), plan.migration().upSql(), plan.migration().downSql(), user, lint);
         Approval a = t.approvals().create(req);
         return new Requested(t, a, ApprovalMessages.request(a, new ApprovalRef(a.id(), cmd.env())));
     }
@@ -89,20 +92,37 @@ final class BotActions {
     Requested requestApply(BotCommand.Apply cmd, String user, String requestKey) {
         Target t = target(cmd.env());
         String to = cmd.version().equals("pending") ? null : cmd.version();
-        ApplyResult dry = pilot(cmd.env(), user).up(new UpOptions(to, true, false, false), ApplyListener.NONE);
+        Pilot pilot = pilot(cmd.env(), user);
+        ApplyResult dry = pilot.up(new UpOptions(to, true, false, false), ApplyListener.NONE);
         if (dry.planned().isEmpty()) {
             throw PilotException.refused("nothing to apply on " + t.name() + (to == null ? "" : " up to " + to),
                     "`/pgpilot status " + t.name() + "` shows what is pending");
         }
+        LintReport lint = pilot.lint(dry.planned().stream()
+                .map(p -> pilot.workspace().migrationsDir().resolve(p.file())).toList());
+        if (lint.hasErrors()) {
+            // up would refuse them after the approval anyway; say so now instead of asking anyone to approve.
+            throw PilotException.refused("the migrations to apply have lint errors, so nobody is asked to approve them:\n"
+                    + String.join("\n", lint.errors().stream().limit(LintText.SHOWN)
+                            .map(f -> f.file() + ":" + f.line() + ": " + f.ruleId() + ": " + f.message()).toList()),
+                    "fix them (`pgpilot lint` shows each fix); `pgpilot up --allow-lint-errors` from a shell overrides, and is recorded");
+        }
+        String details = StatusReplies.planned(dry) + (lint.findings().isEmpty() ? "" : "\n" + LintText.section(lint));
         ApprovalRequest req = new ApprovalRequest(key(requestKey), ApprovalKind.APPLY, t.name(), "apply " + cmd.version(),
-                cmd.version(), null, null, null, null, user, StatusReplies.planned(dry));
+                cmd.version(), null, null, null, null, user, details);
         Approval a = t.approvals().create(req);
         return new Requested(t, a, ApprovalMessages.request(a, new ApprovalRef(a.id(), cmd.env())));
+    }
+
+    /** Lints a stored plan again, with today's config and migrations, before anyone's approval counts. */
+    LintReport planLint(Target t, Approval a) {
+        return pilot(t.envArg(), SOURCE).lintPlan(a.fileName(), a.planSql());
     }
 
     /** Runs a change that {@code user} just approved (the caller won the conditional update). */
     Outcome runApproved(Target t, Approval a, String user) {
         Pilot pilot = pilot(t.envArg(), user);
+        Pilot.Plan written = null;
         try {
             String to;
             if (a.kind() == ApprovalKind.PLAN) {
@@ -112,18 +132,45 @@ final class BotActions {
                 }
                 to = version(a.fileName());
                 requireNothingElsePending(pilot, t, to);
-                pilot.write(new Pilot.Plan(new Migration(a.migrationName(), a.planSql(), a.downSql(), a.requestText()), a.fileName()));
+                Pilot.Plan plan = new Pilot.Plan(new Migration(a.migrationName(), a.planSql(), a.downSql(), a.requestText()), a.fileName());
+                pilot.write(plan);
+                written = plan;
             } else {
                 to = "pending".equals(a.version()) ? null : a.version();
             }
             ApplyResult result = pilot.up(new UpOptions(to, false, false, false), ApplyListener.NONE);
             return new Outcome(true, StatusReplies.appliedLine(result), StatusReplies.appliedDetails(result), null);
         } catch (PilotException e) {
-            String text = Replies.problem(e.getMessage(), e.hint());
+            String note = unwriteIfNeverRun(pilot, written);
+            String text = Replies.problem(e.getMessage() + note, e.hint());
             return new Outcome(false, ":x: failed: " + Blocks.escape(e.getMessage()), text, e.getMessage());
         } catch (RuntimeException e) {
             // Still record the failure, so the approval does not stay "approved" with nothing run.
-            return new Outcome(false, ":x: failed: " + Blocks.escape(e.toString()), Replies.problem(e.toString(), "see the bot's log"), e.toString());
+            String note = unwriteIfNeverRun(pilot, written);
+            return new Outcome(false, ":x: failed: " + Blocks.escape(e.toString()), Replies.problem(e.toString() + note, "see the bot's log"), e.toString());
+        }
+    }
+
+    /**
+     * A plan whose apply was refused before it ran (lint gate, lock, pending checks) must not stay
+     * behind as a pending file: it would block every later plan and look approved. A plan that ran
+     * and failed keeps its file, because the history now records an attempt of it.
+     */
+    private static String unwriteIfNeverRun(Pilot pilot, Pilot.Plan plan) {
+        if (plan == null) {
+            return "";
+        }
+        String version = version(plan.fileName());
+        try {
+            if (pilot.history().stream().anyMatch(e -> version.equals(e.version()))) {
+                return "";
+            }
+            java.nio.file.Path dir = pilot.workspace().migrationsDir();
+            java.nio.file.Files.deleteIfExists(dir.resolve(plan.fileName()));
+            java.nio.file.Files.deleteIfExists(dir.resolve(plan.downFileName()));
+            return " (nothing ran; " + plan.fileName() + " was not kept)";
+        } catch (PilotException | java.io.IOException e) {
+            return " (" + plan.fileName() + " was written but may not have run: check `pgpilot status`)";
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  */
 final class SlackApiStub implements AutoCloseable {
     /** One recorded call: the path ({@code /api/chat.update}, {@code /response/...}) and its parameters or JSON body. */
-    record Call(String path, Map<String, String> params, String body) {
+    record Call(String path, Map<String, String> params, String body, String authorization) {
         String method() {
             return path.substring(path.lastIndexOf('/') + 1);
         }
@@ -53,7 +53,7 @@ final class SlackApiStub implements AutoCloseable {
         try (ex) {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = ex.getRequestURI().getPath();
-            Call call = new Call(path, form(body), body);
+            Call call = new Call(path, form(body), body, ex.getRequestHeaders().getFirst("Authorization"));
             String reply;
             String channel = call.params().getOrDefault("channel", "C0");
             switch (call.method()) {
@@ -61,6 +61,8 @@ final class SlackApiStub implements AutoCloseable {
                         + "\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
                 case "chat.postMessage" -> reply = "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000."
                         + String.format("%06d", messages.incrementAndGet()) + "\"}";
+                // Socket Mode asks for a websocket URL with the app token; this stub says the token is not valid.
+                case "apps.connections.open" -> reply = "{\"ok\":false,\"error\":\"invalid_auth\"}";
                 case "chat.update" -> reply = "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + call.params().get("ts") + "\"}";
                 default -> reply = path.startsWith("/response/") ? "ok" : "{\"ok\":false,\"error\":\"unknown_method\"}";
             }

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.db.ApplyListener;
+import dev.pgpilot.core.db.UpOptions;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,6 +74,7 @@ class ApprovalFlowTest {
         assertTrue(blocks.contains("```"), blocks);
         assertTrue(blocks.contains("notes"), blocks);
         assertTrue(blocks.contains("Down script"), blocks);
+        assertTrue(blocks.contains("*Lint:* no findings"), blocks);
         assertTrue(blocks.contains("pgpilot_reject"), blocks);
         assertEquals(1, h.count("SELECT count(*) FROM pgpilot.approvals WHERE status = 'pending' AND requested_by = 'UREQUESTER'"));
         assertTrue(migrationFiles().isEmpty(), "nothing is written before approval");
@@ -214,5 +220,26 @@ class ApprovalFlowTest {
         assertEquals(1, h.count("SELECT count(*) FROM pgpilot.approvals WHERE status = 'failed' AND reason LIKE '%no_such_table%'"));
         assertEquals(0, h.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'rank'"),
                 "the failed migration was rolled back");
+    }
+
+    @Test
+    void approvedPlanThatUpRefusesBeforeRunningLeavesNoFileBehind() throws Exception {
+        Path applied = h.workdir.resolve("supabase/migrations/20250101000000_add_rank.sql");
+        Files.writeString(applied, "ALTER TABLE public.events ADD COLUMN IF NOT EXISTS rank integer;\n");
+        new Pilot(new Pilot.Options(h.workdir, BotHarness.url(h.db), null, "cli", "test"), Clock.systemUTC(), Map.of())
+                .up(UpOptions.all(), ApplyListener.NONE);
+        String value = buttonValue(planPosted("add notes text to events", BotHarness.REQUESTER));
+        // Between the request and the click someone edits an applied migration: up refuses before running anything.
+        Files.writeString(applied, "ALTER TABLE public.events ADD COLUMN IF NOT EXISTS rank bigint;\n");
+
+        h.click(ApprovalMessages.APPROVE, value, BotHarness.APPROVER, ts(1), "approve");
+        SlackApiStub.Call thread = h.slack.await("the refusal in the thread",
+                c -> c.method().equals("chat.postMessage") && c.params().containsKey("thread_ts"));
+        String text = thread.params().get("text");
+        assertTrue(text.contains("applied migrations were changed since they ran: 20250101000000"), text);
+        assertTrue(text.contains("nothing ran;") && text.contains("was not kept"), text);
+        assertEquals(List.of(applied), migrationFiles(), "the approved plan's files were removed again");
+        assertEquals(0, notesColumns());
+        assertEquals(1, h.count("SELECT count(*) FROM pgpilot.approvals WHERE status = 'failed' AND decided_by = 'UAPPROVER'"));
     }
 }

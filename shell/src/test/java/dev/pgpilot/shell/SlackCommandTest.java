@@ -30,4 +30,14 @@ class SlackCommandTest {
         assertEquals(1, code);
         assertTrue(err.toString().contains("the bot picks the environment per command"), err.toString());
     }
+
+    @Test
+    void slackIsListedAmongTheCommandsWithItsPortOption() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.execute(new String[] {"--help"}, new PrintWriter(out), new PrintWriter(new StringWriter())));
+        assertTrue(out.toString().contains("slack") && out.toString().contains("Socket Mode"), out.toString());
+        StringWriter slackHelp = new StringWriter();
+        assertEquals(0, Main.execute(new String[] {"help", "slack"}, new PrintWriter(slackHelp), new PrintWriter(new StringWriter())));
+        assertTrue(slackHelp.toString().contains("--port") && slackHelp.toString().contains("/slack/events"), slackHelp.toString());
+    }
 }
