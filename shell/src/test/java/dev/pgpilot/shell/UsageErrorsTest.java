@@ -1,0 +1,66 @@
+package dev.pgpilot.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Command-line mistakes give one error line and one hint line, exit 2, never picocli's raw usage dump. */
+class UsageErrorsTest {
+    record Run(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void unknownCommandIsNamedWithExitTwo() {
+        Run r = run("bogus");
+        assertEquals(2, r.exit());
+        assertEquals(List.of("error: unknown command 'bogus'", "hint: run 'pgpilot help' to list the commands"), r.errLines());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void misspelledCommandSuggestsTheNearestOne() {
+        Run r = run("statsu");
+        assertEquals(2, r.exit());
+        assertEquals(List.of("error: unknown command 'statsu'", "hint: did you mean 'status'?"), r.errLines());
+        assertEquals("hint: did you mean 'history'?", run("histroy", "--json").errLines().get(1));
+    }
+
+    @Test
+    void unknownOptionNamesTheCommandAndSuggestsTheNearestOption() {
+        Run r = run("status", "--jsno");
+        assertEquals(2, r.exit());
+        assertEquals(List.of("error: unknown option '--jsno' for 'pgpilot status'", "hint: did you mean '--json'?"), r.errLines());
+        Run far = run("up", "--frobnicate=3");
+        assertEquals(List.of("error: unknown option '--frobnicate' for 'pgpilot up'",
+                "hint: run 'pgpilot up --help' to list its options"), far.errLines());
+    }
+
+    @Test
+    void otherMistakesAreOneLineToo() {
+        Run missingValue = run("up", "--to");
+        assertEquals(2, missingValue.exit());
+        assertEquals(2, missingValue.errLines().size(), missingValue.err());
+        assertEquals("error: missing required parameter for option '--to' (VERSION)", missingValue.errLines().get(0));
+        Run extra = run("status", "extra");
+        assertEquals(List.of("error: unexpected argument 'extra' for 'pgpilot status'",
+                "hint: run 'pgpilot status --help' to list its options"), extra.errLines());
+        Run none = run();
+        assertEquals(2, none.exit());
+        assertEquals("error: missing command", none.errLines().get(0));
+        assertFalse(none.err().contains("Usage:"), none.err());
+    }
+}
