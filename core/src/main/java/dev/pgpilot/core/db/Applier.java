@@ -29,6 +29,7 @@ public final class Applier {
 
     private final Session session;
     private final Config config;
+    private volatile boolean cancelled;
 
     public Applier(Session session) {
         this.session = session;
@@ -67,6 +68,7 @@ public final class Applier {
         try (MigrationLock lock = MigrationLock.acquire(session.target(), listener::waitingForLock);
              Connection c = session.target().connect()) {
             History history = new History(c);
+            listener.cancellable(() -> cancel(c));
             c.setAutoCommit(true);
             history.ensureTables();
             // Read the history only now, under the lock: a run that waited sees what the other one applied.
@@ -78,6 +80,10 @@ public final class Applier {
                 int batch = history.nextBatch();
                 boolean canCheckClient = c.getMetaData().getDatabaseMajorVersion() >= 14;
                 for (Prepared p : plan) {
+                    if (cancelled) {
+                        throw PilotException.refused("cancelled before " + p.file().path().getFileName() + "; " + applied.size()
+                                + " migration(s) applied", "run `pgpilot up` again to apply the rest");
+                    }
                     listener.starting(p.file());
                     long ms = p.outsideTransaction()
                             ? applyOutsideTransaction(c, history, p, batch, options, listener)
@@ -89,6 +95,18 @@ public final class Applier {
             return new ApplyResult(session.target().display(), planned(plan), List.copyOf(applied), List.copyOf(warnings), false);
         } catch (SQLException e) {
             throw History.failure("migration run on " + session.target().display() + " failed", e);
+        } finally {
+            listener.cancellable(null);
+        }
+    }
+
+    /** Sets the flag first, so the statement's error is read as a cancel and not retried or re-run. */
+    private void cancel(Connection c) {
+        cancelled = true;
+        try {
+            c.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+        } catch (SQLException ignored) {
+            // the connection is gone: the server has rolled the transaction back already
         }
     }
 
@@ -192,6 +210,9 @@ public final class Applier {
                 return commitApplied(c, history, p, batch, options, started, t0);
             } catch (SQLException e) {
                 rollbackQuietly(c);
+                if (cancelled) {
+                    throw recordCancel(c, history, p, batch, options, started, t0);
+                }
                 if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt < config.lockRetries()) {
                     long delay = backoff(attempt);
                     listener.retrying(p.file(), attempt + 1, delay, History.firstLine(e.getMessage()));
@@ -284,6 +305,17 @@ public final class Applier {
         c.commit();
         c.setAutoCommit(true);
         return ms;
+    }
+
+    /** A cancelled migration: rolled back, logged as failed with no statement or line (the batch ran as one call). */
+    private PilotException recordCancel(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started,
+                                        long t0) throws SQLException {
+        c.setAutoCommit(true);
+        history.log(new History.Attempt(p.file().version(), p.file().name().name(), "up", p.file().checksum(), batch,
+                session.actor(), session.source(), started, elapsed(t0), false, "cancelled by the user", null, null,
+                options.allowLintErrors()));
+        return PilotException.refused("cancelled: " + session.display(p.file().path()) + " was rolled back",
+                "nothing from " + p.file().path().getFileName() + " was applied; run `pgpilot up` again when ready");
     }
 
     /**

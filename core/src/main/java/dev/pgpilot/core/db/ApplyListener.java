@@ -17,4 +17,12 @@ public interface ApplyListener {
 
     /** A lock timeout: the migration was rolled back and will be tried again after {@code delayMillis}. */
     default void retrying(MigrationFile file, int attempt, long delayMillis, String message) {}
+
+    /**
+     * Called when a run starts with a way to cancel it from another thread (Ctrl-C in the shell),
+     * and with null when it ends. Cancelling interrupts the running statement (the server's query
+     * cancel, like pg_cancel_backend): the current migration rolls back, is recorded as failed,
+     * and nothing after it runs.
+     */
+    default void cancellable(Runnable cancel) {}
 }
