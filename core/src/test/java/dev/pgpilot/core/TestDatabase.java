@@ -25,9 +25,7 @@ public final class TestDatabase {
                 local = new LocalDatabase(root, false);
                 server = local.start();
                 LocalDatabase l = local;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    l.reset();
-                }));
+                Runtime.getRuntime().addShutdownHook(new Thread(l::discard));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -106,11 +106,24 @@ public final class LocalDatabase {
 
     /** Stops the server; a no-op when it is not running. Returns true when it was running. */
     public boolean stop() {
+        return stop("fast");
+    }
+
+    private boolean stop(String mode) {
         if (runningPort().isEmpty()) {
             return false;
         }
-        run(binaries(), List.of("pg_ctl", "-D", dataDir().toString(), "-m", "fast", "-w", "stop"), "stop the local database");
+        run(binaries(), List.of("pg_ctl", "-D", dataDir().toString(), "-m", mode, "-w", "stop"), "stop the local database");
         return true;
+    }
+
+    /**
+     * Stops a throwaway cluster without a shutdown checkpoint and deletes it with its folder: a test
+     * cluster holding hundreds of databases otherwise spends many seconds flushing them on the way out.
+     */
+    public void discard() {
+        stop("immediate");
+        deleteTree(root);
     }
 
     /** Stops the server and deletes the cluster; the next {@link #start()} builds a fresh one. */
