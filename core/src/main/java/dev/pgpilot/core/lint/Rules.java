@@ -13,7 +13,8 @@ public final class Rules {
             new BanConcurrentIndexCreationInTransaction(), new TransactionNesting(), new RedundantTransactionControl(), new AddingRequiredField(),
             new AddingFieldWithDefault(), new ChangingColumnType(), new ConstraintMissingNotValid(),
             new AddingNotNullableField(), new DisallowedUniqueConstraint(), new RenamingColumn(), new RenamingTable(),
-            new PreferRepack(), new EnumValueUsedInSameTransaction(), new IdentifierTooLong(),
+            new PreferRepack(), new EnumValueUsedInSameTransaction(), new IdentifierTooLong(), new RequireLockTimeout(),
+            new PreferTextField(), new BanCharField(),
             // destructive
             new BanDropTable(), new BanDropColumn(), new BanDropDatabase(), new BanDropSchema(), new BanTruncate(),
             new BanDropCascade(), new BanDeleteWithoutWhere(), new BanUpdateWithoutWhere(), new BanDropNotNull(),
@@ -22,12 +23,12 @@ public final class Rules {
             new RlsDisabledInPublic(), new RlsEnabledNoPolicy(), new PolicyExistsRlsDisabled(), new BanDisableRls(),
             new FunctionSearchPathMutable(), new AnonSecurityDefinerFunctionExecutable(), new AuthRlsInitplan(),
             new MultiplePermissivePolicies(), new RlsPolicyAlwaysTrue(), new RlsReferencesUserMetadata(),
-            new GrantToAnon(), new SecurityDefinerView(), new AuthUsersExposed(), new ExtensionInPublic(),
+            new GrantToAnon(), new SecurityDefinerView(), new AuthUsersExposed(), new ExtensionInPublic(), new PublicBucketAllowsListing(),
             // idempotency
             new PreferRobustStmts(), new PolicyWithoutDropIfExists(), new UnguardedCreateType(), new PreferCreateOrReplace(),
             // conventions
             new MigrationFileName(), new BannedNameSuffix(), new RequireHeaderComment(), new RequirePrimaryKey(),
-            new RequireTimestamps(), new UpdatedAtTrigger(), new ForeignKeyOnDelete(), new UnindexedForeignKeys(),
+            new RequireTimestamps(), new UpdatedAtTrigger(), new ForeignKeyOnDelete(), new UnindexedForeignKeys(), new DuplicateIndex(),
             new RequireTableComment(),
             // schema manifest (opt-in: supabase/schema-manifest.json)
             new ManifestUnknownObject(), new ManifestDeprecatedObject());

@@ -24,7 +24,16 @@ public final class SchemaModel {
     /** @param command ALL, SELECT, INSERT, UPDATE or DELETE; roles are lower-case, {@code public} when omitted */
     public record Policy(String name, String command, List<String> roles, boolean permissive, String using, String check) {}
 
-    public record Index(String name, List<String> columns, boolean unique) {}
+    /**
+     * @param definition what makes two indexes the same apart from their names: method, key columns
+     *                   or expressions, and anything after them (INCLUDE, WHERE), in normalized text
+     */
+    public record Index(String name, List<String> columns, boolean unique, String definition) {
+        /** The index a PRIMARY KEY or UNIQUE constraint creates. */
+        static Index ofConstraint(List<String> columns) {
+            return new Index(null, columns, true, "BTREE(" + String.join(",", columns) + ")");
+        }
+    }
 
     public record ForeignKey(List<String> columns, String refTable, boolean hasOnDelete) {}
 
@@ -64,6 +73,9 @@ public final class SchemaModel {
     private final Set<String> functions = new HashSet<>();
     private final Set<String> views = new HashSet<>();
     private final Map<String, String> indexTable = new HashMap<>();
+    /** Storage buckets made public, and the policies on storage.objects (a Supabase table the model has no Table for). */
+    private final Set<String> publicBuckets = new HashSet<>();
+    private final Map<String, Policy> objectPolicies = new LinkedHashMap<>();
     // Journal of the current file: what existed before it, for names the file changed. Lets one
     // model be replayed through a whole folder without a copy per file.
     private final Map<String, Boolean> tableExistedBefore = new HashMap<>();
@@ -113,6 +125,8 @@ public final class SchemaModel {
         m.functions.addAll(functions);
         m.views.addAll(views);
         m.indexTable.putAll(indexTable);
+        m.publicBuckets.addAll(publicBuckets);
+        m.objectPolicies.putAll(objectPolicies);
         return m;
     }
 
@@ -138,6 +152,16 @@ public final class SchemaModel {
 
     public boolean hasView(String qualified) {
         return views.contains(qualified);
+    }
+
+    /** Ids of the storage buckets an INSERT or UPDATE of storage.buckets made public. */
+    public Set<String> publicBuckets() {
+        return publicBuckets;
+    }
+
+    /** The policies on storage.objects, by name. */
+    public Map<String, Policy> storageObjectPolicies() {
+        return objectPolicies;
     }
 
     /** The table an index (by qualified index name) belongs to, or null. */
@@ -167,7 +191,7 @@ public final class SchemaModel {
     private static final Pattern CREATE_TABLE = Sql.p("^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + N + ")\\s*\\(");
     private static final Pattern ALTER_TABLE = Sql.p("^ALTER\\s+TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + N + ")\\s+(.*)$");
     private static final Pattern DROP_TABLE = Sql.p("^DROP\\s+TABLE\\s+(?:IF EXISTS\\s+)?(.*?)(?:\\s+(?:CASCADE|RESTRICT))?$");
-    private static final Pattern CREATE_INDEX = Sql.p("^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF NOT EXISTS\\s+)?(" + N + "\\s+)?ON\\s+(?:ONLY\\s+)?(" + N + ")(?:\\s+USING\\s+\\w+)?\\s*\\(");
+    private static final Pattern CREATE_INDEX = Sql.p("^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF NOT EXISTS\\s+)?(" + N + "\\s+)?ON\\s+(?:ONLY\\s+)?(" + N + ")(?:\\s+USING\\s+(\\w+))?\\s*\\(");
     private static final Pattern DROP_INDEX = Sql.p("^DROP\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF EXISTS\\s+)?(.*?)(?:\\s+(?:CASCADE|RESTRICT))?$");
     private static final Pattern CREATE_POLICY = Sql.p("^CREATE\\s+POLICY\\s+(" + Sql.IDENT + ")\\s+ON\\s+(" + N + ")(.*)$");
     private static final Pattern DROP_POLICY = Sql.p("^DROP\\s+POLICY\\s+(?:IF EXISTS\\s+)?(" + Sql.IDENT + ")\\s+ON\\s+(" + N + ")");
@@ -194,9 +218,16 @@ public final class SchemaModel {
         } else if (norm.startsWith("CREATE") && (m = CREATE_INDEX.matcher(norm)).lookingAt()) {
             String table = Sql.qualified(m.group(3));
             String name = m.group(2) == null ? null : Sql.ident(m.group(2).trim());
-            List<String> cols = Sql.columnList(Sql.parenBody(norm, m.end() - 1));
+            String qualifiedIndex = name == null ? null : Sql.schemaOf(table) + "." + name;
+            // IF NOT EXISTS on a name that exists creates nothing.
+            if (qualifiedIndex != null && norm.contains(" IF NOT EXISTS ") && indexTable.containsKey(qualifiedIndex)) return;
+            String body = Sql.parenBody(norm, m.end() - 1);
+            List<String> cols = Sql.columnList(body);
             Table t = edit(table);
-            if (t != null) t.indexes.add(new Index(name, cols, m.group(1) != null));
+            if (t != null) {
+                if (name != null) t.indexes.removeIf(i -> name.equals(i.name()));
+                t.indexes.add(new Index(name, cols, m.group(1) != null, indexDefinition(m.group(4), body, norm, m.end() - 1)));
+            }
             if (name != null) touchIndex(Sql.schemaOf(table) + "." + name);
             if (name != null) indexTable.put(Sql.schemaOf(table) + "." + name, table);
         } else if (norm.startsWith("DROP INDEX") && (m = DROP_INDEX.matcher(norm)).lookingAt()) {
@@ -209,6 +240,10 @@ public final class SchemaModel {
                 if (t != null) t.indexes.removeIf(i -> bare.equals(i.name()));
             }
         } else if (norm.startsWith("CREATE POLICY") && (m = CREATE_POLICY.matcher(norm)).lookingAt()) {
+            if (Sql.qualified(m.group(2)).equals(StorageBuckets.OBJECTS)) {
+                objectPolicies.put(Sql.ident(m.group(1)), parsePolicy(Sql.ident(m.group(1)), m.group(3)));
+                return;
+            }
             Table t = edit(Sql.qualified(m.group(2)));
             if (t != null) {
                 Policy p = parsePolicy(Sql.ident(m.group(1)), m.group(3));
@@ -216,6 +251,7 @@ public final class SchemaModel {
                 t.policies.add(p);
             }
         } else if (norm.startsWith("DROP POLICY") && (m = DROP_POLICY.matcher(norm)).lookingAt()) {
+            if (Sql.qualified(m.group(2)).equals(StorageBuckets.OBJECTS)) objectPolicies.remove(Sql.ident(m.group(1)));
             Table t = edit(Sql.qualified(m.group(2)));
             String name = Sql.ident(m.group(1));
             if (t != null) t.policies.removeIf(x -> x.name().equals(name));
@@ -235,6 +271,10 @@ public final class SchemaModel {
         } else if (norm.startsWith("COMMENT ON TABLE") && (m = COMMENT_TABLE.matcher(norm)).lookingAt()) {
             Table t = edit(Sql.qualified(m.group(1)));
             if (t != null) t.comment = true;
+        } else if (norm.startsWith("INSERT") || norm.startsWith("UPDATE")) {
+            StorageBuckets.publicFlags(norm).forEach((bucket, isPublic) -> {
+                if (isPublic) publicBuckets.add(bucket); else publicBuckets.remove(bucket);
+            });
         } else if (norm.startsWith("DO ")) {
             // Guarded CREATE TYPE inside a DO block: the body keeps its original case.
             Matcher g = GUARDED_ENUM.matcher(norm);
@@ -243,6 +283,21 @@ public final class SchemaModel {
                 enums.putIfAbsent(Sql.qualified(g.group(1)), body == null ? new ArrayList<>() : literals(body));
             }
         }
+    }
+
+    private static final Pattern PUNCTUATION_SPACE = Pattern.compile("\\s*([(),=<>])\\s*");
+    private static final Pattern BARE_IDENT = Pattern.compile(Sql.IDENT);
+
+    /** Method, key elements (plain columns folded like identifiers) and the rest of the statement. */
+    private static String indexDefinition(String method, String body, String norm, int open) {
+        if (body == null) return null;
+        List<String> keys = new ArrayList<>();
+        for (String e : Sql.splitTopLevel(body, ',')) {
+            keys.add(BARE_IDENT.matcher(e).matches() ? Sql.ident(e) : PUNCTUATION_SPACE.matcher(e).replaceAll("$1"));
+        }
+        int close = Sql.matching(norm, open);
+        String rest = close < 0 ? "" : PUNCTUATION_SPACE.matcher(norm.substring(close + 1).trim()).replaceAll("$1");
+        return (method == null ? "BTREE" : method) + "(" + String.join(",", keys) + ")" + (rest.isEmpty() ? "" : " " + rest);
     }
 
     private static List<String> literals(String body) {
@@ -275,9 +330,9 @@ public final class SchemaModel {
         String e = CONSTRAINT_PREFIX.matcher(element.trim()).replaceFirst("");
         if (e.startsWith("PRIMARY KEY")) {
             t.primaryKey = true;
-            t.indexes.add(new Index(null, Sql.columnList(Sql.parenBody(e, e.indexOf('('))), true));
+            t.indexes.add(Index.ofConstraint(Sql.columnList(Sql.parenBody(e, e.indexOf('(')))));
         } else if (e.startsWith("UNIQUE")) {
-            t.indexes.add(new Index(null, Sql.columnList(Sql.parenBody(e, e.indexOf('('))), true));
+            t.indexes.add(Index.ofConstraint(Sql.columnList(Sql.parenBody(e, e.indexOf('(')))));
         } else if (FK.matcher(e).lookingAt()) {
             List<String> cols = Sql.columnList(Sql.parenBody(e, e.indexOf('(')));
             Matcher r = REFERENCES.matcher(e);
@@ -294,9 +349,9 @@ public final class SchemaModel {
             t.columns.put(col, new Column(col, type, rest.contains("NOT NULL") || pk, rest.contains("DEFAULT") || rest.contains("GENERATED")));
             if (pk) {
                 t.primaryKey = true;
-                t.indexes.add(new Index(null, List.of(col), true));
+                t.indexes.add(Index.ofConstraint(List.of(col)));
             } else if (UNIQUE_WORD.matcher(rest).find()) {
-                t.indexes.add(new Index(null, List.of(col), true));
+                t.indexes.add(Index.ofConstraint(List.of(col)));
             }
             Matcher r = REFERENCES.matcher(rest);
             if (r.find()) t.foreignKeys.add(new ForeignKey(List.of(col), Sql.qualified(r.group(1)), rest.contains("ON DELETE")));
