@@ -40,4 +40,9 @@ public final class TestDatabase {
         LocalDatabase.createDatabase(s, name);
         return s.withDatabase(name);
     }
+
+    /** The database's URL as a user would write it (postgresql://user@host:port/db). */
+    public static String url(DatabaseTarget db) {
+        return "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + db.jdbcUrl().replaceFirst("^.*:\\d+", "");
+    }
 }

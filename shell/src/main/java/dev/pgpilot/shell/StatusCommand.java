@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -20,11 +21,18 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin GlobalOptions global;
     @Spec CommandSpec spec;
 
+    @Option(names = "--check", description = "for CI: exit 1 when anything is pending or modified (with --env all: when environments disagree; 2 when one is unreachable)")
+    boolean check;
+
     @Override
     public Integer call() {
         Pilot pilot = global.pilot();
-        StatusReport r = pilot.status();
         PrintWriter out = spec.commandLine().getOut();
+        if ("all".equals(global.env)) {
+            return EnvironmentMatrixView.print(dev.pgpilot.core.drift.EnvironmentMatrix.read(pilot), global.json, check, out);
+        }
+        StatusReport r = pilot.status();
+        int exit = check && !r.upToDate() ? 1 : 0;
         if (global.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("applied", r.applied());
@@ -33,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
             m.put("missing", r.missing());
             m.put("out_of_order", r.outOfOrder());
             out.println(Render.json(m));
-            return 0;
+            return exit;
         }
         out.println("target: " + pilot.target().target().display());
         Set<String> modified = versions(r.modified());
@@ -53,7 +61,7 @@ final class StatusCommand implements Callable<Integer> {
         if (!r.modified().isEmpty()) {
             out.println("modified files block `up`: restore them, or `pgpilot repair VERSION --status applied`");
         }
-        return 0;
+        return exit;
     }
 
     private static Set<String> versions(List<StatusReport.Entry> entries) {

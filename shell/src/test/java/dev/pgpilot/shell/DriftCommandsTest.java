@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.db.DatabaseTarget;
 import dev.pgpilot.core.db.LocalDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,17 +20,8 @@ class DriftCommandsTest {
     static DatabaseTarget db;
     static String url;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run pgpilot(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--workdir";
-        all[args.length + 1] = dir.toString();
-        int code = Main.execute(all, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static Cli.Run pgpilot(String... args) {
+        return Cli.run(dir, args);
     }
 
     @BeforeAll
@@ -45,7 +34,7 @@ class DriftCommandsTest {
                 create policy notes_read on public.notes for select to authenticated using (owner = auth.uid());
                 """);
         db = TestDatabase.fresh();
-        url = "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.jdbcUrl().replaceFirst("^.*/", "");
+        url = TestDatabase.url(db);
         assertEquals(0, pgpilot("reset", "--yes").exit(), "builds the embedded database of the project");
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute(Files.readString(m.resolve("20240101000000_notes.sql")));
@@ -59,7 +48,7 @@ class DriftCommandsTest {
 
     @Test
     void diffExitsZeroWhenInLineAndOneWithTheHandChangeListed() throws Exception {
-        Run clean = pgpilot("diff", "--db-url", url);
+        Cli.Run clean = pgpilot("diff", "--db-url", url);
         assertEquals(0, clean.exit(), clean.err());
         assertTrue(clean.out().contains("no drift"), clean.out());
         DatabaseTarget other = TestDatabase.fresh();
@@ -67,15 +56,15 @@ class DriftCommandsTest {
             s.execute(Files.readString(dir.resolve("supabase/migrations/20240101000000_notes.sql")));
             s.execute("alter policy notes_read on public.notes using (true)");
         }
-        String otherUrl = "postgresql://" + other.user() + "@" + other.host() + ":" + other.port() + "/" + other.jdbcUrl().replaceFirst("^.*/", "");
-        Run drift = pgpilot("diff", "--db-url", otherUrl, "--json");
+        String otherUrl = TestDatabase.url(other);
+        Cli.Run drift = pgpilot("diff", "--db-url", otherUrl, "--json");
         assertEquals(1, drift.exit(), drift.err());
         assertTrue(drift.out().contains("\"name\" : \"public.notes.notes_read\""), drift.out());
     }
 
     @Test
     void resetRefusesADatabaseThatIsNotTheEmbeddedOne() {
-        Run r = pgpilot("reset", "--yes", "--db-url", url);
+        Cli.Run r = pgpilot("reset", "--yes", "--db-url", url);
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("not the embedded database"), r.err());
     }
@@ -96,7 +85,7 @@ class DriftCommandsTest {
                     sql: select * from public.notes
                     expect: {rows: 1}
                 """);
-        Run r = pgpilot("test-rls", "--db-url", url);
+        Cli.Run r = pgpilot("test-rls", "--db-url", url);
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.out().contains("  ok   owner sees it"), r.out());
         assertTrue(r.out().contains("  FAIL stranger sees it (wrong on purpose): expected 1 row(s), got 0"), r.out());
@@ -105,11 +94,11 @@ class DriftCommandsTest {
 
     @Test
     void genTypesPrintsTheDatabaseTypeAndRefusesOtherLanguages() {
-        Run r = pgpilot("gen", "types", "typescript", "--db-url", url);
+        Cli.Run r = pgpilot("gen", "types", "typescript", "--db-url", url);
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("export type Database = {"), r.out());
         assertTrue(r.out().contains("      notes: {"), r.out());
-        Run bad = pgpilot("gen", "types", "python", "--db-url", url);
+        Cli.Run bad = pgpilot("gen", "types", "python", "--db-url", url);
         assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("cannot generate 'types python'"), bad.err());
     }

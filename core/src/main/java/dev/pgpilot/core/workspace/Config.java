@@ -48,7 +48,7 @@ public record Config(
         if (environments != null) {
             environments.forEach((k, v) -> named.put(k, (v == null ? new Environment(k, null, false, false, null) : v).withName(k)));
         }
-        environments = Map.copyOf(named);
+        environments = java.util.Collections.unmodifiableMap(named); // keeps the order of the file: status --env all lists them so
         lint = lint == null ? Map.of() : Map.copyOf(lint);
     }
 

@@ -22,7 +22,7 @@ class ResetTest {
     static Pilot pilot(String envName, DatabaseTarget db, String yaml) throws Exception {
         Path dir = DriftFixture.project();
         Files.writeString(dir.resolve("pgpilot.yaml"), yaml);
-        String url = "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + db.jdbcUrl().replaceFirst("^.*:\\d+", "");
+        String url = TestDatabase.url(db);
         return new Pilot(new Pilot.Options(dir, null, envName, "cli", "test"), Clock.systemUTC(), Map.of("DB_URL", url));
     }
 
@@ -66,7 +66,7 @@ class ResetTest {
     void resetRefusesAPlainUrlThatIsNotTheEmbeddedDatabase() throws Exception {
         DatabaseTarget db = withData();
         Path dir = DriftFixture.project();
-        String url = "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + db.jdbcUrl().replaceFirst("^.*:\\d+", "");
+        String url = TestDatabase.url(db);
         Pilot p = new Pilot(new Pilot.Options(dir, url, null, "cli", "test"), Clock.systemUTC(), Map.of());
         assertEquals(PilotException.REFUSED, assertThrows(PilotException.class, () -> Reset.run(p)).exitCode());
         assertTrue(notesExist(db));
