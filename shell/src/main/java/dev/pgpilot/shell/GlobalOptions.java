@@ -26,7 +26,7 @@ public final class GlobalOptions {
     boolean noColor;
 
     /** Set by the REPL so the history records "shell" instead of "cli". */
-    String source = "cli";
+    String source = dev.pgpilot.shell.repl.Tty.inRepl() ? "shell" : "cli";
 
     public Pilot pilot() {
         return new Pilot(new Pilot.Options(workdir, dbUrl, env, source, System.getProperty("user.name")));

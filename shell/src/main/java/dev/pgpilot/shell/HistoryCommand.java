@@ -1,6 +1,7 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.db.History;
+import dev.pgpilot.shell.repl.Tty;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,7 +61,14 @@ final class HistoryCommand implements Callable<Integer> {
             rows.add(List.of(WHEN.format(e.startedAt()), e.version(), e.name() == null ? "" : e.name(), e.direction(),
                     e.appliedBy() == null ? "" : e.appliedBy(), e.source() == null ? "" : e.source(), e.executionMs() + " ms", result));
         }
-        Render.table(List.of("WHEN", "VERSION", "NAME", "ACTION", "BY", "SOURCE", "TOOK", "RESULT"), rows).forEach(out::println);
+        Render.table(List.of("WHEN", "VERSION", "NAME", "ACTION", "BY", "SOURCE", "TOOK", "RESULT"), rows,
+                Tty.color(global.noColor) ? HistoryCommand::rowColor : null).forEach(out::println);
         return 0;
+    }
+
+    /** ok green, failed red, reverted grey. */
+    private static String rowColor(List<String> row) {
+        String result = row.get(row.size() - 1);
+        return result.startsWith("FAILED") ? "1;31" : result.startsWith("ok (reverted") ? "90" : "32";
     }
 }

@@ -21,6 +21,24 @@ final class Render {
         }
     }
 
+    /**
+     * The same table coloured (when {@code rowColor} is not null): the header bold, each row in the
+     * SGR colour {@code rowColor} gives it (null: plain). Widths are those of the plain text.
+     */
+    static List<String> table(List<String> header, List<List<String>> rows, java.util.function.Function<List<String>, String> rowColor) {
+        List<String> plain = table(header, rows);
+        if (rowColor == null) {
+            return plain;
+        }
+        List<String> out = new ArrayList<>();
+        out.add("\u001b[1m" + plain.get(0) + "\u001b[0m");
+        for (int i = 0; i < rows.size(); i++) {
+            String sgr = rowColor.apply(rows.get(i));
+            out.add(sgr == null ? plain.get(i + 1) : "\u001b[" + sgr + "m" + plain.get(i + 1) + "\u001b[0m");
+        }
+        return out;
+    }
+
     /** Columns padded to their widest cell; the last column is not padded. */
     static List<String> table(List<String> header, List<List<String>> rows) {
         int[] width = new int[header.size()];

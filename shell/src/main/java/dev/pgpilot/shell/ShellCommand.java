@@ -1,5 +1,6 @@
 package dev.pgpilot.shell;
 
+import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.db.DatabaseTarget;
 import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.workspace.MigrationFile;
@@ -15,16 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "shell", description = "Interactive shell: every command, and plain English means `new`",
-        footer = {"", "Examples:", "  pgpilot shell", "  pgpilot shell --env staging"})
+@Command(name = "shell", description = "Interactive shell: every command, and plain English means `new`")
 final class ShellCommand implements Callable<Integer> {
     @Mixin GlobalOptions global;
 
@@ -45,17 +42,19 @@ final class ShellCommand implements Callable<Integer> {
         Repl.Setup setup = new Repl.Setup(
                 terminal,
                 Main.commandLine(out, out),
-                args -> Main.commandLine(out, out).execute(args.toArray(String[]::new)),
+                (args, w) -> Main.commandLine(w, w).execute(args.toArray(String[]::new)),
                 defaultOptions(workdir),
                 target,
                 color,
-                OptionalInt::empty, // hook: the engine branch's status fills the pending count
+                () -> pendingCount(workdir, target),
                 () -> new ArrayList<>(configOrDefaults(workdir).environments().keySet()),
                 () -> Workspace.open(workdir).migrations().stream().map(MigrationFile::version).toList(),
-                () -> target.local() ? null : catalogTarget(workdir),
+                () -> catalogTarget(workdir, target),
+                () -> pilot(workdir),
+                env,
                 historyFile(env));
         Repl repl = new Repl(setup);
-        Prompter.install(prompterFor(repl.reader()));
+        Prompter.install(repl::ask);
         try {
             return repl.run();
         } finally {
@@ -63,15 +62,13 @@ final class ShellCommand implements Callable<Integer> {
         }
     }
 
-    /** Questions asked through the REPL's reader; an empty answer, Ctrl-C and Ctrl-D all mean no. */
-    static Prompter prompterFor(LineReader reader) {
-        return question -> {
-            try {
-                return reader.readLine(question);
-            } catch (UserInterruptException | EndOfFileException e) {
-                return "";
-            }
-        };
+    /** Pending migrations of the target; unknown (empty) while the local database is not running, so nothing starts it. */
+    private OptionalInt pendingCount(Path workdir, ReplTarget target) {
+        Pilot p = pilot(workdir);
+        if (target.local() && !p.resolver().localDatabase().state().running()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(p.status().pending().size());
     }
 
     private List<String> defaultOptions(Path workdir) {
@@ -82,9 +79,17 @@ final class ShellCommand implements Callable<Integer> {
         return d;
     }
 
-    private DatabaseTarget catalogTarget(Path workdir) {
-        return new dev.pgpilot.core.Pilot(new dev.pgpilot.core.Pilot.Options(workdir, global.dbUrl, global.env, "shell",
-                System.getProperty("user.name"))).target().target();
+    /** Where completion reads table names: the target, but never by starting the local database. */
+    private DatabaseTarget catalogTarget(Path workdir, ReplTarget target) {
+        Pilot p = pilot(workdir);
+        if (target.local() && !p.resolver().localDatabase().state().running()) {
+            return null;
+        }
+        return p.target().target();
+    }
+
+    private Pilot pilot(Path workdir) {
+        return new Pilot(new Pilot.Options(workdir, global.dbUrl, global.env, "shell", System.getProperty("user.name")));
     }
 
     private static Config configOrDefaults(Path workdir) {

@@ -2,6 +2,7 @@ package dev.pgpilot.shell;
 
 import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.db.StatusReport;
+import dev.pgpilot.shell.repl.Tty;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,7 +55,7 @@ final class StatusCommand implements Callable<Integer> {
         if (rows.isEmpty()) {
             out.println("no migrations yet (pgpilot new --empty NAME writes one)");
         } else {
-            Render.table(List.of("VERSION", "NAME", "STATE"), rows).forEach(out::println);
+            Render.table(List.of("VERSION", "NAME", "STATE"), rows, Tty.color(global.noColor) ? StatusCommand::rowColor : null).forEach(out::println);
         }
         out.printf("%d applied, %d pending, %d modified, %d missing, %d out of order%n", r.applied().size(), r.pending().size(),
                 r.modified().size(), r.missing().size(), r.outOfOrder().size());
@@ -62,6 +63,12 @@ final class StatusCommand implements Callable<Integer> {
             out.println("modified files block `up`: restore them, or `pgpilot repair VERSION --status applied`");
         }
         return exit;
+    }
+
+    /** applied green, pending yellow, modified or missing red. */
+    private static String rowColor(List<String> row) {
+        String state = row.get(2);
+        return state.equals("applied") ? "32" : state.startsWith("pending") ? "33" : "1;31";
     }
 
     private static Set<String> versions(List<StatusReport.Entry> entries) {

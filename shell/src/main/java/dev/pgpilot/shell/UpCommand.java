@@ -5,6 +5,9 @@ import dev.pgpilot.core.db.ApplyListener;
 import dev.pgpilot.core.db.ApplyResult;
 import dev.pgpilot.core.db.UpOptions;
 import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.shell.repl.Interrupts;
+import dev.pgpilot.shell.repl.ProgressBar;
+import dev.pgpilot.shell.repl.Tty;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,26 +55,68 @@ final class UpCommand implements Callable<Integer> {
             out.println("nothing applied");
             return 1;
         }
-        ApplyResult r = pilot.up(new UpOptions(to, false, allowOutOfOrder, allowLintErrors), new ApplyListener() {
-            @Override
-            public void waitingForLock() {
-                out.println("another run holds the migration lock; waiting...");
-                out.flush();
-            }
-
-            @Override
-            public void applied(MigrationFile file, long millis) {
-                out.printf("applied %s (%d ms)%n", file.path().getFileName(), millis);
-                out.flush();
-            }
-
-            @Override
-            public void retrying(MigrationFile file, int attempt, long delayMillis, String message) {
-                err.printf("lock timeout in %s, retry %d in %d ms%n", file.path().getFileName(), attempt, delayMillis);
-                err.flush();
-            }
-        });
+        Progress progress = new Progress(out, err, plan.planned().size());
+        ApplyResult r;
+        try {
+            r = pilot.up(new UpOptions(to, false, allowOutOfOrder, allowLintErrors), progress);
+        } finally {
+            progress.end(); // a failure or a cancel is printed on a clean line
+        }
         out.println(r.applied().isEmpty() ? "nothing to apply (another run applied them)" : "done: " + r.applied().size() + " applied");
         return 0;
+    }
+
+    /**
+     * What the run shows as it goes: on a terminal a bar with the file being applied (redrawn in
+     * place), one "applied" line per file everywhere. Registers the run's cancel hook for Ctrl-C.
+     */
+    private static final class Progress implements ApplyListener {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final int total;
+        private final ProgressBar bar;
+        private int current;
+
+        Progress(PrintWriter out, PrintWriter err, int total) {
+            this.out = out;
+            this.err = err;
+            this.total = total;
+            this.bar = Tty.live() ? new ProgressBar(out, true) : null;
+        }
+
+        void end() {
+            if (bar != null) bar.clear();
+        }
+
+        @Override
+        public void cancellable(Runnable cancel) {
+            Interrupts.onCancel(cancel);
+        }
+
+        @Override
+        public void waitingForLock() {
+            out.println("another run holds the migration lock; waiting...");
+            out.flush();
+        }
+
+        @Override
+        public void starting(MigrationFile file) {
+            current++;
+            if (bar != null) bar.update(current, total, "applying " + file.path().getFileName());
+        }
+
+        @Override
+        public void applied(MigrationFile file, long millis) {
+            if (bar != null) bar.clear();
+            out.printf("applied %s (%d ms)%n", file.path().getFileName(), millis);
+            out.flush();
+        }
+
+        @Override
+        public void retrying(MigrationFile file, int attempt, long delayMillis, String message) {
+            if (bar != null) bar.clear();
+            err.printf("lock timeout in %s, retry %d in %d ms%n", file.path().getFileName(), attempt, delayMillis);
+            err.flush();
+        }
     }
 }

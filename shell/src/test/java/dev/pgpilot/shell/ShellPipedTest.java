@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,39 +15,30 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellPipedTest {
     @TempDir Path workdir;
     @TempDir Path home;
+    private String dbUrl; // null: the session never needs a database
 
-    record Session(int exit, String output) {}
-
-    Session run(String input) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        // a DumbTerminal over the streams, as JLine gives a pipe (the builder would wrap streams in a pty)
-        try (Terminal t = new DumbTerminal("pipe", Terminal.TYPE_DUMB,
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), bytes, StandardCharsets.UTF_8)) {
-            ShellCommand shell = new ShellCommand();
-            shell.global = new GlobalOptions();
-            shell.global.workdir = workdir;
-            int exit = shell.runOn(t, Map.of("HOME", home.toString()));
-            t.flush();
-            return new Session(exit, bytes.toString(StandardCharsets.UTF_8));
-        }
+    PipedShell.Session run(String input) throws IOException {
+        return PipedShell.run(workdir, dbUrl, home, Map.of(), input);
     }
 
     @Test
     void endOfInputExitsZeroAfterShowingThePrompt() throws IOException {
-        Session s = run("");
+        PipedShell.Session s = run("");
         assertEquals(0, s.exit());
         assertTrue(s.output().contains("pgpilot local> "), s.output());
     }
 
     @Test
     void pipedSessionHasNoEscapeCodes() throws IOException {
-        Session s = run("init\ninti\nadd a notes column to events\nhelp\n");
+        dbUrl = dev.pgpilot.core.TestDatabase.fresh().display();
+        PipedShell.Session s = run("init\ninti\ncreate table notes with body text\ny\nup\ny\nstatus\nhistory\nlint\nhelp\nhelp up\n");
+        assertTrue(s.output().contains("applied") && s.output().contains("VERSION") && s.output().contains("Examples:"), s.output());
         assertFalse(s.output().contains("\u001b"), s.output());
     }
 
     @Test
     void commandsRunInProcessWithTheShellsWorkdir() throws IOException {
-        Session s = run("init\n");
+        PipedShell.Session s = run("init\n");
         assertTrue(Files.isDirectory(workdir.resolve("supabase/migrations")), s.output());
         assertTrue(Files.exists(workdir.resolve("pgpilot.yaml")));
     }
@@ -66,15 +52,17 @@ class ShellPipedTest {
     }
 
     @Test
-    void misspelledCommandGetsTheNearestSuggestion() throws IOException {
-        Session s = run("inti\n");
-        assertTrue(s.output().contains("unknown command 'inti'. Did you mean 'init'?"), s.output());
+    void misspelledCommandGetsTheNearestSuggestionAndRunsNothing() throws IOException {
+        PipedShell.Session s = run("inti\n");
+        assertTrue(s.output().contains("error: unknown command 'inti'\nhint: did you mean 'init'?"), s.output());
         assertFalse(Files.exists(workdir.resolve("pgpilot.yaml")), "a suggestion runs nothing");
+        assertTrue(run("stauts\n").output().contains("error: unknown command 'stauts'\nhint: did you mean 'status'?"));
     }
 
     @Test
     void freeTextGoesToNew() throws IOException {
-        Session s = run("add a notes column to events\n");
+        dbUrl = dev.pgpilot.core.TestDatabase.fresh().display();
+        PipedShell.Session s = run("add a notes column to events\n");
         // the request reaches `new`, which resolves it against the (empty) catalog and refuses the unknown table
         assertTrue(s.output().contains("unknown table: events"), s.output());
         assertFalse(Files.exists(workdir.resolve("supabase/migrations")) && workdir.resolve("supabase/migrations").toFile().list().length > 0,
@@ -83,16 +71,18 @@ class ShellPipedTest {
 
     @Test
     void exitStopsBeforeTheRestOfTheInput() throws IOException {
-        Session s = run("exit\ninit\n");
+        PipedShell.Session s = run("exit\ninit\n");
         assertEquals(0, s.exit());
         assertFalse(Files.exists(workdir.resolve("pgpilot.yaml")));
     }
 
     @Test
     void helpListsCommandsAndHelpCommandShowsOne() throws IOException {
-        Session s = run("help\nhelp init\n");
+        PipedShell.Session s = run("help\nhelp up\n");
         assertTrue(s.output().contains("shell"), s.output());
-        assertTrue(s.output().contains("Usage: pgpilot init"), s.output());
+        assertTrue(s.output().contains("plain-English request") && s.output().contains("apply "), "the shell's own words: " + s.output());
+        assertTrue(s.output().contains("Usage: pgpilot up"), s.output());
+        assertTrue(s.output().contains("Examples:\n  pgpilot up\n  pgpilot up --dry-run\n"), s.output());
     }
 
     @Test

@@ -30,13 +30,13 @@ class ShellPrompterTest {
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), bytes, StandardCharsets.UTF_8)) {
             PrintWriter out = t.writer();
             Repl repl = new Repl(new Repl.Setup(t, Main.commandLine(out, out),
-                    args -> {
+                    (args, w) -> {
                         answers.add(Prompter.confirm(new GlobalOptions(), "Apply 1 migration to local?", "nothing applied"));
                         return 0;
                     },
                     List.of(), new ReplTarget("local", false, true), false, OptionalInt::empty,
-                    List::of, List::of, () -> null, null));
-            Prompter.install(ShellCommand.prompterFor(repl.reader()));
+                    List::of, List::of, () -> null, () -> null, java.util.Map.of(), null));
+            Prompter.install(repl::ask);
             try {
                 assertEquals(0, repl.run());
             } finally {

@@ -6,64 +6,82 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Table and column names of the target database for completion. Loaded once, in a background
- * thread, the first time completion asks for them; until then (or if loading fails) it is empty,
- * so the prompt never waits on the database.
+ * Table and column names of the target database for completion. Loaded in a background thread the
+ * first time completion asks, and again after a command may have changed the schema
+ * ({@link #invalidate}). Completion waits for a load at most {@link #WAIT_MS}; until it is done (or
+ * if it fails, or the local database is not running) the previous names are used, so Tab never
+ * hangs on the database.
  */
 final class CatalogCache {
+    static final long WAIT_MS = 700;
+
+    record Names(List<String> tables, List<String> columns) {
+        static final Names NONE = new Names(List.of(), List.of());
+    }
+
     private final Supplier<DatabaseTarget> target;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private volatile List<String> tables = List.of();
-    private volatile List<String> columns = List.of();
+    private volatile CompletableFuture<Names> loading;
+    private volatile Names last = Names.NONE;
 
     CatalogCache(Supplier<DatabaseTarget> target) {
         this.target = target;
     }
 
     List<String> tables() {
-        loadInBackground();
-        return tables;
+        return names().tables();
     }
 
     List<String> columns() {
-        loadInBackground();
-        return columns;
+        return names().columns();
     }
 
-    private void loadInBackground() {
-        if (!started.compareAndSet(false, true)) {
-            return;
+    /** The next completion reads the catalog again. */
+    void invalidate() {
+        loading = null;
+    }
+
+    private Names names() {
+        CompletableFuture<Names> f = loading;
+        if (f == null) {
+            CompletableFuture<Names> started = new CompletableFuture<>();
+            Thread t = new Thread(() -> started.complete(load()), "pgpilot-catalog");
+            t.setDaemon(true);
+            t.start();
+            loading = f = started;
         }
-        Thread t = new Thread(this::load, "pgpilot-catalog");
-        t.setDaemon(true);
-        t.start();
+        try {
+            last = f.get(WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception slowOrFailed) {
+            // keep the previous names; the load goes on in the background
+        }
+        return last;
     }
 
-    private void load() {
+    private Names load() {
         try {
             DatabaseTarget db = target.get();
             if (db == null) {
-                return;
+                return last;
             }
             TreeSet<String> tbl = new TreeSet<>();
             TreeSet<String> col = new TreeSet<>();
             try (Connection c = db.connect(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select table_schema, table_name, column_name from information_schema.columns"
-                         + " where table_schema not in ('pg_catalog', 'information_schema')")) {
+                         + " where table_schema not in ('pg_catalog', 'information_schema', 'pgpilot', 'supabase_migrations')")) {
                 while (rs.next()) {
                     String schema = rs.getString(1);
                     tbl.add(schema.equals("public") ? rs.getString(2) : schema + "." + rs.getString(2));
                     col.add(rs.getString(3));
                 }
             }
-            tables = List.copyOf(tbl);
-            columns = List.copyOf(col);
+            return new Names(List.copyOf(tbl), List.copyOf(col));
         } catch (RuntimeException | java.sql.SQLException e) {
-            // no completion of names is better than a broken prompt
+            return last; // no completion of names is better than a broken prompt
         }
     }
 }

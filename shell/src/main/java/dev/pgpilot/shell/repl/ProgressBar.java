@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 
 /**
  * A one-line progress bar ("[#####-----] 3/10 20261122_add_notes.sql"). On a real terminal it
- * redraws in place with a carriage return; without one it prints one plain line per step, so logs
+ * redraws in place with a carriage return (and {@link #clear} erases it); without one it prints one plain line per step, so logs
  * and pipes stay readable.
  */
 public final class ProgressBar {
@@ -27,11 +27,18 @@ public final class ProgressBar {
         String line = "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + current + "/" + total + " " + label;
         if (inPlace) {
             out.print("\r" + line + "\u001b[K");
-            if (current >= total) out.println();
         } else {
             out.println(line);
         }
         out.flush();
+    }
+
+    /** Erases the bar (on a terminal) so a line can be printed where it was; the next update draws it again. */
+    public void clear() {
+        if (inPlace) {
+            out.print("\r\u001b[K");
+            out.flush();
+        }
     }
 
     public Listener asListener() {

@@ -33,7 +33,7 @@ final class ShellCompleter implements Completer {
         int index = line.wordIndex();
         if (index == 0) {
             root.getSubcommands().keySet().forEach(c -> candidates.add(new Candidate(c)));
-            List.of("exit", "quit").forEach(c -> candidates.add(new Candidate(c)));
+            Repl.BUILT_INS.forEach(c -> candidates.add(new Candidate(c)));
             return;
         }
         String previous = words.get(index - 1);

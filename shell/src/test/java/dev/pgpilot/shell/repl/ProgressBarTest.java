@@ -17,14 +17,12 @@ class ProgressBarTest {
     }
 
     @Test
-    void onATerminalTheBarRedrawsInPlaceAndEndsWithANewLine() {
+    void onATerminalTheBarRedrawsInPlaceAndClearErasesIt() {
         StringWriter s = new StringWriter();
         ProgressBar bar = new ProgressBar(new PrintWriter(s), true);
         bar.update(1, 2, "a.sql");
         bar.update(2, 2, "b.sql");
-        String text = s.toString();
-        assertEquals("\r[##########----------] 1/2 a.sql\u001b[K\r[####################] 2/2 b.sql\u001b[K",
-                text.stripTrailing());
-        assertEquals(true, text.endsWith("\n"), "the finished bar leaves the cursor on a new line");
+        bar.clear();
+        assertEquals("\r[##########----------] 1/2 a.sql\u001b[K\r[####################] 2/2 b.sql\u001b[K\r\u001b[K", s.toString());
     }
 }

@@ -21,8 +21,10 @@ class ReplPromptTest {
     private String prompt(ReplTarget target, boolean color, OptionalInt pending) throws IOException {
         try (Terminal t = new DumbTerminal("t", Terminal.TYPE_DUMB, new ByteArrayInputStream(new byte[0]),
                 new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
-            return new Repl(new Repl.Setup(t, new CommandLine(new Root()), args -> 0, List.of(), target, color,
-                    () -> pending, List::of, List::of, () -> null, null)).prompt();
+            Repl repl = new Repl(new Repl.Setup(t, new CommandLine(new Root()), (args, out) -> 0, List.of(), target, color,
+                    () -> pending, List::of, List::of, () -> null, () -> null, java.util.Map.of(), null));
+            repl.refreshPending();
+            return repl.prompt();
         }
     }
 

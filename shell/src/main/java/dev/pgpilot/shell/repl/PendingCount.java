@@ -1,0 +1,49 @@
+package dev.pgpilot.shell.repl;
+
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The pending count the prompt shows. Counting reads the target's history, so it runs in a
+ * background thread: at start without waiting (the first prompt never waits on a database), after
+ * each command waiting a moment so the next prompt is fresh. A count that fails or takes too long
+ * leaves the last known one.
+ */
+final class PendingCount {
+    static final long WAIT_AFTER_COMMAND_MS = 1500;
+
+    private final Supplier<OptionalInt> count;
+    private volatile OptionalInt value = OptionalInt.empty();
+
+    PendingCount(Supplier<OptionalInt> count) {
+        this.count = count;
+    }
+
+    OptionalInt get() {
+        return value;
+    }
+
+    void refresh(long waitMillis) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                value = count.get();
+            } catch (RuntimeException e) {
+                // the count is a nicety; never let it break the prompt
+            } finally {
+                done.complete(null);
+            }
+        }, "pgpilot-pending");
+        t.setDaemon(true);
+        t.start();
+        if (waitMillis > 0) {
+            try {
+                done.get(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (Exception slow) {
+                // the prompt shows the last count
+            }
+        }
+    }
+}

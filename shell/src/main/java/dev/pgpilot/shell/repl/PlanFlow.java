@@ -1,0 +1,132 @@
+package dev.pgpilot.shell.repl;
+
+import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.db.ApplyListener;
+import dev.pgpilot.core.db.ApplyResult;
+import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.lint.ReportWriter;
+import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.workspace.MigrationName;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A plain-English request in the shell: plan it, show the SQL (highlighted on a terminal), the lint
+ * findings and the down script, then ask before writing ({@code y}, {@code e} to edit, anything
+ * else refuses). {@code apply} shows exactly what the last written plan will run and where, then
+ * hands over to {@code up --to VERSION}, which asks again (typing the name on a protected
+ * environment). Every decision about migrations is the core's; this class only shows and asks.
+ */
+final class PlanFlow {
+    private final Supplier<Pilot> pilots;
+    private final PrintWriter out;
+    private final boolean color;
+    private final Function<String, String> ask;
+    private final Editor editor;
+    private String written; // version of the file this session wrote last, for `apply`
+
+    PlanFlow(Supplier<Pilot> pilots, PrintWriter out, boolean color, Function<String, String> ask, Editor editor) {
+        this.pilots = pilots;
+        this.out = out;
+        this.color = color;
+        this.ask = ask;
+        this.editor = editor;
+    }
+
+    /** Plans, shows and asks; returns true when the file was written. */
+    boolean request(String text) {
+        try {
+            Pilot pilot = pilots.get();
+            Pilot.Plan plan = pilot.plan(text);
+            while (true) {
+                show(pilot, plan);
+                String a = ask.apply("Write " + plan.fileName() + "? [y/N/e] ").trim().toLowerCase(Locale.ROOT);
+                if (a.equals("y") || a.equals("yes")) {
+                    Path file = pilot.write(plan);
+                    written = MigrationName.parse(plan.fileName()).version();
+                    out.println("wrote " + file);
+                    out.println("wrote " + file.resolveSibling(plan.downFileName()));
+                    out.println("type apply to run it (up --to " + written + ")");
+                    return true;
+                }
+                if (!a.equals("e") && !a.equals("edit")) {
+                    out.println("nothing written");
+                    return false;
+                }
+                Migration m = plan.migration();
+                String edited = editor.edit(plan.fileName(), m.upSql());
+                plan = new Pilot.Plan(new Migration(m.name(), edited, m.downSql(), m.requestText()), plan.fileName());
+            }
+        } catch (PilotException e) {
+            printError(e);
+        } catch (IOException e) {
+            out.println("error: " + e.getMessage());
+            out.println("nothing written");
+        } finally {
+            out.flush();
+        }
+        return false;
+    }
+
+    private void show(Pilot pilot, Pilot.Plan plan) {
+        out.println("-- " + plan.fileName());
+        out.print(SqlHighlighter.render(ensureNewline(plan.migration().upSql()), color));
+        out.println();
+        out.println("-- lint");
+        out.print(ReportWriter.text(pilot.lintPlan(plan.fileName(), plan.migration().upSql()), color));
+        out.println();
+        out.println("-- " + plan.downFileName());
+        out.print(SqlHighlighter.render(ensureNewline(plan.migration().downSql()), color));
+        out.flush();
+    }
+
+    /**
+     * The up command line that runs the last written plan, after showing its SQL and the target;
+     * empty when there is nothing to apply (the reason is printed).
+     */
+    List<String> apply() {
+        if (written == null) {
+            out.println("error: nothing planned in this session");
+            out.println("hint: type a request in plain English first (or run up to apply every pending migration)");
+            return List.of();
+        }
+        try {
+            Pilot pilot = pilots.get();
+            ApplyResult dry = pilot.up(new UpOptions(written, true, false, false), ApplyListener.NONE);
+            if (dry.planned().isEmpty()) {
+                out.println("nothing to apply: " + written + " is already applied on " + dry.target());
+                return List.of();
+            }
+            String where = dry.target() + (pilot.target().isProtected() ? " (protected environment " + pilot.target().environment().name() + ")" : "");
+            out.println("will run on " + where + ":");
+            for (ApplyResult.Planned p : dry.planned()) {
+                MigrationFile f = pilot.workspace().migrations().stream().filter(m -> m.version().equals(p.version())).findFirst().orElseThrow();
+                out.println("-- " + p.file() + (p.outsideTransaction() ? "  (outside a transaction)" : ""));
+                out.print(SqlHighlighter.render(ensureNewline(f.sql()), color));
+            }
+            out.flush();
+            return new ArrayList<>(List.of("up", "--to", written));
+        } catch (PilotException e) {
+            printError(e);
+            return List.of();
+        }
+    }
+
+    private void printError(PilotException e) {
+        out.println("error: " + e.getMessage());
+        if (e.hint() != null) out.println("hint: " + e.hint());
+        out.flush();
+    }
+
+    private static String ensureNewline(String s) {
+        return s.endsWith("\n") ? s : s + "\n";
+    }
+}
