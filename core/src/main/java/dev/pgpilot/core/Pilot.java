@@ -138,12 +138,33 @@ public final class Pilot {
 
     /** Applied, pending, modified, missing and out-of-order migrations of the target. */
     public dev.pgpilot.core.db.StatusReport status() {
+        dev.pgpilot.core.db.DatabaseTarget t = target().target();
+        // Connecting and querying the history overlap with reading and hashing the files: with thousands
+        // of migrations each takes a good part of status's time.
+        java.util.concurrent.CompletableFuture<java.util.List<dev.pgpilot.core.db.History.AppliedVersion>> history =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> applied(t), Pilot::onOwnThread);
         java.util.List<dev.pgpilot.core.workspace.MigrationFile> files = workspace.migrations();
-        try (java.sql.Connection c = target().target().connect()) {
-            return dev.pgpilot.core.db.StatusReport.of(files, new dev.pgpilot.core.db.History(c).applied());
-        } catch (java.sql.SQLException e) {
-            throw PilotException.error("cannot read the history of " + target().target().display() + ": " + e.getMessage().split("\n")[0], null);
+        try {
+            return dev.pgpilot.core.db.StatusReport.of(files, history.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
         }
+    }
+
+    private static java.util.List<dev.pgpilot.core.db.History.AppliedVersion> applied(dev.pgpilot.core.db.DatabaseTarget t) {
+        try (java.sql.Connection c = t.connect()) {
+            return new dev.pgpilot.core.db.History(c).applied();
+        } catch (java.sql.SQLException e) {
+            throw PilotException.error("cannot read the history of " + t.display() + ": " + e.getMessage().split("\n")[0], null);
+        }
+    }
+
+    // Not the common pool: it may have a single worker, which the files' parallel read needs.
+    private static void onOwnThread(Runnable r) {
+        Thread th = new Thread(r, "pgpilot-history");
+        th.setDaemon(true);
+        th.start();
     }
 
     /** Applies pending migrations ({@code up}); throws {@link PilotException} (exit 1) naming file and line on failure. */

@@ -25,6 +25,9 @@ public final class GlobalOptions {
     @Option(names = "--no-color", description = "plain output", scope = ScopeType.INHERIT)
     boolean noColor;
 
+    @Option(names = {"--help", "-h"}, usageHelp = true, description = "show this command's options")
+    boolean help;
+
     /** Set by the REPL so the history records "shell" instead of "cli". */
     String source = dev.pgpilot.shell.repl.Tty.inRepl() ? "shell" : "cli";
 

@@ -2,17 +2,44 @@ package dev.pgpilot.shell;
 
 import dev.pgpilot.core.PilotException;
 import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code pgpilot} command: parses arguments, runs one subcommand, turns failures into exit codes. */
 @Command(name = "pgpilot", mixinStandardHelpOptions = true, version = "pgpilot 0.1.0",
-        description = "Migrations for PostgreSQL and Supabase, from a shell, scripts and Slack.",
-        subcommands = {InitCommand.class, NewCommand.class, DbCommand.class,
-                StatusCommand.class, UpCommand.class, DownCommand.class, HistoryCommand.class, RepairCommand.class,
-                LintCommand.class, DiffCommand.class, ResetCommand.class, TestRlsCommand.class, GenCommand.class,
-                ShellCommand.class, SlackCommand.class, CommandLine.HelpCommand.class})
+        description = "Migrations for PostgreSQL and Supabase, from a shell, scripts and Slack.")
 public final class Main implements Runnable {
+    /**
+     * Every subcommand in help order, each built only when asked for: picocli reads a command's
+     * annotations when it is registered, and a run of {@code status} should not pay for fifteen others.
+     * The names must be the {@code @Command} names (MainTest checks).
+     */
+    static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("init", () -> new InitCommand());
+        COMMANDS.put("new", () -> new NewCommand());
+        COMMANDS.put("db", () -> new DbCommand());
+        COMMANDS.put("status", () -> new StatusCommand());
+        COMMANDS.put("up", () -> new UpCommand());
+        COMMANDS.put("down", () -> new DownCommand());
+        COMMANDS.put("history", () -> new HistoryCommand());
+        COMMANDS.put("repair", () -> new RepairCommand());
+        COMMANDS.put("lint", () -> new LintCommand());
+        COMMANDS.put("diff", () -> new DiffCommand());
+        COMMANDS.put("reset", () -> new ResetCommand());
+        COMMANDS.put("test-rls", () -> new TestRlsCommand());
+        COMMANDS.put("gen", () -> new GenCommand());
+        COMMANDS.put("shell", () -> new ShellCommand());
+        COMMANDS.put("slack", () -> new SlackCommand());
+        COMMANDS.put("help", () -> new CommandLine.HelpCommand());
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -27,12 +54,67 @@ public final class Main implements Runnable {
 
     /** Runs one command line; used by {@link #main} and by tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        String[] a = globalsAfterCommand(args);
+        return commandLine(out, err, commandsFor(a)).execute(a);
     }
 
+    /** Global options that take a value; the others are flags. */
+    private static final List<String> VALUED_GLOBALS = List.of("--workdir", "--db-url", "--env");
+    private static final List<String> FLAG_GLOBALS = List.of("--json", "--yes", "-y", "--no-color");
+
+    /**
+     * {@code pgpilot --workdir DIR status} means {@code pgpilot status --workdir DIR}: each command
+     * owns the global options, so those written before the command name are moved right after it.
+     */
+    static String[] globalsAfterCommand(String[] args) {
+        List<String> globals = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < args.length) {
+            String a = args[i];
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (VALUED_GLOBALS.contains(name)) {
+                globals.add(a);
+                if (!a.contains("=") && i + 1 < args.length) globals.add(args[++i]);
+            } else if (FLAG_GLOBALS.contains(a)) {
+                globals.add(a);
+            } else {
+                break;
+            }
+            i++;
+        }
+        if (globals.isEmpty() || i >= args.length) {
+            return args;
+        }
+        List<String> out = new java.util.ArrayList<>();
+        out.add(args[i]);
+        out.addAll(globals);
+        out.addAll(List.of(args).subList(i + 1, args.length));
+        return out.toArray(String[]::new);
+    }
+
+    /** The full command tree (help, the REPL's completion). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, COMMANDS.keySet());
+    }
+
+    /**
+     * Only the named command when the first word names one; every command otherwise (help, a
+     * mistyped command that needs the names for "did you mean", no command at all).
+     */
+    static Collection<String> commandsFor(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return COMMANDS.containsKey(a) && !a.equals("help") ? List.of(a) : COMMANDS.keySet();
+            }
+        }
+        return COMMANDS.keySet();
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Collection<String> commands) {
         CommandLine cl = new CommandLine(new Main());
+        for (String name : commands) {
+            cl.addSubcommand(name, COMMANDS.get(name).get());
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -8,14 +8,17 @@ import java.util.List;
 
 /** Plain aligned text tables and JSON, shared by the engine commands. */
 final class Render {
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Built on first use, so text output does not pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     private Render() {}
 
     static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -53,7 +56,9 @@ final class Render {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < r.size(); i++) {
                 if (i > 0) b.append("  ");
-                b.append(i == r.size() - 1 ? r.get(i) : String.format("%-" + width[i] + "s", r.get(i)));
+                b.append(r.get(i));
+                // padded by hand: String.format per cell was a tenth of `status` on 2,000 migrations
+                if (i < r.size() - 1) b.append(" ".repeat(width[i] - r.get(i).length()));
             }
             out.add(b.toString().stripTrailing());
         }

@@ -2,6 +2,7 @@ package dev.pgpilot.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,6 +48,14 @@ class UsageErrorsTest {
         Run far = run("up", "--frobnicate=3");
         assertEquals(List.of("error: unknown option '--frobnicate' for 'pgpilot up'",
                 "hint: run 'pgpilot up --help' to list its options"), far.errLines());
+    }
+
+    @Test
+    void everyCommandHasTheHelpOptionTheHintsPointTo() {
+        Run r = run("up", "--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("Usage: pgpilot up"), r.out());
+        assertTrue(r.out().contains("--to=VERSION"), r.out());
     }
 
     @Test

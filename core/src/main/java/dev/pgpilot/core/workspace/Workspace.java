@@ -9,9 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** The project folder: its config and its migrations. */
@@ -83,17 +87,40 @@ public final class Workspace {
                         + other.fileName() + " and " + n.fileName(), "give one of them a new timestamp");
             }
         }
-        for (String key : downs.keySet()) {
-            if (ups.stream().noneMatch(n -> (n.version() + "_" + n.name()).equals(key))) {
+        Set<String> upKeys = new HashSet<>();
+        ups.forEach(n -> upKeys.add(n.version() + "_" + n.name()));
+        for (String key : new TreeSet<>(downs.keySet())) {
+            if (!upKeys.contains(key)) {
                 throw PilotException.error("down script without its migration: " + downs.get(key).getFileName(),
                         "name it like its migration, with .down.sql instead of .sql");
             }
         }
         ups.sort(null);
-        List<MigrationFile> out = new ArrayList<>(ups.size());
-        for (MigrationName n : ups) {
+        return readAll(ups, paths, downs);
+    }
+
+    /**
+     * Reads and hashes the files on all cores: for a project with thousands of migrations this is
+     * most of what {@code status} does. The first unreadable file in version order is reported, as
+     * a sequential read would.
+     */
+    private static List<MigrationFile> readAll(List<MigrationName> ups, Map<MigrationName, Path> paths, Map<String, Path> downs) {
+        Object[] read = new Object[ups.size()];
+        IntStream.range(0, ups.size()).parallel().forEach(i -> {
+            MigrationName n = ups.get(i);
             Path p = paths.get(n);
-            out.add(MigrationFile.of(n, p, read(p), Optional.ofNullable(downs.get(n.version() + "_" + n.name()))));
+            try {
+                read[i] = MigrationFile.of(n, p, read(p), Optional.ofNullable(downs.get(n.version() + "_" + n.name())));
+            } catch (PilotException e) {
+                read[i] = e;
+            }
+        });
+        List<MigrationFile> out = new ArrayList<>(read.length);
+        for (Object o : read) {
+            if (o instanceof PilotException e) {
+                throw e;
+            }
+            out.add((MigrationFile) o);
         }
         return out;
     }

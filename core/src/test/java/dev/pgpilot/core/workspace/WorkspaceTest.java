@@ -77,6 +77,27 @@ class WorkspaceTest {
     }
 
     @Test
+    void manyFilesAreReadInParallelYetTheFirstBadOneInVersionOrderIsReported() throws IOException {
+        Path m = migrations();
+        for (int i = 1; i <= 300; i++) {
+            Files.writeString(m.resolve(String.format("2025010100%04d_m%d.sql", i, i)), "select " + i + ";\n");
+        }
+        List<MigrationFile> files = Workspace.open(dir).migrations();
+        assertEquals(300, files.size());
+        for (int i = 0; i < files.size(); i++) {
+            assertEquals("select " + (i + 1) + ";\n", files.get(i).sql());
+            assertEquals(MigrationFile.checksum("select " + (i + 1) + ";\n"), files.get(i).checksum());
+        }
+        byte[] notUtf8 = {(byte) 0xff, (byte) 0xfe};
+        Files.write(m.resolve("20250101000250_m250.sql"), notUtf8);
+        Files.write(m.resolve("20250101000120_m120.sql"), notUtf8);
+        for (int run = 0; run < 5; run++) {
+            PilotException e = assertThrows(PilotException.class, () -> Workspace.open(dir).migrations());
+            assertTrue(e.getMessage().contains("20250101000120_m120.sql"), e.getMessage());
+        }
+    }
+
+    @Test
     void missingMigrationsFolderMeansNoMigrations() {
         assertEquals(List.of(), Workspace.open(dir).migrations());
     }
