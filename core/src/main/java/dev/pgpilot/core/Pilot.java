@@ -199,7 +199,12 @@ public final class Pilot {
     // ---- plain-English requests (issue 4)
 
     /** A planned migration and the file name it will get; nothing is written yet. */
-    public record Plan(dev.pgpilot.core.render.Migration migration, String fileName) {
+    /** @param changes what the request resolved to (null for a plan rebuilt from stored SQL) */
+    public record Plan(dev.pgpilot.core.render.Migration migration, String fileName, dev.pgpilot.core.request.ChangeSet changes) {
+        public Plan(dev.pgpilot.core.render.Migration migration, String fileName) {
+            this(migration, fileName, null);
+        }
+
         public String downFileName() {
             return fileName.replaceFirst("\\.sql$", ".down.sql");
         }
@@ -226,7 +231,7 @@ public final class Pilot {
                 ? new dev.pgpilot.core.request.RequestParser(catalog).parse(request)
                 : new dev.pgpilot.core.request.LlmRequestParser(model, catalog).parse(request);
         dev.pgpilot.core.render.Migration m = new dev.pgpilot.core.render.MigrationRenderer().render(set, clock.instant());
-        return new Plan(m, new MigrationName(nextVersion(), m.name(), false).fileName());
+        return new Plan(m, new MigrationName(nextVersion(), m.name(), false).fileName(), set);
     }
 
     /** Writes the plan's migration and its down script; neither is left behind when either cannot be written. */
@@ -249,6 +254,34 @@ public final class Pilot {
             throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
         }
         return file;
+    }
+
+    /** What {@link #writeRlsTest} wrote (file null: nothing) and what it left out, with the reason. */
+    public record RlsTestWritten(Path file, java.util.List<String> skipped) {}
+
+    /**
+     * {@code new --rls-test}: writes {@code supabase/tests/rls/<migration>.yaml} checking the plan's
+     * owner policies (the owner sees and changes their row, another user does not).
+     */
+    public RlsTestWritten writeRlsTest(Plan plan) {
+        if (plan.changes() == null) {
+            return new RlsTestWritten(null, java.util.List.of("this plan was not made from a request"));
+        }
+        String title = plan.fileName().replaceFirst("\\.sql$", "");
+        dev.pgpilot.core.rlstest.OwnerRlsTest.Result r = dev.pgpilot.core.rlstest.OwnerRlsTest.generate(plan.changes(), catalog(), title);
+        if (r.yaml() == null) {
+            return new RlsTestWritten(null, r.skipped());
+        }
+        Path file = workspace.workdir().resolve("supabase/tests/rls").resolve(title + ".yaml");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, r.yaml(), java.nio.file.StandardOpenOption.CREATE_NEW);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw PilotException.error("file exists: " + file, "the migration was written; move the old test file and write the test again");
+        } catch (IOException e) {
+            throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
+        }
+        return new RlsTestWritten(file, r.skipped());
     }
 
     /**

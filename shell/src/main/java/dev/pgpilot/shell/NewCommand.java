@@ -23,6 +23,9 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the plan, write nothing")
     boolean dryRun;
 
+    @Option(names = "--rls-test", description = "also write supabase/tests/rls/<migration>.yaml for owner policies (run it with test-rls)")
+    boolean rlsTest;
+
     @Parameters(arity = "0..*", paramLabel = "REQUEST", description = "what to change, in plain English (one quoted argument or several words)")
     java.util.List<String> words;
 
@@ -47,6 +50,11 @@ final class NewCommand implements Callable<Integer> {
         Path file = pilot.write(plan);
         out.println("wrote " + file);
         out.println("wrote " + file.resolveSibling(plan.downFileName()));
+        if (rlsTest) {
+            Pilot.RlsTestWritten t = pilot.writeRlsTest(plan);
+            t.skipped().forEach(why -> out.println("no RLS test: " + why));
+            out.println(t.file() == null ? "no RLS test written" : "wrote " + t.file());
+        }
         return 0;
     }
 }
