@@ -210,13 +210,27 @@ public final class Pilot {
         }
     }
 
-    /** Reads the target database's catalog (schema public and the others a request may name). */
+    /**
+     * Reads the target database's catalog (schema public and the others a request may name) as it
+     * will be once the pending migrations have run: a new file runs after them.
+     */
     public dev.pgpilot.core.request.Catalog catalog() {
+        java.util.List<dev.pgpilot.core.workspace.MigrationFile> files = workspace.migrations();
         try (java.sql.Connection c = target().target().connect()) {
-            return dev.pgpilot.core.request.Catalog.load(c);
+            java.util.Set<String> pending = dev.pgpilot.core.db.StatusReport.of(files, new dev.pgpilot.core.db.History(c).applied()).pending()
+                    .stream().map(dev.pgpilot.core.db.StatusReport.Entry::version).collect(java.util.stream.Collectors.toSet());
+            return dev.pgpilot.core.request.PendingCatalog.load(c, files.stream().filter(f -> pending.contains(f.version())).toList());
         } catch (java.sql.SQLException e) {
             throw PilotException.error("cannot read the catalog of " + target().target().display() + ": " + e.getMessage(), null);
         }
+    }
+
+    /**
+     * The schema the migrations describe, with no target database ({@code new --offline}): every
+     * file replayed into a throwaway database on the embedded server.
+     */
+    public dev.pgpilot.core.request.Catalog offlineCatalog() {
+        return dev.pgpilot.core.request.PendingCatalog.fromMigrations(resolver().localDatabase().start(), workspace.migrations());
     }
 
     /** Turns a plain-English request into a migration against the target's catalog; refuses what it cannot resolve. */

@@ -26,6 +26,9 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--rls-test", description = "also write supabase/tests/rls/<migration>.yaml for owner policies (run it with test-rls)")
     boolean rlsTest;
 
+    @Option(names = "--offline", description = "plan against the schema the migrations describe (replayed on the embedded server), not the target database")
+    boolean offline;
+
     @Parameters(arity = "0..*", paramLabel = "REQUEST", description = "what to change, in plain English (one quoted argument or several words)")
     java.util.List<String> words;
 
@@ -41,7 +44,8 @@ final class NewCommand implements Callable<Integer> {
             throw PilotException.refused("nothing to plan", "pgpilot new \"add notes column to events\", or --empty NAME");
         }
         Pilot pilot = global.pilot();
-        Pilot.Plan plan = pilot.plan(String.join(" ", words));
+        String request = String.join(" ", words);
+        Pilot.Plan plan = offline ? pilot.plan(request, pilot.offlineCatalog()) : pilot.plan(request);
         PlanPrinter.print(plan, out);
         if (dryRun) {
             out.println("-- dry run: nothing written");

@@ -32,6 +32,21 @@ public final class MigrationRenderer {
     private static final String DOWN_HEADER = Templates.load("migration.down.sql");
     private static final String SET_UPDATED_AT = Templates.load("set_updated_at.sql").strip();
 
+    /**
+     * The shared trigger function goes only when no trigger uses it any more: a table created by
+     * another migration (applied, or pending when this one was planned) may still need it, and a
+     * down script must not drop what it did not create.
+     */
+    private static final String DROP_SET_UPDATED_AT = """
+            do $$
+            begin
+              if not exists (select 1 from pg_trigger where tgfoid = to_regprocedure('public.set_updated_at()')) then
+                drop function if exists public.set_updated_at();
+              end if;
+            end
+            $$;
+            """;
+
     /** Up statements by section and down statements (in the order they must run) for one change. */
     private static final class Out {
         final Map<Section, List<String>> up = new EnumMap<>(Section.class);
@@ -67,7 +82,7 @@ public final class MigrationRenderer {
         }
         StringBuilder d = new StringBuilder(fill(DOWN_HEADER, name, purpose, request, created)).append("\n");
         for (int i = downs.size() - 1; i >= 0; i--) for (String stmt : downs.get(i)) d.append(stmt).append("\n");
-        if (dropFunction) d.append("drop function if exists public.set_updated_at();\n");
+        if (dropFunction) d.append(DROP_SET_UPDATED_AT);
         return new Migration(name, u.toString(), d.toString(), set.requestText());
     }
 

@@ -77,7 +77,7 @@ public final class RequestParser {
             if (w.any(DROP)) return List.of(dropIndex(w));
             if (!w.has("unique")) return List.of(createIndex(w, false));
         }
-        if ((w.has("table") || w.has("tables")) && w.any(Set.of("create", "add", "new", "make", "introduce", "need", "set"))) return createTable(w);
+        if (createsTable(w)) return createTable(w);
         if (w.any(RENAME) || (w.first().is("change", "rename") && !w.hasType() && !w.has("type") && w.has("to") && w.lastWordAfter("to").map(x -> !TypeWords.isTypeWord(x)).orElse(false) && w.dotted().isPresent())) return List.of(rename(w));
         if (w.phrase("foreign", "key") || !adding && (w.has("references") || w.has("referencing")) || w.has("->") && !adding || w.phrase("belong", "to") || w.phrase("belongs", "to") || w.first().is("link", "connect", "relate")) return List.of(foreignKey(w));
         if (w.any(DROP) && !w.has("null") && !w.has("required")) return List.of(drop(w));
@@ -93,6 +93,22 @@ public final class RequestParser {
         if (w.any(ADD) || w.has("should") || w.has("have") || w.has("has")) return addColumns(w);
         throw refuse("not a schema change I understand: \"" + w.text() + "\"",
                 "try e.g. \"add notes text to orders\", \"index orders on status\", \"rename customers.full_name to display_name\"");
+    }
+
+    /**
+     * True when the word "table" is the object of a creating verb ("create table x", "add a wishlists
+     * table", "we need a new table for ..."). A table after a preposition or a column word ("add a
+     * column nickname to the userz table") names an existing table, which must then resolve; an
+     * unknown one is refused, never turned into a new table.
+     */
+    private static boolean createsTable(Words w) {
+        int at = w.indexOfAny(Set.of("table", "tables"));
+        for (int i = at - 1; i >= 0; i--) {
+            Tok x = w.tok(i);
+            if (x.is("create", "add", "new", "make", "introduce", "need", "needs", "set", "build")) return true;
+            if (x.is("to", "on", "in", "into", "of", "from", "column", "columns", "field", "fields")) return false;
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ columns
@@ -130,6 +146,7 @@ public final class RequestParser {
                     .orElseThrow(() -> refuse("incomplete request: which table?", "e.g. \"add notes text to orders\""));
             table = catalog.table(tableTok.text());
             int after = w.indexOf(tableTok, end);
+            if (after + 1 < w.size() && w.tok(after + 1).is("table")) after++; // "... to the users table"
             spec = new ArrayList<>(w.sub(w.indexOfAny(ADD) + 1, to));
             spec.addAll(w.sub(after + 1, w.size()));
         }

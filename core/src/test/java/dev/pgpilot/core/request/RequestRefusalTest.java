@@ -31,6 +31,9 @@ class RequestRefusalTest {
         '   '                                               | empty request
         add a column                                        | incomplete request
         add notes to ghosts                                 | unknown table: ghosts
+        add a column nickname text to the ordrz table       | unknown table: ordrz
+        add nickname text to table ordrz                    | unknown table: ordrz
+        the ordrz table needs a nickname column             | unknown table: ordrz
         drop everything                                     | vague destructive
         delete all the tables                               | vague destructive
         rename customers.emial to mail                      | unknown column emial
@@ -64,6 +67,17 @@ class RequestRefusalTest {
     void unknownTableSuggestsTheClosestNames() {
         PilotException e = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse("add notes text to ordrs"));
         assertEquals("did you mean orders?", e.hint());
+    }
+
+    @Test
+    void addingToAMisspelledTableIsRefusedNeverTurnedIntoANewTable() throws Exception {
+        DatabaseTarget fresh = Fixture.fresh();
+        Fixture.exec(fresh, "create table public.users (id uuid primary key, email text)");
+        PilotException e = assertThrows(PilotException.class,
+                () -> new RequestParser(Fixture.catalog(fresh)).parse("add a column nickname text to the userz table"));
+        assertEquals(PilotException.REFUSED, e.exitCode());
+        assertTrue(e.getMessage().contains("unknown table: userz"), e.getMessage());
+        assertEquals("did you mean users?", e.hint());
     }
 
     @Test

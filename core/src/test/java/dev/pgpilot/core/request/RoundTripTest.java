@@ -27,6 +27,7 @@ class RoundTripTest {
         orders need a tracking number                                  | select evalx.coltype('orders','tracking_number') = 'text'
         orders should have a gift_message text                         | select evalx.coltype('orders','gift_message') = 'text'
         add column notes (text) to orders                              | select evalx.coltype('orders','notes') = 'text'
+        add a column nickname text to the customers table              | select evalx.coltype('customers','nickname') = 'text'
         add labels.color varchar(7)                                    | select evalx.coltype('labels','color') = 'character varying(7)'
         customers need a unique external_code                          | select evalx.indexdefs('customers') ~ 'UNIQUE INDEX .*\\(external_code\\)'
         no duplicate emails in customers                               | select evalx.indexdefs('customers') ~ 'UNIQUE INDEX .*\\(email\\)'
