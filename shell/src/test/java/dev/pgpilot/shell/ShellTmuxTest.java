@@ -3,109 +3,86 @@ package dev.pgpilot.shell;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The REPL on a real terminal: tmux runs `pgpilot shell` (from the test classpath, since CI's
- * test phase runs before the jar is packaged), keys go in with send-keys, the screen comes back
- * with capture-pane. Skipped only when tmux is not installed (.ci/run installs it).
+ * The REPL on a real terminal without a database (the local one is never started here): prompt,
+ * completion of commands and options, history search, exit. Skipped only when tmux is not
+ * installed (.ci/run installs it). Database round trips: {@link ShellTmuxDatabaseTest}.
  */
 class ShellTmuxTest {
     @TempDir Path workdir;
     @TempDir Path home;
-    private final String session = "pgpilot-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private Tmux shell;
 
     @BeforeEach
     void startShell() throws Exception {
-        assumeTrue(tmuxInstalled(), "tmux is not installed");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = "env HOME='" + home + "' TERM=xterm-256color '" + java + "' -cp '" + System.getProperty("java.class.path")
-                + "' dev.pgpilot.shell.Main shell --workdir '" + workdir + "'";
-        tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50", command);
-        screenShows(s -> s.contains("pgpilot local>"));
+        assumeTrue(Tmux.installed(), "tmux is not installed");
+        shell = Tmux.shell(Map.of("HOME", home.toString()), "--workdir", workdir.toString());
+        shell.shows("pgpilot local>");
     }
 
     @AfterEach
     void stopShell() throws Exception {
-        if (tmuxInstalled()) {
-            run(List.of("tmux", "kill-session", "-t", session));
-        }
+        if (shell != null) shell.close();
     }
 
     @Test
     void firstPromptNamesTheLocalTarget() throws Exception {
         // capture-pane drops trailing blanks, so the space after ">" is not on the captured line
-        assertTrue(screenShows(s -> s.lines().anyMatch(l -> l.startsWith("pgpilot local>"))), capture());
+        assertTrue(shell.shows(s -> s.lines().anyMatch(l -> l.startsWith("pgpilot local>"))), shell.screen());
     }
 
     @Test
     void tabCompletesACommandName() throws Exception {
-        tmux("send-keys", "-t", session, "ini", "Tab");
-        assertTrue(screenShows(s -> s.contains("pgpilot local> init")), capture());
+        shell.keys("ini", "Tab");
+        assertTrue(shell.shows("pgpilot local> init"), shell.screen());
     }
 
     @Test
     void tabCompletesAnOptionOfTheCommand() throws Exception {
-        tmux("send-keys", "-t", session, "new --dry", "Tab");
-        assertTrue(screenShows(s -> s.contains("new --dry-run")), capture());
+        shell.keys("new --dry", "Tab");
+        assertTrue(shell.shows("new --dry-run"), shell.screen());
     }
 
     @Test
     void commandRunsAndExitEndsTheSession() throws Exception {
-        tmux("send-keys", "-t", session, "init", "Enter");
-        assertTrue(screenShows(s -> s.contains("pgpilot.yaml (created)")), capture());
-        tmux("send-keys", "-t", session, "exit", "Enter");
-        assertTrue(waitFor(() -> !sessionAlive()), "session still running:\n" + capture());
+        shell.line("init");
+        assertTrue(shell.shows("pgpilot.yaml (created)"), shell.screen());
+        shell.line("exit");
+        assertTrue(Tmux.waitFor(() -> !shell.alive()), "session still running:\n" + shell.screen());
     }
 
-    private boolean screenShows(Predicate<String> condition) throws Exception {
-        return waitFor(() -> condition.test(capture()));
+    @Test
+    void ctrlRFindsAnEarlierLineAndHistoryIsKeptInHome() throws Exception {
+        shell.line("help up");
+        // keys sent before the next prompt reach a terminal in cooked mode, where ^R means "reprint"
+        assertTrue(shell.showsTimes("pgpilot local>", 2), shell.screen());
+        shell.keys("C-r");
+        shell.keys("-l", "elp u");
+        assertTrue(shell.shows(s -> s.contains("bck-i-search: elp u")), shell.screen());
+        shell.keys("Enter");
+        assertTrue(shell.showsTimes("Usage: pgpilot up", 2), "the found line ran again: " + shell.screen());
+        assertTrue(shell.showsTimes("pgpilot local>", 3), shell.screen());
+        shell.keys("C-d");
+        assertTrue(Tmux.waitFor(() -> !shell.alive()), "Ctrl-D at an empty prompt exits:\n" + shell.screen());
+        assertTrue(Files.readString(home.resolve(".pgpilot/history")).contains("help up"));
     }
 
-    private static boolean waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L; // a cold JVM on a busy 2-core CI box
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) return true;
-            Thread.sleep(100);
-        }
-        return false;
-    }
-
-    private String capture() throws IOException, InterruptedException {
-        return run(List.of("tmux", "capture-pane", "-p", "-t", session));
-    }
-
-    private boolean sessionAlive() throws IOException, InterruptedException {
-        return new ProcessBuilder("tmux", "has-session", "-t", session).start().waitFor() == 0;
-    }
-
-    private static void tmux(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("tmux"));
-        cmd.addAll(List.of(args));
-        run(cmd);
-    }
-
-    private static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return text;
-    }
-
-    private static boolean tmuxInstalled() {
-        try {
-            return new ProcessBuilder("tmux", "-V").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+    @Test
+    void ctrlCClearsTheLineBeingTyped() throws Exception {
+        shell.keys("-l", "half typed words");
+        assertTrue(shell.shows("pgpilot local> half typed words"), shell.screen());
+        shell.keys("C-c");
+        assertTrue(shell.showsTimes("pgpilot local>", 2), "a fresh prompt: " + shell.screen());
+        shell.line("init");
+        assertTrue(shell.shows("pgpilot.yaml (created)"), shell.screen());
+        assertTrue(!shell.screen().contains("half typed wordsinit"), shell.screen());
     }
 }

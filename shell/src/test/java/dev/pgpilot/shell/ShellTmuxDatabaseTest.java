@@ -1,0 +1,159 @@
+package dev.pgpilot.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.pgpilot.core.TestDatabase;
+import dev.pgpilot.core.db.DatabaseTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The REPL on a real terminal (tmux) against the embedded PostgreSQL of the tests: table names
+ * completed from the live catalog, the write question refusing on "n" and on an empty answer,
+ * plan-then-apply on a protected environment, Ctrl-C during a slow up.
+ */
+class ShellTmuxDatabaseTest {
+    private static final String REQUEST = "create table notes with body text";
+
+    @TempDir Path workdir;
+    @TempDir Path home;
+    private DatabaseTarget db;
+    private Tmux shell;
+
+    @BeforeEach
+    void database() throws Exception {
+        assumeTrue(Tmux.installed(), "tmux is not installed");
+        db = TestDatabase.fresh();
+        Files.createDirectories(workdir.resolve("supabase/migrations"));
+    }
+
+    @AfterEach
+    void stopShell() throws Exception {
+        if (shell != null) shell.close();
+    }
+
+    private void start() throws Exception {
+        shell = Tmux.shell(Map.of("HOME", home.toString()), "--workdir", workdir.toString(), "--db-url", db.display());
+        assertTrue(shell.shows("pgpilot 127.0.0.1>"), shell.screen());
+    }
+
+    @Test
+    void tabCompletesATableNameFromTheLiveCatalog() throws Exception {
+        sql("create table public.invoices (id int primary key, total numeric)");
+        start();
+        shell.keys("-l", "add notes to invo");
+        boolean completed = false;
+        for (int i = 0; i < 5 && !completed; i++) { // the first Tab may come before the catalog is read
+            shell.keys("Tab");
+            completed = Tmux.waitFor(() -> shell.screen().contains("add notes to invoices")) ;
+        }
+        assertTrue(completed, shell.screen());
+    }
+
+    @Test
+    void writeQuestionRefusesOnNAndOnEmptyAnswer() throws Exception {
+        start();
+        shell.line(REQUEST);
+        assertTrue(shell.shows("[y/N/e]"), shell.screen());
+        shell.line("n");
+        assertTrue(shell.shows("nothing written"), shell.screen());
+        assertTrue(shell.showsTimes("pgpilot 127.0.0.1>", 2), shell.screen()); // type at the prompt, not into cooked mode
+        shell.line(REQUEST);
+        assertTrue(shell.showsTimes("[y/N/e]", 2), shell.screen());
+        shell.keys("Enter");
+        assertTrue(shell.showsTimes("nothing written", 2), shell.screen());
+        assertEquals(List.of(), migrationFiles());
+    }
+
+    @Test
+    void planThenApplyOnAProtectedEnvironmentNeedsItsNameTyped() throws Exception {
+        Files.writeString(workdir.resolve("pgpilot.yaml"), "environments:\n  production:\n    url_env: PGPILOT_TEST_PROD_URL\n    protected: true\n");
+        shell = Tmux.shell(Map.of("HOME", home.toString(), "PGPILOT_TEST_PROD_URL", db.display()),
+                "--workdir", workdir.toString(), "--env", "production");
+        assertTrue(shell.shows("pgpilot production!>"), shell.screen());
+        assertTrue(shell.screenWithColors().matches("(?s).*\u001b\\[[0-9;]*31m[^\n]*pgpilot production!>.*"),
+                "the protected prompt is red: " + shell.screenWithColors().replace("\u001b", "ESC"));
+        shell.line(REQUEST);
+        assertTrue(shell.shows("[y/N/e]"), shell.screen());
+        shell.line("y");
+        assertTrue(shell.shows("pgpilot production! (1 pending)>"), shell.screen());
+        assertEquals(2, migrationFiles().size());
+
+        shell.line("apply");
+        assertTrue(shell.shows("Type 'production' to continue:"), shell.screen());
+        assertTrue(shell.screen().contains("(protected environment production):"), shell.screen());
+        shell.line("yes");
+        assertTrue(shell.shows("nothing applied"), shell.screen());
+        assertFalse(tableExists("public.notes"), "a wrong name applies nothing");
+        assertTrue(shell.showsTimes("pgpilot production! (1 pending)>", 2), shell.screen());
+        shell.line("apply");
+        assertTrue(shell.showsTimes("Type 'production' to continue:", 2), shell.screen());
+        shell.line("production");
+        assertTrue(shell.shows("done: 1 applied"), shell.screen());
+        assertTrue(tableExists("public.notes"));
+        assertTrue(shell.shows(s -> s.lines().anyMatch(l -> l.strip().equals("pgpilot production!>"))), "no pending left: " + shell.screen());
+    }
+
+    @Test
+    void ctrlCDuringASlowUpRollsTheMigrationBackAndRecordsIt() throws Exception {
+        Path dir = workdir.resolve("supabase/migrations");
+        Files.writeString(dir.resolve("20250101000000_fast.sql"), "create table public.fast (id int primary key);\n");
+        Files.writeString(dir.resolve("20250102000000_slow.sql"), "create table public.slow (id int primary key);\nselect pg_sleep(120);\n");
+        start();
+        shell.line("up");
+        assertTrue(shell.shows("[y/N]"), shell.screen());
+        shell.line("y");
+        assertTrue(shell.shows("applying 20250102000000_slow.sql"), "the progress bar names the running file: " + shell.screen());
+        Thread.sleep(1000); // pg_sleep is running on the server
+        shell.keys("C-c");
+        assertTrue(shell.shows("20250102000000_slow.sql was rolled back"), shell.screen());
+        assertTrue(shell.shows("pgpilot 127.0.0.1 (1 pending)>"), shell.screen());
+        assertTrue(tableExists("public.fast"));
+        assertFalse(tableExists("public.slow"));
+        assertEquals(1, count("select count(*) from pgpilot.migration_log where version = '20250102000000' and not success"
+                + " and error = 'cancelled by the user' and source = 'shell'"));
+
+        shell.line("status");
+        assertTrue(shell.shows("1 applied, 1 pending"), shell.screen());
+        String colours = shell.screenWithColors();
+        assertTrue(colours.contains("\u001b[32m") && colours.contains("\u001b[33m"),
+                "applied green, pending yellow: " + colours.replace("\u001b", "ESC"));
+    }
+
+    private List<Path> migrationFiles() throws Exception {
+        try (Stream<Path> s = Files.list(workdir.resolve("supabase/migrations"))) {
+            return s.toList();
+        }
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private boolean tableExists(String name) throws SQLException {
+        return count("select count(*) from pg_class where oid = to_regclass('" + name + "')") == 1;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.pgpilot.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+
+/**
+ * `pgpilot shell` on a real terminal: tmux runs it (from the test classpath, since CI's test phase
+ * runs before the jar is packaged), keys go in with send-keys, the screen comes back with
+ * capture-pane. One instance is one tmux session.
+ */
+final class Tmux implements AutoCloseable {
+    private final String session = "pgpilot-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+    static boolean installed() {
+        try {
+            return new ProcessBuilder("tmux", "-V").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Starts the shell with these environment variables and arguments after {@code shell}. */
+    static Tmux shell(Map<String, String> env, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        StringBuilder cmd = new StringBuilder("env -u NO_COLOR TERM=xterm-256color");
+        env.forEach((k, v) -> cmd.append(' ').append(k).append("=").append(quote(v)));
+        cmd.append(' ').append(quote(java)).append(" -cp ").append(quote(System.getProperty("java.class.path")))
+                .append(" dev.pgpilot.shell.Main shell");
+        for (String a : args) cmd.append(' ').append(quote(a));
+        Tmux t = new Tmux();
+        t.tmux("new-session", "-d", "-s", t.session, "-x", "200", "-y", "50", cmd.toString());
+        return t;
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /** Sends keys as tmux names them ("Enter", "Tab", "C-c") or literal text. */
+    void keys(String... keys) throws IOException, InterruptedException {
+        List<String> a = new ArrayList<>(List.of("send-keys", "-t", session));
+        a.addAll(List.of(keys));
+        tmux(a.toArray(String[]::new));
+    }
+
+    /** Types a line and presses Enter. */
+    void line(String text) throws IOException, InterruptedException {
+        tmux("send-keys", "-t", session, "-l", text);
+        keys("Enter");
+    }
+
+    String screen() throws IOException, InterruptedException {
+        return run(List.of("tmux", "capture-pane", "-p", "-J", "-S", "-2000", "-t", session));
+    }
+
+    /** The screen with its colours as escape sequences. */
+    String screenWithColors() throws IOException, InterruptedException {
+        return run(List.of("tmux", "capture-pane", "-p", "-e", "-J", "-S", "-2000", "-t", session));
+    }
+
+    boolean shows(Predicate<String> condition) throws Exception {
+        return waitFor(() -> condition.test(screen()));
+    }
+
+    boolean shows(String text) throws Exception {
+        return shows(s -> s.contains(text));
+    }
+
+    /** Waits until {@code text} appears {@code times} times on the screen (and its scrollback). */
+    boolean showsTimes(String text, int times) throws Exception {
+        return shows(s -> s.split(java.util.regex.Pattern.quote(text), -1).length - 1 >= times);
+    }
+
+    boolean alive() throws IOException, InterruptedException {
+        return new ProcessBuilder("tmux", "has-session", "-t", session).start().waitFor() == 0;
+    }
+
+    static boolean waitFor(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + 40_000_000_000L; // a cold JVM on a busy 2-core CI box
+        while (System.nanoTime() < deadline) {
+            if (condition.call()) return true;
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        run(List.of("tmux", "kill-session", "-t", session));
+    }
+
+    private void tmux(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("tmux"));
+        cmd.addAll(List.of(args));
+        run(cmd);
+    }
+
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return text;
+    }
+}
