@@ -42,7 +42,7 @@ final class ShellCommand implements Callable<Integer> {
         Repl.Setup setup = new Repl.Setup(
                 terminal,
                 Main.commandLine(out, out),
-                (args, w) -> Main.commandLine(w, w).execute(args.toArray(String[]::new)),
+                (args, w) -> Main.execute(args.toArray(String[]::new), w, w),
                 defaultOptions(workdir),
                 target,
                 color,
