@@ -16,6 +16,15 @@ final class Render {
 
     private Render() {}
 
+    /** A JSON object with its keys in the given order: {@code fields("version", v, "name", n)}. */
+    static java.util.Map<String, Object> fields(Object... keysAndValues) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
     static String json(Object value) {
         try {
             return Json.MAPPER.writeValueAsString(value);

@@ -1,14 +1,19 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.db.ApplyListener;
 import dev.pgpilot.core.db.ApplyResult;
+import dev.pgpilot.core.db.MigrationFailedException;
 import dev.pgpilot.core.db.UpOptions;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.shell.repl.Interrupts;
 import dev.pgpilot.shell.repl.ProgressBar;
 import dev.pgpilot.shell.repl.Tty;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +43,9 @@ final class UpCommand implements Callable<Integer> {
         Pilot pilot = global.pilot();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (global.json) {
+            return json(pilot, out, err);
+        }
         ApplyResult plan = pilot.up(new UpOptions(to, true, allowOutOfOrder, allowLintErrors), ApplyListener.NONE);
         plan.warnings().forEach(w -> err.println("warning: " + w));
         err.flush();
@@ -64,6 +72,70 @@ final class UpCommand implements Callable<Integer> {
         }
         out.println(r.applied().isEmpty() ? "nothing to apply (another run applied them)" : "done: " + r.applied().size() + " applied");
         return 0;
+    }
+
+    /**
+     * {@code up --json}: one JSON object on stdout whatever happens (shape in README), the same exit
+     * codes as the text output; on an error the one-line message still goes to stderr.
+     */
+    private int json(Pilot pilot, PrintWriter out, PrintWriter err) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        try {
+            ApplyResult plan = pilot.up(new UpOptions(to, true, allowOutOfOrder, allowLintErrors), ApplyListener.NONE);
+            plan.warnings().forEach(w -> err.println("warning: " + w));
+            err.flush();
+            result.put("target", plan.target());
+            result.put("dry_run", dryRun);
+            result.put("planned", plan.planned().stream().map(UpCommand::planned).toList());
+            result.put("applied", List.of());
+            result.put("warnings", plan.warnings());
+            if (dryRun || plan.planned().isEmpty()) {
+                out.println(Render.json(result));
+                return 0;
+            }
+            if (!Confirm.change(global, pilot, "Apply " + plan.planned().size() + " migration(s)", "up not run")) {
+                result.put("error", error("up not run: not confirmed", null));
+                out.println(Render.json(result));
+                return 1;
+            }
+            ApplyResult r = pilot.up(new UpOptions(to, false, allowOutOfOrder, allowLintErrors), new ApplyListener() {
+                @Override
+                public void cancellable(Runnable cancel) {
+                    Interrupts.onCancel(cancel);
+                }
+            });
+            result.put("applied", r.applied().stream().map(UpCommand::applied).toList());
+            result.put("warnings", r.warnings());
+            out.println(Render.json(result));
+            return 0;
+        } catch (PilotException e) {
+            if (e instanceof MigrationFailedException m) {
+                result.put("applied", m.appliedBefore().stream().map(UpCommand::applied).toList());
+                result.put("failed", failed(m.failed()));
+            }
+            result.putIfAbsent("applied", List.of());
+            result.put("error", error(e.getMessage(), e.hint()));
+            out.println(Render.json(result));
+            throw e; // Main prints it on stderr and returns its exit code
+        }
+    }
+
+    private static Map<String, Object> planned(ApplyResult.Planned p) {
+        return Render.fields("version", p.version(), "name", p.name(), "file", p.file(), "outside_transaction", p.outsideTransaction());
+    }
+
+    private static Map<String, Object> applied(ApplyResult.Applied a) {
+        return Render.fields("version", a.version(), "name", a.name(), "file", a.file(), "duration_ms", a.millis(),
+                "statements", a.statements());
+    }
+
+    private static Map<String, Object> failed(MigrationFailedException.Failed f) {
+        return Render.fields("version", f.version(), "name", f.name(), "file", f.file(), "line", f.line(),
+                "statement", f.statement(), "message", f.message());
+    }
+
+    private static Map<String, Object> error(String message, String hint) {
+        return Render.fields("message", message, "hint", hint);
     }
 
     /**

@@ -103,6 +103,55 @@ class EngineCommandsTest {
     }
 
     @Test
+    void upJsonListsEachAppliedMigrationWithDurationAndStatementCount() throws Exception {
+        Files.writeString(dir.resolve("supabase/migrations/20250103000000_two.sql"), "select 1;\nselect 2;\n");
+        Run up = run("up", "--yes", "--json");
+        assertEquals(0, up.exit(), up.err());
+        JsonNode j = new ObjectMapper().readTree(up.out());
+        assertEquals(db.display(), j.get("target").asText());
+        assertEquals(List.of("20250101000000", "20250102000000", "20250103000000"),
+                iterable(j.get("applied").elements()).stream().map(n -> n.get("version").asText()).toList());
+        JsonNode last = j.get("applied").get(2);
+        assertEquals("two", last.get("name").asText());
+        assertEquals("supabase/migrations/20250103000000_two.sql", last.get("file").asText());
+        assertEquals(2, last.get("statements").asInt());
+        assertTrue(last.get("duration_ms").isIntegralNumber() && last.get("duration_ms").asLong() >= 0, last.toString());
+        assertFalse(j.has("error"));
+        JsonNode again = new ObjectMapper().readTree(run("up", "--yes", "--json").out());
+        assertEquals(0, again.get("applied").size());
+    }
+
+    @Test
+    void upJsonOnFailureNamesFileLineAndServerMessageAndWhatWasAppliedBefore() throws Exception {
+        Files.writeString(dir.resolve("supabase/migrations/20250103000000_bad.sql"), "select 1;\nselect nope;\n");
+        Run up = run("up", "--yes", "--json");
+        assertEquals(1, up.exit());
+        JsonNode j = new ObjectMapper().readTree(up.out()); // stdout is the JSON object alone
+        assertEquals(2, j.get("applied").size());
+        JsonNode failed = j.get("failed");
+        assertEquals("20250103000000", failed.get("version").asText());
+        assertEquals("supabase/migrations/20250103000000_bad.sql", failed.get("file").asText());
+        assertEquals(2, failed.get("line").asInt());
+        assertEquals("select nope", failed.get("statement").asText());
+        assertTrue(failed.get("message").asText().contains("column \"nope\" does not exist"), failed.toString());
+        assertTrue(j.get("error").get("message").asText().startsWith("migration failed at"), j.toString());
+        assertTrue(up.err().startsWith("error: migration failed at"), up.err());
+    }
+
+    @Test
+    void upJsonWithoutYesRefusesWithExitOneAndAJsonError() throws Exception {
+        Run up = run("up", "--json");
+        assertEquals(1, up.exit());
+        JsonNode j = new ObjectMapper().readTree(up.out());
+        assertEquals(0, j.get("applied").size());
+        assertTrue(j.get("error").get("message").asText().contains("no terminal to confirm on"), j.toString());
+        assertEquals(2, countPending());
+        JsonNode dry = new ObjectMapper().readTree(run("up", "--json", "--dry-run").out());
+        assertTrue(dry.get("dry_run").asBoolean());
+        assertEquals(2, dry.get("planned").size());
+    }
+
+    @Test
     void downAndRepairAskFirstThenChangeTheHistory() throws Exception {
         run("up", "--yes");
         assertEquals(1, run("down").exit());

@@ -85,10 +85,16 @@ public final class Applier {
                                 + " migration(s) applied", "run `pgpilot up` again to apply the rest");
                     }
                     listener.starting(p.file());
-                    long ms = p.outsideTransaction()
-                            ? applyOutsideTransaction(c, history, p, batch, options, listener)
-                            : applyInTransaction(c, history, p, batch, options, listener, canCheckClient);
-                    applied.add(new ApplyResult.Applied(p.file().version(), p.file().name().name(), ms));
+                    long ms;
+                    try {
+                        ms = p.outsideTransaction()
+                                ? applyOutsideTransaction(c, history, p, batch, options, listener)
+                                : applyInTransaction(c, history, p, batch, options, listener, canCheckClient);
+                    } catch (MigrationFailedException e) {
+                        throw e.after(applied);
+                    }
+                    applied.add(new ApplyResult.Applied(p.file().version(), p.file().name().name(),
+                            session.display(p.file().path()), ms, p.statements().size()));
                     listener.applied(p.file(), ms);
                 }
             }
@@ -332,7 +338,7 @@ public final class Applier {
     }
 
     /** Records the failed attempt in its own transaction (the migration's was rolled back) and builds the error. */
-    private PilotException recordFailure(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started,
+    private MigrationFailedException recordFailure(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started,
                                          long t0, Failure f, String extraHint) throws SQLException {
         c.setAutoCommit(true);
         String where = session.display(p.file().path()) + ":" + f.line();
@@ -342,7 +348,9 @@ public final class Applier {
         String hint = extraHint != null ? extraHint
                 : "nothing from " + p.file().path().getFileName() + " was applied; fix it and run `pgpilot up` again"
                 + missingExtensionHint(f.cause());
-        return new PilotException("migration failed at " + where + ": " + f.message(), hint, PilotException.REFUSED, f.cause());
+        MigrationFailedException.Failed failed = new MigrationFailedException.Failed(p.file().version(), p.file().name().name(),
+                session.display(p.file().path()), f.line(), f.statement().sql().strip(), f.message());
+        return new MigrationFailedException("migration failed at " + where + ": " + f.message(), hint, f.cause(), failed, List.of());
     }
 
     /**

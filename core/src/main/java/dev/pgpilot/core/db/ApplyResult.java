@@ -14,5 +14,6 @@ import java.util.List;
 public record ApplyResult(String target, List<Planned> planned, List<Applied> applied, List<String> warnings, boolean dryRun) {
     public record Planned(String version, String name, String file, boolean outsideTransaction) {}
 
-    public record Applied(String version, String name, long millis) {}
+    /** One applied migration: its file as shown to the user, how long it took, how many statements ran. */
+    public record Applied(String version, String name, String file, long millis, int statements) {}
 }
