@@ -25,12 +25,29 @@ public final class TestDatabase {
                 local = new LocalDatabase(root, false);
                 server = local.start();
                 LocalDatabase l = local;
-                Runtime.getRuntime().addShutdownHook(new Thread(l::discard));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> discard(l, root)));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
         return server;
+    }
+
+    /**
+     * The suite leaves a cluster of a few hundred databases (gigabytes of small files): deleting it
+     * inline kept the test JVM busy past surefire's 30 s exit limit on a loaded disk, so the folder
+     * is removed by a detached {@code rm -rf} that outlives the JVM.
+     */
+    private static void discard(LocalDatabase l, Path root) {
+        l.stopImmediately();
+        try {
+            new ProcessBuilder("rm", "-rf", root.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            System.err.println("could not remove the test cluster " + root + ": " + e.getMessage());
+        }
     }
 
     /** A new, empty database (with the Supabase base) on the shared test server. */

@@ -117,13 +117,9 @@ public final class LocalDatabase {
         return true;
     }
 
-    /**
-     * Stops a throwaway cluster without a shutdown checkpoint and deletes it with its folder: a test
-     * cluster holding hundreds of databases otherwise spends many seconds flushing them on the way out.
-     */
-    public void discard() {
+    /** Stops without a shutdown checkpoint: for throwaway clusters whose data nobody will read again. */
+    public void stopImmediately() {
         stop("immediate");
-        deleteTree(root);
     }
 
     /** Stops the server and deletes the cluster; the next {@link #start()} builds a fresh one. */
