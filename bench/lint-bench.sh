@@ -47,23 +47,26 @@ files=$(ls "$dir" | wc -l); lines=$(cat "$dir"/*.sql | wc -l)
 echo "generated $files files, $lines lines"
 cd "$here"
 ./pgpilot --version >/dev/null # build the jar first, outside the timing
+cpu() { # wall, user+sys CPU of a command (stdout to $out): sets $wall and $cpu
+  /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > "$out" 2>/dev/null && rc=0 || rc=$?
+  read -r wall u s < <(tail -1 "$work/time"); cpu=$(echo "$u + $s" | bc)
+}
 time_pgpilot() { # $1 = label, rest = JVM options
   local label=$1; shift
-  t0=$(date +%s.%N); set +e; PGPILOT_JAVA_OPTS="$*" ./pgpilot lint --workdir "$work" --no-color > "$work/pgpilot.out"; rc=$?; set -e; t1=$(date +%s.%N)
-  pg=$(echo "$t1 - $t0" | bc)
-  echo "pgpilot lint [$label]: ${pg}s wall (exit $rc), $(tail -1 "$work/pgpilot.out")"
+  out="$work/pgpilot.out"; PGPILOT_JAVA_OPTS="$*" cpu ./pgpilot lint --workdir "$work" --no-color
+  pg=$wall; pgcpu=$cpu
+  echo "pgpilot lint [$label]: ${wall}s wall, ${cpu}s CPU (exit $rc), $(tail -1 "$work/pgpilot.out")"
 }
-time_pgpilot "C1 only: PGPILOT_JAVA_OPTS=-XX:TieredStopAtLevel=1" -XX:TieredStopAtLevel=1
-c1=$pg
-time_pgpilot "default JVM flags"
-pg=$c1
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+time_pgpilot "launcher defaults${PGPILOT_JAVA_OPTS:+ + PGPILOT_JAVA_OPTS=$PGPILOT_JAVA_OPTS}" ${PGPILOT_JAVA_OPTS:-}
+time_pgpilot "C1 + serial GC: -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 squawk="${SQUAWK:-}"
 if [ -z "$squawk" ] && [ -n "${SQUAWK_DIR:-}" ]; then squawk="$SQUAWK_DIR/node_modules/.bin/squawk"; fi
 if [ -n "$squawk" ] && [ -x "$squawk" ]; then
-  t0=$(date +%s.%N); set +e; "$squawk" --assume-in-transaction "$dir"/*.sql > "$work/squawk.out" 2>&1; src=$?; set -e; t1=$(date +%s.%N)
-  sq=$(echo "$t1 - $t0" | bc)
-  echo "squawk: ${sq}s wall (exit $src), $(sed 's/\x1b\[[0-9;]*m//g' "$work/squawk.out" | grep -o 'Found [0-9]* issues.*' || echo 'no summary')"
-  echo "ratio pgpilot(C1)/squawk: $(echo "scale=2; $pg / $sq" | bc)"
+  out="$work/squawk.out"; cpu "$squawk" --assume-in-transaction "$dir"/*.sql
+  sq=$wall
+  echo "squawk: ${wall}s wall, ${cpu}s CPU (exit $rc), $(sed 's/\x1b\[[0-9;]*m//g' "$work/squawk.out" | grep -o 'Found [0-9]* issues.*' || echo 'no summary')"
+  echo "ratio pgpilot(C1 + serial GC)/squawk: wall $(echo "scale=2; $pg / $sq" | bc), CPU $(echo "scale=2; $pgcpu / $cpu" | bc)"
 else
   echo "squawk: not run (set SQUAWK=/path/to/squawk or SQUAWK_DIR=dir with npm install squawk-cli)"
 fi

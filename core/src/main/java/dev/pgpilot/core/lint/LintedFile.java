@@ -33,26 +33,37 @@ public final class LintedFile {
      *              copy to keep the original), so a folder is replayed without a copy per file
      */
     public LintedFile(String fileName, String text, SchemaModel model) {
+        this(fileName, text, parse(text), model);
+    }
+
+    /** @param statements {@link #parse(String)} of {@code text}, done ahead (in parallel, for a folder) */
+    public LintedFile(String fileName, String text, List<Stmt> statements, SchemaModel model) {
         this.fileName = fileName;
         this.text = text;
-        List<SqlStatement> raw = SqlScript.parse(text).statements();
-        List<Stmt> list = new ArrayList<>(raw.size());
+        this.statements = statements;
         this.after = model;
         model.beginFile();
-        for (int i = 0; i < raw.size(); i++) {
-            Stmt s = Stmt.of(i, raw.get(i));
-            list.add(s);
-            Matcher m = CREATE_TABLE.matcher(s.norm());
-            if (m.lookingAt()) createdAt.putIfAbsent(Sql.qualified(m.group(1)), i);
+        for (Stmt s : statements) {
+            if (s.startsWith("CREATE")) {
+                Matcher m = CREATE_TABLE.matcher(s.norm());
+                if (m.lookingAt()) createdAt.putIfAbsent(Sql.qualified(m.group(1)), s.index());
+            }
             after.apply(s.norm());
         }
-        this.statements = List.copyOf(list);
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') starts.add(i + 1);
         }
         lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The statements of a script, each normalized once: the costly part of linting, and independent of the schema. */
+    public static List<Stmt> parse(String text) {
+        List<SqlStatement> raw = SqlScript.parse(text).statements();
+        List<Stmt> list = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) list.add(Stmt.of(i, raw.get(i)));
+        return List.copyOf(list);
     }
 
     /** The project's schema manifest, or null (the manifest rules are opt-in). */

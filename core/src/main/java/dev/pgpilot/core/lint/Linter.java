@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,12 @@ import java.util.stream.Stream;
 public final class Linter {
     /** Meta rule: an ignore comment that silenced nothing (or names no known rule). */
     public static final String UNUSED_IGNORE = "unused-ignore";
+    /** Meta rule: two migrations of the folder share a version; the runner refuses the folder. */
+    public static final String DUPLICATE_VERSION = "duplicate-migration-version";
+    private static final String DUPLICATE_WHY = "The version is the key of the migration history: with two files on one version, "
+            + "pgpilot and the Supabase CLI refuse the folder (or apply only one). Error.";
+    /** Chunks of files linted in parallel: a few per core, so a slow chunk does not leave a core idle. */
+    private static final int CHUNKS = 4 * Runtime.getRuntime().availableProcessors();
     private static final String UNUSED_WHY = "A stale ignore hides the next real problem of that rule on that statement. "
             + "Warning, not error: it never breaks a migration.";
 
@@ -41,6 +48,7 @@ public final class Linter {
         this.manifest = manifest;
         for (Rule r : Rules.all()) severities.put(r.id(), r.defaultSeverity());
         severities.put(UNUSED_IGNORE, Severity.WARNING);
+        severities.put(DUPLICATE_VERSION, Severity.ERROR);
         config.lint().forEach((id, sev) -> severities.put(known(id, "in " + Config.FILE_NAME),
                 Severity.parse(sev, "for " + id + " in " + Config.FILE_NAME)));
         overrides.forEach((id, sev) -> severities.put(known(id, "in --rule"), sev));
@@ -64,14 +72,30 @@ public final class Linter {
         return severities.getOrDefault(ruleId, Severity.OFF);
     }
 
-    /** All migrations of the workspace, in version order, each against the model of those before it. */
+    /**
+     * All migrations of the workspace, in version order, each against the model of those before it;
+     * files in the folder that are not migrations, and versions used twice, are findings too.
+     */
     public LintReport lint(Workspace workspace) {
-        List<LintReport> parts = new ArrayList<>();
-        SchemaModel model = SchemaModel.empty();
-        for (MigrationFile m : workspace.migrations()) {
-            LintedFile f = new LintedFile(display(workspace.workdir(), m.path()), m.sql(), model);
-            parts.add(run(f));
+        MigrationFolder folder = MigrationFolder.list(workspace.migrationsDir());
+        List<Finding> found = new ArrayList<>();
+        Rule naming = Rules.byId("migration-file-name");
+        Severity namingSeverity = severities.get(naming.id());
+        if (namingSeverity != Severity.OFF) {
+            for (Path p : folder.badNames()) {
+                found.add(new Finding(naming.id(), namingSeverity, display(workspace.workdir(), p), 1, 1,
+                        "not a migration file name: " + p.getFileName() + " is skipped (pgpilot and the Supabase CLI read only <version>_<name>.sql)",
+                        "rename it to YYYYMMDDHHMMSS_snake_case.sql, or move it out of the migrations folder", naming.why(), ""));
+            }
         }
+        Severity dup = severities.get(DUPLICATE_VERSION);
+        if (dup != Severity.OFF) {
+            folder.duplicates().forEach((p, other) -> found.add(new Finding(DUPLICATE_VERSION, dup, display(workspace.workdir(), p), 1, 1,
+                    "version of " + p.getFileName() + " is already used by " + other.getFileName(),
+                    "give one of them a new timestamp", DUPLICATE_WHY, "")));
+        }
+        List<LintReport> parts = new ArrayList<>(lintInOrder(folder.migrations(), workspace.workdir()));
+        parts.add(new LintReport(found, 0));
         return LintReport.merge(parts);
     }
 
@@ -81,12 +105,13 @@ public final class Linter {
         if (Files.isDirectory(path)) return lintDirectory(path, workspace);
         Path abs = path.toAbsolutePath().normalize();
         SchemaModel model = SchemaModel.empty();
-        if (workspace != null && abs.startsWith(workspace.migrationsDir())) {
-            for (MigrationFile m : workspace.migrations()) {
-                if (m.path().toAbsolutePath().normalize().equals(abs)) {
-                    return lintSql(display(workspace.workdir(), abs), m.sql(), model);
+        if (workspace != null && abs.startsWith(workspace.migrationsDir().toAbsolutePath().normalize())) {
+            for (Path m : MigrationFolder.list(workspace.migrationsDir()).migrations()) {
+                String sql = MigrationFile.normalize(Workspace.read(m));
+                if (m.toAbsolutePath().normalize().equals(abs)) {
+                    return lintSql(display(workspace.workdir(), abs), sql, model);
                 }
-                model.applyScript(m.sql());
+                model.applyScript(sql);
             }
         }
         String text = MigrationFile.normalize(Workspace.read(path));
@@ -105,14 +130,42 @@ public final class Linter {
         } catch (IOException e) {
             throw PilotException.error("cannot list " + dir + ": " + e.getMessage(), null);
         }
-        List<LintReport> parts = new ArrayList<>();
+        return LintReport.merge(lintInOrder(files, workspace == null ? null : workspace.workdir()));
+    }
+
+    /** A file read and split into statements, ready for the schema replay and the rules. */
+    private record Parsed(String name, String text, List<Stmt> statements) {}
+
+    /**
+     * Lints files in the given order, each against the schema of the files before it. Reading and
+     * splitting (most of the cost) run in parallel; the schema model is then replayed once in order,
+     * keeping a copy at the start of each chunk of files; the chunks are then linted in parallel,
+     * each replaying its own files from its copy, so every file sees exactly the schema before it.
+     */
+    private List<LintReport> lintInOrder(List<Path> files, Path workdir) {
+        int n = files.size();
+        List<Parsed> parsed = IntStream.range(0, n).parallel().mapToObj(i -> {
+            Path p = files.get(i);
+            String text = MigrationFile.normalize(Workspace.read(p));
+            String name = workdir == null ? p.toString() : display(workdir, p);
+            return new Parsed(name, text, LintedFile.parse(text));
+        }).toList();
+        int chunk = Math.max(8, (n + CHUNKS - 1) / CHUNKS);
+        List<SchemaModel> starts = new ArrayList<>();
         SchemaModel model = SchemaModel.empty();
-        for (Path p : files) {
-            String name = workspace == null ? p.toString() : display(workspace.workdir(), p.toAbsolutePath().normalize());
-            LintedFile f = new LintedFile(name, MigrationFile.normalize(Workspace.read(p)), model);
-            parts.add(run(f));
+        for (int i = 0; i < n; i++) {
+            if (i % chunk == 0) starts.add(model.copy());
+            model.replayFile(parsed.get(i).statements());
         }
-        return LintReport.merge(parts);
+        return IntStream.range(0, starts.size()).parallel().mapToObj(c -> {
+            SchemaModel m = starts.get(c);
+            List<LintReport> out = new ArrayList<>();
+            for (int i = c * chunk; i < Math.min(n, (c + 1) * chunk); i++) {
+                Parsed p = parsed.get(i);
+                out.add(run(new LintedFile(p.name(), p.text(), p.statements(), m)));
+            }
+            return out;
+        }).flatMap(List::stream).toList();
     }
 
     /** A migration that is not written yet (a plan): the {@code new} command and the {@code up} gate call this. */

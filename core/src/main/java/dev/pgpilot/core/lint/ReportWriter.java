@@ -14,7 +14,10 @@ import java.util.Map;
  * caller's decision (only on a terminal, never with --no-color or NO_COLOR).
  */
 public final class ReportWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Created on first JSON/SARIF report only: building a mapper costs more start-up time than a text report. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
     private static final String RESET = "\u001b[0m";
 
     private ReportWriter() {}
@@ -131,7 +134,7 @@ public final class ReportWriter {
 
     private static String write(Object o) {
         try {
-            return JSON.writeValueAsString(o) + "\n";
+            return Json.MAPPER.writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -179,6 +179,12 @@ public final class SchemaModel {
         return t;
     }
 
+    /** Replays one file's statements as a new file (the journal of "what existed before" starts over). */
+    public void replayFile(java.util.List<Stmt> statements) {
+        beginFile();
+        for (Stmt s : statements) apply(s.norm());
+    }
+
     public void applyScript(String sql) {
         for (var s : SqlScript.parse(sql).statements()) {
             apply(s.normalized());
@@ -327,13 +333,14 @@ public final class SchemaModel {
 
     /** One element of a CREATE TABLE or an ADD of ALTER TABLE: a column or a table constraint. */
     private void addElement(Table t, String element) {
-        String e = CONSTRAINT_PREFIX.matcher(element.trim()).replaceFirst("");
+        String e = element.trim();
+        if (e.startsWith("CONSTRAINT")) e = CONSTRAINT_PREFIX.matcher(e).replaceFirst("");
         if (e.startsWith("PRIMARY KEY")) {
             t.primaryKey = true;
             t.indexes.add(Index.ofConstraint(Sql.columnList(Sql.parenBody(e, e.indexOf('(')))));
         } else if (e.startsWith("UNIQUE")) {
             t.indexes.add(Index.ofConstraint(Sql.columnList(Sql.parenBody(e, e.indexOf('(')))));
-        } else if (FK.matcher(e).lookingAt()) {
+        } else if (e.startsWith("FOREIGN") && FK.matcher(e).lookingAt()) {
             List<String> cols = Sql.columnList(Sql.parenBody(e, e.indexOf('(')));
             Matcher r = REFERENCES.matcher(e);
             t.foreignKeys.add(new ForeignKey(cols, r.find() ? Sql.qualified(r.group(1)) : "?", e.contains("ON DELETE")));
@@ -344,17 +351,17 @@ public final class SchemaModel {
             if (words.length == 0 || words[0].isEmpty()) return;
             String col = Sql.ident(words[0]);
             String rest = words.length > 1 ? words[1] : "";
-            String type = COLUMN_KEYWORD.matcher(" " + rest).replaceFirst("").trim().toLowerCase(Locale.ROOT);
+            String type = (rest.indexOf(' ') < 0 ? rest : COLUMN_KEYWORD.matcher(" " + rest).replaceFirst("").trim()).toLowerCase(Locale.ROOT);
             boolean pk = rest.contains("PRIMARY KEY");
             t.columns.put(col, new Column(col, type, rest.contains("NOT NULL") || pk, rest.contains("DEFAULT") || rest.contains("GENERATED")));
             if (pk) {
                 t.primaryKey = true;
                 t.indexes.add(Index.ofConstraint(List.of(col)));
-            } else if (UNIQUE_WORD.matcher(rest).find()) {
+            } else if (rest.contains("UNIQUE") && UNIQUE_WORD.matcher(rest).find()) {
                 t.indexes.add(Index.ofConstraint(List.of(col)));
             }
             Matcher r = REFERENCES.matcher(rest);
-            if (r.find()) t.foreignKeys.add(new ForeignKey(List.of(col), Sql.qualified(r.group(1)), rest.contains("ON DELETE")));
+            if (rest.contains("REFERENCES") && r.find()) t.foreignKeys.add(new ForeignKey(List.of(col), Sql.qualified(r.group(1)), rest.contains("ON DELETE")));
         }
     }
 

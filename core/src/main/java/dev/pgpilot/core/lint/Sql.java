@@ -36,6 +36,7 @@ public final class Sql {
 
     /** {@code schema.name} with {@code public} filled in for unqualified names. */
     public static String qualified(String raw) {
+        if (raw.indexOf('"') < 0 && raw.indexOf('.') < 0) return "public." + raw.trim().toLowerCase(Locale.ROOT); // the common case, fast
         List<String> parts = splitName(raw);
         if (parts.size() == 1) return "public." + ident(parts.get(0));
         return ident(parts.get(parts.size() - 2)) + "." + ident(parts.get(parts.size() - 1));

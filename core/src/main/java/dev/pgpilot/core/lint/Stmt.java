@@ -1,15 +1,22 @@
 package dev.pgpilot.core.lint;
 
 import dev.pgpilot.core.sql.SqlStatement;
+import java.util.function.Function;
 
 /**
  * A statement under lint: its position in the file and its normalized text (comments dropped,
  * keywords and unquoted identifiers upper-cased), computed once because every rule matches on it.
+ *
+ * @param cache parsed views several rules share (see {@link #cached}); not part of the statement's meaning
  */
-public record Stmt(int index, SqlStatement sql, String norm, boolean cannotRunInTransaction, boolean isTransactionControl) {
+public record Stmt(int index, SqlStatement sql, String norm, boolean cannotRunInTransaction, boolean isTransactionControl, Object[] cache) {
+    /** Slots of {@link #cached}: one per kind of parsed view. */
+    public static final int ALTER_ACTIONS = 0, POLICY = 1, COLUMN_TYPES = 2;
+    private static final Object NONE = new Object();
+
     public static Stmt of(int index, SqlStatement s) {
         String norm = s.normalized();
-        return new Stmt(index, s, norm, SqlStatement.cannotRunInTransaction(norm), SqlStatement.isTransactionControl(norm));
+        return new Stmt(index, s, norm, SqlStatement.cannotRunInTransaction(norm), SqlStatement.isTransactionControl(norm), new Object[3]);
     }
 
     public int line() {
@@ -18,5 +25,20 @@ public record Stmt(int index, SqlStatement sql, String norm, boolean cannotRunIn
 
     public boolean startsWith(String prefix) {
         return norm.startsWith(prefix);
+    }
+
+    /**
+     * A parsed view of this statement, computed on first use: a dozen rules ask for the actions of
+     * an ALTER TABLE or the parts of a CREATE POLICY. A file's statements are used by one thread.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T cached(int slot, Function<Stmt, T> parse) {
+        Object v = cache[slot];
+        if (v == null) {
+            T parsed = parse.apply(this);
+            cache[slot] = parsed == null ? NONE : parsed;
+            return parsed;
+        }
+        return v == NONE ? null : (T) v;
     }
 }

@@ -181,4 +181,50 @@ class LinterTest {
                 .lintPlan("20240102000000_add_region.sql", "-- region\nalter table public.orders add column region text not null;\n");
         assertEquals(List.of("adding-required-field@2"), plan.errors().stream().map(f -> f.ruleId() + "@" + f.line()).toList());
     }
+
+    @Test
+    void aFolderLintedInParallelChunksSeesTheSchemaOfEveryEarlierFile(@TempDir Path dir) throws Exception {
+        Path mig = Files.createDirectories(dir.resolve("supabase/migrations"));
+        int n = 200; // many chunks: the table comes from the first file, the index from the last
+        Files.writeString(mig.resolve(String.format("2024010100%04d_orders.sql", 0)), "-- orders\ncreate table public.orders (id bigint primary key, total numeric);\n");
+        for (int i = 1; i < n - 1; i++) {
+            Files.writeString(mig.resolve(String.format("2024010100%04d_t%d.sql", i, i)), "-- t" + i + "\ncreate table if not exists public.t" + i + " (id bigint primary key);\n");
+        }
+        Files.writeString(mig.resolve(String.format("2024010100%04d_index.sql", n - 1)), "-- index\ncreate index orders_total_idx on public.orders (total);\n");
+        LintReport r = linter.lint(Workspace.open(dir));
+        assertEquals(n, r.filesChecked());
+        List<String> last = r.findings().stream().filter(f -> f.file().endsWith("_index.sql")).map(f -> f.ruleId() + "@" + f.line()).toList();
+        assertTrue(last.contains("require-concurrent-index-creation@2"), last.toString());
+        // Same findings, in the same order, as linting file by file against the replayed model.
+        SchemaModel model = SchemaModel.empty();
+        List<Finding> sequential = new java.util.ArrayList<>();
+        for (Path p : MigrationFolder.list(mig).migrations()) {
+            String sql = Files.readString(p);
+            sequential.addAll(linter.lintSql("supabase/migrations/" + p.getFileName(), sql, model).findings());
+            model.applyScript(sql);
+        }
+        assertEquals(new LintReport(sequential, n).findings(), r.findings());
+    }
+
+    @Test
+    void badlyNamedFilesAndDuplicateVersionsInTheFolderAreFindingsNotAFailure(@TempDir Path dir) throws Exception {
+        Path mig = Files.createDirectories(dir.resolve("supabase/migrations"));
+        Files.writeString(mig.resolve("20240101000000_orders.sql"), "-- orders\ncreate table if not exists public.orders (id bigint primary key);\n");
+        Files.writeString(mig.resolve("20240101000000_orders_again.sql"), "-- again\nselect 1;\n");
+        Files.writeString(mig.resolve("seed.sql"), "insert into public.orders values (1);\n");
+        Files.writeString(mig.resolve("notes.md"), "not sql\n");
+        Files.writeString(mig.resolve(".gitkeep"), "");
+        LintReport r = linter.lint(Workspace.open(dir));
+        assertEquals(2, r.filesChecked());
+        List<String> folder = r.findings().stream().filter(f -> f.ruleId().equals("migration-file-name") || f.ruleId().equals(Linter.DUPLICATE_VERSION))
+                .map(f -> f.ruleId() + " " + f.severity().label() + " " + f.file()).toList();
+        assertEquals(List.of(
+                Linter.DUPLICATE_VERSION + " error supabase/migrations/20240101000000_orders_again.sql",
+                "migration-file-name warning supabase/migrations/notes.md",
+                "migration-file-name warning supabase/migrations/seed.sql"), folder);
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().contains("seed.sql is skipped")));
+        assertTrue(r.hasErrors());
+        LintReport off = new Linter(Config.defaults(), Map.of("migration-file-name", Severity.OFF, Linter.DUPLICATE_VERSION, Severity.OFF)).lint(Workspace.open(dir));
+        assertTrue(off.findings().stream().noneMatch(f -> f.ruleId().equals("migration-file-name") || f.ruleId().equals(Linter.DUPLICATE_VERSION)));
+    }
 }

@@ -11,6 +11,10 @@ record AlterActions(String table, List<String> actions) {
     private static final Pattern ALTER = Sql.p("^ALTER\\s+TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + Sql.NAME + ")\\s+(.*)$");
 
     static AlterActions of(Stmt s) {
+        return s.cached(Stmt.ALTER_ACTIONS, AlterActions::parse);
+    }
+
+    private static AlterActions parse(Stmt s) {
         if (!s.norm().startsWith("ALTER TABLE")) return null;
         Matcher m = ALTER.matcher(s.norm());
         if (!m.lookingAt()) return null;

@@ -12,6 +12,6 @@ public final class BanCharField extends ColumnTypeRule {
                 "use text (with CHECK (char_length(col) = n) for a fixed length)",
                 // CHARACTER VARYING is varchar; CHAR alone means char(1); a quoted "char" is the internal one-byte type.
                 Sql.p("^(?:CHAR|CHARACTER(?!\\s+VARYING)|BPCHAR|NCHAR|NATIONAL\\s+CHAR(?:ACTER)?(?!\\s+VARYING))\\b"),
-                "char pads with spaces, use text");
+                "CHAR", "char pads with spaces, use text");
     }
 }

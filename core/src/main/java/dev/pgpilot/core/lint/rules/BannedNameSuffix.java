@@ -24,6 +24,7 @@ public final class BannedNameSuffix extends BaseRule {
         Matcher f = SUFFIX.matcher(fname);
         if (f.find()) report.atFile(1, "file name ends with banned suffix " + f.group());
         for (Stmt s : file.statements()) {
+            if (!s.startsWith("CREATE") && !s.startsWith("ALTER")) continue;
             Matcher m = CREATED.matcher(s.norm());
             if (m.lookingAt()) {
                 String q = Sql.qualified(m.group(1));

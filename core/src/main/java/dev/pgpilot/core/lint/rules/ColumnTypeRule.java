@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
 abstract class ColumnTypeRule extends BaseRule {
     private final Pattern type;
     private final String advice;
+    private final String hint;
 
-    ColumnTypeRule(String id, Severity severity, String why, String fix, Pattern type, String advice) {
+    /** @param hint text every statement declaring such a type contains: a cheap test before parsing the columns */
+    ColumnTypeRule(String id, Severity severity, String why, String fix, Pattern type, String hint, String advice) {
         super(id, severity, why, fix);
+        this.hint = hint;
         this.type = type;
         this.advice = advice;
     }
@@ -20,7 +23,7 @@ abstract class ColumnTypeRule extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
-            if (!s.startsWith("CREATE") && !s.startsWith("ALTER TABLE")) continue;
+            if (!s.startsWith("CREATE") && !s.startsWith("ALTER TABLE") || !s.norm().contains(hint)) continue;
             for (ColumnTypes c : ColumnTypes.of(s)) {
                 if (type.matcher(c.type()).lookingAt()) {
                     report.at(s, "column " + c.table() + "." + c.column() + " is " + c.type().toLowerCase(Locale.ROOT) + "; " + advice);

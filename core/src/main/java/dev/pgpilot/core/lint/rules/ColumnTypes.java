@@ -20,6 +20,10 @@ record ColumnTypes(String table, String column, String type) {
     private static final Pattern TYPE_END = Sql.p("\\s(?:NOT\\s+NULL|NULL|DEFAULT|PRIMARY|REFERENCES|UNIQUE|CHECK|CONSTRAINT|GENERATED|COLLATE|STORAGE|COMPRESSION)\\b.*$");
 
     static List<ColumnTypes> of(Stmt s) {
+        return s.cached(Stmt.COLUMN_TYPES, ColumnTypes::parse);
+    }
+
+    private static List<ColumnTypes> parse(Stmt s) {
         List<ColumnTypes> out = new ArrayList<>();
         String n = s.norm();
         if (n.startsWith("CREATE")) {

@@ -28,6 +28,11 @@ public final class IdentifierTooLong extends BaseRule {
         }
     }
 
+    private static boolean wordChar(char c) {
+        return c < 128 ? (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
+                : Character.isLetterOrDigit(c);
+    }
+
     /** One pass over the text: bare words and "quoted" names; dollar-quoted bodies count as words too (harmless). */
     private static String firstLongIdentifier(String text) {
         int i = 0;
@@ -40,9 +45,9 @@ public final class IdentifierTooLong extends BaseRule {
                 end = text.indexOf('"', start);
                 if (end < 0) return null;
                 i = end + 1;
-            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
+            } else if (wordChar(c)) {
                 start = i;
-                while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '$')) i++;
+                while (i < text.length() && wordChar(text.charAt(i))) i++;
                 end = i;
             } else {
                 i++;

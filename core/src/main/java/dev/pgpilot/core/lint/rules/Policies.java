@@ -11,6 +11,10 @@ record Policies(String table, SchemaModel.Policy policy) {
     private static final Pattern CREATE = Sql.p("^CREATE\\s+POLICY\\s+(" + Sql.IDENT + ")\\s+ON\\s+(" + Sql.NAME + ")(.*)$");
 
     static Policies of(Stmt s) {
+        return s.cached(Stmt.POLICY, Policies::parse);
+    }
+
+    private static Policies parse(Stmt s) {
         if (!s.norm().startsWith("CREATE POLICY")) return null;
         Matcher m = CREATE.matcher(s.norm());
         if (!m.lookingAt()) return null;

@@ -26,10 +26,11 @@ public final class PolicyDroppedWithoutReplacement extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         var statements = file.statements();
         for (Stmt s : statements) {
+            if (!s.startsWith("DROP POLICY")) continue;
             Matcher m = DROP.matcher(s.norm());
             if (!m.lookingAt()) continue;
             String table = Sql.qualified(m.group(2));
-            boolean replaced = statements.stream().anyMatch(o -> o.index() > s.index() && CREATE.matcher(o.norm()).lookingAt()
+            boolean replaced = statements.stream().anyMatch(o -> o.index() > s.index() && o.startsWith("CREATE POLICY") && CREATE.matcher(o.norm()).lookingAt()
                     && Sql.qualified(matchTable(o.norm())).equals(table));
             if (!replaced) report.at(s, "policy " + Sql.ident(m.group(1)) + " on " + table + " is dropped and nothing replaces it");
         }

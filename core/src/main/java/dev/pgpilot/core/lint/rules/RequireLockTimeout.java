@@ -4,7 +4,6 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.Severity;
 import dev.pgpilot.core.lint.Sql;
 import dev.pgpilot.core.lint.Stmt;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,14 +17,21 @@ public final class RequireLockTimeout extends BaseRule {
     private static final Pattern SET_CONFIG = Pattern.compile("set_config\\s*\\(\\s*'lock_timeout'", Pattern.CASE_INSENSITIVE);
     private static final Pattern DISABLED = Sql.p("(?:=|\\bTO)\\s*(?:0|'0'|DEFAULT)\\s*$");
     private static final String ON = "\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + Sql.NAME + ")";
-    /** Statements locking one table, table name in group 1. */
+    /** Statements locking one table, table name in group 1, each behind the prefix its text must start with (a cheap test first). */
+    private static final String[] PREFIXES = {"ALTER TABLE", "CREATE UNIQUE", "CREATE INDEX", "DROP TABLE", "TRUNCATE", "CREATE TRIGGER",
+        "CREATE OR REPLACE TRIGGER", "CREATE CONSTRAINT", "DROP TRIGGER", "CREATE POLICY", "ALTER POLICY", "DROP POLICY", "LOCK", "CLUSTER", "VACUUM", "REINDEX"};
     private static final Pattern[] TABLE_LOCKS = {
         Sql.p("^ALTER\\s+TABLE" + ON),
+        Sql.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY)(?:IF NOT EXISTS\\s+)?(?:" + Sql.NAME + "\\s+)?ON" + ON),
         Sql.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY)(?:IF NOT EXISTS\\s+)?(?:" + Sql.NAME + "\\s+)?ON" + ON),
         Sql.p("^DROP\\s+TABLE" + ON),
         Sql.p("^TRUNCATE\\s+(?:TABLE\\s+)?(?:ONLY\\s+)?(" + Sql.NAME + ")"),
         Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + Sql.IDENT + "\\s+.*?\\bON" + ON),
+        Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + Sql.IDENT + "\\s+.*?\\bON" + ON),
+        Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + Sql.IDENT + "\\s+.*?\\bON" + ON),
         Sql.p("^DROP\\s+TRIGGER\\s+(?:IF EXISTS\\s+)?" + Sql.IDENT + "\\s+ON" + ON),
+        Sql.p("^(?:CREATE|ALTER|DROP)\\s+POLICY\\s+(?:IF EXISTS\\s+)?" + Sql.IDENT + "\\s+ON" + ON),
+        Sql.p("^(?:CREATE|ALTER|DROP)\\s+POLICY\\s+(?:IF EXISTS\\s+)?" + Sql.IDENT + "\\s+ON" + ON),
         Sql.p("^(?:CREATE|ALTER|DROP)\\s+POLICY\\s+(?:IF EXISTS\\s+)?" + Sql.IDENT + "\\s+ON" + ON),
         Sql.p("^LOCK\\s+(?:TABLE\\s+)?(?:ONLY\\s+)?(" + Sql.NAME + ")"),
         Sql.p("^CLUSTER\\s+(?:VERBOSE\\s+)?(" + Sql.NAME + ")"),
@@ -49,31 +55,38 @@ public final class RequireLockTimeout extends BaseRule {
             if (setsLockTimeout(s)) return;
             String table = lockedTable(file, s);
             if (table != null) {
-                report.at(s, s.sql().firstWords(2).toUpperCase(Locale.ROOT) + " locks existing table " + table + " with no SET lock_timeout before it");
+                report.at(s, firstWords(s.norm()) + " locks existing table " + table + " with no SET lock_timeout before it");
                 return;
             }
         }
     }
 
+    /** The statement's first two words (the normalized text is already upper-cased and single-spaced). */
+    private static String firstWords(String norm) {
+        int first = norm.indexOf(' ');
+        int second = first < 0 ? -1 : norm.indexOf(' ', first + 1);
+        return second < 0 ? norm : norm.substring(0, second);
+    }
+
     static boolean setsLockTimeout(Stmt s) {
-        if (SET.matcher(s.norm()).lookingAt()) return !DISABLED.matcher(s.norm()).find();
-        return s.norm().indexOf('(') > 0 && SET_CONFIG.matcher(s.norm()).find();
+        String n = s.norm();
+        if (n.startsWith("SET")) return SET.matcher(n).lookingAt() && !DISABLED.matcher(n).find();
+        return (n.startsWith("SELECT") || n.startsWith("DO")) && n.toLowerCase(java.util.Locale.ROOT).contains("lock_timeout") && SET_CONFIG.matcher(n).find();
     }
 
     /** The existing table a statement locks heavily, or null. */
     private static String lockedTable(LintedFile file, Stmt s) {
         String n = s.norm();
-        char c = n.isEmpty() ? ' ' : n.charAt(0);
-        if ("ACDTLRV".indexOf(c) < 0) return null;
-        for (Pattern p : TABLE_LOCKS) {
-            Matcher m = p.matcher(n);
+        for (int i = 0; i < PREFIXES.length; i++) {
+            if (!n.startsWith(PREFIXES[i])) continue;
+            Matcher m = TABLE_LOCKS[i].matcher(n);
             if (m.lookingAt()) {
                 String t = Sql.qualified(m.group(1));
                 return file.isExistingTable(t, s) ? t : null;
             }
         }
         Matcher d = DROP_INDEX.matcher(n);
-        if (d.lookingAt()) {
+        if (n.startsWith("DROP INDEX") && d.lookingAt()) {
             String t = file.tableOfIndexBefore(Sql.qualified(d.group(1)));
             return t != null && file.isExistingTable(t, s) ? t : null;
         }

@@ -31,6 +31,8 @@ public final class TransactionNesting extends BaseRule {
     }
 
     static Optional<PlainTransactionControl> plainControlOf(LintedFile file) {
+        // The statements' transaction-control flag is computed once; find() would normalize every statement again.
+        if (file.statements().stream().noneMatch(Stmt::isTransactionControl)) return Optional.empty();
         return PlainTransactionControl.find(file.statements().stream().map(Stmt::sql).toList());
     }
 }
