@@ -63,6 +63,35 @@ class DriftCommandsTest {
     }
 
     @Test
+    void diffWriteWritesWhatItCanAndNamesWhatItCannot() throws Exception {
+        DatabaseTarget other = TestDatabase.fresh();
+        try (Connection c = other.connect(); Statement s = c.createStatement()) {
+            s.execute(Files.readString(dir.resolve("supabase/migrations/20240101000000_notes.sql")));
+            s.execute("alter table public.notes add column pinned boolean not null default false; create table public.scratch (id int)");
+        }
+        Path migrations = dir.resolve("supabase/migrations");
+        try {
+            Cli.Run r = pgpilot("diff", "--write", "sync_hand_changes", "--db-url", TestDatabase.url(other));
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("not written (do it by hand): only in database: table public.scratch"), r.out());
+            Path written;
+            try (var files = Files.list(migrations)) {
+                written = files.filter(f -> f.toString().endsWith("_sync_hand_changes.sql")).findFirst().orElseThrow();
+            }
+            assertTrue(r.out().contains("wrote " + written), r.out());
+            String sql = Files.readString(written);
+            assertTrue(sql.contains("alter table public.notes add column if not exists pinned boolean default false not null;"), sql);
+            assertTrue(!sql.contains("scratch"), sql);
+        } finally {
+            try (var files = Files.list(migrations)) {
+                for (Path f : files.filter(f -> f.toString().contains("_sync_hand_changes")).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    @Test
     void resetRefusesADatabaseThatIsNotTheEmbeddedOne() {
         Cli.Run r = pgpilot("reset", "--yes", "--db-url", url);
         assertEquals(1, r.exit());

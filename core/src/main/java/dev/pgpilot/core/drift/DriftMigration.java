@@ -28,12 +28,15 @@ public record DriftMigration(String sql, List<String> notExpressed) {
         List<String> comments = new ArrayList<>();
         List<String> left = new ArrayList<>();
 
-        // Columns, grants, ... of a table that exists on one side only go with that table, which is left to a human.
-        java.util.Set<String> wholeTables = new java.util.HashSet<>();
-        diff.onlyInDatabase().stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> wholeTables.add(o.name()));
-        diff.onlyInMigrations().stream().filter(o -> o.kind() == Kind.TABLE).forEach(o -> wholeTables.add(o.name()));
+        // Columns, grants, comments ... of a table, view or function that exists on one side only go with
+        // that object, which is left to a human: a grant on a function the migrations never create would fail.
+        java.util.Set<String> wholeObjects = new java.util.HashSet<>();
+        for (List<DbObject> side : List.of(diff.onlyInDatabase(), diff.onlyInMigrations())) {
+            side.stream().filter(o -> o.kind() == Kind.TABLE || o.kind() == Kind.VIEW || o.kind() == Kind.FUNCTION)
+                    .forEach(o -> wholeObjects.add(o.kind().label() + " " + o.name()));
+        }
         for (DbObject o : diff.onlyInDatabase()) {
-            if (belongsToWholeTable(o, wholeTables)) {
+            if (belongsToWholeObject(o, wholeObjects)) {
                 continue;
             }
             switch (o.kind()) {
@@ -49,7 +52,7 @@ public record DriftMigration(String sql, List<String> notExpressed) {
             }
         }
         for (DbObject o : diff.onlyInMigrations()) {
-            if (belongsToWholeTable(o, wholeTables)) {
+            if (belongsToWholeObject(o, wholeObjects)) {
                 continue;
             }
             switch (o.kind()) {
@@ -111,13 +114,15 @@ public record DriftMigration(String sql, List<String> notExpressed) {
         return new DriftMigration(sql.toString(), List.copyOf(left));
     }
 
-    private static boolean belongsToWholeTable(DbObject o, java.util.Set<String> tables) {
+    /** @param whole "table X", "view X", "function X(args)" present on one side only */
+    private static boolean belongsToWholeObject(DbObject o, java.util.Set<String> whole) {
         return switch (o.kind()) {
-            case COLUMN, CONSTRAINT, POLICY, TRIGGER -> tables.contains(parent(o.name()));
-            case INDEX -> tables.stream().anyMatch(t -> o.attr("definition").contains(" ON " + t + " ")
-                    || o.attr("definition").contains(" ON ONLY " + t + " "));
-            case GRANT, COMMENT -> tables.stream().anyMatch(t -> o.name().startsWith("table " + t + " ") || o.name().equals("table " + t)
-                    || o.name().startsWith("column " + t + "."));
+            case COLUMN, CONSTRAINT, POLICY, TRIGGER -> whole.contains("table " + parent(o.name()));
+            case INDEX -> whole.stream().anyMatch(w -> w.startsWith("table ") && (o.attr("definition").contains(" ON " + w.substring(6) + " ")
+                    || o.attr("definition").contains(" ON ONLY " + w.substring(6) + " ")));
+            case GRANT -> whole.contains(o.name().substring(0, o.name().lastIndexOf(" to ")));
+            case COMMENT -> whole.contains(o.name()) || (o.name().startsWith("column ")
+                    && whole.contains("table " + parent(o.name().substring("column ".length()))));
             default -> false;
         };
     }

@@ -109,7 +109,31 @@ class DriftTest {
                 Arguments.of("revoke execute on function public.note_count(uuid) from public", Side.ONLY_IN_MIGRATIONS, "grant function public.note_count(p_owner uuid) to public", null),
                 Arguments.of("comment on table public.notes is 'changed by hand'", Side.DIFFERENT, "comment table public.notes", "text"),
                 Arguments.of("comment on column public.notes.body is 'new'", Side.ONLY_IN_DATABASE, "comment column public.notes.body", null),
-                Arguments.of("comment on column public.notes.title is null", Side.ONLY_IN_MIGRATIONS, "comment column public.notes.title", null));
+                Arguments.of("comment on column public.notes.title is null", Side.ONLY_IN_MIGRATIONS, "comment column public.notes.title", null),
+                // the rest of the issue's list: each kind changed, added and removed by hand
+                Arguments.of("drop view public.note_titles", Side.ONLY_IN_MIGRATIONS, "view public.note_titles", null),
+                Arguments.of("create view public.note_ids as select id from public.notes", Side.ONLY_IN_DATABASE, "view public.note_ids", null),
+                Arguments.of("alter table public.notes drop constraint notes_owner_fkey", Side.ONLY_IN_MIGRATIONS, "constraint public.notes.notes_owner_fkey", null),
+                Arguments.of("alter table public.notes drop constraint notes_owner_fkey, add constraint notes_owner_fkey foreign key (owner) references auth.users (id) on delete cascade",
+                        Side.DIFFERENT, "constraint public.notes.notes_owner_fkey", "definition"),
+                Arguments.of("drop policy notes_owner_read on public.notes; create policy notes_owner_read on public.notes for all to authenticated using (owner = auth.uid())",
+                        Side.DIFFERENT, "policy public.notes.notes_owner_read", "command"),
+                Arguments.of("drop policy notes_owner_read on public.notes; create policy notes_owner_read on public.notes as restrictive for select to authenticated using (owner = auth.uid())",
+                        Side.DIFFERENT, "policy public.notes.notes_owner_read", "mode"),
+                Arguments.of("drop policy notes_owner_write on public.notes", Side.ONLY_IN_MIGRATIONS, "policy public.notes.notes_owner_write", null),
+                Arguments.of("create function public.extra_fn() returns int language sql as $$ select 1 $$", Side.ONLY_IN_DATABASE, "function public.extra_fn()", null),
+                Arguments.of("drop function public.note_count(uuid)", Side.ONLY_IN_MIGRATIONS, "function public.note_count(p_owner uuid)", null),
+                Arguments.of("create or replace trigger notes_touch before insert or update on public.notes for each row execute function public.touch()",
+                        Side.DIFFERENT, "trigger public.notes.notes_touch", "definition"),
+                Arguments.of("create trigger notes_touch_insert before insert on public.notes for each row execute function public.touch()",
+                        Side.ONLY_IN_DATABASE, "trigger public.notes.notes_touch_insert", null),
+                Arguments.of("alter type public.mood add value 'meh' before 'sad'", Side.DIFFERENT, "enum public.mood", "labels"),
+                Arguments.of("alter type public.mood rename value 'sad' to 'blue'", Side.DIFFERENT, "enum public.mood", "labels"),
+                Arguments.of("create type public.size as enum ('s', 'm')", Side.ONLY_IN_DATABASE, "enum public.size", null),
+                Arguments.of("grant select on public.notes to anon with grant option", Side.DIFFERENT, "grant table public.notes to anon", "privileges"),
+                Arguments.of("revoke all on public.note_titles from anon", Side.ONLY_IN_MIGRATIONS, "grant view public.note_titles to anon", null),
+                Arguments.of("comment on function public.note_count(uuid) is 'how many'", Side.ONLY_IN_DATABASE, "comment function public.note_count(p_owner uuid)", null),
+                Arguments.of("comment on view public.note_titles is 'titles only'", Side.ONLY_IN_DATABASE, "comment view public.note_titles", null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,6 +180,38 @@ class DriftTest {
         assertTrue(after.onlyInMigrations().isEmpty() && after.different().isEmpty(), after.toText() + "\n" + m.sql());
         assertTrue(after.onlyInDatabase().stream().allMatch(o -> o.name().startsWith("public.extra") || o.name().startsWith("table public.extra ")),
                 after.toText());
+    }
+
+    @Test
+    void databaseBuiltByTheMigrationEngineHasNoDrift() {
+        java.nio.file.Path dir = DriftFixture.project();
+        DatabaseTarget db = TestDatabase.fresh();
+        new dev.pgpilot.core.Pilot(new dev.pgpilot.core.Pilot.Options(dir, TestDatabase.url(db), null, "cli", "test"),
+                java.time.Clock.systemUTC(), java.util.Map.of()).up(dev.pgpilot.core.db.UpOptions.all(), dev.pgpilot.core.db.ApplyListener.NONE);
+        SchemaDiff d = Drift.check(migrations, null, TestDatabase.server(), db).diff();
+        assertTrue(d.isEmpty(), "the history tables and pgpilot's own schema are not drift: " + d.toText());
+    }
+
+    @Test
+    void writeNamesEachDifferenceItCannotExpressAndWritesNoSqlForIt() {
+        DatabaseTarget db = builtFromMigrations();
+        run(db, """
+                create or replace function public.note_count(p_owner uuid) returns bigint language sql stable set search_path = public as $$ select 0::bigint $$;
+                create function public.extra_fn() returns int language sql as $$ select 1 $$;
+                alter table public.notes disable trigger notes_touch;
+                alter type public.mood add value 'meh';
+                drop view public.note_titles;
+                alter table public.notes alter column id set generated by default;
+                alter table public.notes add column extra int;
+                """);
+        DriftMigration m = DriftMigration.from(Drift.check(migrations, null, TestDatabase.server(), db).diff());
+        assertEquals(List.of("different: column public.notes.id identity", "different: enum public.mood (labels)",
+                "different: function public.note_count(p_owner uuid) (definition)", "different: trigger public.notes.notes_touch (enabled)",
+                "only in database: function public.extra_fn()", "only in migrations: view public.note_titles"),
+                m.notExpressed().stream().sorted().toList());
+        assertEquals("-- columns\nalter table public.notes add column if not exists extra integer;\n\n", m.sql(),
+                "only what it can express is written: no grants or comments for the function and view it leaves to a human");
+        run(builtFromMigrations(), m.sql());
     }
 
     @Test
