@@ -1,11 +1,16 @@
 package dev.pgpilot.core.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.lint.Linter;
+import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.render.Migration;
 import dev.pgpilot.core.render.MigrationRenderer;
+import dev.pgpilot.core.workspace.Config;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +37,8 @@ class RoundTripTest {
         customers need a unique external_code                          | select evalx.indexdefs('customers') ~ 'UNIQUE INDEX .*\\(external_code\\)'
         no duplicate emails in customers                               | select evalx.indexdefs('customers') ~ 'UNIQUE INDEX .*\\(email\\)'
         create table post_readers linking posts and users              | select evalx.condefs('post_readers') ~ 'FOREIGN KEY \\(user_id\\) REFERENCES auth.users\\(id\\)'
-        add priority integer not null default 0 to orders              | select evalx.notnull('orders','priority') and evalx.coldefault('orders','priority') = '0'
+        add sku_code text unique to products                           | select evalx.condefs('products') ~ 'UNIQUE \\(sku_code\\)'
+        add carrier text and weight numeric not null default 0 to orders | select evalx.coltype('orders','carrier') = 'text' and evalx.notnull('orders','weight')
         add tags array of text to posts                                | select evalx.coltype('posts','tags') = 'text[]'
         add reviewer_id references auth.users to posts                 | select evalx.condefs('posts') ~ 'FOREIGN KEY \\(reviewer_id\\) REFERENCES auth.users' and evalx.indexdefs('posts') ~ '\\(reviewer_id\\)'
         drop products.old_code                                         | select evalx.coltype('products','old_code') is null
@@ -47,35 +53,65 @@ class RoundTripTest {
         products name must be at most 200 characters                   | select evalx.condefs('products') ~ 'char_length\\(name\\) <= 200'
         products price should be between 1 and 1000                    | select evalx.condefs('products') ~ 'price >= '
         customers email must be unique                                 | select evalx.indexdefs('customers') ~ 'UNIQUE INDEX .*\\(email\\)'
-        link comments to posts                                         | select evalx.condefs('comments') ~ 'FOREIGN KEY \\(post_id\\) REFERENCES posts\\(id\\)'
+        link comments to posts                                         | select evalx.condefs('comments') ~ 'FOREIGN KEY \\(post_id\\) REFERENCES posts\\(id\\)' and evalx.indexdefs('comments') ~ 'btree \\(post_id\\)'
+        create table shipments for orders with carrier text            | select evalx.condefs('shipments') ~ 'FOREIGN KEY \\(order_id\\) REFERENCES orders\\(id\\)' and evalx.indexdefs('shipments') ~ 'btree \\(order_id\\)' and evalx.rls('shipments')
         create table notes with user_id, body text not null and pinned flag | select evalx.coltype('notes','pinned') = 'boolean' and evalx.rls('notes') and (select count(*) = 4 from pg_policies where tablename = 'notes')
         create a junction table post_labels between posts and labels   | select evalx.condefs('post_labels') ~ 'PRIMARY KEY \\(post_id, label_id\\)'
         rename table labels to tags                                    | select to_regclass('public.tags') is not null and to_regclass('public.labels') is null
         drop table temp_exports                                        | select to_regclass('public.temp_exports') is null
         speed up lookups of customers by email                         | select evalx.indexdefs('customers') ~ 'btree \\(email\\)'
+        index orders on customer_id and status                         | select evalx.indexdefs('orders') ~ 'btree \\(customer_id, status\\)'
         index posts on title where published is true                   | select evalx.indexdefs('posts') ~ '\\(title\\) WHERE \\(published = true\\)'
         add a full text search index on posts title and body           | select evalx.indexdefs('posts') ~ 'gin \\(to_tsvector'
         drop index idx_orders_customer_id                              | select to_regclass('public.idx_orders_customer_id') is null
         create type mood as enum with happy, sad and ok                | select evalx.labels('mood') = array['happy','sad','ok']
         enable row level security on orders                            | select evalx.rls('orders')
         users can update their own comments                            | select exists (select 1 from pg_policies where tablename = 'comments' and cmd = 'UPDATE')
+        users can read their own comments                              | select evalx.rls('comments') and exists (select 1 from pg_policies where tablename = 'comments' and cmd = 'SELECT' and qual ~ 'user_id')
+        users can create their own comments                            | select exists (select 1 from pg_policies where tablename = 'comments' and cmd = 'INSERT' and with_check ~ 'user_id')
+        users can delete their own comments                            | select exists (select 1 from pg_policies where tablename = 'comments' and cmd = 'DELETE')
         anyone can see posts where published is true                   | select exists (select 1 from pg_policies where tablename = 'posts' and 'anon' = any(roles))
         members can delete customers of their organization             | select evalx.rls('customers') and exists (select 1 from pg_policies where tablename = 'customers' and cmd = 'DELETE')
         keep products updated_at current                               | select evalx.coltype('products','updated_at') = 'timestamp with time zone' and exists (select 1 from pg_trigger where tgname = 'set_products_updated_at')
         add timestamps to labels                                       | select evalx.coltype('labels','created_at') is not null and evalx.coltype('labels','updated_at') is not null
         create a public bucket avatars limited to 2 MB for images      | select public and file_size_limit = 2097152 and allowed_mime_types = array['image/*'] from storage.buckets where id = 'avatars'
+        create a private bucket invoices for pdf and png files up to 10 MB | select not public and file_size_limit = 10485760 and allowed_mime_types = array['application/pdf','image/png'] from storage.buckets where id = 'invoices'
         comment on column orders.status: Where the order is            | select col_description('public.orders'::regclass, 3) = 'Where the order is'
         describe organizations as 'Tenants'                            | select obj_description('public.organizations'::regclass, 'pg_class') = 'Tenants'
         """)
     void appliesTwiceHasItsEffectAndTheDownRestoresTheCatalog(String request, String check) throws Exception {
-        DatabaseTarget db = Fixture.fresh();
+        appliesTwiceHasItsEffectAndTheDownRestoresTheCatalog(Fixture.fresh(), request, check);
+    }
+
+    private static void appliesTwiceHasItsEffectAndTheDownRestoresTheCatalog(DatabaseTarget db, String request, String check) throws Exception {
         List<String> before = Fixture.snapshot(db);
         Migration m = plan(db, request);
+        assertLintClean(m);
         Fixture.exec(db, m.upSql());
         Fixture.exec(db, m.upSql());
         assertEquals("t", Fixture.query(db, check), m.upSql());
         Fixture.exec(db, m.downSql());
         assertEquals(before, Fixture.snapshot(db), m.downSql());
+    }
+
+    /** Kinds that need something the base schema lacks (an admin table): set up first, then the same round trip. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        admins can read orders  | create table public.admins (user_id uuid primary key references auth.users(id)) | select exists (select 1 from pg_policies where tablename = 'orders' and qual ~ 'admins')
+        admins can manage labels | create table public.admins (user_id uuid primary key references auth.users(id)) | select (select count(*) from pg_policies where tablename = 'labels' and qual ~ 'admins') = 3 and evalx.rls('labels')
+        """)
+    void afterASetupTheRoundTripHoldsToo(String request, String setup, String check) throws Exception {
+        DatabaseTarget db = Fixture.fresh();
+        Fixture.exec(db, setup);
+        appliesTwiceHasItsEffectAndTheDownRestoresTheCatalog(db, request, check);
+    }
+
+    /** Lint as {@code new} does: against the schema the earlier migrations (here the base schema) describe; warnings are fine. */
+    static void assertLintClean(Migration m) {
+        SchemaModel before = SchemaModel.empty();
+        before.applyScript(Fixture.resource("/nl/base.sql"));
+        LintReport report = new Linter(Config.defaults()).lintSql("20260101000000_" + m.name() + ".sql", m.upSql(), before);
+        assertFalse(report.hasErrors(), report.errors() + "\n" + m.upSql());
     }
 
     @org.junit.jupiter.api.Test
