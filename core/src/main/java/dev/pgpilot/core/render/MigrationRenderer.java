@@ -152,8 +152,8 @@ public final class MigrationRenderer {
             o.down.add(ifNotExists(c.definition()) + ";");
         } else if (change instanceof CreateEnum c) {
             String values = String.join(", ", c.values().stream().map(Sql::literal).toList());
-            o.up(Section.TABLES, "do $$\nbegin\n  create type " + c.type().sql() + " as enum (" + values + ");\n"
-                    + "exception when duplicate_object then null;\nend\n$$;");
+            o.up(Section.TABLES, doBlock("begin\n  create type " + c.type().sql() + " as enum (" + values + ");\n"
+                    + "exception when duplicate_object then null;\nend"));
             o.down.add("drop type if exists " + c.type().sql() + ";");
         } else if (change instanceof AddEnumValue c) {
             o.up(Section.TABLES, "alter type " + c.type().sql() + " add value if not exists " + Sql.literal(c.value()) + ";");
@@ -253,20 +253,31 @@ public final class MigrationRenderer {
         return alter(t) + " alter column " + Sql.ident(column) + (previous == null ? " drop default;" : " set default " + previous + ";");
     }
 
+    /**
+     * An anonymous block. Its body holds quoted values from the request (enum labels), so the
+     * dollar-quote tag is one the body does not contain: a value with $$ in it cannot end the
+     * block early and run as SQL.
+     */
+    private static String doBlock(String body) {
+        String tag = "$$";
+        for (int i = 1; body.contains(tag); i++) tag = "$pgpilot" + i + "$";
+        return "do " + tag + "\n" + body + "\n" + tag + ";";
+    }
+
     /** A DDL statement that raises duplicate_object when it already ran, made idempotent. */
     private static String guarded(String ddl) {
-        return "do $$\nbegin\n  " + ddl + "\nexception when duplicate_object then null;\nend\n$$;";
+        return doBlock("begin\n  " + ddl + "\nexception when duplicate_object then null;\nend");
     }
 
     private static String renameColumn(QualifiedName t, String from, String to) {
-        return "do $$\nbegin\n  if exists (select 1 from pg_attribute where attrelid = " + Sql.literal(t.sql()) + "::regclass and attname = "
+        return doBlock("begin\n  if exists (select 1 from pg_attribute where attrelid = " + Sql.literal(t.sql()) + "::regclass and attname = "
                 + Sql.literal(from) + " and not attisdropped) then\n    " + alter(t) + " rename column " + Sql.ident(from) + " to " + Sql.ident(to)
-                + ";\n  end if;\nend\n$$;";
+                + ";\n  end if;\nend");
     }
 
     private static String renameTable(QualifiedName t, String to) {
-        return "do $$\nbegin\n  if to_regclass(" + Sql.literal(t.sql()) + ") is not null then\n    " + alter(t) + " rename to " + Sql.ident(to)
-                + ";\n  end if;\nend\n$$;";
+        return doBlock("begin\n  if to_regclass(" + Sql.literal(t.sql()) + ") is not null then\n    " + alter(t) + " rename to " + Sql.ident(to)
+                + ";\n  end if;\nend");
     }
 
     private static String ifNotExists(String indexDef) {

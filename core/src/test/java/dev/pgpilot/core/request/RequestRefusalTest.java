@@ -56,6 +56,61 @@ class RequestRefusalTest {
         add notes text to orders; drop table customers      | did not understand
         rename customers.full_name to "Robert'); drop table students;--" | not a valid name
         add "x; drop table orders" text to orders           | did not understand
+        orders table please                                 | not a schema change I understand
+        add customers.email text                            | column email already exists
+        add notes text to the                               | incomplete request: which table?
+        add to orders                                       | incomplete request: which column?
+        add unique to orders                                | incomplete request: which column?
+        add status text default to orders                   | default without a value
+        add owner_id references to orders                   | references what?
+        add scores array of blobs to orders                 | unknown type: array of blobs
+        add notes text 5 to orders                          | did not understand "5"
+        add paid boolean default 'yes' to orders            | does not fit type boolean
+        add membership_id references memberships to orders  | no single-column primary key
+        add note text default > to orders                   | not a default value: >
+        require emial                                       | which table? none of the words
+        make orders required                                | which column of public.orders?
+        make customers emial required                       | unknown column emial in table public.customers
+        orders total must be greater                        | which rule should orders.total follow?
+        set the default for orders.status                   | default to what?
+        rename customers.full_name                          | rename to what?
+        rename table to x                                   | rename which table?
+        rename table labels to orders                       | table orders already exists
+        rename customers.full_name to email                 | column email already exists
+        add a foreign key                                   | foreign key from what to what?
+        comments.post_id references the table               | references which table?
+        drop the constraint orders_total_positive           | dropping constraints is not supported
+        drop the table                                      | drop which table?
+        remove it                                           | drop what?
+        drop table ghosts                                   | unknown table: ghosts
+        create a table                                      | what is the table called?
+        create a join table post_links linking posts        | a join table links exactly two tables
+        create a join table post_pairs linking posts and posts | a join table of a table with itself
+        create table shipments for                          | for which table?
+        create table shipments for ghosts                   | unknown table: ghosts
+        create table things with note text and note text    | column note named twice
+        add an index                                        | index which table?
+        index orders                                        | index orders on which column?
+        index posts on title where colour is 'red'          | condition names no column of public.posts
+        index posts on title where body is                  | condition on body has no value
+        index posts on title where                          | empty condition
+        drop the index posts_pkey                           | belongs to a constraint
+        drop the index                                      | drop which index?
+        create an enum                                      | what is the enum called?
+        create an enum order_status with a and b            | type order_status already exists
+        order_status should include                         | add which value to order_status?
+        add to order_status                                 | add which value to order_status?
+        add 'paid' to order_status                          | already has the value 'paid'
+        enable rls                                          | which table?
+        users can touch their own comments                  | can do what with comments?
+        members can read labels                             | no membership table links users to labels
+        delete the avatars bucket                           | deleting buckets is not generated
+        create a bucket 'Bad Name'                          | not a valid bucket name
+        comment on table orders: ''                         | empty comment text
+        the needs a column nickname                         | which table?
+        add 9lives text to orders                           | did not understand
+        rename customers.full_name to full-name             | not a valid name
+        create table Bad-Name with x text                   | not a valid name
         """)
     void refusesWithAReasonAndExitOne(String request, String reason) {
         PilotException e = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse(request));
@@ -84,6 +139,41 @@ class RequestRefusalTest {
     void unknownColumnSuggestsTheClosestColumn() {
         PilotException e = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse("require customers.emial"));
         assertTrue(e.hint().contains("email"), e.hint());
+    }
+
+    @Test
+    void aRequestOfMoreThan2000CharactersIsRefused() {
+        PilotException e = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse("add notes text to orders " + "x".repeat(2000)));
+        assertTrue(e.getMessage().contains("request too long"), e.getMessage());
+    }
+
+    @Test
+    void anEnumValueOf64CharactersIsRefused() {
+        PilotException e = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse("create an enum mood with '" + "x".repeat(64) + "'"));
+        assertTrue(e.getMessage().contains("bad enum value"), e.getMessage());
+        e = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse("add '" + "x".repeat(64) + "' to order_status"));
+        assertTrue(e.getMessage().contains("bad enum value"), e.getMessage());
+    }
+
+    /** Values that try to close a quote or a dollar-quoted block reach the database as data, and nothing else runs. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        create an enum mood with 'x$$; drop table orders; --' and 'ok'         | select evalx.labels('mood') = array['x$$; drop table orders; --','ok']
+        add 'y$$; drop table orders; --' to order_status                      | select 'y$$; drop table orders; --' = any(evalx.labels('order_status'))
+        add note text default 'a''; drop table orders; --' to customers        | select evalx.coldefault('customers','note') = '''a''''; drop table orders; --''::text'
+        comment on column orders.status: $$; drop table orders; $$             | select col_description('public.orders'::regclass, 3) = '$$; drop table orders; $$'
+        anyone can read posts where title is 'x''); drop table orders; --'     | select exists (select 1 from pg_policies where tablename = 'posts' and qual ~ 'drop table orders')
+        set the default of customers.email to '$$''; drop table orders; --'   | select evalx.coldefault('customers','email') ~ 'drop table orders'
+        """)
+    void injectionAttemptsStayData(String request, String check) throws Exception {
+        DatabaseTarget fresh = Fixture.fresh();
+        Migration m = RoundTripTest.plan(fresh, request);
+        RoundTripTest.assertLintClean(m);
+        Fixture.exec(fresh, m.upSql());
+        assertEquals("t", Fixture.query(fresh, check), m.upSql());
+        assertEquals("t", Fixture.query(fresh, "select to_regclass('public.orders') is not null"), m.upSql());
+        Fixture.exec(fresh, m.downSql());
+        assertEquals("t", Fixture.query(fresh, "select to_regclass('public.orders') is not null"), m.downSql());
     }
 
     @Test
