@@ -244,7 +244,7 @@ public final class Pilot {
         dev.pgpilot.core.request.ChangeSet set = model == null
                 ? new dev.pgpilot.core.request.RequestParser(catalog).parse(request)
                 : new dev.pgpilot.core.request.LlmRequestParser(model, catalog).parse(request);
-        dev.pgpilot.core.render.Migration m = new dev.pgpilot.core.render.MigrationRenderer().render(set, clock.instant());
+        dev.pgpilot.core.render.Migration m = new dev.pgpilot.core.render.MigrationRenderer(workspace.config().lockTimeout()).render(set, clock.instant());
         return new Plan(m, new MigrationName(nextVersion(), m.name(), false).fileName(), set);
     }
 

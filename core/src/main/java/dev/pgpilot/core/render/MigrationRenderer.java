@@ -55,6 +55,17 @@ public final class MigrationRenderer {
         void up(Section s, String sql) { up.computeIfAbsent(s, k -> new ArrayList<>()).add(sql); }
     }
 
+    private final String lockTimeout;
+
+    public MigrationRenderer() {
+        this("5s");
+    }
+
+    /** @param lockTimeout the lock_timeout a migration that locks existing tables sets first (the config's lock_timeout) */
+    public MigrationRenderer(String lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
     public Migration render(ChangeSet set, Instant created) {
         String name = set.name();
         Map<Section, List<String>> up = new EnumMap<>(Section.class);
@@ -74,16 +85,36 @@ public final class MigrationRenderer {
         String purpose = String.join("; ", set.changes().stream().map(c -> c.describe().replace('_', ' ')).toList());
         String request = Sql.comment(set.requestText()).replace("*/", "* /");
         StringBuilder u = new StringBuilder(fill(UP_HEADER, name, purpose, request, created));
+        if (set.changes().stream().anyMatch(MigrationRenderer::locksExistingTable)) u.append(setLockTimeout());
         for (Section s : Section.values()) {
             List<String> l = up.get(s);
             if (l == null || l.isEmpty()) continue;
             u.append("\n-- ").append(s.title).append("\n");
             for (String stmt : l) u.append(stmt).append("\n");
         }
-        StringBuilder d = new StringBuilder(fill(DOWN_HEADER, name, purpose, request, created)).append("\n");
+        StringBuilder d = new StringBuilder(fill(DOWN_HEADER, name, purpose, request, created));
+        // the down runs when everything is in place: even a table this migration created is in use by then
+        if (set.changes().stream().anyMatch(c -> locksExistingTable(c) || c instanceof CreateTable)) d.append(setLockTimeout());
+        d.append("\n");
         for (int i = downs.size() - 1; i >= 0; i--) for (String stmt : downs.get(i)) d.append(stmt).append("\n");
         if (dropFunction) d.append(DROP_SET_UPDATED_AT);
         return new Migration(name, u.toString(), d.toString(), set.requestText());
+    }
+
+    /**
+     * Changes that take a heavy lock (ACCESS EXCLUSIVE, or SHARE/SHARE ROW EXCLUSIVE that blocks
+     * writes) on a table that already exists: waiting for it queues every later query on that table.
+     * A new table's foreign keys lock the tables they reference too.
+     */
+    private static boolean locksExistingTable(ChangeRequest c) {
+        if (c instanceof CreateTable t) return t.columns().stream().anyMatch(col -> col.references() != null);
+        return !(c instanceof Comment || c instanceof CreateEnum || c instanceof AddEnumValue || c instanceof CreateBucket);
+    }
+
+    /** Fail fast instead of queueing behind a long transaction (the lint rule require-lock-timeout). */
+    private String setLockTimeout() {
+        return "\n-- Fail fast rather than queue behind long transactions: the statements below lock existing tables\nset lock_timeout = "
+                + Sql.literal(lockTimeout) + ";\n";
     }
 
     private static boolean createsFunction(ChangeRequest c) {

@@ -112,6 +112,22 @@ class RoundTripTest {
         before.applyScript(Fixture.resource("/nl/base.sql"));
         LintReport report = new Linter(Config.defaults()).lintSql("20260101000000_" + m.name() + ".sql", m.upSql(), before);
         assertFalse(report.hasErrors(), report.errors() + "\n" + m.upSql());
+        assertTrue(report.findings().stream().noneMatch(f -> f.ruleId().equals("require-lock-timeout")), report.findings() + "\n" + m.upSql());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMigrationThatLocksAnExistingTableSetsLockTimeoutFirstAndOneThatOnlyCreatesDoesNot() throws Exception {
+        DatabaseTarget db = Fixture.fresh();
+        Migration alter = new MigrationRenderer("2s").render(new RequestParser(Fixture.catalog(db)).parse("add notes text to orders"), Instant.EPOCH);
+        for (String sql : List.of(alter.upSql(), alter.downSql())) {
+            int set = sql.indexOf("set lock_timeout = '2s';");
+            assertTrue(set > 0 && set < sql.indexOf("alter table"), sql);
+        }
+        Migration created = plan(db, "create type mood as enum with happy and sad");
+        assertFalse(created.upSql().contains("lock_timeout"), created.upSql());
+        Migration table = plan(db, "create table invoices with amount money");
+        assertFalse(table.upSql().contains("lock_timeout"), table.upSql());
+        assertTrue(table.downSql().contains("set lock_timeout"), "dropping the table again locks it while it is in use: " + table.downSql());
     }
 
     @org.junit.jupiter.api.Test
