@@ -58,6 +58,30 @@ public final class TestDatabase {
         return s.withDatabase(name);
     }
 
+    /**
+     * A login role that must give its password (SCRAM), on the shared test server whose other roles
+     * connect without one (trust): its own pg_hba.conf line goes first, then the server reloads.
+     */
+    public static synchronized void passwordRole(String role, String password) {
+        DatabaseTarget s = server();
+        try (java.sql.Connection c = s.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role + "') then create role \"" + role
+                    + "\" login; end if; end $$");
+            st.execute("alter role \"" + role + "\" password '" + password.replace("'", "''") + "'");
+            java.sql.ResultSet rs = st.executeQuery("show hba_file");
+            rs.next();
+            Path hba = Path.of(rs.getString(1));
+            String line = "host all " + role + " 127.0.0.1/32 scram-sha-256\n";
+            String text = Files.readString(hba);
+            if (!text.startsWith(line)) {
+                Files.writeString(hba, line + text);
+            }
+            st.execute("select pg_reload_conf()");
+        } catch (java.sql.SQLException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The database's URL as a user would write it (postgresql://user@host:port/db). */
     public static String url(DatabaseTarget db) {
         return "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + db.jdbcUrl().replaceFirst("^.*:\\d+", "");

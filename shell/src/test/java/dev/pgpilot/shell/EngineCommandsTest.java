@@ -37,13 +37,9 @@ class EngineCommandsTest {
     }
 
     private Run run(String... args) {
-        // Global options are accepted by every subcommand, after its name.
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--workdir", dir.toString(), "--db-url", db.display()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        all.addAll(List.of("--db-url", db.display()));
+        return runWith(all.toArray(String[]::new));
     }
 
     @Test
@@ -188,6 +184,36 @@ class EngineCommandsTest {
         assertTrue(err.toString().startsWith("error: cannot connect to postgresql://app@127.0.0.1:1/app"), err.toString());
         assertTrue(err.toString().contains("hint: is the server running"), err.toString());
         assertFalse((out.toString() + err).contains("s3cr3t"));
+    }
+
+    @Test
+    void wrongPasswordForARealRoleIsOneLineWithoutThePassword() {
+        TestDatabase.passwordRole("pgpilot_pw_role", "Right-pw-4711");
+        String base = "@" + db.host() + ":" + db.port() + "/" + db.jdbcUrl().replaceFirst("^.*/", "");
+        Run ok = runWith("status", "--db-url", "postgresql://pgpilot_pw_role:Right-pw-4711" + base);
+        assertEquals(0, ok.exit(), ok.err()); // the role can log in with its password, so the refusal below is the password's
+        Run wrong = runWith("status", "--db-url", "postgresql://pgpilot_pw_role:Wrong-pw-0815" + base);
+        assertEquals(2, wrong.exit());
+        List<String> lines = wrong.err().lines().toList();
+        assertEquals(2, lines.size(), wrong.err());
+        assertEquals("error: cannot connect to postgresql://pgpilot_pw_role" + base
+                + ": FATAL: password authentication failed for user \"pgpilot_pw_role\"", lines.get(0));
+        assertEquals("hint: check the user name and password", lines.get(1));
+        assertFalse((wrong.out() + wrong.err()).contains("Wrong-pw-0815"));
+        Run json = runWith("status", "--json", "--db-url", "postgresql://pgpilot_pw_role:Wrong-pw-0815" + base);
+        assertEquals(2, json.exit());
+        assertFalse((json.out() + json.err()).contains("Wrong-pw-0815"));
+    }
+
+    /** Runs with the project folder but the caller's --db-url. */
+    private Run runWith(String... args) {
+        // Global options are accepted by every subcommand, after its name.
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--workdir", dir.toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
     }
 
     private long countPending() {
