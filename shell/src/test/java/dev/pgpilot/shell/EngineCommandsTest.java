@@ -148,6 +148,20 @@ class EngineCommandsTest {
     }
 
     @Test
+    void duplicateVersionsStopUpAndStatusNamingBothFilesAndNothingIsApplied() throws IOException {
+        Files.writeString(dir.resolve("supabase/migrations/20250102000000_from_other_branch.sql"), "create table public.other (id int);\n");
+        for (String command : List.of("up", "status")) {
+            Run r = run(command, "--yes");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().startsWith("error: duplicate migration version 20250102000000: 20250102000000_add_body.sql and "
+                    + "20250102000000_from_other_branch.sql"), r.err());
+            assertTrue(r.err().contains("hint: give one of them a new timestamp"), r.err());
+        }
+        Files.delete(dir.resolve("supabase/migrations/20250102000000_from_other_branch.sql"));
+        assertEquals(2, countPending());
+    }
+
+    @Test
     void downAndRepairAskFirstThenChangeTheHistory() throws Exception {
         run("up", "--yes");
         assertEquals(1, run("down").exit());
