@@ -82,7 +82,11 @@ final class Tmux implements AutoCloseable {
     }
 
     static boolean waitFor(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + 40_000_000_000L; // a cold JVM on a busy 2-core CI box
+        return waitFor(condition, 40); // a cold JVM on a busy 2-core CI box
+    }
+
+    static boolean waitFor(Callable<Boolean> condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (condition.call()) return true;
             Thread.sleep(100);

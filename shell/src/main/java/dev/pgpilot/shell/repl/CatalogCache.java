@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Table and column names of the target database for completion. Loaded in a background thread the
- * first time completion asks, and again after a command may have changed the schema
+ * Table and column names of the target database for completion. Loaded in a background thread when
+ * the shell starts ({@link #preload}), and again after a command may have changed the schema
  * ({@link #invalidate}). Completion waits for a load at most {@link #WAIT_MS}; until it is done (or
  * if it fails, or the local database is not running) the previous names are used, so Tab never
  * hangs on the database.
@@ -45,7 +45,22 @@ final class CatalogCache {
         loading = null;
     }
 
+    /** Starts reading the catalog now, so the first Tab does not wait for it. */
+    void preload() {
+        future();
+    }
+
     private Names names() {
+        CompletableFuture<Names> f = future();
+        try {
+            last = f.get(WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception slowOrFailed) {
+            // keep the previous names; the load goes on in the background
+        }
+        return last;
+    }
+
+    private synchronized CompletableFuture<Names> future() {
         CompletableFuture<Names> f = loading;
         if (f == null) {
             CompletableFuture<Names> started = new CompletableFuture<>();
@@ -54,12 +69,7 @@ final class CatalogCache {
             t.start();
             loading = f = started;
         }
-        try {
-            last = f.get(WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (Exception slowOrFailed) {
-            // keep the previous names; the load goes on in the background
-        }
-        return last;
+        return f;
     }
 
     private Names load() {

@@ -113,6 +113,7 @@ public final class Repl {
         Terminal.SignalHandler previous = t.handle(Terminal.Signal.INT, s -> cancelRunningCommand());
         Tty.install(setup.color(), live(t));
         pending.refresh(0);
+        catalog.preload();
         try {
             return loop();
         } finally {
@@ -143,8 +144,9 @@ public final class Repl {
             execute(words);
             out.flush();
             if (!words.get(0).equals("help")) {
-                pending.refresh(PendingCount.WAIT_AFTER_COMMAND_MS);
                 catalog.invalidate();
+                catalog.preload();
+                pending.refresh(PendingCount.WAIT_AFTER_COMMAND_MS);
             }
         }
     }
