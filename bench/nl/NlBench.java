@@ -44,17 +44,23 @@ public final class NlBench {
         int refused = 0;
         for (int w = 0; w < 200; w++) for (String r : requests) refused += plan(catalog, renderer, r, now); // warm-up (JIT)
         long[] nanos = new long[requests.size() * repeats];
+        // CPU time of this thread too: on a loaded machine wall time includes time spent descheduled
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] cpuNanos = new long[nanos.length];
         long[][] perRequest = new long[requests.size()][repeats];
         int k = 0;
         refused = 0;
         for (int i = 0; i < repeats; i++) {
             for (String r : requests) {
+                long c0 = cpu.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 refused += plan(catalog, renderer, r, now);
-                nanos[k++] = perRequest[requests.indexOf(r)][i] = System.nanoTime() - t;
+                nanos[k] = perRequest[requests.indexOf(r)][i] = System.nanoTime() - t;
+                cpuNanos[k++] = cpu.getCurrentThreadCpuTime() - c0;
             }
         }
         Arrays.sort(nanos);
+        Arrays.sort(cpuNanos);
         int slowest = 0;
         for (int q = 0; q < perRequest.length; q++) {
             Arrays.sort(perRequest[q]);
@@ -62,6 +68,8 @@ public final class NlBench {
         }
         System.out.printf("nl-bench: %d requests x %d = %d plans (%d refusals), parse+render per request:%n", requests.size(), repeats, nanos.length, refused);
         System.out.printf("  p50 %.3f ms   p99 %.3f ms   max %.3f ms%n", nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6);
+        System.out.printf("  thread CPU time: p50 %.3f ms   p99 %.3f ms   max %.3f ms%n", cpuNanos[cpuNanos.length / 2] / 1e6,
+                cpuNanos[(int) (cpuNanos.length * 0.99)] / 1e6, cpuNanos[cpuNanos.length - 1] / 1e6);
         System.out.printf("  slowest request by median: %.3f ms p50, %.3f ms p99: %s%n", perRequest[slowest][repeats / 2] / 1e6,
                 perRequest[slowest][(int) (repeats * 0.99)] / 1e6, requests.get(slowest));
     }
