@@ -69,6 +69,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         if (s == null) return "invalid command line";
         int nl = s.indexOf('\n');
         String line = (nl < 0 ? s : s.substring(0, nl)).strip();
+        if (line.endsWith(".")) line = line.substring(0, line.length() - 1);
         // picocli capitalises its messages; the house style is "error: lower case ..."
         return line.isEmpty() ? "invalid command line" : Character.toLowerCase(line.charAt(0)) + line.substring(1);
     }

@@ -67,6 +67,7 @@ class UsageErrorsTest {
         Run extra = run("status", "extra");
         assertEquals(List.of("error: unexpected argument 'extra' for 'pgpilot status'",
                 "hint: run 'pgpilot status --help' to list its options"), extra.errLines());
+        assertEquals("error: unknown subcommand 'statsu'", run("help", "statsu").errLines().get(0));
         Run none = run();
         assertEquals(2, none.exit());
         assertEquals("error: missing command", none.errLines().get(0));
