@@ -54,7 +54,7 @@ final class LintCommand implements Callable<Integer> {
         }
         LintReport report = global.pilot().lint(paths == null ? List.of() : paths, overrides);
         ReportFormat f = format != null ? format : global.json ? ReportFormat.JSON : ReportFormat.TEXT;
-        boolean color = !global.noColor && System.getenv("NO_COLOR") == null && System.console() != null;
+        boolean color = dev.pgpilot.shell.repl.Tty.color(global.noColor);
         out.print(ReportWriter.render(report, f, color));
         out.flush();
         return report.hasErrors() ? 1 : 0;

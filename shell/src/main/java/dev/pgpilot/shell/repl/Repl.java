@@ -112,8 +112,10 @@ public final class Repl {
         Terminal t = setup.terminal();
         Terminal.SignalHandler previous = t.handle(Terminal.Signal.INT, s -> cancelRunningCommand());
         Tty.install(setup.color(), live(t));
-        pending.refresh(0);
-        catalog.preload();
+        afterFirstPrompt(() -> {
+            pending.refresh(0);
+            catalog.preload();
+        });
         try {
             return loop();
         } finally {
@@ -149,6 +151,26 @@ public final class Repl {
                 pending.refresh(PendingCount.WAIT_AFTER_COMMAND_MS);
             }
         }
+    }
+
+    /**
+     * Work that reads the database starts once the first prompt is up: on two busy cores it would
+     * otherwise compete with the start of the shell for the CPU.
+     */
+    private void afterFirstPrompt(Runnable work) {
+        Thread t = new Thread(() -> {
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (!reader.isReading() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            work.run();
+        }, "pgpilot-after-prompt");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Ctrl-C while a command runs (readLine has its own handler): cancel what registered itself. */
