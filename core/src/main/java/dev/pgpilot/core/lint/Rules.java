@@ -28,7 +28,7 @@ public final class Rules {
             new PreferRobustStmts(), new PolicyWithoutDropIfExists(), new UnguardedCreateType(), new PreferCreateOrReplace(),
             // conventions
             new MigrationFileName(), new BannedNameSuffix(), new RequireHeaderComment(), new RequirePrimaryKey(),
-            new RequireTimestamps(), new UpdatedAtTrigger(), new ForeignKeyOnDelete(), new UnindexedForeignKeys(), new DuplicateIndex(),
+            new RequireTimestamps(), new UpdatedAtTrigger(), new ForeignKeyOnDelete(), new UnindexedForeignKeys(), new DuplicateIndex(), new CreateExistingObject(),
             new RequireTableComment(),
             // schema manifest (opt-in: supabase/schema-manifest.json)
             new ManifestUnknownObject(), new ManifestDeprecatedObject());

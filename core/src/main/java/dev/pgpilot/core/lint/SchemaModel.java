@@ -218,8 +218,10 @@ public final class SchemaModel {
             alterTable(Sql.qualified(m.group(1)), m.group(2));
         } else if (norm.startsWith("DROP TABLE") && (m = DROP_TABLE.matcher(norm)).lookingAt()) {
             for (String n : Sql.splitTopLevel(m.group(1), ',')) {
-                touchTable(Sql.qualified(n));
-                tables.remove(Sql.qualified(n));
+                String q = Sql.qualified(n);
+                touchTable(q);
+                tables.remove(q);
+                retargetIndexes(q, null); // its indexes go with it
             }
         } else if (norm.startsWith("CREATE") && (m = CREATE_INDEX.matcher(norm)).lookingAt()) {
             String table = Sql.qualified(m.group(3));
@@ -306,6 +308,16 @@ public final class SchemaModel {
         return (method == null ? "BTREE" : method) + "(" + String.join(",", keys) + ")" + (rest.isEmpty() ? "" : " " + rest);
     }
 
+    /** Points the indexes of a table at its new name, or forgets them (null) when the table is dropped. */
+    private void retargetIndexes(String table, String renamed) {
+        List<String> names = new ArrayList<>();
+        indexTable.forEach((index, t) -> { if (t.equals(table)) names.add(index); });
+        for (String index : names) {
+            touchIndex(index);
+            if (renamed == null) indexTable.remove(index); else indexTable.put(index, renamed);
+        }
+    }
+
     private static List<String> literals(String body) {
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile("'((?:[^']|'')*)'").matcher(body);
@@ -388,6 +400,7 @@ public final class SchemaModel {
             copy.comment = old.comment;
             touchTable(renamed);
             tables.put(renamed, copy);
+            retargetIndexes(name, renamed);
             owned.add(renamed);
             return;
         }
