@@ -82,6 +82,26 @@ class ShellTmuxDatabaseTest {
     }
 
     @Test
+    void eOpensTheEditorOnTheTerminalThenAsksAgain() throws Exception {
+        Path editor = home.resolve("editor.sh"); // an interactive editor: reads a line typed on the terminal
+        Files.writeString(editor, "#!/bin/sh\nprintf 'note: '\nread note\nprintf -- '-- %s\\n' \"$note\" >> \"$1\"\n");
+        editor.toFile().setExecutable(true);
+        shell = Tmux.shell(Map.of("HOME", home.toString(), "EDITOR", editor.toString()),
+                "--workdir", workdir.toString(), "--db-url", db.display());
+        assertTrue(shell.shows("pgpilot 127.0.0.1>"), shell.screen());
+        shell.line(REQUEST);
+        assertTrue(shell.shows("[y/N/e]"), shell.screen());
+        shell.line("e");
+        assertTrue(shell.shows("note: "), shell.screen());
+        shell.line("typed in the editor");
+        assertTrue(shell.showsTimes("[y/N/e]", 2), shell.screen());
+        shell.line("y");
+        assertTrue(shell.shows("type apply to run it"), shell.screen());
+        Path up = migrationFiles().stream().filter(p -> !p.toString().endsWith(".down.sql")).findFirst().orElseThrow();
+        assertTrue(Files.readString(up).endsWith("-- typed in the editor\n"), Files.readString(up));
+    }
+
+    @Test
     void planThenApplyOnAProtectedEnvironmentNeedsItsNameTyped() throws Exception {
         Files.writeString(workdir.resolve("pgpilot.yaml"), "environments:\n  production:\n    url_env: PGPILOT_TEST_PROD_URL\n    protected: true\n");
         shell = Tmux.shell(Map.of("HOME", home.toString(), "PGPILOT_TEST_PROD_URL", db.display()),
@@ -134,6 +154,10 @@ class ShellTmuxDatabaseTest {
         String colours = shell.screenWithColors();
         assertTrue(colours.contains("\u001b[32m") && colours.contains("\u001b[33m"),
                 "applied green, pending yellow: " + colours.replace("\u001b", "ESC"));
+        shell.line("history");
+        assertTrue(shell.shows("FAILED"), shell.screen());
+        assertTrue(shell.screenWithColors().matches("(?s).*\u001b\\[[0-9;]*31m[^\n]*FAILED.*"),
+                "the failed attempt is red: " + shell.screenWithColors().replace("\u001b", "ESC"));
     }
 
     private List<Path> migrationFiles() throws Exception {

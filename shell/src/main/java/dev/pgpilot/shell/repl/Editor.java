@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jline.terminal.Terminal;
 
 /**
  * Opens {@code $VISUAL}, {@code $EDITOR} (or vi) on a text and returns it as saved. The file gets
@@ -12,9 +13,11 @@ import java.util.Map;
  */
 final class Editor {
     private final Map<String, String> env;
+    private final Terminal terminal;
 
-    Editor(Map<String, String> env) {
+    Editor(Map<String, String> env, Terminal terminal) {
         this.env = env;
+        this.terminal = terminal;
     }
 
     String edit(String fileName, String text) throws IOException {
@@ -23,8 +26,14 @@ final class Editor {
         try {
             Files.writeString(file, text);
             String editor = firstSet("VISUAL", "EDITOR");
-            Process p = new ProcessBuilder("sh", "-c", editor + " \"$1\"", "sh", file.toString()).inheritIO().start();
-            int exit = p.waitFor();
+            // paused, JLine reads no keys meant for the editor
+            terminal.pause(true);
+            int exit;
+            try {
+                exit = new ProcessBuilder("sh", "-c", editor + " \"$1\"", "sh", file.toString()).inheritIO().start().waitFor();
+            } finally {
+                terminal.resume();
+            }
             if (exit != 0) {
                 throw new IOException("editor '" + editor + "' exited with " + exit);
             }

@@ -91,7 +91,7 @@ public final class Repl {
             b.highlighter(new InputHighlighter(commands));
         }
         this.reader = b.build();
-        this.plans = new PlanFlow(setup.pilots(), out, setup.color(), this::ask, new Editor(setup.env()));
+        this.plans = new PlanFlow(setup.pilots(), out, setup.color(), this::ask, new Editor(setup.env(), setup.terminal()));
     }
 
     public LineReader reader() {
