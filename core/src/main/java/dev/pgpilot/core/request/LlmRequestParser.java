@@ -80,7 +80,24 @@ public final class LlmRequestParser {
         } catch (RuntimeException e) {
             throw new PilotException("the language model did not answer: " + Sql.oneLine(e.getMessage()), "check llm.base_url and llm.model, or remove llm: to use the offline parser", PilotException.ERROR, e);
         }
-        return new ChangeSet(text, changes(reply));
+        List<ChangeRequest> changes = changes(reply);
+        refuseUnaskedTables(text, changes);
+        return new ChangeSet(text, changes);
+    }
+
+    /**
+     * A model may turn "add nickname to the userz table" into a new table userz. The rule parser
+     * only creates a table the request asks for, and so does a model's reply: a misspelled table is
+     * refused with the closest names instead.
+     */
+    private void refuseUnaskedTables(String text, List<ChangeRequest> changes) {
+        if (RequestParser.asksForNewTable(text)) return;
+        for (ChangeRequest c : changes) {
+            if (c instanceof ChangeRequest.CreateTable t) {
+                throw PilotException.refused("unknown table: " + t.table().name() + " (the request does not ask for a new table)",
+                        Suggest.hint(t.table().name(), catalog.publicTableNames(), "tables"));
+            }
+        }
     }
 
     /** Parses the model's JSON reply into checked changes; refuses what the model refused or got wrong. */

@@ -101,6 +101,12 @@ public final class RequestParser {
      * column nickname to the userz table") names an existing table, which must then resolve; an
      * unknown one is refused, never turned into a new table.
      */
+    /** True when the request asks for a new table (the LLM backend checks its model's creates with it). */
+    static boolean asksForNewTable(String request) {
+        String text = Sql.oneLine(request);
+        return createsTable(new Words(Lexer.lex(text), text));
+    }
+
     private static boolean createsTable(Words w) {
         int at = w.indexOfAny(Set.of("table", "tables"));
         for (int i = at - 1; i >= 0; i--) {

@@ -94,6 +94,17 @@ class LlmRequestParserTest {
     }
 
     @Test
+    void modelTurningAnAddToAMisspelledTableIntoANewTableIsRefused() {
+        reply = "{\"changes\": [{\"kind\": \"create_table\", \"table\": \"ordrz\", \"columns\": [{\"name\": \"nickname\", \"type\": \"text\"}]}]}";
+        PilotException e = assertThrows(PilotException.class, () -> pilot().plan("add a column nickname text to the ordrz table", catalog));
+        assertEquals(PilotException.REFUSED, e.exitCode());
+        assertTrue(e.getMessage().startsWith("unknown table: ordrz"), e.getMessage());
+        assertEquals("did you mean orders?", e.hint());
+        Pilot.Plan asked = pilot().plan("create a table ordrz with nickname text", catalog);
+        assertTrue(asked.migration().upSql().contains("create table if not exists \"public\".\"ordrz\""), asked.migration().upSql());
+    }
+
+    @Test
     void modelMayNotSupplySqlExpressions() {
         reply = "{\"changes\": [{\"kind\": \"add_check\", \"table\": \"orders\", \"name\": \"x\", \"expression\": \"true); drop table orders; --\"}]}";
         PilotException e = assertThrows(PilotException.class, () -> pilot().plan("orders total must be positive", catalog));
