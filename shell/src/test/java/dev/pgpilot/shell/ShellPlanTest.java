@@ -126,6 +126,14 @@ class ShellPlanTest {
     }
 
     @Test
+    void aFailingEditorWritesNothingAndTheShellGoesOn() throws Exception {
+        String out = run("init\n" + REQUEST + "\ne\nstatus\n", Map.of("EDITOR", "false"));
+        assertTrue(out.contains("error: editor 'false' exited with 1\nnothing written"), out);
+        assertTrue(out.contains("no migrations yet"), "the next line still runs: " + out);
+        assertEquals(List.of(), migrationFiles());
+    }
+
+    @Test
     void promptCountsPendingAfterWriting() throws Exception {
         String out = run("init\n" + REQUEST + "\ny\n");
         assertTrue(out.contains("(1 pending)> "), out);

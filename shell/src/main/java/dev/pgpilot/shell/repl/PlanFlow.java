@@ -67,7 +67,8 @@ final class PlanFlow {
             }
         } catch (PilotException e) {
             printError(e);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // an editor that failed, or a bug: say so and keep the shell running
             out.println("error: " + e.getMessage());
             out.println("nothing written");
         } finally {
@@ -116,6 +117,9 @@ final class PlanFlow {
             return new ArrayList<>(List.of("up", "--to", written));
         } catch (PilotException e) {
             printError(e);
+            return List.of();
+        } catch (RuntimeException e) {
+            out.println("error: " + e.getMessage());
             return List.of();
         }
     }
