@@ -70,6 +70,16 @@ class NewCommandTest {
     }
 
     @Test
+    void addingToAMisspelledTableOfAPendingMigrationIsRefusedNotCreated() throws Exception {
+        assertEquals(0, run("new", "create table users with email text").code());
+        Run r = run("new", "add a column nickname text to the userz table");
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.err().contains("unknown table: userz"), r.err());
+        assertTrue(r.err().contains("did you mean users?"), r.err());
+        assertEquals(2, sqlFiles(), "only the pending create_users and its down");
+    }
+
+    @Test
     void unknownTableIsRefusedWithASuggestionAndExitOne() throws Exception {
         Run r = run("new", "add notes to order_items");
         assertEquals(1, r.code());
