@@ -12,7 +12,8 @@ trap '"$root/pgpilot" db stop --workdir "$work" >/dev/null 2>&1 || true; rm -rf 
 "$root/pgpilot" reset --workdir "$work" --yes
 for r in $(seq 1 "$runs"); do
   start=$(date +%s.%N)
-  "$root/pgpilot" diff --workdir "$work" > "$work/diff.out"; rc=$?
+  rc=0; "$root/pgpilot" diff --workdir "$work" > "$work/diff.out" || rc=$?
   end=$(date +%s.%N)
-  printf 'run %d: pgpilot diff on %d migrations: %.2f s (exit %d, %s)\n' "$r" "$n" "$(echo "$end - $start" | bc)" "$rc" "$(head -1 "$work/diff.out")"
+  printf 'run %d: pgpilot diff on %d migrations: %.2f s (exit %d, %s; load average %s)\n' "$r" "$n" "$(echo "$end - $start" | bc)" "$rc" \
+    "$(head -1 "$work/diff.out")" "$(cut -d' ' -f1-3 /proc/loadavg)"
 done

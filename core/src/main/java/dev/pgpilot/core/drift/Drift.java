@@ -5,6 +5,11 @@ import dev.pgpilot.core.db.DatabaseTarget;
 import dev.pgpilot.core.workspace.MigrationFile;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * {@code pgpilot diff}: replays the migrations into a throwaway shadow database on the embedded
@@ -21,19 +26,59 @@ public final class Drift {
      *                 lets us restrict it to what the target has applied)
      */
     public static Result check(Pilot pilot, Set<String> versions) {
-        List<MigrationFile> files = pilot.workspace().migrations();
         DatabaseTarget target = pilot.target().target();
-        return check(files, versions, pilot.resolver().localDatabase().start(), target);
+        return check(() -> pilot.workspace().migrations(), versions, pilot.resolver().localDatabase().start(), target);
     }
 
     /** The same on explicit parts: the server that hosts the shadow, and the database to compare. */
     public static Result check(List<MigrationFile> files, Set<String> versions, DatabaseTarget shadowServer, DatabaseTarget target) {
-        CatalogSnapshot expected;
-        try (ShadowReplay.Shadow shadow = ShadowReplay.createShadow(shadowServer)) {
-            ShadowReplay.replay(shadow.target(), files, versions);
-            expected = CatalogSnapshot.read(shadow.target());
+        return check(() -> files, versions, shadowServer, target);
+    }
+
+    /**
+     * The slow parts overlap: the target's catalog is read and the shadow database created (each mostly
+     * waiting on the server) while the files are read and parsed; then the replay.
+     */
+    private static Result check(Supplier<List<MigrationFile>> files, Set<String> versions, DatabaseTarget shadowServer, DatabaseTarget target) {
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "pgpilot-drift");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletableFuture<CatalogSnapshot> actual = CompletableFuture.supplyAsync(() -> CatalogSnapshot.read(target), pool);
+            CompletableFuture<ShadowReplay.Shadow> created = CompletableFuture.supplyAsync(() -> ShadowReplay.createShadow(shadowServer), pool);
+            List<MigrationFile> list;
+            try {
+                list = files.get();
+            } catch (RuntimeException e) {
+                try {
+                    join(created).close(); // no shadow is left behind when the files cannot be read
+                } catch (RuntimeException ignored) {
+                    // the files' error is the one to report
+                }
+                throw e;
+            }
+            CatalogSnapshot expected;
+            try (ShadowReplay.Shadow shadow = join(created)) {
+                ShadowReplay.replay(shadow.target(), list, versions, true);
+                expected = CatalogSnapshot.read(shadow.target());
+            }
+            CatalogSnapshot database = join(actual);
+            return new Result(SchemaDiff.compare(expected, database), expected, database);
+        } finally {
+            pool.shutdown();
         }
-        CatalogSnapshot actual = CatalogSnapshot.read(target);
-        return new Result(SchemaDiff.compare(expected, actual), expected, actual);
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -57,23 +58,73 @@ public final class ShadowReplay {
      * order given (the workspace's version order).
      */
     public static void replay(DatabaseTarget db, List<MigrationFile> migrations, Set<String> versions) {
+        replay(db, migrations, versions, false);
+    }
+
+    /**
+     * @param throwaway the database is a shadow that is dropped afterwards: its commits need not wait
+     *                  for the disk (synchronous_commit off), which is most of a replay's time on a durable server
+     */
+    public static void replay(DatabaseTarget db, List<MigrationFile> migrations, Set<String> versions, boolean throwaway) {
+        List<Parsed> files = new ArrayList<>();
+        for (MigrationFile m : migrations) {
+            if (versions == null || versions.contains(m.version())) {
+                List<SqlStatement> statements = SqlScript.parse(m.sql()).statements();
+                files.add(new Parsed(m, statements, statements.stream().noneMatch(SqlStatement::cannotRunInTransaction)));
+            }
+        }
         try (Connection c = db.connect()) {
-            for (MigrationFile m : migrations) {
-                if (versions == null || versions.contains(m.version())) {
-                    apply(c, m);
+            if (throwaway) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("set synchronous_commit = off");
                 }
+            }
+            // One transaction per file, as up runs them: SET LOCAL and the like must not leak into the next file.
+            for (Parsed f : files) {
+                apply(c, f);
             }
         } catch (SQLException e) {
             throw PilotException.error("cannot replay migrations into " + db.display() + ": " + e.getMessage(), null);
         }
     }
 
-    private static void apply(Connection c, MigrationFile m) throws SQLException {
-        List<SqlStatement> statements = SqlScript.parse(m.sql()).statements();
-        boolean transactional = statements.stream().noneMatch(SqlStatement::cannotRunInTransaction);
+    /** A file split into statements once; {@code transactional} when none of them refuses a transaction block. */
+    private record Parsed(MigrationFile file, List<SqlStatement> statements, boolean transactional) {}
+
+    /**
+     * Sends a transactional file's statements as one JDBC batch in its transaction: one round trip
+     * instead of one per statement. Any failure (including a statement that returns rows, which a
+     * batch refuses) rolls back and returns false; the caller then runs the file statement by
+     * statement, which also names the failing line.
+     */
+    private static boolean inOneRoundTrip(Connection c, Parsed file) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (SqlStatement st : file.statements()) {
+                if (!st.isTransactionControl()) {
+                    s.addBatch(st.sql());
+                }
+            }
+            s.executeBatch();
+            c.commit();
+            return true;
+        } catch (SQLException e) {
+            c.rollback();
+            return false;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void apply(Connection c, Parsed p) throws SQLException {
+        if (p.transactional() && inOneRoundTrip(c, p)) {
+            return;
+        }
+        MigrationFile m = p.file();
+        boolean transactional = p.transactional();
         c.setAutoCommit(!transactional);
         try (Statement s = c.createStatement()) {
-            for (SqlStatement st : statements) {
+            for (SqlStatement st : p.statements()) {
                 if (transactional && st.isTransactionControl()) {
                     continue; // the file's own BEGIN/COMMIT: the replay already wraps it in one transaction
                 }
