@@ -172,6 +172,15 @@ public final class Pilot {
         return new dev.pgpilot.core.db.Applier(session()).up(up, listener);
     }
 
+    /**
+     * Applies the pending migrations to {@code target} (reset's fresh database, whose address may differ
+     * from the resolved one after a restart) through the engine, so the history records them as {@code up} does.
+     */
+    public dev.pgpilot.core.db.ApplyResult upOn(dev.pgpilot.core.db.DatabaseTarget target, dev.pgpilot.core.db.UpOptions up) {
+        return new dev.pgpilot.core.db.Applier(new dev.pgpilot.core.db.Session(workspace, target, options.source(), options.actor(), clock))
+                .up(up, dev.pgpilot.core.db.ApplyListener.NONE);
+    }
+
     /** What {@link #down} would revert, newest first (refuses when a down script is missing). */
     public java.util.List<dev.pgpilot.core.workspace.MigrationFile> downPlan(dev.pgpilot.core.db.Rollback.DownOptions down) {
         return new dev.pgpilot.core.db.Rollback(session()).plan(down);

@@ -2,9 +2,11 @@ package dev.pgpilot.core.drift;
 
 import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.db.ApplyResult;
 import dev.pgpilot.core.db.DatabaseTarget;
 import dev.pgpilot.core.db.LocalDatabase;
 import dev.pgpilot.core.db.TargetResolver;
+import dev.pgpilot.core.db.UpOptions;
 import dev.pgpilot.core.workspace.MigrationFile;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,13 +60,11 @@ public final class Reset {
             target = resolved.target();
             dropUserSchemas(target);
         }
-        applyAll(target, files);
-        return new Result(target.label(), files.size());
-    }
-
-    /** The one place reset applies migrations; switches to the engine's {@code up} once it lands. */
-    static void applyAll(DatabaseTarget target, List<MigrationFile> files) {
-        ShadowReplay.replay(target, files, null);
+        // Through the engine, not a bare replay: the history must say what is applied, or status calls
+        // everything pending afterwards and the next `up` fails on objects that exist. Lint errors do not
+        // stop a reset (it rebuilds what was applied before; the gate ran then), and the history says so.
+        ApplyResult r = pilot.upOn(target, new UpOptions(null, false, true, true));
+        return new Result(target.label(), r.applied().size());
     }
 
     /** For a resettable non-local environment: every user schema goes, public comes back empty with Supabase's grants. */

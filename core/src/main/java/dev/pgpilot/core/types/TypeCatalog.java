@@ -34,7 +34,11 @@ public record TypeCatalog(Map<String, SchemaTypes> schemas) {
 
     public record Arg(String name, PgType type, boolean hasDefault) {}
 
-    public record Function(String name, long oid, List<Arg> args, PgType returns, boolean returnsSet) {}
+    /**
+     * {@code columns} are the OUT / INOUT / TABLE parameters: what a function declared
+     * {@code RETURNS TABLE (...)} or with OUT parameters returns per row, in place of its bare {@code record}.
+     */
+    public record Function(String name, long oid, List<Arg> args, PgType returns, boolean returnsSet, List<Arg> columns) {}
 
     public record SchemaTypes(Map<String, Relation> relations, Map<String, List<String>> enums,
                               Map<String, List<Column>> composites, Map<String, List<Function>> functions) {}
@@ -132,23 +136,37 @@ public record TypeCatalog(Map<String, SchemaTypes> schemas) {
                     order by n.nspname, p.proname, p.oid""".formatted(type("p.prorettype", "r"), user("n")))) {
                 while (rs.next()) {
                     schemas.get(rs.getString(1)).functions().computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                            .add(new Function(rs.getString(2), rs.getLong("oid"), new ArrayList<>(), type(rs, "r"), rs.getBoolean("proretset")));
+                            .add(new Function(rs.getString(2), rs.getLong("oid"), new ArrayList<>(), type(rs, "r"), rs.getBoolean("proretset"), new ArrayList<>()));
                 }
             }
+            // pronargdefaults counts the trailing defaults among the input parameters only, so the
+            // position that decides "has a default" is the one among inputs, not among all parameters.
             try (ResultSet rs = s.executeQuery("""
-                    select n.nspname, p.proname, p.oid, coalesce(p.proargnames[a.i], '') as argname,
-                           a.i > (select count(*) from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[]))) - p.pronargdefaults as has_default, %s
+                    select n.nspname, p.proname, p.oid, coalesce(p.proargnames[a.i], '') as argname, coalesce(p.proargmodes[a.i], 'i') as mode,
+                           p.pronargs, p.pronargdefaults, %s
                     from pg_proc p join pg_namespace n on n.oid = p.pronamespace,
                          unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality a(t, i)
-                    where p.prokind = 'f' and p.prorettype <> 'trigger'::regtype and coalesce(p.proargmodes[a.i], 'i') in ('i','b','v') and %s
+                    where p.prokind = 'f' and p.prorettype <> 'trigger'::regtype and %s
                     order by n.nspname, p.proname, p.oid, a.i""".formatted(type("a.t", "a"), user("n")))) {
+                long lastOid = -1;
+                int inputs = 0;
                 while (rs.next()) {
                     List<Function> fs = schemas.get(rs.getString(1)).functions().get(rs.getString(2));
                     if (fs == null) continue;
                     long oid = rs.getLong("oid");
+                    if (oid != lastOid) {
+                        lastOid = oid;
+                        inputs = 0;
+                    }
+                    String mode = rs.getString("mode");
+                    boolean input = mode.equals("i") || mode.equals("b") || mode.equals("v");
+                    Arg arg = new Arg(rs.getString("argname"), type(rs, "a"),
+                            input && inputs >= rs.getInt("pronargs") - rs.getInt("pronargdefaults"));
+                    if (input) inputs++;
                     for (Function f : fs) {
                         if (f.oid() == oid) {
-                            f.args().add(new Arg(rs.getString("argname"), type(rs, "a"), rs.getBoolean("has_default")));
+                            if (input) f.args().add(arg);
+                            if (!mode.equals("i") && !mode.equals("v")) f.columns().add(arg);
                         }
                     }
                 }

@@ -132,6 +132,10 @@ public final class TypeScriptTypes {
                     .collect(Collectors.joining("; "))).append(" }");
         }
         String ret = tsType(f.returns());
+        if ("record".equals(f.returns().name()) && !f.columns().isEmpty() && f.columns().stream().noneMatch(a -> a.name().isEmpty())) {
+            // RETURNS TABLE (...) / OUT parameters: PostgREST returns objects with those keys.
+            ret = "{ " + f.columns().stream().map(a -> key(a.name()) + ": " + tsType(a.type())).collect(Collectors.joining("; ")) + " }";
+        }
         if (f.returnsSet()) {
             ret = "(" + ret + ")[]";
         }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.TestDatabase;
+import dev.pgpilot.core.db.ApplyListener;
 import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.db.StatusReport;
+import dev.pgpilot.core.db.UpOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -81,5 +84,29 @@ class ResetTest {
         assertTrue(!notesExist(db));
         SchemaDiff d = Drift.check(p.workspace().migrations(), null, TestDatabase.server(), db).diff();
         assertTrue(d.isEmpty(), d.toText());
+    }
+
+    @Test
+    void afterAResetStatusCallsEveryMigrationAppliedAndUpHasNothingToDo() throws Exception {
+        DatabaseTarget db = withData();
+        Pilot p = pilot("ci", db, "environments:\n  ci:\n    url_env: DB_URL\n    resettable: true\n");
+        Reset.run(p);
+        StatusReport s = p.status();
+        assertEquals(3, s.applied().size(), s.toString());
+        assertEquals(0, s.pending().size(), s.toString());
+        assertEquals(0, p.up(UpOptions.all(), ApplyListener.NONE).applied().size());
+    }
+
+    @Test
+    void aResetThatCannotReapplyNamesFileLineAndServerMessageAndRecordsTheFailure() throws Exception {
+        DatabaseTarget db = withData();
+        Pilot p = pilot("ci", db, "environments:\n  ci:\n    url_env: DB_URL\n    resettable: true\n");
+        Files.writeString(p.workspace().migrationsDir().resolve("20990101000000_needs_base.sql"),
+                "create table public.a (id int);\n\ncreate index on public.events (id);\n");
+        PilotException e = assertThrows(PilotException.class, () -> Reset.run(p));
+        assertTrue(e.getMessage().contains("20990101000000_needs_base.sql:3"), e.getMessage());
+        assertTrue(e.getMessage().contains("relation \"public.events\" does not exist"), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        assertEquals(3, p.status().applied().size(), "the files before it are applied and recorded");
     }
 }

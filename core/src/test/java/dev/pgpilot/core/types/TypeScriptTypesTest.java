@@ -51,6 +51,11 @@ class TypeScriptTypesTest {
                     );
                     create function public.search_notes(q text, lim int default 10) returns setof public.notes
                       language sql stable as $$ select * from public.notes where title ilike q limit lim $$;
+                    create function public.recent_titles(p_owner uuid, lim int default 5)
+                      returns table (note_id bigint, note_title text)
+                      language sql stable as $$ select id, title from public.notes where owner = p_owner limit lim $$;
+                    create function public.note_stats(p_owner uuid default null, out total bigint, out latest timestamptz)
+                      language sql stable as $$ select count(*), max(created_at) from public.notes where owner = p_owner $$;
                     """);
         }
         types = TypeScriptTypes.render(TypeCatalog.read(db));
@@ -90,6 +95,12 @@ class TypeScriptTypesTest {
     }
 
     @Test
+    void returnsTableAndOutParametersBecomeRowObjectsAndOnlyInputsWithDefaultsAreOptional() {
+        assertTrue(types.contains("recent_titles: { Args: { p_owner: string; lim?: number }; Returns: ({ note_id: number; note_title: string })[] }"), types);
+        assertTrue(types.contains("note_stats: { Args: { p_owner?: string }; Returns: { total: number; latest: string } }"), types);
+    }
+
+    @Test
     void generatedTypesCompileWithStrictTsc() throws Exception {
         Path work = Files.createDirectories(Path.of("target/tsc-check"));
         Files.writeString(work.resolve("database.ts"), types);
@@ -111,6 +122,9 @@ class TypeScriptTypesTest {
                 const view: Tables<"note_titles"> = { id: 1, title: null }
                 const settings: Json = { a: [1, "x", null] }
                 const profile: TablesInsert<"profiles"> = { id: "u", moods: ["happy"], home: { street: "s", zip: 1 } }
+                const recent: Database["public"]["Functions"]["recent_titles"]["Returns"] = [{ note_id: 1, note_title: "t" }]
+                const recentArgs: Database["public"]["Functions"]["recent_titles"]["Args"] = { p_owner: "u" }
+                export const more = [recent, recentArgs]
                 export const all = [row, insert, update, missingTitle, withId, mood, badMood, args, count, view, settings, profile]
                 """);
         Path tsc = typescript();
