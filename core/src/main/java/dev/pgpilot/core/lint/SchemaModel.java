@@ -209,10 +209,28 @@ public final class SchemaModel {
     private static final Pattern COMMENT_TABLE = Sql.p("^COMMENT\\s+ON\\s+TABLE\\s+(" + N + ")\\s+IS\\s+");
     private static final Pattern GUARDED_ENUM = Pattern.compile("CREATE\\s+TYPE\\s+(" + N + ")\\s+AS\\s+ENUM\\s*\\(", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
+    private static final Set<String> TABLE_KINDS = Set.of("TABLE", "GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED");
+    private static final Set<String> FUNCTION_KINDS = Set.of("FUNCTION", "PROCEDURE", "OR");
+    private static final Set<String> VIEW_KINDS = Set.of("VIEW", "OR", "TEMP", "TEMPORARY", "RECURSIVE", "MATERIALIZED");
+    private static final Set<String> TRIGGER_KINDS = Set.of("TRIGGER", "OR", "CONSTRAINT");
+
+    private static String secondWord(String norm) {
+        int start = norm.indexOf(' ') + 1;
+        int end = start;
+        while (end < norm.length() && Character.isLetter(norm.charAt(end))) end++;
+        return norm.substring(start, end);
+    }
+
+    private static boolean touchesUpdatedAt(String triggerRest) {
+        return triggerRest.contains("updated_at") || triggerRest.contains("moddatetime") || triggerRest.contains("modified");
+    }
+
     /** Applies one normalized statement. */
     public void apply(String norm) {
         Matcher m;
-        if (norm.startsWith("CREATE") && (m = CREATE_TABLE.matcher(norm)).lookingAt()) {
+        // The word after CREATE says which CREATE patterns can match: each regex runs only where it can.
+        String kind = norm.startsWith("CREATE ") ? secondWord(norm) : "";
+        if (TABLE_KINDS.contains(kind) && (m = CREATE_TABLE.matcher(norm)).lookingAt()) {
             createTable(Sql.qualified(m.group(1)), Sql.parenBody(norm, m.end() - 1), norm.contains(" IF NOT EXISTS "));
         } else if (norm.startsWith("ALTER TABLE") && (m = ALTER_TABLE.matcher(norm)).lookingAt()) {
             alterTable(Sql.qualified(m.group(1)), m.group(2));
@@ -223,7 +241,7 @@ public final class SchemaModel {
                 tables.remove(q);
                 retargetIndexes(q, null); // its indexes go with it
             }
-        } else if (norm.startsWith("CREATE") && (m = CREATE_INDEX.matcher(norm)).lookingAt()) {
+        } else if ((kind.equals("INDEX") || kind.equals("UNIQUE")) && (m = CREATE_INDEX.matcher(norm)).lookingAt()) {
             String table = Sql.qualified(m.group(3));
             String name = m.group(2) == null ? null : Sql.ident(m.group(2).trim());
             String qualifiedIndex = name == null ? null : Sql.schemaOf(table) + "." + name;
@@ -267,13 +285,13 @@ public final class SchemaModel {
             enums.put(Sql.qualified(m.group(1)), literals(m.group(2)));
         } else if (norm.startsWith("ALTER TYPE") && (m = ADD_VALUE.matcher(norm)).lookingAt()) {
             enums.computeIfAbsent(Sql.qualified(m.group(1)), k -> new ArrayList<>()).add(m.group(2).replace("''", "'"));
-        } else if (norm.startsWith("CREATE") && (m = CREATE_FUNCTION.matcher(norm)).lookingAt()) {
+        } else if (FUNCTION_KINDS.contains(kind) && (m = CREATE_FUNCTION.matcher(norm)).lookingAt()) {
             functions.add(Sql.qualified(m.group(1)));
-        } else if (norm.startsWith("CREATE") && (m = CREATE_VIEW.matcher(norm)).lookingAt()) {
+        } else if (VIEW_KINDS.contains(kind) && (m = CREATE_VIEW.matcher(norm)).lookingAt()) {
             views.add(Sql.qualified(m.group(1)));
-        } else if (norm.startsWith("CREATE") && (m = CREATE_TRIGGER.matcher(norm)).lookingAt()) {
+        } else if (TRIGGER_KINDS.contains(kind) && (m = CREATE_TRIGGER.matcher(norm)).lookingAt()) {
             Table t = edit(Sql.qualified(m.group(2)));
-            if (t != null && m.group(1).contains("UPDATE") && m.group(3).toLowerCase(Locale.ROOT).matches("(?s).*(updated_at|moddatetime|modified).*")) {
+            if (t != null && m.group(1).contains("UPDATE") && touchesUpdatedAt(m.group(3).toLowerCase(Locale.ROOT))) {
                 t.updatedAtTrigger = true;
             }
         } else if (norm.startsWith("COMMENT ON TABLE") && (m = COMMENT_TABLE.matcher(norm)).lookingAt()) {
