@@ -3,6 +3,7 @@ package dev.pgpilot.core.lint;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.workspace.MigrationName;
 import dev.pgpilot.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ public final class Linter {
         if (namingSeverity != Severity.OFF) {
             for (Path p : folder.badNames()) {
                 found.add(new Finding(naming.id(), namingSeverity, display(workspace.workdir(), p), 1, 1,
-                        "not a migration file name: " + p.getFileName() + " is skipped (pgpilot and the Supabase CLI read only <version>_<name>.sql)",
+                        badNameMessage(p.getFileName().toString()),
                         "rename it to YYYYMMDDHHMMSS_snake_case.sql, or move it out of the migrations folder", naming.why(), ""));
             }
         }
@@ -120,6 +121,13 @@ public final class Linter {
 
     public LintReport lintFile(Path path) {
         return lintFile(path, null);
+    }
+
+    /** What happens to a file of the migrations folder that is not named as a migration. */
+    private static String badNameMessage(String file) {
+        return MigrationName.looksLikeSql(file)
+                ? file + " is not named <version>_<name>.sql: pgpilot up refuses the folder until it is renamed or moved (the Supabase CLI skips it)"
+                : file + " is not a migration: pgpilot and the Supabase CLI skip it";
     }
 
     /** Every {@code .sql} file of a folder (down scripts excepted), in name order, with a cumulative model. */
