@@ -62,6 +62,10 @@ public final class PendingCatalog {
             try {
                 s.execute(st.sql());
             } catch (SQLException e) {
+                if ("55P03".equals(e.getSQLState())) { // lock_not_available: busy tables, not a broken file
+                    throw PilotException.error("pending migration " + m.path().getFileName() + " line " + st.line()
+                            + " waits for a lock on the target: " + Sql.oneLine(e.getMessage()), "try again, or plan with --offline against the migrations alone");
+                }
                 throw PilotException.error("pending migration " + m.path().getFileName() + " line " + st.line() + " does not apply: "
                         + Sql.oneLine(e.getMessage()), "fix that file (or apply it with pgpilot up) before planning the next one");
             }

@@ -60,6 +60,22 @@ class PendingMigrationsTest {
     }
 
     @Test
+    void aTableLockedOnTheTargetFailsPlanningFastWithAHintInsteadOfWaiting() throws Exception {
+        DatabaseTarget db = Fixture.fresh();
+        Pilot pilot = pilot(db);
+        pilot.write(pilot.plan("add note text to orders"));
+        try (java.sql.Connection busy = db.connect(); java.sql.Statement s = busy.createStatement()) {
+            busy.setAutoCommit(false);
+            s.execute("lock table public.orders in access exclusive mode");
+            dev.pgpilot.core.PilotException e = org.junit.jupiter.api.Assertions.assertThrows(dev.pgpilot.core.PilotException.class,
+                    () -> pilot.plan("add tracking text to orders"));
+            assertTrue(e.getMessage().contains("waits for a lock"), e.getMessage());
+            assertTrue(e.hint().contains("--offline"), e.hint());
+            busy.rollback();
+        }
+    }
+
+    @Test
     void theDownOfATableDropsTheSharedFunctionOnlyWhenNoTriggerStillUsesIt() throws Exception {
         DatabaseTarget db = Fixture.fresh();
         // planned as if the function were new (a stale catalog): the down must still keep it for products
