@@ -329,9 +329,7 @@ public final class Applier {
      * vector, pg_net, pg_cron and the like, so say where such a migration can run.
      */
     private String missingExtensionHint(SQLException cause) {
-        boolean unavailable = cause != null && "0A000".equals(cause.getSQLState())
-                && cause.getMessage() != null && cause.getMessage().contains("is not available");
-        if (!unavailable) return "";
+        if (!MissingExtension.is(cause)) return "";
         if (!session.target().local()) return " (the extension must be installed on that server first)";
         return " (the embedded PostgreSQL ships only the contrib extensions; apply this project to a server that has the"
                 + " extension with --db-url or --env)";

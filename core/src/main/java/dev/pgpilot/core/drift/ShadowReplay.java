@@ -136,7 +136,10 @@ public final class ShadowReplay {
                     }
                     String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
                     throw PilotException.error(m.path().getFileName() + " line " + st.line() + ": " + msg,
-                            "the migrations do not replay on a fresh database; fix that file first");
+                            dev.pgpilot.core.db.MissingExtension.is(e)
+                                    ? "the shadow database runs on the embedded PostgreSQL, which ships only the contrib extensions,"
+                                            + " so this project cannot be replayed here"
+                                    : "the migrations do not replay on a fresh database; fix that file first");
                 }
             }
             if (transactional) {

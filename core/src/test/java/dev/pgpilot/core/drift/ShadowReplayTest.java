@@ -50,6 +50,17 @@ class ShadowReplayTest {
     }
 
     @Test
+    void anExtensionTheEmbeddedServerLacksIsNamedWithAHintSayingWhy() throws Exception {
+        List<MigrationFile> files = project(Map.of(
+                "20240101000000_geo.sql", "-- needs a server with this extension\ncreate extension if not exists pgpilot_absent_ext;\n"));
+        DatabaseTarget db = TestDatabase.fresh();
+        PilotException e = assertThrows(PilotException.class, () -> ShadowReplay.replay(db, files, null, true));
+        assertTrue(e.getMessage().startsWith("20240101000000_geo.sql line 2: ERROR: extension \"pgpilot_absent_ext\" is not available"),
+                e.getMessage());
+        assertTrue(e.hint().contains("ships only the contrib extensions"), e.hint());
+    }
+
+    @Test
     void statementsThatReturnRowsAndAFilesOwnTransactionControlStillReplay() throws Exception {
         List<MigrationFile> files = project(Map.of(
                 "20240101000000_a.sql", "begin;\ncreate table public.a (id int);\nselect set_config('app.x', '1', false);\ncommit;\n",
