@@ -26,7 +26,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pilot pilot = global.pilot();
-        Drift.Result r = Drift.check(pilot, null);
+        Drift.Result r = Drift.checkApplied(pilot);
         PrintWriter out = spec.commandLine().getOut();
         if (write == null) {
             out.print(global.json ? r.diff().toJson() + "\n" : r.diff().toText());

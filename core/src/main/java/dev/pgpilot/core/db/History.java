@@ -117,6 +117,11 @@ public final class History {
         return migrationColumns;
     }
 
+    /** Whether this database keeps a migration history at all (pgpilot's or the Supabase CLI's table). */
+    public boolean exists() throws SQLException {
+        return tableExists("supabase_migrations.schema_migrations");
+    }
+
     /** Applied versions in version order, each with the checksum pgpilot recorded for it (if any). */
     public List<AppliedVersion> applied() throws SQLException {
         if (!tableExists("supabase_migrations.schema_migrations")) {

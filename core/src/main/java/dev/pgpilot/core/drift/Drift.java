@@ -30,6 +30,28 @@ public final class Drift {
         return check(() -> pilot.workspace().migrations(), versions, pilot.resolver().localDatabase().start(), target);
     }
 
+    /**
+     * Drift of the target against what its history says is applied: pending migrations are not
+     * drift (status reports them), so only the applied versions are replayed. A database without any
+     * history table (managed by other means) is compared with every migration file.
+     */
+    public static Result checkApplied(Pilot pilot) {
+        return check(pilot, appliedVersions(pilot.target().target()));
+    }
+
+    static Set<String> appliedVersions(DatabaseTarget target) {
+        try (java.sql.Connection c = target.connect()) {
+            dev.pgpilot.core.db.History h = new dev.pgpilot.core.db.History(c);
+            if (!h.exists()) return null;
+            Set<String> versions = new java.util.HashSet<>();
+            for (dev.pgpilot.core.db.History.AppliedVersion v : h.applied()) versions.add(v.version());
+            return versions;
+        } catch (java.sql.SQLException e) {
+            throw dev.pgpilot.core.PilotException.error("cannot read the history of " + target.display() + ": "
+                    + String.valueOf(e.getMessage()).split("\n")[0], null);
+        }
+    }
+
     /** The same on explicit parts: the server that hosts the shadow, and the database to compare. */
     public static Result check(List<MigrationFile> files, Set<String> versions, DatabaseTarget shadowServer, DatabaseTarget target) {
         return check(() -> files, versions, shadowServer, target);

@@ -193,6 +193,19 @@ class DriftTest {
     }
 
     @Test
+    void pendingMigrationsAreNotDriftOnlyAppliedVersionsAreReplayed() {
+        java.nio.file.Path dir = DriftFixture.project();
+        DatabaseTarget db = TestDatabase.fresh();
+        dev.pgpilot.core.Pilot pilot = new dev.pgpilot.core.Pilot(new dev.pgpilot.core.Pilot.Options(dir, TestDatabase.url(db), null, "cli", "test"),
+                java.time.Clock.systemUTC(), java.util.Map.of());
+        pilot.up(new dev.pgpilot.core.db.UpOptions("20240101000000", false, false, false), dev.pgpilot.core.db.ApplyListener.NONE);
+        SchemaDiff d = Drift.checkApplied(pilot).diff();
+        assertTrue(d.isEmpty(), "the two pending files are not drift: " + d.toText());
+        run(db, "create table public.hand_made (id int);");
+        assertTrue(Drift.checkApplied(pilot).diff().toText().contains("public.hand_made"), "real drift is still found");
+    }
+
+    @Test
     void writeNamesEachDifferenceItCannotExpressAndWritesNoSqlForIt() {
         DatabaseTarget db = builtFromMigrations();
         run(db, """
