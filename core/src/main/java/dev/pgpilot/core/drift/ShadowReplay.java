@@ -135,7 +135,7 @@ public final class ShadowReplay {
                         c.rollback();
                     }
                     String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
-                    throw PilotException.error(m.path().getFileName() + " line " + st.line() + ": " + msg,
+                    throw PilotException.error(m.path().getFileName() + " line " + dev.pgpilot.core.db.ErrorLine.of(st, e) + ": " + msg,
                             dev.pgpilot.core.db.MissingExtension.is(e)
                                     ? "the shadow database runs on the embedded PostgreSQL, which ships only the contrib extensions,"
                                             + " so this project cannot be replayed here"

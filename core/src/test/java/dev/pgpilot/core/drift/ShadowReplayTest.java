@@ -50,6 +50,15 @@ class ShadowReplayTest {
     }
 
     @Test
+    void aFailureInsideADoBlockNamesTheLineInsideTheBlockLikeUp() throws Exception {
+        List<MigrationFile> files = project(Map.of(
+                "20240101000000_guarded.sql", "-- adds a column when missing\ndo $$\nbegin\n  if true then\n    alter table members add column bio text;\n  end if;\nend $$;\n"));
+        DatabaseTarget db = TestDatabase.fresh();
+        PilotException e = assertThrows(PilotException.class, () -> ShadowReplay.replay(db, files, null, true));
+        assertTrue(e.getMessage().startsWith("20240101000000_guarded.sql line 5: ERROR: relation \"members\" does not exist"), e.getMessage());
+    }
+
+    @Test
     void anExtensionTheEmbeddedServerLacksIsNamedWithAHintSayingWhy() throws Exception {
         List<MigrationFile> files = project(Map.of(
                 "20240101000000_geo.sql", "-- needs a server with this extension\ncreate extension if not exists pgpilot_absent_ext;\n"));
