@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -147,8 +151,9 @@ public final class Linter {
     /**
      * Lints files in the given order, each against the schema of the files before it. Reading and
      * splitting (most of the cost) run in parallel; the schema model is then replayed once in order,
-     * keeping a copy at the start of each chunk of files; the chunks are then linted in parallel,
-     * each replaying its own files from its copy, so every file sees exactly the schema before it.
+     * and at the start of each chunk of files a copy of it goes to a worker that lints the chunk
+     * (replaying its own files from that copy), so every file sees exactly the schema before it and
+     * the in-order replay overlaps the linting instead of standing alone on the critical path.
      */
     private List<LintReport> lintInOrder(List<Path> files, Path workdir) {
         int n = files.size();
@@ -159,21 +164,49 @@ public final class Linter {
             return new Parsed(name, text, LintedFile.parse(text));
         }).toList();
         int chunk = Math.max(8, (n + CHUNKS - 1) / CHUNKS);
-        List<SchemaModel> starts = new ArrayList<>();
-        SchemaModel model = SchemaModel.empty();
-        for (int i = 0; i < n; i++) {
-            if (i % chunk == 0) starts.add(model.copy());
-            model.replayFile(parsed.get(i).statements());
+        if (n <= chunk) {
+            return lintChunk(parsed, 0, n, SchemaModel.empty());
         }
-        return IntStream.range(0, starts.size()).parallel().mapToObj(c -> {
-            SchemaModel m = starts.get(c);
-            List<LintReport> out = new ArrayList<>();
-            for (int i = c * chunk; i < Math.min(n, (c + 1) * chunk); i++) {
-                Parsed p = parsed.get(i);
-                out.add(run(new LintedFile(p.name(), p.text(), p.statements(), m)));
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "pgpilot-lint");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<LintReport>>> chunks = new ArrayList<>();
+            SchemaModel model = SchemaModel.empty();
+            for (int i = 0; i < n; i++) {
+                if (i % chunk == 0) {
+                    SchemaModel start = model.copy();
+                    int from = i;
+                    chunks.add(workers.submit(() -> lintChunk(parsed, from, Math.min(n, from + chunk), start)));
+                }
+                model.replayFile(parsed.get(i).statements());
+            }
+            List<LintReport> out = new ArrayList<>(n);
+            for (Future<List<LintReport>> f : chunks) {
+                out.addAll(f.get());
             }
             return out;
-        }).flatMap(List::stream).toList();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PilotException.error("lint interrupted", null);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private List<LintReport> lintChunk(List<Parsed> parsed, int from, int to, SchemaModel start) {
+        List<LintReport> out = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            Parsed p = parsed.get(i);
+            out.add(run(new LintedFile(p.name(), p.text(), p.statements(), start)));
+        }
+        return out;
     }
 
     /** A migration that is not written yet (a plan): the {@code new} command and the {@code up} gate call this. */
