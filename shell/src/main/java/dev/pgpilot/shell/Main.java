@@ -110,6 +110,13 @@ public final class Main implements Runnable {
         return COMMANDS.keySet();
     }
 
+    private static boolean asksForJson(CommandLine.ParseResult result) {
+        for (CommandLine.ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--json")) return true;
+        }
+        return false;
+    }
+
     private static CommandLine commandLine(PrintWriter out, PrintWriter err, Collection<String> commands) {
         CommandLine cl = new CommandLine(new Main());
         for (String name : commands) {
@@ -128,6 +135,14 @@ public final class Main implements Runnable {
                     e.println("hint: " + pe.hint());
                 }
                 e.flush();
+                if (asksForJson(parseResult)) {
+                    // A script reading --json output gets JSON on stdout even when the command fails.
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("message", pe.getMessage());
+                    error.put("hint", pe.hint());
+                    commandLine.getOut().println(Render.json(Map.of("error", error)));
+                    commandLine.getOut().flush();
+                }
                 return pe.exitCode();
             }
             e.println("error: " + ex);

@@ -116,7 +116,11 @@ final class UpCommand implements Callable<Integer> {
             result.putIfAbsent("applied", List.of());
             result.put("error", error(e.getMessage(), e.hint()));
             out.println(Render.json(result));
-            throw e; // Main prints it on stderr and returns its exit code
+            // the JSON above already carries the error, so it is not rethrown (Main would print a second object)
+            err.println("error: " + e.getMessage());
+            if (e.hint() != null) err.println("hint: " + e.hint());
+            err.flush();
+            return e.exitCode();
         }
     }
 

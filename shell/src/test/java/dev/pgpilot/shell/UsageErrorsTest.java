@@ -73,4 +73,20 @@ class UsageErrorsTest {
         assertEquals("error: missing command", none.errLines().get(0));
         assertFalse(none.err().contains("Usage:"), none.err());
     }
+
+    @Test
+    void aFailingCommandAskedForJsonStillPrintsJsonNamingTheError() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pgpilot-json-error");
+        java.nio.file.Path migrations = java.nio.file.Files.createDirectories(dir.resolve("supabase/migrations"));
+        java.nio.file.Files.writeString(migrations.resolve("20240101000000_a.sql"), "select 1;");
+        java.nio.file.Files.writeString(migrations.resolve("20240101000000_b.sql"), "select 2;");
+        Run r = run("status", "--json", "--workdir", dir.toString(), "--db-url", "postgresql://nobody@127.0.0.1:1/none");
+        assertTrue(r.exit() != 0, r.toString());
+        com.fasterxml.jackson.databind.JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("error");
+        assertTrue(error.get("message").asText().contains("20240101000000"), r.out());
+        assertTrue(r.err().startsWith("error: "), r.err());
+
+        Run text = run("status", "--workdir", dir.toString(), "--db-url", "postgresql://nobody@127.0.0.1:1/none");
+        assertEquals("", text.out(), "without --json nothing goes to stdout");
+    }
 }
