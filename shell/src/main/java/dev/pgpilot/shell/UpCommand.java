@@ -38,11 +38,31 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--allow-lint-errors", description = "apply despite lint errors (recorded in the history)")
     boolean allowLintErrors;
 
+    @Option(names = "--targets", paramLabel = "FILE", description = "roll out to every database listed in FILE, one per line: [NAME] URL or [NAME] VARIABLE")
+    java.nio.file.Path targets;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "with --env all, --env group:NAME or --targets: targets applied at once (default ${DEFAULT-VALUE})")
+    int parallel;
+
+    @Option(names = "--continue-on-failure", description = "with several targets: go on with the others when one fails (default: stop starting new ones)")
+    boolean continueOnFailure;
+
+    @Option(names = "--canary", paramLabel = "NAME", description = "with several targets: apply to NAME alone first, the rest only if it succeeds")
+    String canary;
+
     @Override
     public Integer call() {
-        Pilot pilot = global.pilot();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (targets != null || dev.pgpilot.core.fleet.FleetSelection.isFleet(global.env)) {
+            if (targets != null && global.env != null) throw PilotException.error("--targets and --env cannot be combined", "use one of them");
+            return FleetUp.run(global, new FleetUp.Request(targets, parallel, continueOnFailure, canary,
+                    new UpOptions(to, dryRun, allowOutOfOrder, allowLintErrors)), out, err);
+        }
+        if (canary != null || continueOnFailure) {
+            throw PilotException.error("--canary and --continue-on-failure need several targets", "add --env all, --env group:NAME or --targets FILE");
+        }
+        Pilot pilot = global.pilot();
         if (global.json) {
             return json(pilot, out, err);
         }

@@ -122,6 +122,8 @@ public record DatabaseTarget(String jdbcUrl, String user, String password, Strin
         if (password != null) props.setProperty("password", password);
         props.setProperty("ApplicationName", "pgpilot");
         props.setProperty("connectTimeout", "5"); // seconds: an unreachable host fails fast instead of after the OS's minute
+        // seconds for the whole login: a server (or proxy) that accepts the socket and never answers would otherwise hang forever
+        props.setProperty("loginTimeout", "10");
         try {
             return DriverManager.getConnection(jdbcUrl, props);
         } catch (SQLException e) {

@@ -17,6 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code status --env all}: every migration version (from the files and from each environment's
@@ -80,11 +86,50 @@ public record EnvironmentMatrix(List<Column> environments, List<Row> rows) {
                     "list them under environments: in pgpilot.yaml (name, url_env, protected), or run pgpilot db start for a local one");
         }
         List<MigrationFile> files = pilot.workspace().migrations();
-        List<Column> columns = new ArrayList<>();
-        for (String name : names) {
-            columns.add(column(files, resolver, name));
+        return of(files, readConcurrently(files, resolver, names));
+    }
+
+    /**
+     * Each environment on its own thread with its own deadline: one unreachable or hanging server
+     * costs the whole matrix at most {@link #ANSWER_WITHIN_SECONDS}, never the sum of them.
+     */
+    private static List<Column> readConcurrently(List<MigrationFile> files, TargetResolver resolver, List<String> names) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(names.size(), 16), r -> {
+            Thread t = new Thread(r, "pgpilot-status");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Column>> futures = new ArrayList<>();
+            for (String name : names) {
+                futures.add(pool.submit(() -> column(files, resolver, name)));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_WITHIN_SECONDS);
+            List<Column> columns = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                columns.add(await(futures.get(i), names.get(i), deadline));
+            }
+            return columns;
+        } finally {
+            pool.shutdownNow();
         }
-        return of(files, columns);
+    }
+
+    /** How long {@code status --env all} waits for an environment's history before calling it unreachable. */
+    static final int ANSWER_WITHIN_SECONDS = 15;
+
+    private static Column await(Future<Column> f, String name, long deadline) {
+        try {
+            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return new Column(name, null, null, "no answer within " + ANSWER_WITHIN_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Column(name, null, null, "interrupted");
+        } catch (ExecutionException e) {
+            return new Column(name, null, null, String.valueOf(e.getCause().getMessage()));
+        }
     }
 
     private static Column column(List<MigrationFile> files, TargetResolver resolver, String name) {

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param environments     named targets
  * @param lint             rule severities: rule id -> off|info|warning|error
  * @param llm              optional LLM backend settings (off when null)
+ * @param groups           named sets of environments for a rollout ({@code up --env group:NAME})
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Config(
@@ -35,7 +36,8 @@ public record Config(
         @JsonProperty("default_env") String defaultEnv,
         Map<String, Environment> environments,
         Map<String, String> lint,
-        Llm llm) {
+        Llm llm,
+        Map<String, List<String>> groups) {
 
     public static final String FILE_NAME = "pgpilot.yaml";
 
@@ -50,10 +52,15 @@ public record Config(
         }
         environments = java.util.Collections.unmodifiableMap(named); // keeps the order of the file: status --env all lists them so
         lint = lint == null ? Map.of() : Map.copyOf(lint);
+        Map<String, List<String>> g = new LinkedHashMap<>();
+        if (groups != null) {
+            groups.forEach((k, v) -> g.put(k, v == null ? List.of() : List.copyOf(v)));
+        }
+        groups = java.util.Collections.unmodifiableMap(g);
     }
 
     public static Config defaults() {
-        return new Config(null, null, null, null, null, null, null, null);
+        return new Config(null, null, null, null, null, null, null, null, null);
     }
 
     /** Optional LLM backend: {@code provider} is {@code openai} (any compatible base URL) or {@code ollama}. */

@@ -109,6 +109,25 @@ class EnvironmentMatrixTest {
         assertEquals(1, m.checkExitCode());
     }
 
+    /**
+     * A server that accepts the connection and never answers: the others are still read, side by
+     * side, and the silent one is marked unreachable once its login deadline passes.
+     */
+    @Test
+    void aSilentEnvironmentIsMarkedUnreachableWhileTheOthersAreRead() throws Exception {
+        Path dir = project();
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Map<String, String> env = new HashMap<>();
+            env.put("STAGING_URL", TestDatabase.url(atVersion(dir, V2)));
+            env.put("PROD_URL", "postgresql://postgres@127.0.0.1:" + silent.getLocalPort() + "/postgres");
+            env.put("DEV_URL", TestDatabase.url(atVersion(dir, V3)));
+            EnvironmentMatrix m = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> matrix(dir, env));
+            assertEquals(List.of(true, false, true), m.environments().stream().map(EnvironmentMatrix.Column::reachable).toList());
+            assertEquals(2, m.checkExitCode());
+        }
+    }
+
     @Test
     void unreachableEnvironmentIsShownAsSuchAndTheCheckExitsTwo() throws Exception {
         Path dir = project();

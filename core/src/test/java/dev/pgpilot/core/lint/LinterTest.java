@@ -51,7 +51,7 @@ class LinterTest {
     @Test
     void configAndOverridesChangeSeverities() {
         String sql = "-- header\ntruncate public.a;\n";
-        Config cfg = new Config(null, null, null, null, null, null, Map.of("ban-truncate", "warning"), null);
+        Config cfg = new Config(null, null, null, null, null, null, Map.of("ban-truncate", "warning"), null, null);
         LintReport fromConfig = new Linter(cfg).lintSql(NAME, sql, SchemaModel.empty());
         assertFalse(fromConfig.hasErrors());
         assertEquals(Severity.WARNING, fromConfig.findings().stream().filter(f -> f.ruleId().equals("ban-truncate")).findFirst().orElseThrow().severity());
@@ -63,11 +63,11 @@ class LinterTest {
 
     @Test
     void unknownRuleOrSeverityInConfigIsAnErrorNamingIt() {
-        Config badRule = new Config(null, null, null, null, null, null, Map.of("ban-everything", "off"), null);
+        Config badRule = new Config(null, null, null, null, null, null, Map.of("ban-everything", "off"), null, null);
         PilotException e = assertThrows(PilotException.class, () -> new Linter(badRule));
         assertTrue(e.getMessage().contains("ban-everything"));
         assertEquals(PilotException.ERROR, e.exitCode());
-        Config badSeverity = new Config(null, null, null, null, null, null, Map.of("ban-truncate", "loud"), null);
+        Config badSeverity = new Config(null, null, null, null, null, null, Map.of("ban-truncate", "loud"), null, null);
         assertTrue(assertThrows(PilotException.class, () -> new Linter(badSeverity)).getMessage().contains("loud"));
     }
 

@@ -11,7 +11,7 @@ class ReplTargetTest {
     private final Config config = new Config(null, null, null, null, null,
             Map.of("production", new Environment("production", "PROD_URL", true, false, null),
                     "staging", new Environment("staging", "STAGING_URL", false, true, null)),
-            null, null);
+            null, null, null);
 
     @Test
     void noUrlNoEnvironmentIsTheLocalDatabase() {
