@@ -312,8 +312,7 @@ public final class Pilot {
      * config and then {@code overrides} (the command's {@code --rule ID=SEVERITY}).
      */
     public dev.pgpilot.core.lint.LintReport lint(java.util.List<Path> paths, Map<String, dev.pgpilot.core.lint.Severity> overrides) {
-        dev.pgpilot.core.lint.Linter linter = new dev.pgpilot.core.lint.Linter(workspace.config(), overrides,
-                dev.pgpilot.core.lint.SchemaManifest.load(workspace.workdir()));
+        dev.pgpilot.core.lint.Linter linter = dev.pgpilot.core.lint.Linter.forWorkspace(workspace, overrides);
         if (paths == null || paths.isEmpty()) {
             return linter.lint(workspace);
         }
@@ -335,8 +334,7 @@ public final class Pilot {
      * migrations describe: {@code new} prints it and {@code up} refuses on {@code hasErrors()}.
      */
     public dev.pgpilot.core.lint.LintReport lintPlan(String fileName, String sql) {
-        dev.pgpilot.core.lint.Linter linter = new dev.pgpilot.core.lint.Linter(workspace.config(), Map.of(),
-                dev.pgpilot.core.lint.SchemaManifest.load(workspace.workdir()));
+        dev.pgpilot.core.lint.Linter linter = dev.pgpilot.core.lint.Linter.forWorkspace(workspace);
         return linter.lintSql(fileName, sql, dev.pgpilot.core.lint.Linter.modelOf(workspace.migrations()));
     }
 }

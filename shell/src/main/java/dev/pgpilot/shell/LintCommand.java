@@ -1,5 +1,6 @@
 package dev.pgpilot.shell;
 
+import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.lint.LintReport;
 import dev.pgpilot.core.lint.Linter;
 import dev.pgpilot.core.lint.ReportFormat;
@@ -52,11 +53,31 @@ final class LintCommand implements Callable<Integer> {
                 overrides.put(e.getKey(), e.getValue());
             }
         }
-        LintReport report = global.pilot().lint(paths == null ? List.of() : paths, overrides);
         ReportFormat f = format != null ? format : global.json ? ReportFormat.JSON : ReportFormat.TEXT;
+        LintReport report;
+        try {
+            report = global.pilot().lint(paths == null ? List.of() : paths, overrides);
+        } catch (PilotException e) {
+            if (f != ReportFormat.TEXT && !global.json) {
+                // A script asked for JSON/SARIF: it gets JSON naming the error (with --json, Main prints it).
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("message", e.getMessage());
+                error.put("hint", e.hint());
+                out.println(Render.json(Map.of("error", error)));
+                out.flush();
+            }
+            throw e;
+        }
         boolean color = dev.pgpilot.shell.repl.Tty.color(global.noColor);
         out.print(ReportWriter.render(report, f, color));
         out.flush();
+        if (report.hasFailures()) {
+            // The report is incomplete: "could not run", never "errors found" nor "clean".
+            PrintWriter err = spec.commandLine().getErr();
+            report.failures().forEach(x -> err.println("error: " + x.describe()));
+            err.flush();
+            return PilotException.ERROR;
+        }
         return report.hasErrors() ? 1 : 0;
     }
 }

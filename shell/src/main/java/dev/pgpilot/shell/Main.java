@@ -49,7 +49,18 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code;
+        try {
+            code = execute(args, new PrintWriter(System.out, true), err);
+        } catch (Throwable t) {
+            // picocli hands only Exceptions to the handler below; an Error (a StackOverflowError in a
+            // regex) would otherwise end the JVM with exit 1, which scripts read as "lint errors".
+            err.println("error: internal failure: " + t);
+            err.println("hint: a pgpilot bug, please report it");
+            code = PilotException.ERROR;
+        }
+        System.exit(code);
     }
 
     /** Runs one command line; used by {@link #main} and by tests. */

@@ -75,4 +75,31 @@ class LintCommandTest {
         assertEquals(2, run(bin.toString()));
         assertTrue(err.toString().contains("not UTF-8"), err.toString());
     }
+
+    @Test
+    void aMigrationWithAThreeKilobyteLiteralLintsInsteadOfCrashing() throws Exception {
+        Files.writeString(migrations.resolve("20240102000000_seed.sql"),
+                "-- seed\ninsert into public.orders (id, total) values (1, length('" + "x".repeat(3000) + "'));\n");
+        assertEquals(0, run("--format", "json"), err.toString());
+        assertTrue(out.toString().contains("\"errors\" : 0") && out.toString().contains("\"failures\" : [ ]"), out.toString());
+    }
+
+    @Test
+    void anUnterminatedLiteralIsALintErrorNamingItsLine() throws Exception {
+        Files.writeString(migrations.resolve("20240102000000_notes.sql"),
+                "-- notes\nalter table public.orders add column if not exists note text;\nupdate public.orders set note = 'open where id = 1;\n");
+        assertEquals(1, run("--no-color"));
+        assertTrue(out.toString().contains("20240102000000_notes.sql:3:1 error unterminated-quote string literal ' opened on line 3 is never closed"), out.toString());
+    }
+
+    @Test
+    void jsonFormatStillPrintsJsonWhenLintCannotRun() throws Exception {
+        Path bin = dir.resolve("latin1.sql");
+        Files.write(bin, "-- ok\nselect 1;\ncomment on table t is 'caf\u00e9';\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(2, run("--format", "json", bin.toString()));
+        String json = out.toString();
+        assertTrue(json.startsWith("{") && json.contains("\"error\""), json);
+        assertTrue(json.contains("not UTF-8 text at line 3, column 27 (byte 0xE9)"), json);
+        assertTrue(err.toString().contains("error: cannot read " + bin + ": not UTF-8 text at line 3, column 27"), err.toString());
+    }
 }

@@ -100,6 +100,7 @@ final class BotActions {
         }
         LintReport lint = pilot.lint(dry.planned().stream()
                 .map(p -> pilot.workspace().migrationsDir().resolve(p.file())).toList());
+        lint.refuseIfFailed();
         if (lint.hasErrors()) {
             // up would refuse them after the approval anyway; say so now instead of asking anyone to approve.
             throw PilotException.refused("the migrations to apply have lint errors, so nobody is asked to approve them:\n"
@@ -116,7 +117,9 @@ final class BotActions {
 
     /** Lints a stored plan again, with today's config and migrations, before anyone's approval counts. */
     LintReport planLint(Target t, Approval a) {
-        return pilot(t.envArg(), SOURCE).lintPlan(a.fileName(), a.planSql());
+        LintReport lint = pilot(t.envArg(), SOURCE).lintPlan(a.fileName(), a.planSql());
+        lint.refuseIfFailed(); // an incomplete lint never lets an approval through
+        return lint;
     }
 
     /** Runs a change that {@code user} just approved (the caller won the conditional update). */

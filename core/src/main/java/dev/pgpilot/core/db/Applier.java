@@ -116,26 +116,9 @@ public final class Applier {
         }
     }
 
-    /**
-     * The lint gate: pending migrations with lint errors (each checked against the migrations
-     * before it) do not run unless the user overrides it; the override is recorded in the log.
-     */
     private void refuseLintErrors(List<Prepared> plan, UpOptions options) {
-        if (plan.isEmpty() || options.allowLintErrors()) {
-            return;
-        }
-        java.util.Set<String> pending = plan.stream().map(p -> p.file().path().getFileName().toString()).collect(Collectors.toSet());
-        List<dev.pgpilot.core.lint.Finding> errors = new dev.pgpilot.core.lint.Linter(config).lint(session.workspace()).errors().stream()
-                .filter(f -> f.file() != null && pending.contains(java.nio.file.Path.of(f.file()).getFileName().toString()))
-                .toList();
-        if (!errors.isEmpty()) {
-            String list = errors.stream().limit(10)
-                    .map(f -> f.file() + ":" + f.line() + ": " + f.ruleId() + ": " + f.message())
-                    .collect(Collectors.joining("\n  "));
-            throw PilotException.refused("pending migrations have lint errors; nothing was applied:\n  " + list
-                            + (errors.size() > 10 ? "\n  ... and " + (errors.size() - 10) + " more" : ""),
-                    "fix them (pgpilot lint shows each with its fix), or pass --allow-lint-errors (recorded in the history)");
-        }
+        if (options.allowLintErrors()) return;
+        LintGate.refuseLintErrors(session.workspace(), plan.stream().map(p -> p.file().path().getFileName().toString()).collect(Collectors.toSet()));
     }
 
     private static List<ApplyResult.Planned> planned(List<Prepared> plan) {

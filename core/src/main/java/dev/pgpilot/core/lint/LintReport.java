@@ -1,11 +1,16 @@
 package dev.pgpilot.core.lint;
 
+import dev.pgpilot.core.PilotException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Findings of one lint run, ordered by file, line, column and rule. */
-public record LintReport(List<Finding> findings, int filesChecked) {
+/**
+ * Findings of one lint run, ordered by file, line, column and rule, and the files the linter failed
+ * on ({@link LintFailure}: a pgpilot bug, which makes the run "could not run", never "clean").
+ */
+public record LintReport(List<Finding> findings, int filesChecked, List<LintFailure> failures) {
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
             .thenComparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId);
 
@@ -13,16 +18,39 @@ public record LintReport(List<Finding> findings, int filesChecked) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(ORDER);
         findings = List.copyOf(sorted);
+        failures = List.copyOf(failures);
+    }
+
+    public LintReport(List<Finding> findings, int filesChecked) {
+        this(findings, filesChecked, List.of());
     }
 
     public static LintReport merge(List<LintReport> parts) {
         List<Finding> all = new ArrayList<>();
+        List<LintFailure> failed = new ArrayList<>();
         int files = 0;
         for (LintReport p : parts) {
             all.addAll(p.findings());
+            failed.addAll(p.failures());
             files += p.filesChecked();
         }
-        return new LintReport(all, files);
+        return new LintReport(all, files, failed);
+    }
+
+    /** True when a rule or the linter failed on some file: the report is incomplete. */
+    public boolean hasFailures() {
+        return !failures.isEmpty();
+    }
+
+    /**
+     * For the gates that must not go on with an incomplete lint ({@code up}, {@code new}, Slack):
+     * the failures as one exit-2 error naming each rule and file.
+     */
+    public void refuseIfFailed() {
+        if (failures.isEmpty()) return;
+        throw PilotException.error(failures.stream().map(LintFailure::describe)
+                        .collect(Collectors.joining("\n  ")),
+                "nothing was run; lint the file alone with pgpilot lint to see it, and report the bug");
     }
 
     public boolean hasErrors() {

@@ -39,6 +39,7 @@ public final class Linter {
 
     private final Map<String, Severity> severities = new LinkedHashMap<>();
     private final SchemaManifest manifest;
+    private final List<Rule> rules;
 
     public Linter(Config config) {
         this(config, Map.of());
@@ -50,13 +51,31 @@ public final class Linter {
 
     /** @param manifest the project's schema manifest, or null when it has none */
     public Linter(Config config, Map<String, Severity> overrides, SchemaManifest manifest) {
+        this(config, overrides, manifest, Rules.all());
+    }
+
+    /** With another rule set: tests use it to show what happens when a rule fails. */
+    Linter(Config config, Map<String, Severity> overrides, SchemaManifest manifest, List<Rule> rules) {
         this.manifest = manifest;
-        for (Rule r : Rules.all()) severities.put(r.id(), r.defaultSeverity());
+        this.rules = List.copyOf(rules);
+        for (Rule r : rules) severities.put(r.id(), r.defaultSeverity());
         severities.put(UNUSED_IGNORE, Severity.WARNING);
         severities.put(DUPLICATE_VERSION, Severity.ERROR);
         config.lint().forEach((id, sev) -> severities.put(known(id, "in " + Config.FILE_NAME),
                 Severity.parse(sev, "for " + id + " in " + Config.FILE_NAME)));
         overrides.forEach((id, sev) -> severities.put(known(id, "in --rule"), sev));
+    }
+
+    /**
+     * The one lint configuration of a project, for every gate ({@code lint}, {@code up}, {@code new},
+     * Slack): severities from pgpilot.yaml, then {@code overrides}, and the schema manifest.
+     */
+    public static Linter forWorkspace(Workspace workspace, Map<String, Severity> overrides) {
+        return new Linter(workspace.config(), overrides, SchemaManifest.load(workspace.workdir()));
+    }
+
+    public static Linter forWorkspace(Workspace workspace) {
+        return forWorkspace(workspace, Map.of());
     }
 
     private String known(String id, String where) {
@@ -85,7 +104,7 @@ public final class Linter {
         MigrationFolder folder = MigrationFolder.list(workspace.migrationsDir());
         List<Finding> found = new ArrayList<>();
         Rule naming = Rules.byId("migration-file-name");
-        Severity namingSeverity = severities.get(naming.id());
+        Severity namingSeverity = severityOf(naming.id());
         if (namingSeverity != Severity.OFF) {
             for (Path p : folder.badNames()) {
                 found.add(new Finding(naming.id(), namingSeverity, display(workspace.workdir(), p), 1, 1,
@@ -145,8 +164,8 @@ public final class Linter {
         return LintReport.merge(lintInOrder(files, workspace == null ? null : workspace.workdir()));
     }
 
-    /** A file read and split into statements, ready for the schema replay and the rules. */
-    private record Parsed(String name, String text, List<Stmt> statements) {}
+    /** A file read and split into statements, ready for the schema replay and the rules; or why it could not be. */
+    private record Parsed(String name, String text, List<Stmt> statements, LintFailure failure) {}
 
     /**
      * Lints files in the given order, each against the schema of the files before it. Reading and
@@ -161,7 +180,11 @@ public final class Linter {
             Path p = files.get(i);
             String text = MigrationFile.normalize(Workspace.read(p));
             String name = workdir == null ? p.toString() : display(workdir, p);
-            return new Parsed(name, text, LintedFile.parse(text));
+            try {
+                return new Parsed(name, text, LintedFile.parse(text), null);
+            } catch (Throwable t) { // a splitter bug (even a StackOverflowError) fails this file, not the run
+                return new Parsed(name, text, List.of(), LintFailure.of(LintFailure.LINTER, name, t));
+            }
         }).toList();
         int chunk = Math.max(8, (n + CHUNKS - 1) / CHUNKS);
         if (n <= chunk) {
@@ -181,7 +204,11 @@ public final class Linter {
                     int from = i;
                     chunks.add(workers.submit(() -> lintChunk(parsed, from, Math.min(n, from + chunk), start)));
                 }
-                model.replayFile(parsed.get(i).statements());
+                try {
+                    model.replayFile(parsed.get(i).statements());
+                } catch (Throwable t) {
+                    // the chunk that holds this file replays it too and reports the failure there
+                }
             }
             List<LintReport> out = new ArrayList<>(n);
             for (Future<List<LintReport>> f : chunks) {
@@ -204,14 +231,35 @@ public final class Linter {
         List<LintReport> out = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             Parsed p = parsed.get(i);
-            out.add(run(new LintedFile(p.name(), p.text(), p.statements(), start)));
+            if (p.failure() != null) {
+                out.add(new LintReport(List.of(), 1, List.of(p.failure())));
+                continue;
+            }
+            out.add(lintParsed(p, start));
         }
         return out;
     }
 
+    /** The rules over one parsed file; a failure of the schema replay fails this file only. */
+    private LintReport lintParsed(Parsed p, SchemaModel model) {
+        LintedFile file;
+        try {
+            file = new LintedFile(p.name(), p.text(), p.statements(), model);
+        } catch (Throwable t) {
+            return new LintReport(List.of(), 1, List.of(LintFailure.of(LintFailure.LINTER, p.name(), t)));
+        }
+        return run(file);
+    }
+
     /** A migration that is not written yet (a plan): the {@code new} command and the {@code up} gate call this. */
     public LintReport lintSql(String fileName, String sql, SchemaModel before) {
-        return run(new LintedFile(fileName, sql, before.copy()));
+        List<Stmt> statements;
+        try {
+            statements = LintedFile.parse(sql);
+        } catch (Throwable t) {
+            return new LintReport(List.of(), 1, List.of(LintFailure.of(LintFailure.LINTER, fileName, t)));
+        }
+        return lintParsed(new Parsed(fileName, sql, statements, null), before.copy());
     }
 
     /** The model of a list of migrations, e.g. everything already in the workspace before a plan. */
@@ -230,7 +278,8 @@ public final class Linter {
         file.withManifest(manifest);
         Suppressions suppressions = new Suppressions(file);
         List<Finding> out = new ArrayList<>();
-        for (Rule rule : Rules.all()) {
+        List<LintFailure> failures = new ArrayList<>();
+        for (Rule rule : rules) {
             Severity sev = severities.get(rule.id());
             if (sev == Severity.OFF) continue;
             Rule.Reporter reporter = new Rule.Reporter() {
@@ -250,10 +299,10 @@ public final class Linter {
             };
             try {
                 rule.check(file, reporter);
-            } catch (RuntimeException e) {
-                // A rule bug must never stop a lint run; say so as a finding instead of crashing.
-                out.add(new Finding(rule.id(), Severity.WARNING, file.fileName(), 1, 1,
-                        "rule failed on this file (" + e + ")", "report this as a pgpilot bug", rule.why(), ""));
+            } catch (Throwable t) {
+                // A rule bug (a StackOverflowError from a regex included) must neither kill the run
+                // nor pass as clean: the other rules still run, and the report says which rule failed.
+                failures.add(LintFailure.of(rule.id(), file.fileName(), t));
             }
         }
         Severity unused = severities.get(UNUSED_IGNORE);
@@ -267,7 +316,7 @@ public final class Linter {
                         "remove the comment, or fix the rule id", UNUSED_WHY, file.line(i.line)));
             }
         }
-        return new LintReport(out, 1);
+        return new LintReport(out, 1, failures);
     }
 
     private static Finding finding(Rule rule, Severity sev, LintedFile file, int line, int column, String message) {

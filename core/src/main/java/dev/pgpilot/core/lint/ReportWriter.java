@@ -42,13 +42,17 @@ public final class ReportWriter {
             }
             b.append("       fix: ").append(f.fix()).append('\n');
         }
+        for (LintFailure f : report.failures()) {
+            b.append("internal error: ").append(f.describe()).append('\n');
+        }
         b.append(summary(report)).append('\n');
         return b.toString();
     }
 
     public static String summary(LintReport r) {
         return r.count(Severity.ERROR) + " error(s), " + r.count(Severity.WARNING) + " warning(s), "
-                + r.count(Severity.INFO) + " info in " + r.filesChecked() + " file(s)";
+                + r.count(Severity.INFO) + " info in " + r.filesChecked() + " file(s)"
+                + (r.hasFailures() ? "; the linter failed on " + r.failures().size() + " rule/file pair(s), so the report is incomplete" : "");
     }
 
     private static String colorOf(Severity s) {
@@ -79,7 +83,21 @@ public final class ReportWriter {
             list.add(m);
         }
         root.put("findings", list);
+        root.put("failures", failures(r));
         return root;
+    }
+
+    private static List<Map<String, Object>> failures(LintReport r) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (LintFailure f : r.failures()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", f.ruleId());
+            m.put("file", f.file());
+            m.put("error", f.error());
+            m.put("message", f.describe());
+            out.add(m);
+        }
+        return out;
     }
 
     static Map<String, Object> sarif(LintReport r) {
@@ -117,6 +135,12 @@ public final class ReportWriter {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver));
         run.put("results", results);
+        List<Map<String, Object>> notes = new ArrayList<>();
+        for (LintFailure f : r.failures()) {
+            notes.add(Map.of("level", "error", "message", Map.of("text", f.describe()),
+                    "locations", List.of(Map.of("physicalLocation", Map.of("artifactLocation", Map.of("uri", f.file().replace('\\', '/')))))));
+        }
+        run.put("invocations", List.of(Map.of("executionSuccessful", !r.hasFailures(), "toolExecutionNotifications", notes)));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");

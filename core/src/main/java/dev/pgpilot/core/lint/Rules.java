@@ -8,6 +8,8 @@ public final class Rules {
     private Rules() {}
 
     private static final List<Rule> ALL = List.of(
+            // the file cannot run at all
+            new UnterminatedQuote(),
             // safety / locking
             new RequireConcurrentIndexCreation(), new RequireConcurrentIndexDeletion(),
             new BanConcurrentIndexCreationInTransaction(), new TransactionNesting(), new RedundantTransactionControl(), new AddingRequiredField(),

@@ -202,7 +202,7 @@ public final class SchemaModel {
     private static final Pattern CREATE_POLICY = Sql.p("^CREATE\\s+POLICY\\s+(" + Sql.IDENT + ")\\s+ON\\s+(" + N + ")(.*)$");
     private static final Pattern DROP_POLICY = Sql.p("^DROP\\s+POLICY\\s+(?:IF EXISTS\\s+)?(" + Sql.IDENT + ")\\s+ON\\s+(" + N + ")");
     private static final Pattern CREATE_ENUM = Sql.p("^CREATE\\s+TYPE\\s+(" + N + ")\\s+AS\\s+ENUM\\s*\\((.*)\\)");
-    private static final Pattern ADD_VALUE = Sql.p("^ALTER\\s+TYPE\\s+(" + N + ")\\s+ADD\\s+VALUE\\s+(?:IF NOT EXISTS\\s+)?'((?:[^']|'')*)'");
+    private static final Pattern ADD_VALUE = Sql.p("^ALTER\\s+TYPE\\s+(" + N + ")\\s+ADD\\s+VALUE\\s+(?:IF NOT EXISTS\\s+)?" + Sql.LITERAL);
     private static final Pattern CREATE_FUNCTION = Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\s+(" + N + ")\\s*\\(");
     private static final Pattern CREATE_VIEW = Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:(?:TEMP|TEMPORARY|RECURSIVE)\\s+)?(?:MATERIALIZED\\s+)?VIEW\\s+(?:IF NOT EXISTS\\s+)?(" + N + ")");
     private static final Pattern CREATE_TRIGGER = Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + Sql.IDENT + "\\s+(.*?)\\s+ON\\s+(" + N + ")\\s+(.*)$");
@@ -337,10 +337,7 @@ public final class SchemaModel {
     }
 
     private static List<String> literals(String body) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("'((?:[^']|'')*)'").matcher(body);
-        while (m.find()) out.add(m.group(1).replace("''", "'"));
-        return out;
+        return Sql.literals(body);
     }
 
     private static final Pattern UNIQUE_WORD = Sql.p("\\bUNIQUE\\b");

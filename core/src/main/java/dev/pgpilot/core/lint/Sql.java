@@ -12,14 +12,22 @@ import java.util.regex.Pattern;
 public final class Sql {
     private Sql() {}
 
+    /*
+     * Patterns here and in the rules run on statements of any length (a 50 MB INSERT, a 2 KB string
+     * literal), so a quoted part is written unrolled with possessive quantifiers ("[^"]*+(?:""[^"]*+)*+")
+     * and never as an alternation under a star ((?:[^"]|"")*): java.util.regex recurses once per
+     * repetition of such a group, and a few thousand characters overflow the stack.
+     * RegexBacktrackingTest runs every pattern of lint/ and sql/ on long adversarial input.
+     */
     /** One identifier part as it appears in normalized text: quoted, or a bare word. */
-    public static final String IDENT = "(?:\"(?:[^\"]|\"\")+\"|[A-Z_\\u0080-\\uFFFF][A-Z0-9_$\\u0080-\\uFFFF]*)";
+    public static final String IDENT = "(?:\"[^\"]*+(?:\"\"[^\"]*+)*+\"|[A-Z_\\u0080-\\uFFFF][A-Z0-9_$\\u0080-\\uFFFF]*)";
+    /** A single-quoted literal; group 1 is its body with quotes still doubled. */
+    public static final String LITERAL = "'([^']*+(?:''[^']*+)*+)'";
     /** A possibly schema-qualified name. */
     public static final String NAME = IDENT + "(?:\\s*\\.\\s*" + IDENT + ")?";
 
     /** Runs of whitespace, compiled once (String.split with a regex compiles on every call). */
     public static final Pattern WS = Pattern.compile("\\s+");
-    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
 
     public static Pattern p(String regex) {
         return Pattern.compile(regex, Pattern.DOTALL);
@@ -128,8 +136,55 @@ public final class Sql {
         return cols;
     }
 
-    /** Removes single-quoted literals, so keyword searches do not hit string contents. */
+    /**
+     * Removes single-quoted literals (each becomes {@code ''}), so keyword searches do not hit string
+     * contents. One linear pass; an unterminated literal is removed to the end.
+     */
     public static String withoutStrings(String norm) {
-        return norm.indexOf('\'') < 0 ? norm : STRING_LITERAL.matcher(norm).replaceAll("''");
+        if (norm.indexOf('\'') < 0) return norm;
+        StringBuilder out = new StringBuilder(norm.length());
+        int i = 0;
+        int n = norm.length();
+        while (i < n) {
+            char c = norm.charAt(i);
+            if (c != '\'') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            out.append("''");
+            i = literalEnd(norm, i);
+        }
+        return out.toString();
+    }
+
+    /** Offset just past the single-quoted literal opening at {@code open} (doubled quotes stay inside), or the text's end. */
+    public static int literalEnd(String text, int open) {
+        int i = open + 1;
+        int n = text.length();
+        while (i < n) {
+            if (text.charAt(i) == '\'') {
+                if (i + 1 < n && text.charAt(i + 1) == '\'') {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return n;
+    }
+
+    /** The bodies of the single-quoted literals in a text, in order, with doubled quotes undone. */
+    public static List<String> literals(String text) {
+        List<String> out = new ArrayList<>();
+        int i = text.indexOf('\'');
+        while (i >= 0) {
+            int end = literalEnd(text, i);
+            if (end - 1 <= i || text.charAt(end - 1) != '\'') break; // unterminated: not a literal
+            out.add(text.substring(i + 1, end - 1).replace("''", "'"));
+            i = text.indexOf('\'', end);
+        }
+        return out;
     }
 }

@@ -22,10 +22,10 @@ public final class StorageBuckets {
     private static final Pattern VALUES = Sql.p("^\\s*VALUES\\s*\\(");
     private static final Pattern UPDATE = Sql.p("^UPDATE\\s+(?:ONLY\\s+)?(" + Sql.NAME + ")\\s+(?:AS\\s+)?(?:" + Sql.IDENT + "\\s+)?SET\\s+(.*)$");
     private static final Pattern SET_PUBLIC = Sql.p("(?:^|,)\\s*(?:PUBLIC|\"public\")\\s*=\\s*([^,]+?)\\s*(?=,|\\bWHERE\\b|$)");
-    private static final Pattern WHERE_ID = Sql.p("\\bWHERE\\s+\\(?\\s*(?:ID|NAME)\\s*=\\s*'((?:[^']|'')*)'");
+    private static final Pattern WHERE_ID = Sql.p("\\bWHERE\\s+\\(?\\s*(?:ID|NAME)\\s*=\\s*" + Sql.LITERAL);
     private static final Pattern TRUE = Sql.p("^\\(?\\s*(?:TRUE|'(?:TRUE|true|T|t|ON|on|1)')(?:\\s*::\\s*BOOL(?:EAN)?)?\\s*\\)?$");
-    private static final Pattern BUCKET_ONLY = Sql.p("^(?:\\(\\s*)*(?:(?:" + Sql.IDENT + ")\\s*\\.\\s*)?BUCKET_ID(?:\\s*::\\s*TEXT)?\\s*=\\s*'((?:[^']|'')*)'(?:\\s*::\\s*TEXT)?(?:\\s*\\))*$");
-    private static final Pattern BUCKET_ONLY_REVERSED = Sql.p("^(?:\\(\\s*)*'((?:[^']|'')*)'(?:\\s*::\\s*TEXT)?\\s*=\\s*(?:(?:" + Sql.IDENT + ")\\s*\\.\\s*)?BUCKET_ID(?:\\s*::\\s*TEXT)?(?:\\s*\\))*$");
+    private static final Pattern BUCKET_ONLY = Sql.p("^(?:\\(\\s*+)*+(?:(?:" + Sql.IDENT + ")\\s*\\.\\s*)?BUCKET_ID(?:\\s*::\\s*TEXT)?\\s*=\\s*" + Sql.LITERAL + "(?:\\s*::\\s*TEXT)?(?:\\s*+\\))*+$");
+    private static final Pattern BUCKET_ONLY_REVERSED = Sql.p("^(?:\\(\\s*+)*+" + Sql.LITERAL + "(?:\\s*::\\s*TEXT)?\\s*=\\s*(?:(?:" + Sql.IDENT + ")\\s*\\.\\s*)?BUCKET_ID(?:\\s*::\\s*TEXT)?(?:\\s*+\\))*+$");
 
     /** Bucket id to its new {@code public} flag, for an INSERT INTO / UPDATE of storage.buckets; empty for anything else. */
     public static Map<String, Boolean> publicFlags(String norm) {

@@ -18,8 +18,8 @@ package dev.pgpilot.core.sql;
  *   <li>whitespace is only space, tab, CR, LF, FF and VT: any other character at or above U+0080 is
  *       an identifier character, as in the server.
  * </ul>
- * Unterminated literals and comments run to the end of the text instead of failing: the server
- * reports those, and a splitter must never throw.
+ * Unterminated literals and comments run to the end of the text instead of failing (a splitter must
+ * never throw); {@link #unterminatedAt} remembers where the last one opened, for the linter to report.
  */
 final class SqlLexer {
     enum Kind { SPACE, COMMENT, WORD, QUOTED, SEMICOLON, OTHER }
@@ -27,6 +27,16 @@ final class SqlLexer {
     private final String s;
     private final int n;
     int pos;
+    /** Offset where a literal, quoted identifier, dollar quote or block comment that never closes opens; -1 when none. */
+    int unterminatedAt = -1;
+    /** What opens at {@link #unterminatedAt}, e.g. "string literal". */
+    String unterminatedKind;
+
+    private void runsToEnd(int open, String kind) {
+        pos = n;
+        unterminatedAt = open;
+        unterminatedKind = kind;
+    }
 
     SqlLexer(String s) {
         this.s = s;
@@ -104,8 +114,9 @@ final class SqlLexer {
         if (c == '$') {
             int tagEnd = dollarTagEnd(pos);
             if (tagEnd > 0) {
-                int close = s.indexOf(s.substring(pos, tagEnd), tagEnd);
-                pos = close < 0 ? n : close + (tagEnd - pos);
+                String tag = s.substring(pos, tagEnd);
+                int close = s.indexOf(tag, tagEnd);
+                if (close < 0) runsToEnd(pos, "dollar quote " + tag); else pos = close + (tagEnd - pos);
                 return Kind.QUOTED;
             }
             if (digit(at(pos + 1))) {
@@ -162,7 +173,7 @@ final class SqlLexer {
                 i++;
             }
         }
-        pos = Math.min(i, n);
+        if (depth > 0) runsToEnd(pos, "block comment /*"); else pos = Math.min(i, n);
     }
 
     /** End offset of a {@code $tag$} opener at {@code p}, or -1 when the '$' opens none. */
@@ -188,11 +199,12 @@ final class SqlLexer {
                 i++;
             }
         }
-        pos = n;
+        runsToEnd(pos, "quoted identifier \"");
     }
 
     /** A '...' literal from the opening quote at {@link #pos}, including any continuation segments. */
     private void literal(boolean backslashEscapes) {
+        int open = pos;
         int i = pos + 1;
         while (i < n) {
             char c = s.charAt(i);
@@ -213,7 +225,7 @@ final class SqlLexer {
                 i++;
             }
         }
-        pos = n;
+        runsToEnd(backslashEscapes ? open - 1 : open, backslashEscapes ? "string literal E'" : "string literal '");
     }
 
     /**

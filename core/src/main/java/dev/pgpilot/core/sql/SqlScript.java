@@ -33,6 +33,21 @@ public final class SqlScript {
         return text;
     }
 
+    /** A literal, quoted identifier, dollar quote or block comment that opens and never closes. */
+    public record Unterminated(String what, LineColumn at) {}
+
+    /**
+     * The construct of {@code text} that never closes, if any: everything after its opening is inside
+     * it, so the server would reject the file (or, worse, a later file's text would end it).
+     */
+    public static java.util.Optional<Unterminated> unterminated(String text) {
+        SqlLexer lx = new SqlLexer(text);
+        while (!lx.atEnd()) lx.next();
+        if (lx.unterminatedAt < 0) return java.util.Optional.empty();
+        SqlScript script = new SqlScript(text, List.of());
+        return java.util.Optional.of(new Unterminated(lx.unterminatedKind, script.lineColumnOf(lx.unterminatedAt)));
+    }
+
     public List<SqlStatement> statements() {
         return statements;
     }

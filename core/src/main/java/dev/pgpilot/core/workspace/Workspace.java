@@ -3,7 +3,10 @@ package dev.pgpilot.core.workspace;
 import dev.pgpilot.core.PilotException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,11 +137,35 @@ public final class Workspace {
     }
 
     /** Reads a SQL file as UTF-8; an unreadable or non-UTF-8 file is an error naming it. */
+    /** "at line L, column C (byte 0xNN)" of the first byte that is not UTF-8, so the user can find it. */
+    static String whereNotUtf8(byte[] bytes) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = d.decode(in, out, true);
+        int bad = r.isError() ? in.position() : bytes.length;
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < bad; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        // The column counts characters, as an editor shows them; the bytes before the bad one on its line are valid UTF-8.
+        String before = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
+        int column = before.codePointCount(0, before.length()) + 1;
+        return "at line " + line + ", column " + column + String.format(" (byte 0x%02X)", bytes[Math.min(bad, bytes.length - 1)] & 0xff);
+    }
+
     public static String read(Path p) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(p))).toString();
-        } catch (CharacterCodingException e) {
-            throw PilotException.error("cannot read " + p + ": not UTF-8 text", "save the file as UTF-8");
+            byte[] bytes = Files.readAllBytes(p);
+            try {
+                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw PilotException.error("cannot read " + p + ": not UTF-8 text " + whereNotUtf8(bytes), "save the file as UTF-8");
+            }
         } catch (IOException e) {
             throw PilotException.error("cannot read " + p + ": " + e.getMessage(), null);
         }

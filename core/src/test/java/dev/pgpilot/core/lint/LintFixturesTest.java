@@ -70,8 +70,7 @@ class LintFixturesTest {
         }
         boolean bad = fixture.getFileName().toString().startsWith("bad");
         assertEquals(bad, !expected.isEmpty(), "bad fixtures expect findings, good ones expect none");
-        Matcher fm = FILE.matcher(sql);
-        String fileName = fm.find() ? fm.group(1) : "20240101120000_fixture.sql";
+        String fileName = fileNameOf(sql);
         Path before = dir.resolve("before.sql");
         SchemaModel model = Files.exists(before) ? SchemaModel.of(Files.readString(before)) : SchemaModel.empty();
 
@@ -91,6 +90,12 @@ class LintFixturesTest {
         Set<String> expectedOfRule = new HashSet<>();
         expected.stream().filter(x -> x.startsWith(rule + "@")).forEach(expectedOfRule::add);
         assertEquals(expectedOfRule, removed, "turning " + rule + " off removes exactly its expected findings");
+    }
+
+    /** The migration file name a fixture is linted under: its {@code -- file:} line, or a well-formed default. */
+    static String fileNameOf(String sql) {
+        Matcher fm = FILE.matcher(sql);
+        return fm.find() ? fm.group(1) : "20240101120000_fixture.sql";
     }
 
     /** rule@line keys of the findings whose rule is watched ("*" = all). */

@@ -228,4 +228,48 @@ class LinterTest {
         LintReport off = new Linter(Config.defaults(), Map.of("migration-file-name", Severity.OFF, Linter.DUPLICATE_VERSION, Severity.OFF)).lint(Workspace.open(dir));
         assertTrue(off.findings().stream().noneMatch(f -> f.ruleId().equals("migration-file-name") || f.ruleId().equals(Linter.DUPLICATE_VERSION)));
     }
+
+    @Test
+    void aStatementWithALongStringLiteralIsLintedLikeAShortOne() {
+        // A 2 KB literal once overflowed the stack in a backtracking regex and killed the whole run.
+        for (int size : new int[] {2_000, 200_000}) {
+            String sql = "-- seed\ninsert into public.docs (id, body) values (1, '" + "it''s long ".repeat(size / 10) + "');\ndelete from public.docs;\n";
+            LintReport r = linter.lintSql(NAME, sql, SchemaModel.empty());
+            assertEquals(List.of(), r.failures(), "size " + size);
+            assertEquals(List.of("ban-delete-without-where@3"), ids(r).stream().filter(x -> x.startsWith("ban-")).toList(), "size " + size);
+        }
+    }
+
+    /** A rule with a bug: it overflows the stack, as a backtracking regex does on a long literal. */
+    private static final class OverflowingRule implements Rule {
+        @Override public String id() { return "overflowing"; }
+        @Override public Severity defaultSeverity() { return Severity.ERROR; }
+        @Override public String why() { return "test"; }
+        @Override public String fix() { return "test"; }
+        @Override public void check(LintedFile file, Reporter report) { check(file, report); }
+    }
+
+    @Test
+    void aRuleThatFailsIsReportedAsAFailureNamingRuleAndFileWhileTheOtherRulesStillRun() {
+        Linter withBug = new Linter(Config.defaults(), Map.of(), null, List.of(new OverflowingRule(), Rules.byId("ban-truncate")));
+        LintReport r = withBug.lintSql(NAME, "-- header\ntruncate public.a;\n", SchemaModel.empty());
+        assertEquals(List.of(new LintFailure("overflowing", NAME, "StackOverflowError")), r.failures());
+        assertTrue(r.hasFailures());
+        assertEquals(List.of("ban-truncate@2"), ids(r));
+        assertEquals("lint rule overflowing failed on " + NAME + " (StackOverflowError): a pgpilot bug, please report it", r.failures().get(0).describe());
+        PilotException gate = assertThrows(PilotException.class, r::refuseIfFailed);
+        assertEquals(PilotException.ERROR, gate.exitCode());
+        assertTrue(gate.getMessage().contains("lint rule overflowing failed on " + NAME), gate.getMessage());
+    }
+
+    @Test
+    void theJsonReportListsFailuresSoAScriptSeesWhyTheRunIsIncomplete() throws Exception {
+        Linter withBug = new Linter(Config.defaults(), Map.of(), null, List.of(new OverflowingRule()));
+        LintReport r = withBug.lintSql(NAME, "select 1;\n", SchemaModel.empty());
+        JsonNode json = new ObjectMapper().readTree(ReportWriter.render(r, ReportFormat.JSON, false));
+        assertEquals("overflowing", json.get("failures").get(0).get("rule").asText());
+        assertEquals(NAME, json.get("failures").get(0).get("file").asText());
+        JsonNode sarif = new ObjectMapper().readTree(ReportWriter.render(r, ReportFormat.SARIF, false));
+        assertFalse(sarif.get("runs").get(0).get("invocations").get(0).get("executionSuccessful").asBoolean());
+    }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /** Enum value added and used in the same transactional file. */
 public final class EnumValueUsedInSameTransaction extends BaseRule {
-    private static final Pattern ADD = Sql.p("^ALTER\\s+TYPE\\s+(" + Sql.NAME + ")\\s+ADD\\s+VALUE\\s+(?:IF NOT EXISTS\\s+)?'((?:[^']|'')*)'");
+    private static final Pattern ADD = Sql.p("^ALTER\\s+TYPE\\s+(" + Sql.NAME + ")\\s+ADD\\s+VALUE\\s+(?:IF NOT EXISTS\\s+)?" + Sql.LITERAL);
     private static final Pattern TARGET = Sql.p("^(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(" + Sql.NAME + ")");
 
     public EnumValueUsedInSameTransaction() {

@@ -1,0 +1,4 @@
+-- expect: unterminated-quote@3
+create table if not exists public.notes (id bigint primary key, body text);
+insert into public.notes (id, body) values (1, 'it''s open);
+select 1;

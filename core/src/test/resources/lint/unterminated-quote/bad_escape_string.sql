@@ -1,0 +1,2 @@
+-- expect: unterminated-quote@2
+comment on table public.tags is E'owner\'s tags;
