@@ -6,6 +6,7 @@ import dev.pgpilot.core.request.ChangeRequest.*;
 import dev.pgpilot.core.request.ChangeSet;
 import dev.pgpilot.core.request.ColumnDef;
 import dev.pgpilot.core.request.QualifiedName;
+import dev.pgpilot.core.request.RightsTables;
 import dev.pgpilot.core.request.Sql;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -73,7 +74,7 @@ public final class MigrationRenderer {
         boolean function = false, dropFunction = false;
         for (ChangeRequest c : set.changes()) {
             Out o = new Out();
-            render(c, o, set.requestText());
+            render(c, o);
             o.up.forEach((s, l) -> up.computeIfAbsent(s, k -> new ArrayList<>()).addAll(l));
             downs.add(o.down);
             function |= o.needsFunction;
@@ -127,7 +128,7 @@ public final class MigrationRenderer {
                 .replace("{{created}}", created.truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
-    private void render(ChangeRequest change, Out o, String request) {
+    private void render(ChangeRequest change, Out o) {
         if (change instanceof AddColumn c) {
             o.up(Section.TABLES, alter(c.table()) + " add column if not exists " + c.column().sql() + ";");
             o.down.add(alter(c.table()) + " drop column if exists " + Sql.ident(c.column().name()) + ";");
@@ -167,7 +168,7 @@ public final class MigrationRenderer {
             o.down.add(alter(c.table()) + " drop constraint if exists " + Sql.ident(c.constraintName()) + ";");
             if (c.indexName() != null) o.down.add("drop index if exists " + new QualifiedName(c.table().schema(), c.indexName()).sql() + ";");
         } else if (change instanceof CreateTable c) {
-            createTable(c, o, request);
+            createTable(c, o);
         } else if (change instanceof RenameTable c) {
             o.up(Section.TABLES, renameTable(c.table(), c.to()));
             o.down.add(renameTable(new QualifiedName(c.table().schema(), c.to()), c.table().name()));
@@ -215,7 +216,7 @@ public final class MigrationRenderer {
         }
     }
 
-    private void createTable(CreateTable c, Out o, String request) {
+    private void createTable(CreateTable c, Out o) {
         List<String> lines = new ArrayList<>();
         if (!c.junction()) lines.add("  \"id\" uuid primary key default gen_random_uuid()");
         for (ColumnDef col : c.columns()) lines.add("  " + col.sql());
@@ -232,28 +233,35 @@ public final class MigrationRenderer {
         o.up(Section.RLS, alter(c.table()) + " enable row level security;");
         if (c.ownerColumn() != null) {
             String own = UID + " = " + Sql.ident(c.ownerColumn());
-            for (String cmd : List.of("select", "insert", "update", "delete")) {
+            // a user who could insert or update their own row in admins/members/roles would grant themselves those rights
+            boolean grantsRights = RightsTables.byName(c.table().name());
+            String note = grantsRights ? c.table().name() + " grants rights: users may read their own rows only; add rows with the service role" : null;
+            for (String cmd : grantsRights ? List.of("select") : List.of("select", "insert", "update", "delete")) {
                 String name = trim63(c.table().name() + "_" + cmd + "_own");
                 o.up(Section.POLICIES, policy(new CreatePolicy(c.table(), name, cmd, List.of("authenticated"),
-                        cmd.equals("insert") ? null : own, cmd.equals("insert") || cmd.equals("update") ? own : null, false)));
+                        cmd.equals("insert") ? null : own, cmd.equals("insert") || cmd.equals("update") ? own : null, false, false, note)));
             }
         }
         if (!c.junction()) {
             o.needsFunction = true;
             o.up(Section.FUNCTIONS, trigger(c.table()));
         }
-        o.up(Section.COMMENTS, "comment on table " + c.table().sql() + " is " + Sql.literal("Created by pgpilot: " + Sql.comment(request)) + ";");
         o.down.add("drop table if exists " + c.table().sql() + ";");
     }
 
     private static String policy(CreatePolicy c) {
-        StringBuilder b = new StringBuilder("drop policy if exists " + Sql.ident(c.name()) + " on " + c.table().sql() + ";\n");
-        b.append("create policy ").append(Sql.ident(c.name())).append(" on ").append(c.table().sql())
-                .append("\n  as permissive for ").append(c.command())
-                .append("\n  to ").append(String.join(", ", c.roles().stream().map(Sql::ident).toList()));
+        String note = c.note() == null ? "" : "-- " + Sql.comment(c.note()) + "\n";
+        StringBuilder b = new StringBuilder("create policy ");
+        b.append(Sql.ident(c.name())).append(" on ").append(c.table().sql())
+                .append("\n  as ").append(c.restrictive() ? "restrictive" : "permissive").append(" for ").append(c.command())
+                .append("\n  to ").append(String.join(", ", c.roles().stream().map(r -> r.equals("public") ? "public" : Sql.ident(r)).toList()));
         if (c.using() != null) b.append("\n  using (").append(c.using()).append(")");
         if (c.withCheck() != null) b.append("\n  with check (").append(c.withCheck()).append(")");
-        return b.append(";").toString();
+        // created only when missing, never dropped first: a policy of that name is an earlier migration's (the planner refused it)
+        String create = b.append(";").toString().replace("\n", "\n    ");
+        return note + doBlock("begin\n  if not exists (select 1 from pg_policies where schemaname = " + Sql.literal(c.table().schema())
+                + " and tablename = " + Sql.literal(c.table().name()) + " and policyname = " + Sql.literal(c.name()) + ") then\n    "
+                + create + "\n  end if;\nend");
     }
 
     private static String trigger(QualifiedName t) {

@@ -32,23 +32,38 @@ public final class Catalog {
     /** @param type p, u, f, c ...; @param definition pg_get_constraintdef */
     public record Constraint(String name, String type, String definition, List<String> columns, QualifiedName references) {}
 
+    /**
+     * A row-level security policy as PostgreSQL shows it back.
+     * @param command select, insert, update, delete or all; @param roles role names ("public" for every role)
+     * @param using pg_get_expr of the row filter, or null; @param withCheck the new-row filter, or null
+     */
+    public record Policy(String name, String command, boolean permissive, List<String> roles, String using, String withCheck) {
+        /** True when the policy applies to {@code cmd} (an "all" policy applies to every command). */
+        public boolean covers(String cmd) {
+            return command.equals("all") || command.equals(cmd);
+        }
+    }
+
+    /** @param definition pg_get_triggerdef */
+    public record Trigger(String name, String definition) {}
+
     public record Table(QualifiedName name, Map<String, Column> columns, List<Index> indexes,
-                        List<Constraint> constraints, boolean rls, String comment) {
+                        List<Constraint> constraints, boolean rls, String comment, List<Policy> policies, List<Trigger> triggers) {
+        public Optional<Policy> policy(String policyName) {
+            return policies.stream().filter(p -> p.name().equals(policyName)).findFirst();
+        }
+
+        public Optional<Trigger> trigger(String triggerName) {
+            return triggers.stream().filter(t -> t.name().equals(triggerName)).findFirst();
+        }
+
         public Optional<Column> column(String c) {
             return Optional.ofNullable(columns.get(c));
         }
 
-        /** The column holding auth.users(id): a foreign key to auth.users, else user_id/owner_id/author_id. */
+        /** The column holding auth.users(id) of the row's owner: see {@link OwnerColumn}. */
         public Optional<String> ownerColumn() {
-            for (Constraint c : constraints) {
-                if (c.type().equals("f") && c.references() != null && c.references().display().equals("auth.users") && c.columns().size() == 1) {
-                    return Optional.of(c.columns().get(0));
-                }
-            }
-            for (String n : List.of("user_id", "owner_id", "author_id", "created_by")) {
-                if (columns.containsKey(n)) return Optional.of(n);
-            }
-            return Optional.empty();
+            return OwnerColumn.of(this);
         }
     }
 
@@ -79,6 +94,8 @@ public final class Catalog {
             Map<Long, List<Index>> idx = new LinkedHashMap<>();
             Map<Long, List<Constraint>> cons = new LinkedHashMap<>();
             Map<Long, Object[]> meta = new LinkedHashMap<>();
+            Map<Long, List<Policy>> pols = new LinkedHashMap<>();
+            Map<Long, List<Trigger>> trigs = new LinkedHashMap<>();
             try (ResultSet rs = st.executeQuery("select c.oid, n.nspname, c.relname, c.relrowsecurity, obj_description(c.oid, 'pg_class') "
                     + "from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r','p') and n.nspname not in " + SYSTEM
                     + " and n.nspname not like 'pg_%' order by 2, 3")) {
@@ -88,6 +105,8 @@ public final class Catalog {
                     cols.put(oid, new LinkedHashMap<>());
                     idx.put(oid, new ArrayList<>());
                     cons.put(oid, new ArrayList<>());
+                    pols.put(oid, new ArrayList<>());
+                    trigs.put(oid, new ArrayList<>());
                     meta.put(oid, new Object[] {rs.getBoolean(4), rs.getString(5)});
                 }
             }
@@ -120,11 +139,27 @@ public final class Catalog {
                     }
                 }
             }
+            try (ResultSet rs = st.executeQuery("select p.polrelid, p.polname, case p.polcmd when 'r' then 'select' when 'a' then 'insert' "
+                    + "when 'w' then 'update' when 'd' then 'delete' else 'all' end, p.polpermissive, "
+                    + "array(select case when r = 0 then 'public' else pg_get_userbyid(r)::text end from unnest(p.polroles) r order by 1), "
+                    + "pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid) from pg_policy p order by 2")) {
+                while (rs.next()) {
+                    List<Policy> l = pols.get(rs.getLong(1));
+                    if (l != null) l.add(new Policy(rs.getString(2), rs.getString(3), rs.getBoolean(4), strings(rs.getArray(5)), rs.getString(6), rs.getString(7)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select tgrelid, tgname, pg_get_triggerdef(oid) from pg_trigger where not tgisinternal order by 2")) {
+                while (rs.next()) {
+                    List<Trigger> l = trigs.get(rs.getLong(1));
+                    if (l != null) l.add(new Trigger(rs.getString(2), rs.getString(3)));
+                }
+            }
             for (var e : byOid.entrySet()) {
                 long oid = e.getKey();
                 Object[] m = meta.get(oid);
                 tables.put(e.getValue().display(), new Table(e.getValue(), cols.get(oid), List.copyOf(idx.get(oid)),
-                        List.copyOf(cons.get(oid)), (Boolean) m[0], (String) m[1]));
+                        List.copyOf(cons.get(oid)), (Boolean) m[0], (String) m[1],
+                        List.copyOf(pols.get(oid)), List.copyOf(trigs.get(oid))));
             }
             Map<String, EnumType> enums = new LinkedHashMap<>();
             try (ResultSet rs = st.executeQuery("select n.nspname, t.typname, array(select e.enumlabel::text from pg_enum e where e.enumtypid = t.oid order by e.enumsortorder) "

@@ -98,9 +98,15 @@ public sealed interface ChangeRequest {
      * @param using     row filter for existing rows (null for insert)
      * @param withCheck row filter for new rows (insert/update), or null
      * @param enableRls the table has RLS off: turn it on too, or the policy does nothing
+     * @param restrictive AS RESTRICTIVE: every other policy for the command must pass this one too ("only admins can ...")
+     * @param note one line for the plan saying why the policy is shaped so (null = nothing to say)
      */
     record CreatePolicy(QualifiedName table, String name, String command, List<String> roles, String using,
-                        String withCheck, boolean enableRls) implements ChangeRequest {
+                        String withCheck, boolean enableRls, boolean restrictive, String note) implements ChangeRequest {
+        public CreatePolicy(QualifiedName table, String name, String command, List<String> roles, String using, String withCheck, boolean enableRls) {
+            this(table, name, command, roles, using, withCheck, enableRls, false, null);
+        }
+
         public String describe() { return "add_policy_" + name; }
     }
 

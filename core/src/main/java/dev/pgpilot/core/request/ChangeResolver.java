@@ -69,7 +69,7 @@ public final class ChangeResolver {
                 if (!List.of("id", "created_at", "updated_at").contains(d.name())) cols.add(column(d));
             }
             if (ct.junction() && (cols.size() != 2 || cols.stream().anyMatch(x -> x.references() == null))) throw refuse("a join table needs exactly two foreign key columns");
-            String owner = cols.stream().filter(x -> x.references() != null && x.references().table().display().equals("auth.users")).map(ColumnDef::name).findFirst().orElse(null);
+            String owner = OwnerColumn.among(cols).orElse(null);
             return new CreateTable(q, cols, ct.junction(), owner, !catalog.hasFunction("public.set_updated_at"));
         } else if (c instanceof RenameTable r) {
             Catalog.Table t = table(r.table());

@@ -14,10 +14,26 @@ import java.util.Set;
 
 /**
  * Policy phrases: "users can read their own comments", "anyone can see published posts",
- * "members can delete customers of their organization", "admins can manage labels".
- * Who the policy is for comes before "can"; the commands and the table after it.
+ * "members can delete customers of their organization", "only admins can delete projects",
+ * "users can upload to their own folder in the avatars bucket". Who the policy is for comes
+ * before "can"; the commands, the table and any condition after it. Nothing here lets a user
+ * write themselves into a table that grants rights ({@link RightsTables}).
  */
 final class PolicyPhrases {
+    static final String UID = "(select auth.uid())";
+    private static final Set<String> CAN = Set.of("can", "may", "able", "allowed");
+    private static final Set<String> CONDITION = Set.of("where", "when", "that", "which", "if", "whose");
+
+    static final Set<String> WORDS = Set.of("users", "user", "authors", "author", "owners", "owner", "members", "member", "admins", "admin",
+            "administrators", "everyone", "anyone", "public", "anonymous", "people", "read", "see", "view", "select", "list", "create", "insert",
+            "update", "edit", "modify", "delete", "remove", "manage", "own", "their", "can", "may", "only", "all", "organization", "org", "team",
+            "workspace", "published", "write", "access", "change");
+
+    enum Subject { OWNER, SIGNED_IN, PUBLIC, MEMBERS, ADMINS }
+
+    /** What a subject may reach: the rows (a SQL filter, also the new-row check), for which roles, and the policy name's tag. */
+    private record Grant(String rows, List<String> roles, String tag) {}
+
     private final Catalog catalog;
     private final RequestParser parser;
 
@@ -26,126 +42,145 @@ final class PolicyPhrases {
         this.parser = parser;
     }
 
+    /** True when the words before "can" name who a policy is for. */
+    boolean isPolicyRequest(Words w) {
+        return w.indexOfAny(CAN) > 0 && subject(w) != null;
+    }
+
+    static Subject subject(Words w) {
+        int can = w.indexOfAny(CAN);
+        Set<String> who = new LinkedHashSet<>();
+        w.sub(0, Math.max(can, 0)).forEach(t -> who.add(t.text()));
+        boolean theirs = w.sub(can + 1, w.size()).stream().anyMatch(t -> t.is("own", "their"));
+        if (who.contains("admins") || who.contains("admin") || who.contains("administrators")) return Subject.ADMINS;
+        if (who.contains("members") || who.contains("member")) return Subject.MEMBERS;
+        if (who.contains("everyone") || who.contains("anyone") || who.contains("public") || who.contains("anonymous") || who.contains("everybody") || who.contains("visitors")) return Subject.PUBLIC;
+        if (who.contains("owners") || who.contains("authors") || who.contains("creators")) return Subject.OWNER;
+        boolean users = who.contains("users") || who.contains("user") || who.contains("people");
+        if (users && (who.contains("signed-in") || who.contains("signed") || who.contains("logged-in") || who.contains("logged") || who.contains("authenticated"))) return Subject.SIGNED_IN;
+        if (users || w.has("own")) return theirs || w.has("own") ? Subject.OWNER : Subject.SIGNED_IN;
+        return null;
+    }
+
+    List<ChangeRequest> parse(Words w) {
+        Subject subject = subject(w);
+        int can = w.indexOfAny(CAN);
+        boolean only = w.sub(0, can).stream().anyMatch(t -> t.is("only"));
+        List<Tok> what = w.sub(can + 1, w.size());
+        Set<String> commands = commands(what);
+        if (w.has("bucket") || w.has("folder") || w.has("folders")) return new StoragePolicies(catalog).parse(subject, commands, what, only);
+        Catalog.Table t = policyTable(w, what);
+        if (commands.isEmpty()) throw refuse("can do what with " + t.name().name() + "?", "say read, create, update or delete");
+        String condition = condition(t, what);
+        Optional<String> rights = RightsTables.why(catalog, t);
+        String table = t.name().name();
+        List<ChangeRequest> out = new ArrayList<>();
+        for (String cmd : commands) {
+            Grant g = grant(subject, t, cmd, rights);
+            String rows = condition == null ? g.rows() : g.rows().equals("true") ? condition : g.rows() + " and " + condition;
+            String using = cmd.equals("insert") ? null : rows;
+            String check = cmd.equals("insert") ? rows : cmd.equals("update") ? g.rows() : null;
+            out.add(new CreatePolicy(t.name(), trim63(table + "_" + cmd + "_" + g.tag()), cmd, g.roles(), using, check,
+                    !t.rls() && out.isEmpty(), false, null));
+            if (only) out.add(onlyPolicy(t, cmd, g.tag(), using, check));
+        }
+        return out;
+    }
+
+    /**
+     * "only X can ...": a RESTRICTIVE policy for every role, so the permissive policies already
+     * there for the command (an owner's, say) grant nothing unless X's condition holds too.
+     */
+    static CreatePolicy onlyPolicy(Catalog.Table t, String cmd, String tag, String using, String check) {
+        List<String> others = t.policies().stream().filter(p -> p.permissive() && p.covers(cmd)).map(Catalog.Policy::name).toList();
+        String note = "only " + tag + " may " + cmd + ": restrictive, so no other policy can grant it"
+                + (others.isEmpty() ? "" : " (now restricted: " + String.join(", ", others) + ")");
+        return new CreatePolicy(t.name(), trim63(t.name().name() + "_" + cmd + "_only_" + tag), cmd, List.of("public"), using, check, false, true, note);
+    }
+
+    static Set<String> commands(List<Tok> what) {
+        Set<String> commands = new LinkedHashSet<>();
+        for (Tok x : what) {
+            switch (x.text()) {
+                case "read", "see", "view", "select", "list", "access", "query", "fetch", "download" -> commands.add("select");
+                case "create", "insert", "add", "write", "submit", "post", "upload" -> commands.add("insert");
+                case "update", "edit", "modify", "change", "amend", "replace", "overwrite" -> commands.add("update");
+                case "delete", "remove", "destroy" -> commands.add("delete");
+                case "manage", "anything", "everything", "crud" -> commands.addAll(List.of("select", "insert", "update", "delete"));
+                default -> { }
+            }
+        }
+        return commands;
+    }
+
+    private Grant grant(Subject subject, Catalog.Table t, String cmd, Optional<String> rights) {
+        String table = t.name().name();
+        boolean writes = cmd.equals("insert") || cmd.equals("update");
+        if (writes && rights.isPresent() && subject != Subject.ADMINS) {
+            throw refuse("refusing " + cmd + " on " + table + " for anyone but admins: " + table + " grants rights (" + rights.get()
+                    + "), so whoever may " + cmd + " rows there can grant themselves those rights",
+                    "let admins manage it (\"admins can manage " + table + "\"), or add its rows with the service role");
+        }
+        return switch (subject) {
+            case OWNER -> {
+                String owner = t.ownerColumn().orElseThrow(() -> refuse("table " + table + " has no owner column (user_id, owner_id, created_by, author_id, or an id referencing auth.users)"
+                        + otherUsers(t), "add one first: \"add user_id references auth.users to " + table + "\""));
+                yield new Grant(UID + " = " + Sql.ident(owner), List.of("authenticated"), "own");
+            }
+            case SIGNED_IN -> {
+                if (!cmd.equals("select")) throw refuse("whose " + table + " may users " + cmd + "? every signed-in user may not " + cmd + " every row",
+                        "say \"users can " + cmd + " their own " + table + "\"");
+                yield new Grant("true", List.of("authenticated"), "signed_in");
+            }
+            case PUBLIC -> {
+                if (!cmd.equals("select")) throw refuse("public " + cmd + " policies are not generated", "public access is read-only; owners can be given write access");
+                yield new Grant("true", List.of("anon", "authenticated"), "public");
+            }
+            case MEMBERS -> {
+                Membership m = Membership.of(catalog, t);
+                yield new Grant(m.filter(), List.of("authenticated"), "members");
+            }
+            case ADMINS -> {
+                Catalog.Table admins = RightsTables.admins(catalog).orElseThrow(() -> refuse("no admin table found (a table named like admins with a user_id column)",
+                        "create it first: \"create table admins with user_id references auth.users\" (pgpilot gives it no policy that lets users add themselves; add admins with the service role)"));
+                if (admins == t) throw refuse("a policy on " + table + " cannot look up " + table + " itself (PostgreSQL reports infinite recursion)", "add and remove admins with the service role");
+                yield new Grant("exists (select 1 from " + admins.name().sql() + " a where a.\"user_id\" = " + UID + ")", List.of("authenticated"), "admins");
+            }
+        };
+    }
+
+    private static String otherUsers(Catalog.Table t) {
+        List<String> others = OwnerColumn.otherUserColumns(t);
+        return others.isEmpty() ? "" : "; " + String.join(", ", others) + " references auth.users but does not say who owns a row";
+    }
+
+    /** "... where status is 'open'", "published posts", "posts that are not archived" → a row filter, or null. */
+    private String condition(Catalog.Table t, List<Tok> what) {
+        for (int i = 0; i < what.size(); i++) {
+            if (isCondition(what.get(i))) return parser.predicate(t, what.subList(i + 1, what.size()));
+        }
+        for (Tok x : what) {
+            if (x.word() && t.column(x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident(x.text()) + " = true";
+            if (x.word() && x.text().length() > 2 && t.column("is_" + x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident("is_" + x.text()) + " = true";
+        }
+        return null;
+    }
+
+    private static boolean isCondition(Tok t) {
+        return t.kind() != Lexer.Kind.QUOTED && CONDITION.contains(t.text());
+    }
+
     /** The table a policy is about: "their organization's customers" and "customers of their organization" both mean customers. */
     private Catalog.Table policyTable(Words w, List<Tok> what) {
         List<Catalog.Table> plain = new ArrayList<>();
         for (int i = 0; i < what.size(); i++) {
             Tok t = what.get(i);
             if (!t.word()) continue;
+            if (isCondition(t)) break;
             Optional<Catalog.Table> ct = catalog.findTable(t.text());
             boolean possessive = i > 0 && what.get(i - 1).is("their", "his", "her", "your", "my", "our");
             if (ct.isPresent() && !possessive) plain.add(ct.get());
         }
         return plain.isEmpty() ? parser.lastTable(w, what) : plain.get(plain.size() - 1);
-    }
-
-    static final Set<String> WORDS = Set.of("users", "user", "authors", "author", "owners", "owner", "members", "member", "admins", "admin",
-            "administrators", "everyone", "anyone", "public", "anonymous", "people", "read", "see", "view", "select", "list", "create", "insert",
-            "update", "edit", "modify", "delete", "remove", "manage", "own", "their", "can", "may", "only", "all", "organization", "org", "team",
-            "workspace", "published", "write", "access", "change");
-
-    private enum Subject { OWNER, PUBLIC, MEMBERS, ADMINS }
-
-    /** True when the words before "can" name who a policy is for. */
-    boolean isPolicyRequest(Words w) {
-        return policySubject(w) != null;
-    }
-
-    private Subject policySubject(Words w) {
-        int can = w.indexOfAny(Set.of("can", "may", "able", "allowed"));
-        List<Tok> who = w.sub(0, Math.max(can, 0));
-        Set<String> s = new LinkedHashSet<>();
-        who.forEach(t -> s.add(t.text()));
-        if (s.contains("admins") || s.contains("admin") || s.contains("administrators")) return Subject.ADMINS;
-        if (s.contains("members") || s.contains("member")) return Subject.MEMBERS;
-        if (s.contains("everyone") || s.contains("anyone") || s.contains("public") || s.contains("anonymous") || s.contains("everybody") || s.contains("visitors")) return Subject.PUBLIC;
-        if (w.has("own") || s.contains("owners") || s.contains("users") || s.contains("authors") || s.contains("user")) return Subject.OWNER;
-        return null;
-    }
-
-    List<ChangeRequest> parse(Words w) {
-        Subject subject = policySubject(w);
-        int can = w.indexOfAny(Set.of("can", "may", "able", "allowed"));
-        List<Tok> what = w.sub(can + 1, w.size());
-        Catalog.Table t = policyTable(w, what);
-        Set<String> commands = new LinkedHashSet<>();
-        for (Tok x : what) {
-            switch (x.text()) {
-                case "read", "see", "view", "select", "list", "access", "query", "fetch" -> commands.add("select");
-                case "create", "insert", "add", "write", "submit", "post" -> commands.add("insert");
-                case "update", "edit", "modify", "change", "amend" -> commands.add("update");
-                case "delete", "remove", "destroy" -> commands.add("delete");
-                case "manage", "anything", "everything", "crud" -> commands.addAll(List.of("select", "insert", "update", "delete"));
-                default -> { }
-            }
-        }
-        if (commands.isEmpty()) throw refuse("can do what with " + t.name().name() + "?", "say read, create, update or delete");
-        boolean enable = !t.rls();
-        String table = t.name().name();
-        List<ChangeRequest> out = new ArrayList<>();
-        String uid = "(select auth.uid())";
-        for (String cmd : commands) {
-            String using, check;
-            List<String> roles = List.of("authenticated");
-            String tag;
-            switch (subject) {
-                case OWNER -> {
-                    String owner = t.ownerColumn().orElseThrow(() -> refuse("table " + table + " has no owner column (user_id, owner_id, author_id or a foreign key to auth.users)",
-                            "add one first: \"add user_id references auth.users to " + table + "\""));
-                    using = uid + " = " + Sql.ident(owner);
-                    check = using;
-                    tag = "own";
-                }
-                case PUBLIC -> {
-                    if (!cmd.equals("select")) throw refuse("public " + cmd + " policies are not generated", "public access is read-only; owners can be given write access");
-                    roles = List.of("anon", "authenticated");
-                    using = publicCondition(t, what);
-                    check = null;
-                    tag = "public";
-                }
-                case MEMBERS -> {
-                    String[] m = membership(t);
-                    using = Sql.ident(m[1]) + " in (select m." + Sql.ident(m[1]) + " from " + QualifiedName.pub(m[0]).sql() + " m where m.\"user_id\" = " + uid + ")";
-                    check = using;
-                    tag = "members";
-                }
-                default -> {
-                    String admins = catalog.tables().values().stream().filter(x -> x.name().schema().equals("public") && x.name().name().contains("admin") && x.columns().containsKey("user_id"))
-                            .map(x -> x.name().name()).findFirst().orElseThrow(() -> refuse("no admin table found (a table named like admins with a user_id column)",
-                                    "create it first: \"create table admins with user_id\""));
-                    using = "exists (select 1 from " + QualifiedName.pub(admins).sql() + " a where a.\"user_id\" = " + uid + ")";
-                    check = using;
-                    tag = "admins";
-                }
-            }
-            String u = cmd.equals("insert") ? null : using;
-            String c = cmd.equals("insert") || cmd.equals("update") ? check : null;
-            out.add(new CreatePolicy(t.name(), trim63(table + "_" + cmd + "_" + tag), cmd, roles, u, c, enable && out.isEmpty()));
-        }
-        return out;
-    }
-
-    /** "everyone can read published posts" → published = true; "posts where status is 'paid'" → status = 'paid'. */
-    private String publicCondition(Catalog.Table t, List<Tok> what) {
-        int where = -1;
-        for (int i = 0; i < what.size(); i++) if (what.get(i).is("where", "when", "that", "which", "if", "whose")) { where = i; break; }
-        if (where >= 0) return parser.predicate(t, what.subList(where + 1, what.size()));
-        for (Tok x : what) {
-            if (x.word() && t.column(x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident(x.text()) + " = true";
-            if (x.word() && x.text().length() > 2 && t.column("is_" + x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident("is_" + x.text()) + " = true";
-        }
-        return "true";
-    }
-
-    /** [membership table, shared column] for a table with organization_id (or similar) and a table linking users to it. */
-    private String[] membership(Catalog.Table t) {
-        for (String col : t.columns().keySet()) {
-            if (!col.endsWith("_id") || col.equals("id") || RequestParser.OWNER_ID_NAMES.contains(col)) continue;
-            List<Catalog.Table> links = catalog.tables().values().stream()
-                    .filter(x -> x.name().schema().equals("public") && x != t && x.columns().containsKey("user_id") && x.columns().containsKey(col))
-                    .sorted((a, b) -> Boolean.compare(b.name().name().contains("member"), a.name().name().contains("member"))).toList();
-            if (!links.isEmpty()) return new String[] {links.get(0).name().name(), col};
-        }
-        throw refuse("no membership table links users to " + t.name().name(), "members policies need e.g. memberships(user_id, organization_id) and " + t.name().name() + ".organization_id");
     }
 }

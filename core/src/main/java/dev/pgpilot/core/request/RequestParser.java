@@ -58,14 +58,16 @@ public final class RequestParser {
         if (w.any(DROP) && (w.any(EVERYTHING) || w.has("all")) && w.tables(catalog).isEmpty() && !w.has("index") && !w.has("default")) {
             throw refuse("refusing a vague destructive request: \"" + w.text() + "\"", "name exactly what to drop, e.g. \"drop the temp_exports table\"");
         }
+        PolicyPhrases policies = new PolicyPhrases(catalog, this);
+        boolean can = w.has("can") || w.has("may") || w.phrase("able", "to") || w.has("allowed");
+        if (w.has("bucket") && can && policies.isPolicyRequest(w)) return policies.parse(w); // storage policies, not a new bucket
         if (w.has("bucket")) return List.of(bucket(w));
         if (w.first().is("comment", "describe", "document") || w.phrase("comment", "on")) return List.of(comment(w));
         // a comment may quote anything after its colon; everywhere else ";" is refused so one request stays one change
         w.all().stream().filter(t -> t.is(";") && t.kind() == Kind.SYMBOL).findFirst().ifPresent(t -> {
             throw refuse("did not understand \";\": one request at a time", "send each change as its own request, or list columns with commas");
         });
-        PolicyPhrases policies = new PolicyPhrases(catalog, this);
-        if ((w.has("can") || w.has("may") || w.phrase("able", "to") || w.has("allowed")) && policies.isPolicyRequest(w)) return policies.parse(w);
+        if (can && policies.isPolicyRequest(w)) return policies.parse(w);
         if (w.has("rls") || w.phrase("row", "level", "security") || w.has("row-level")) return List.of(enableRls(w));
         if (w.has("trigger") || ((w.has("updated_at")) && w.any(Set.of("keep", "maintain", "touch", "auto", "automatically", "bump", "refresh")))) return trigger(w);
         if (w.has("timestamps") || (w.has("created_at") && w.has("updated_at") && w.any(ADD))) return timestamps(w);
@@ -569,7 +571,7 @@ public final class RequestParser {
                 cols.add(c);
             }
         }
-        String owner = cols.stream().filter(c -> c.references() != null && c.references().table().display().equals("auth.users")).map(ColumnDef::name).findFirst().orElse(null);
+        String owner = OwnerColumn.among(cols).orElse(null);
         return List.of(new CreateTable(q, cols, false, owner, !catalog.hasFunction("public.set_updated_at")));
     }
 
@@ -637,7 +639,7 @@ public final class RequestParser {
             Catalog.Column col = table.columns().get(colTok.text());
             String c = Sql.ident(col.name());
             List<Tok> rest = clause.subList(clause.indexOf(colTok) + 1, clause.size());
-            boolean not = rest.stream().anyMatch(t -> t.is("not", "!=", "<>"));
+            boolean not = clause.stream().anyMatch(t -> t.is("not", "!=", "<>")); // "not archived" as well as "archived is not true"
             if (rest.stream().anyMatch(t -> t.is("null"))) { parts.add(c + (not ? " is not null" : " is null")); continue; }
             if (rest.stream().anyMatch(t -> t.is("set", "present", "known", "filled"))) { parts.add(c + " is not null"); continue; }
             Tok val = rest.stream().filter(t -> t.kind() == Kind.QUOTED || t.kind() == Kind.NUMBER || t.is("true", "false")).reduce((a, b) -> b).orElse(null);

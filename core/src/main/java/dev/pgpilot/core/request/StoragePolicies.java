@@ -1,0 +1,101 @@
+package dev.pgpilot.core.request;
+
+import static dev.pgpilot.core.request.RequestParser.refuse;
+import static dev.pgpilot.core.request.RequestParser.trim63;
+
+import dev.pgpilot.core.request.ChangeRequest.CreatePolicy;
+import dev.pgpilot.core.request.Lexer.Kind;
+import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.PolicyPhrases.Subject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Policies on storage.objects for one bucket: "users can upload to their own folder in the
+ * avatars bucket" (the first path segment is the user's id, as Supabase's examples do it),
+ * "anyone can read files in the avatars bucket". Other buckets are never touched: every filter
+ * starts with the bucket.
+ */
+final class StoragePolicies {
+    private static final Set<String> NOT_A_NAME = Set.of("the", "a", "an", "their", "own", "in", "to", "from", "of", "storage", "bucket", "called", "named", "files", "file",
+            "and", "or", "for", "with", "where");
+    private final Catalog catalog;
+
+    StoragePolicies(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    List<ChangeRequest> parse(Subject subject, Set<String> commands, List<Tok> what, boolean only) {
+        String bucket = bucketName(what);
+        Catalog.Table objects = catalog.findTable("storage.objects")
+                .orElseThrow(() -> refuse("this database has no storage.objects table (Supabase storage)", "storage policies need Supabase's storage schema"));
+        if (commands.isEmpty()) throw refuse("can do what with the files in bucket " + bucket + "?", "say read, upload, update or delete");
+        String inBucket = "\"bucket_id\" = " + Sql.literal(bucket);
+        List<ChangeRequest> out = new ArrayList<>();
+        for (String cmd : commands) {
+            String rows;
+            List<String> roles = List.of("authenticated");
+            String tag;
+            switch (subject) {
+                case OWNER -> {
+                    // the object's path starts with the uploader's id: avatars/<uid>/photo.png
+                    rows = inBucket + " and (storage.foldername(\"name\"))[1] = " + PolicyPhrases.UID + "::text";
+                    tag = "own_folder";
+                }
+                case PUBLIC, SIGNED_IN -> {
+                    if (!cmd.equals("select")) throw refuse("refusing " + cmd + " in bucket " + bucket + " for " + (subject == Subject.PUBLIC ? "everyone" : "every signed-in user")
+                            + ": anyone could overwrite or delete anyone's files", "say \"users can " + verb(cmd) + " their own folder in the " + bucket + " bucket\"");
+                    rows = inBucket;
+                    if (subject == Subject.PUBLIC) roles = List.of("anon", "authenticated");
+                    tag = subject == Subject.PUBLIC ? "public" : "signed_in";
+                }
+                case ADMINS -> {
+                    Catalog.Table admins = RightsTables.admins(catalog).orElseThrow(() -> refuse("no admin table found (a table named like admins with a user_id column)",
+                            "create it first: \"create table admins with user_id references auth.users\" (add admins with the service role)"));
+                    rows = inBucket + " and exists (select 1 from " + admins.name().sql() + " a where a.\"user_id\" = " + PolicyPhrases.UID + ")";
+                    tag = "admins";
+                }
+                default -> throw refuse("members policies on storage are not generated", "write them by hand: pgpilot new --empty NAME");
+            }
+            String using = cmd.equals("insert") ? null : rows;
+            String check = cmd.equals("insert") || cmd.equals("update") ? rows : null;
+            String name = trim63(bucket.replaceAll("[^a-z0-9_]+", "_") + "_" + cmd + "_" + tag);
+            // storage.objects belongs to Supabase, which keeps RLS on: never turn it on or off from here
+            out.add(new CreatePolicy(objects.name(), name, cmd, roles, using, check, false, false, null));
+            if (only) {
+                // restrict this bucket only: files in other buckets keep the policies they have
+                String u = using == null ? null : "\"bucket_id\" <> " + Sql.literal(bucket) + " or (" + using + ")";
+                String c = check == null ? null : "\"bucket_id\" <> " + Sql.literal(bucket) + " or (" + check + ")";
+                CreatePolicy p = PolicyPhrases.onlyPolicy(objects, cmd, tag, u, c);
+                out.add(new CreatePolicy(p.table(), trim63(bucket.replaceAll("[^a-z0-9_]+", "_") + "_" + cmd + "_only_" + tag), cmd, p.roles(), u, c, false, true, p.note()));
+            }
+        }
+        return out;
+    }
+
+    private static String verb(String cmd) {
+        return cmd.equals("insert") ? "upload to" : cmd + " files in";
+    }
+
+    /** "in the avatars bucket", "in bucket 'avatars'", "to the bucket called avatars". */
+    private static String bucketName(List<Tok> what) {
+        int at = -1;
+        for (int i = 0; i < what.size(); i++) if (what.get(i).is("bucket") && what.get(i).kind() != Kind.QUOTED) at = i;
+        if (at < 0) throw refuse("which bucket?", "e.g. \"users can upload to their own folder in the avatars bucket\"");
+        String id = null;
+        for (int i = at + 1; i < what.size() && id == null; i++) {
+            Tok t = what.get(i);
+            if (t.kind() == Kind.QUOTED || t.word() && !NOT_A_NAME.contains(t.text())) id = t.kind() == Kind.QUOTED ? t.text() : t.raw();
+            else if (!t.is("called", "named")) break;
+        }
+        for (int i = at - 1; i >= 0 && id == null; i--) {
+            Tok t = what.get(i);
+            if (t.kind() == Kind.QUOTED || t.word() && !NOT_A_NAME.contains(t.text())) id = t.kind() == Kind.QUOTED ? t.text() : t.raw();
+            else break;
+        }
+        if (id == null) throw refuse("which bucket?", "e.g. \"users can upload to their own folder in the avatars bucket\"");
+        if (!id.matches("^[a-z0-9][a-z0-9._-]{1,62}$")) throw refuse("not a valid bucket name: " + Sql.oneLine(id), "use lower-case letters, digits, - . _");
+        return id;
+    }
+}
