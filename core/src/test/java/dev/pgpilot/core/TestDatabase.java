@@ -50,7 +50,13 @@ public final class TestDatabase {
         }
     }
 
-    /** A new, empty database (with the Supabase base) on the shared test server. */
+    /** The shared test server as its superuser, for setting up what Supabase's own admin would; never for code under test. */
+    public static DatabaseTarget admin(DatabaseTarget db) {
+        server();
+        return db.withUser(dev.pgpilot.core.db.SupabaseBase.ADMIN_ROLE);
+    }
+
+    /** A new, empty database (with the Supabase base) on the shared test server, connecting as postgres. */
     public static DatabaseTarget fresh() {
         DatabaseTarget s = server();
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
@@ -60,11 +66,12 @@ public final class TestDatabase {
 
     /**
      * A login role that must give its password (SCRAM), on the shared test server whose other roles
-     * connect without one (trust): its own pg_hba.conf line goes first, then the server reloads.
+     * connect without one (trust): its own pg_hba.conf line goes first, then the server reloads
+     * (as supabase_admin: postgres is no superuser, as on Supabase).
      */
     public static synchronized void passwordRole(String role, String password) {
-        DatabaseTarget s = server();
-        try (java.sql.Connection c = s.connect(); java.sql.Statement st = c.createStatement()) {
+        server();
+        try (java.sql.Connection c = local.adminTarget().connect(); java.sql.Statement st = c.createStatement()) {
             st.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role + "') then create role \"" + role
                     + "\" login; end if; end $$");
             st.execute("alter role \"" + role + "\" password '" + password.replace("'", "''") + "'");

