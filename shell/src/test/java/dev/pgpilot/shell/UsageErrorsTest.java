@@ -89,4 +89,17 @@ class UsageErrorsTest {
         Run text = run("status", "--workdir", dir.toString(), "--db-url", "postgresql://nobody@127.0.0.1:1/none");
         assertEquals("", text.out(), "without --json nothing goes to stdout");
     }
+
+    @Test
+    void aBlankOrMalformedDbUrlExitsTwoBeforeTouchingAnyDatabase() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pgpilot-bad-url");
+        java.nio.file.Files.createDirectories(dir.resolve("supabase/migrations"));
+        Run blank = run("status", "--workdir", dir.toString(), "--db-url", " ");
+        assertEquals(2, blank.exit(), blank.toString());
+        assertEquals("error: empty database URL", blank.errLines().get(0));
+        Run at = run("up", "--yes", "--workdir", dir.toString(), "--db-url", "postgresql://app:p@ss@db.invalid:5432/shop");
+        assertEquals(2, at.exit(), at.toString());
+        assertEquals("error: malformed database URL: postgresql://app:****@db.invalid:5432/shop", at.errLines().get(0));
+        assertFalse(java.nio.file.Files.exists(dir.resolve(".pgpilot/local")), "the embedded database was not started");
+    }
 }

@@ -40,11 +40,19 @@ public record DatabaseTarget(String jdbcUrl, String user, String password, Strin
             throw PilotException.error("not a PostgreSQL URL: " + redact(url),
                     "use postgresql://user:password@host:5432/dbname");
         }
+        String malformedHint = "escape @ # / : ? in the password as %40 %23 %2F %3A %3F (or pass it as ?password=...), and give the port as a number";
         URI uri;
         try {
             uri = new URI(u);
         } catch (URISyntaxException e) {
-            throw PilotException.error("malformed database URL: " + redact(url), "check for unescaped characters (escape @ : / in passwords as %40 %3A %2F)");
+            throw PilotException.error("malformed database URL: " + redact(url), malformedHint);
+        }
+        // java.net.URI does not fail on an unreadable authority: it keeps it "registry based" with no
+        // host, and a '#' starts a fragment. Either means part of the password or a bad port was
+        // read as something else: refuse, never fall back to localhost:5432 (the wrong server).
+        boolean hasAuthority = uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty();
+        if ((hasAuthority && uri.getHost() == null) || uri.getRawFragment() != null || (uri.getRawPath() != null && uri.getRawPath().contains("@"))) {
+            throw PilotException.error("malformed database URL: " + redact(url), malformedHint);
         }
         String host = uri.getHost() == null ? "localhost" : uri.getHost();
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
@@ -61,7 +69,10 @@ public record DatabaseTarget(String jdbcUrl, String user, String password, Strin
             for (String kv : uri.getRawQuery().split("&")) {
                 if (kv.isEmpty()) continue;
                 String[] p = kv.split("=", 2);
-                params.put(decode(p[0]), p.length > 1 ? decode(p[1]) : "");
+                String key = decode(p[0]);
+                // the driver reads user/password in any case; keep them out of the URL in any case
+                if (key.equalsIgnoreCase("user") || key.equalsIgnoreCase("password")) key = key.toLowerCase(java.util.Locale.ROOT);
+                params.put(key, p.length > 1 ? decode(p[1]) : "");
             }
         }
         if (params.containsKey("user")) user = params.remove("user");
@@ -80,15 +91,22 @@ public record DatabaseTarget(String jdbcUrl, String user, String password, Strin
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    /** The URL with any password replaced, safe for logs and error messages. */
+    /**
+     * The URL with any password replaced, safe for logs and error messages. A malformed URL may hold
+     * unescaped @ / # in its password, so everything from the user's ':' to the last '@' goes.
+     */
     public static String redact(String url) {
-        return url == null ? null : url.replaceAll("(://[^:/@]*:)[^@]*@", "$1****@").replaceAll("(?i)(password=)[^&]*", "$1****");
+        return url == null ? null : SECRET_PARAM.matcher(USERINFO_PASSWORD.matcher(url).replaceFirst("$1****@")).replaceAll("$1****");
     }
 
-    /** For messages: user@host:port/db, never the password. */
+    private static final java.util.regex.Pattern USERINFO_PASSWORD = java.util.regex.Pattern.compile("(://[^:/@]*+:).*@", java.util.regex.Pattern.DOTALL);
+    /** password=, sslpassword= and any other ...password= parameter, in any case. */
+    private static final java.util.regex.Pattern SECRET_PARAM = java.util.regex.Pattern.compile("(?i)(password=)[^&]*+");
+
+    /** For messages: user@host:port/db and the parameters, never a password (sslpassword= stays in the URL for the driver). */
     public String display() {
         String rest = jdbcUrl.substring("jdbc:postgresql://".length());
-        return "postgresql://" + (user == null ? "" : user + "@") + rest;
+        return "postgresql://" + (user == null ? "" : user + "@") + SECRET_PARAM.matcher(rest).replaceAll("$1****");
     }
 
     public String host() {

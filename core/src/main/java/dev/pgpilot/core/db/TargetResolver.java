@@ -27,7 +27,8 @@ public final class TargetResolver {
     }
 
     public Resolved resolve(String dbUrl, String envName) {
-        if (dbUrl != null && !dbUrl.isBlank()) {
+        if (dbUrl != null) {
+            // given but blank (--db-url " ", an empty CI secret) is refused by parse: never the embedded database instead
             return new Resolved(DatabaseTarget.parse(dbUrl, null), null);
         }
         if (envName != null && !envName.isBlank()) {
@@ -36,6 +37,10 @@ public final class TargetResolver {
         String fromEnv = env.get("DATABASE_URL");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return new Resolved(DatabaseTarget.parse(fromEnv, null), null);
+        }
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            // whitespace only: someone meant to set it; an unset or empty variable still means "not set"
+            throw PilotException.error("DATABASE_URL is blank", "unset it to use the embedded database, or set it to postgresql://user:password@host:5432/db");
         }
         String def = workspace.config().defaultEnv();
         if (def != null && !def.isBlank() && !def.equals("local")) {

@@ -58,4 +58,42 @@ class DatabaseTargetTest {
         assertTrue(e.getMessage().startsWith("cannot connect to postgresql://u@127.0.0.1:1/db"), e.getMessage());
         assertEquals(PilotException.ERROR, e.exitCode());
     }
+
+    @Test
+    void aPasswordWithAnUnescapedAtHashOrSlashIsRefusedInsteadOfTargetingLocalhost() {
+        for (String url : java.util.List.of("postgresql://app:p@ss@db.example.com:5432/shop", "postgresql://app:pa#ss@db.example.com:5432/shop",
+                "postgresql://app:pa/ss@db.example.com:5432/shop", "postgresql://app:secret@db.example.com:54x2/shop")) {
+            PilotException e = assertThrows(PilotException.class, () -> DatabaseTarget.parse(url, null), url);
+            assertEquals(PilotException.ERROR, e.exitCode(), url);
+            assertTrue(e.getMessage().startsWith("malformed database URL"), e.getMessage());
+            for (String secretPart : java.util.List.of("p@ss", "ss@", "pa#ss", "#ss", "pa/ss", "/ss", "secret")) {
+                assertFalse(e.getMessage().contains(secretPart), url + " -> " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aBlankUrlIsRefused() {
+        assertEquals(PilotException.ERROR, assertThrows(PilotException.class, () -> DatabaseTarget.parse(" ", null)).exitCode());
+    }
+
+    @Test
+    void secretParametersAreNeverDisplayedWhateverTheirCase() {
+        DatabaseTarget t = DatabaseTarget.parse("postgresql://app@db.example.com/shop?sslmode=verify-full&sslpassword=k3y&PASSWORD=pw1", null);
+        assertEquals("pw1", t.password());
+        assertFalse(t.display().contains("k3y") || t.display().contains("pw1"), t.display());
+        assertTrue(t.jdbcUrl().contains("sslpassword=k3y"), "the driver still gets the key password: " + t.jdbcUrl());
+        String redacted = DatabaseTarget.redact("postgresql://app:pa/ss@db/x?sslpassword=k3y&Password=pw1");
+        assertFalse(redacted.contains("ss@") || redacted.contains("k3y") || redacted.contains("pw1") || redacted.contains("pa/"), redacted);
+    }
+
+    @Test
+    void aBlankDbUrlOptionIsRefusedNotReplacedByTheEmbeddedDatabase(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        TargetResolver resolver = new TargetResolver(dev.pgpilot.core.workspace.Workspace.open(dir), java.util.Map.of());
+        PilotException e = assertThrows(PilotException.class, () -> resolver.resolve(" ", null));
+        assertEquals(PilotException.ERROR, e.exitCode());
+        assertEquals("empty database URL", e.getMessage());
+        TargetResolver blankEnv = new TargetResolver(dev.pgpilot.core.workspace.Workspace.open(dir), java.util.Map.of("DATABASE_URL", "  "));
+        assertEquals(PilotException.ERROR, assertThrows(PilotException.class, () -> blankEnv.resolve(null, null)).exitCode());
+    }
 }
