@@ -120,8 +120,15 @@ public final class Pilot {
         String down = Templates.load("empty.down.sql").replace("{{name}}", name);
         try {
             Files.createDirectories(dir);
+            Path downFile = workspace.downScriptOf(mn);
+            Files.createDirectories(downFile.getParent());
             Files.writeString(file, body, java.nio.file.StandardOpenOption.CREATE_NEW);
-            Files.writeString(dir.resolve(mn.downFileName()), down, java.nio.file.StandardOpenOption.CREATE_NEW);
+            try {
+                Files.writeString(downFile, down, java.nio.file.StandardOpenOption.CREATE_NEW);
+            } catch (IOException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw PilotException.error("file exists: " + e.getFile(), "wait a second and try again");
         } catch (IOException e) {
@@ -261,9 +268,10 @@ public final class Pilot {
     public Path write(Plan plan) {
         Path dir = workspace.migrationsDir();
         Path file = dir.resolve(plan.fileName());
-        Path down = dir.resolve(plan.downFileName());
+        Path down = downScriptOf(plan);
         try {
             Files.createDirectories(dir);
+            Files.createDirectories(down.getParent());
             Files.writeString(file, plan.migration().upSql(), java.nio.file.StandardOpenOption.CREATE_NEW);
             try {
                 Files.writeString(down, plan.migration().downSql(), java.nio.file.StandardOpenOption.CREATE_NEW);
@@ -277,6 +285,11 @@ public final class Pilot {
             throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
         }
         return file;
+    }
+
+    /** Where {@link #write} puts the plan's down script. */
+    public Path downScriptOf(Plan plan) {
+        return workspace.downScriptOf(plan.fileName());
     }
 
     /** What {@link #writeRlsTest} wrote (file null: nothing) and what it left out, with the reason. */

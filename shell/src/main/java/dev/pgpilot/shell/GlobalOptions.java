@@ -1,9 +1,14 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.workspace.DownScripts;
+import dev.pgpilot.core.workspace.Workspace;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** Options every command accepts (the command contract's global options). */
 public final class GlobalOptions {
@@ -31,7 +36,21 @@ public final class GlobalOptions {
     /** Set by the REPL so the history records "shell" instead of "cli". */
     String source = dev.pgpilot.shell.repl.Tty.inRepl() ? "shell" : "cli";
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The command's Pilot, after moving down scripts out of the Supabase CLI's sight (each move is printed on stderr). */
     public Pilot pilot() {
-        return new Pilot(new Pilot.Options(workdir, dbUrl, env, source, System.getProperty("user.name")));
+        Pilot p = new Pilot(new Pilot.Options(workdir, dbUrl, env, source, System.getProperty("user.name")));
+        moveLegacyDownScripts(p.workspace(), command.commandLine().getErr());
+        return p;
+    }
+
+    /** Moves down scripts left beside their migrations into the down folder, saying so for each file. */
+    static void moveLegacyDownScripts(Workspace workspace, PrintWriter err) {
+        for (DownScripts.Moved m : workspace.moveLegacyDownScripts()) {
+            err.println("note: " + m.message(workspace.workdir()));
+        }
+        err.flush();
     }
 }

@@ -53,7 +53,7 @@ final class NewCommand implements Callable<Integer> {
         }
         Path file = pilot.write(plan);
         out.println("wrote " + file);
-        out.println("wrote " + file.resolveSibling(plan.downFileName()));
+        out.println("wrote " + pilot.downScriptOf(plan));
         if (rlsTest) {
             Pilot.RlsTestWritten t = pilot.writeRlsTest(plan);
             t.skipped().forEach(why -> out.println("no RLS test: " + why));

@@ -37,6 +37,11 @@ final class ShellCommand implements Callable<Integer> {
         Path workdir = global.workdir.toAbsolutePath().normalize();
         boolean color = Colors.enabled(terminal, global.noColor, env);
         PrintWriter out = terminal.writer();
+        try {
+            GlobalOptions.moveLegacyDownScripts(Workspace.open(workdir), out);
+        } catch (dev.pgpilot.core.PilotException e) {
+            // a broken pgpilot.yaml or a move that cannot be done: the first command that needs the folder reports it
+        }
         Config config = configOrDefaults(workdir);
         ReplTarget target = ReplTarget.describe(global.dbUrl, global.env, env, config);
         Repl.Setup setup = new Repl.Setup(

@@ -31,6 +31,7 @@ final class SlackCommand implements Callable<Integer> {
             // Commands that name no environment use this database, as DATABASE_URL would.
             env.put("DATABASE_URL", global.dbUrl);
         }
+        GlobalOptions.moveLegacyDownScripts(dev.pgpilot.core.workspace.Workspace.open(global.workdir), spec.commandLine().getErr());
         SlackBotRunner.run(BotSettings.from(global.workdir, env), port, spec.commandLine().getOut());
         return 0;
     }

@@ -83,7 +83,8 @@ class DriftCommandsTest {
             assertTrue(sql.contains("alter table public.notes add column if not exists pinned boolean default false not null;"), sql);
             assertTrue(!sql.contains("scratch"), sql);
         } finally {
-            try (var files = Files.list(migrations)) {
+            // the migration and its down script (in down/)
+            try (var files = Files.walk(migrations)) {
                 for (Path f : files.filter(f -> f.toString().contains("_sync_hand_changes")).toList()) {
                     Files.delete(f);
                 }

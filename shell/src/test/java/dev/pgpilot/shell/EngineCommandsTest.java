@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.db.DatabaseTarget;
 import java.io.IOException;
@@ -30,9 +31,10 @@ class EngineCommandsTest {
         dir = Files.createTempDirectory("pgpilot-shell");
         Path m = Files.createDirectories(dir.resolve("supabase/migrations"));
         Files.writeString(m.resolve("20250101000000_create_notes.sql"), "create table public.notes (id int primary key);\n");
-        Files.writeString(m.resolve("20250101000000_create_notes.down.sql"), "drop table public.notes;\n");
         Files.writeString(m.resolve("20250102000000_add_body.sql"), "alter table public.notes add column body text;\n");
-        Files.writeString(m.resolve("20250102000000_add_body.down.sql"), "alter table public.notes drop column body;\n");
+        Path down = Files.createDirectories(m.resolve("down"));
+        Files.writeString(down.resolve("20250101000000_create_notes.down.sql"), "drop table public.notes;\n");
+        Files.writeString(down.resolve("20250102000000_add_body.down.sql"), "alter table public.notes drop column body;\n");
         db = TestDatabase.fresh();
     }
 
@@ -180,9 +182,24 @@ class EngineCommandsTest {
     }
 
     @Test
+    void theFirstCommandMovesDownScriptsLeftBesideTheirMigrationsAndSaysSo() throws IOException {
+        Path m = dir.resolve("supabase/migrations");
+        Files.move(m.resolve("down/20250101000000_create_notes.down.sql"), m.resolve("20250101000000_create_notes.down.sql"));
+        Files.move(m.resolve("down/20250102000000_add_body.down.sql"), m.resolve("20250102000000_add_body.down.sql"));
+        Run first = run("status");
+        assertEquals(0, first.exit(), first.err());
+        Golden.assertMatches("cli/moved-down-scripts.txt", first.err());
+        assertEquals("drop table public.notes;\n", Files.readString(m.resolve("down/20250101000000_create_notes.down.sql")));
+        assertFalse(Files.exists(m.resolve("20250101000000_create_notes.down.sql")));
+        assertEquals("", run("status").err(), "moved once, said once");
+        assertEquals(0, run("up", "--yes").exit());
+        assertEquals(0, run("down", "--yes", "--steps", "2").exit(), "down finds the moved scripts");
+    }
+
+    @Test
     void missingDownScriptIsAOneLineRefusal() throws IOException {
         run("up", "--yes");
-        Files.delete(dir.resolve("supabase/migrations/20250102000000_add_body.down.sql"));
+        Files.delete(dir.resolve("supabase/migrations/down/20250102000000_add_body.down.sql"));
         Run down = run("down", "--yes");
         assertEquals(1, down.exit());
         assertTrue(down.err().startsWith("error: no down script for 20250102000000_add_body.sql"), down.err());

@@ -50,8 +50,9 @@ class ShellPlanTest {
     private List<Path> migrationFiles() throws IOException {
         Path dir = workdir.resolve("supabase/migrations");
         if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.toList();
+        // the migrations and their down scripts (in down/)
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
         }
     }
 

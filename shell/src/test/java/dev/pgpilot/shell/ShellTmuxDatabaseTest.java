@@ -161,8 +161,9 @@ class ShellTmuxDatabaseTest {
     }
 
     private List<Path> migrationFiles() throws Exception {
-        try (Stream<Path> s = Files.list(workdir.resolve("supabase/migrations"))) {
-            return s.toList();
+        // the migrations and their down scripts (in down/)
+        try (Stream<Path> s = Files.walk(workdir.resolve("supabase/migrations"))) {
+            return s.filter(Files::isRegularFile).sorted().toList();
         }
     }
 

@@ -170,7 +170,7 @@ final class BotActions {
             }
             java.nio.file.Path dir = pilot.workspace().migrationsDir();
             java.nio.file.Files.deleteIfExists(dir.resolve(plan.fileName()));
-            java.nio.file.Files.deleteIfExists(dir.resolve(plan.downFileName()));
+            java.nio.file.Files.deleteIfExists(pilot.downScriptOf(plan));
             return " (nothing ran; " + plan.fileName() + " was not kept)";
         } catch (PilotException | java.io.IOException e) {
             return " (" + plan.fileName() + " was written but may not have run: check `pgpilot status`)";

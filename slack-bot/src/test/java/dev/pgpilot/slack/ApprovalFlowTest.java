@@ -57,8 +57,9 @@ class ApprovalFlowTest {
     }
 
     private List<Path> migrationFiles() throws Exception {
-        try (Stream<Path> s = Files.list(h.workdir.resolve("supabase/migrations"))) {
-            return s.sorted().toList();
+        // the migrations and their down scripts (in down/)
+        try (Stream<Path> s = Files.walk(h.workdir.resolve("supabase/migrations"))) {
+            return s.filter(Files::isRegularFile).sorted().toList();
         }
     }
 

@@ -40,8 +40,9 @@ class PlanLintGateTest {
     }
 
     private long files() throws Exception {
-        try (Stream<Path> s = Files.list(h.workdir.resolve("supabase/migrations"))) {
-            return s.count();
+        // the migrations and their down scripts (in down/)
+        try (Stream<Path> s = Files.walk(h.workdir.resolve("supabase/migrations"))) {
+            return s.filter(Files::isRegularFile).count();
         }
     }
 

@@ -69,7 +69,7 @@ public final class Rollback {
             }
             if (f.downPath().isEmpty()) {
                 throw PilotException.refused("no down script for " + f.path().getFileName() + ": expected "
-                        + session.display(f.path().resolveSibling(f.name().downFileName())),
+                        + session.display(session.workspace().downScriptOf(f.name())),
                         "write the down script, or fix the history with `pgpilot repair " + f.version() + " --status reverted`");
             }
             plan.add(f);

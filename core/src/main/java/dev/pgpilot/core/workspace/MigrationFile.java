@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param name     parsed file name
  * @param path     the up file
  * @param sql      its text, BOM removed and line endings normalised to LF
- * @param downPath the {@code .down.sql} beside it, if any
+ * @param downPath its {@code .down.sql} in the down folder ({@link DownScripts}), if any
  * @param checksum SHA-256 (hex) of {@link #sql}: line endings and a BOM do not change it
  */
 public record MigrationFile(MigrationName name, Path path, String sql, Optional<Path> downPath, String checksum) {

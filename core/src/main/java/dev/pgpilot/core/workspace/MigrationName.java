@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * {@code YYYYMMDDHHMMSS_snake_case.sql} (the house form, the Supabase CLI's) and
  * {@code YYYYMMDD_NNN_name.sql}. Any other {@code <digits>_<name>.sql} is read the way the Supabase
  * CLI reads it (version = the digits), so real projects with {@code 20250821_x.sql} or
- * {@code 001_x.sql} apply; the linter's migration-file-name rule flags them. Down scripts sit beside
- * their migration as {@code <version>_<name>.down.sql}.
+ * {@code 001_x.sql} apply; the linter's migration-file-name rule flags them. Down scripts are named
+ * {@code <version>_<name>.down.sql} and live in the {@code down/} subfolder ({@link DownScripts}).
  *
  * @param version the version as written in the file name (also the history key)
  * @param name    the descriptive part, without extension

@@ -53,33 +53,56 @@ public final class Workspace {
         return workdir.resolve(".pgpilot");
     }
 
+    /** Where down scripts live: {@code <migrations>/down/} (see {@link DownScripts}). */
+    public Path downDir() {
+        return DownScripts.folder(migrationsDir());
+    }
+
+    /** The down script of the up migration named {@code up} (which need not exist yet). */
+    public Path downScriptOf(MigrationName up) {
+        return DownScripts.of(migrationsDir(), up);
+    }
+
+    /** The down script of the up migration file named {@code upFileName}. */
+    public Path downScriptOf(String upFileName) {
+        return downScriptOf(MigrationName.parse(upFileName));
+    }
+
     /**
-     * All migrations in version order, each with its down script if present. Bad names, duplicate
-     * versions and unreadable files are errors naming the file: nothing is applied from a folder
-     * that cannot be read whole.
+     * Moves down scripts left beside their migrations (older pgpilot versions wrote them there) into
+     * {@link #downDir()}. Front ends call this when a command starts and print each move.
+     */
+    public List<DownScripts.Moved> moveLegacyDownScripts() {
+        return DownScripts.moveLegacy(migrationsDir());
+    }
+
+    /**
+     * All migrations in version order, each with its down script (from {@link #downDir()}) if present.
+     * Bad names, duplicate versions and unreadable files are errors naming the file: nothing is
+     * applied from a folder that cannot be read whole.
      */
     public List<MigrationFile> migrations() {
         Path dir = migrationsDir();
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> MigrationName.looksLikeSql(p.getFileName().toString()) && Files.isRegularFile(p))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw PilotException.error("cannot list " + dir + ": " + e.getMessage(), null);
-        }
-        Map<String, Path> downs = new HashMap<>();
         List<MigrationName> ups = new ArrayList<>();
         Map<MigrationName, Path> paths = new HashMap<>();
-        for (Path p : files) {
+        for (Path p : sqlFiles(dir)) {
+            MigrationName n = parseName(p);
+            if (n.down()) {
+                throw PilotException.error("down script beside its migration: " + p
+                        + " (the Supabase CLI would run it as a migration)",
+                        "move it to " + downDir() + "/ (any pgpilot command does this and says so)");
+            }
+            ups.add(n);
+            paths.put(n, p);
+        }
+        Map<String, Path> downs = new HashMap<>();
+        for (Path p : sqlFiles(downDir())) {
             MigrationName n = parseName(p);
             if (n.down()) {
                 downs.put(n.version() + "_" + n.name(), p);
-            } else {
-                ups.add(n);
-                paths.put(n, p);
             }
         }
         Map<String, MigrationName> byVersion = new HashMap<>();
@@ -94,12 +117,25 @@ public final class Workspace {
         ups.forEach(n -> upKeys.add(n.version() + "_" + n.name()));
         for (String key : new TreeSet<>(downs.keySet())) {
             if (!upKeys.contains(key)) {
-                throw PilotException.error("down script without its migration: " + downs.get(key).getFileName(),
+                throw PilotException.error("down script without its migration: " + downs.get(key),
                         "name it like its migration, with .down.sql instead of .sql");
             }
         }
         ups.sort(null);
         return readAll(ups, paths, downs);
+    }
+
+    /** The regular {@code .sql} files directly in {@code dir} (none when it does not exist), in name order. */
+    private static List<Path> sqlFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> MigrationName.looksLikeSql(p.getFileName().toString()) && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw PilotException.error("cannot list " + dir + ": " + e.getMessage(), null);
+        }
     }
 
     /**

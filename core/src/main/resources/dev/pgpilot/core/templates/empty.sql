@@ -1,5 +1,5 @@
 -- Migration: {{name}}
 -- Purpose: TODO describe the change and why it is needed
 -- Created: {{created}}
--- Down: see the .down.sql file beside this one
+-- Down: the .down.sql of the same name in down/
 

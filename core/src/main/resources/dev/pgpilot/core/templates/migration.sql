@@ -2,4 +2,4 @@
 -- Purpose: {{purpose}}
 -- Request: {{request}}
 -- Created: {{created}} by pgpilot
--- Idempotent: safe to run twice. Down script: the .down.sql file of the same version beside this one.
+-- Idempotent: safe to run twice. Down script: the .down.sql of the same name in down/ (where the Supabase CLI does not look).

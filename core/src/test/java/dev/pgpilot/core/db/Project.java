@@ -2,6 +2,7 @@ package dev.pgpilot.core.db;
 
 import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.TestDatabase;
+import dev.pgpilot.core.workspace.DownScripts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,9 +42,12 @@ final class Project {
         return db.display();
     }
 
+    /** Writes a migration, or a down script ({@code .down.sql}) where pgpilot keeps those. */
     Path write(String fileName, String sql) {
         try {
-            return Files.writeString(migrations().resolve(fileName), sql);
+            Path file = fileName.endsWith(".down.sql") ? migrations().resolve(DownScripts.FOLDER).resolve(fileName) : migrations().resolve(fileName);
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, sql);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

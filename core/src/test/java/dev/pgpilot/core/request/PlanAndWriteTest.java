@@ -57,11 +57,35 @@ class PlanAndWriteTest {
         Pilot p = pilot();
         Pilot.Plan plan = p.plan("index orders on status", catalog);
         Path dir = p.workspace().migrationsDir();
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(plan.downFileName()), "-- someone else's file\n");
+        Files.createDirectories(dir.resolve("down"));
+        Files.writeString(dir.resolve("down").resolve(plan.downFileName()), "-- someone else's file\n");
         assertThrows(PilotException.class, () -> p.write(plan));
         assertFalse(Files.exists(dir.resolve(plan.fileName())));
-        assertEquals("-- someone else's file\n", Files.readString(dir.resolve(plan.downFileName())));
+        assertEquals("-- someone else's file\n", Files.readString(dir.resolve("down").resolve(plan.downFileName())));
+    }
+
+    @Test
+    void theDownScriptIsWrittenWhereTheSupabaseCliDoesNotLook() throws Exception {
+        Pilot p = pilot();
+        Pilot.Plan plan = p.plan("index orders on status", catalog);
+        Path up = p.write(plan);
+        Path dir = p.workspace().migrationsDir();
+        assertEquals(dir.resolve(plan.fileName()), up);
+        assertEquals(dir.resolve("down/20260304050607_index_orders_status.down.sql"), p.downScriptOf(plan));
+        assertEquals(plan.migration().downSql(), Files.readString(p.downScriptOf(plan)));
+        try (Stream<Path> top = Files.list(dir)) {
+            assertEquals(java.util.List.of(plan.fileName(), "down"), top.map(x -> x.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void anEmptyMigrationGetsItsDownScriptInTheDownFolder() throws Exception {
+        Pilot p = pilot();
+        Path up = p.newEmpty("add_things");
+        Path dir = p.workspace().migrationsDir();
+        assertEquals(dir.resolve("20260304050607_add_things.sql"), up);
+        assertTrue(Files.exists(dir.resolve("down/20260304050607_add_things.down.sql")));
+        assertEquals(up, p.workspace().migrations().get(0).path());
     }
 
     private long count() throws Exception {

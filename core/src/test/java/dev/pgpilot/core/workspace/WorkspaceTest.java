@@ -26,11 +26,12 @@ class WorkspaceTest {
         Path m = migrations();
         Files.writeString(m.resolve("20250102000000_second.sql"), "select 2;");
         Files.writeString(m.resolve("20250101000000_first.sql"), "select 1;");
-        Files.writeString(m.resolve("20250101000000_first.down.sql"), "select 0;");
+        Files.createDirectories(m.resolve("down"));
+        Files.writeString(m.resolve("down/20250101000000_first.down.sql"), "select 0;");
         Files.writeString(m.resolve("README.md"), "not a migration");
         List<MigrationFile> files = Workspace.open(dir).migrations();
         assertEquals(List.of("20250101000000", "20250102000000"), files.stream().map(MigrationFile::version).toList());
-        assertTrue(files.get(0).downPath().isPresent());
+        assertEquals(m.resolve("down/20250101000000_first.down.sql"), files.get(0).downPath().orElseThrow());
         assertTrue(files.get(1).downPath().isEmpty());
     }
 
@@ -64,9 +65,54 @@ class WorkspaceTest {
 
     @Test
     void downScriptWithoutItsMigrationIsAnError() throws IOException {
-        Files.writeString(migrations().resolve("20250101000000_a.down.sql"), "select 1;");
+        Files.createDirectories(migrations().resolve("down"));
+        Files.writeString(migrations().resolve("down/20250101000000_a.down.sql"), "select 1;");
         PilotException e = assertThrows(PilotException.class, () -> Workspace.open(dir).migrations());
-        assertTrue(e.getMessage().contains("20250101000000_a.down.sql"), e.getMessage());
+        assertTrue(e.getMessage().contains("down/20250101000000_a.down.sql"), e.getMessage());
+    }
+
+    @Test
+    void downScriptBesideItsMigrationIsRefusedBecauseTheSupabaseCliWouldRunIt() throws IOException {
+        Path m = migrations();
+        Files.writeString(m.resolve("20250101000000_a.sql"), "create table a (id int);");
+        Files.writeString(m.resolve("20250101000000_a.down.sql"), "drop table a;");
+        PilotException e = assertThrows(PilotException.class, () -> Workspace.open(dir).migrations());
+        assertEquals("down script beside its migration: " + m.resolve("20250101000000_a.down.sql")
+                + " (the Supabase CLI would run it as a migration)", e.getMessage());
+        assertEquals("move it to " + m.resolve("down") + "/ (any pgpilot command does this and says so)", e.hint());
+    }
+
+    @Test
+    void downScriptsLeftBesideTheirMigrationsAreMovedIntoTheDownFolderEachMoveReported() throws IOException {
+        Path m = migrations();
+        Files.writeString(m.resolve("20250101000000_a.sql"), "create table a (id int);");
+        Files.writeString(m.resolve("20250101000000_a.down.sql"), "drop table a;");
+        Files.writeString(m.resolve("20250102000000_b.sql"), "create table b (id int);");
+        Files.writeString(m.resolve("20250102000000_b.down.sql"), "drop table b;");
+        Workspace w = Workspace.open(dir);
+        List<String> messages = w.moveLegacyDownScripts().stream().map(x -> x.message(dir.toAbsolutePath().normalize())).toList();
+        assertEquals(List.of(
+                "moved supabase/migrations/20250101000000_a.down.sql to supabase/migrations/down/20250101000000_a.down.sql"
+                        + " (down scripts beside their migration are run as migrations by the Supabase CLI)",
+                "moved supabase/migrations/20250102000000_b.down.sql to supabase/migrations/down/20250102000000_b.down.sql"
+                        + " (down scripts beside their migration are run as migrations by the Supabase CLI)"), messages);
+        assertEquals("drop table b;", Files.readString(m.resolve("down/20250102000000_b.down.sql")));
+        assertEquals(List.of(m.resolve("down/20250101000000_a.down.sql"), m.resolve("down/20250102000000_b.down.sql")),
+                w.migrations().stream().map(f -> f.downPath().orElseThrow()).toList());
+        assertEquals(List.of(), w.moveLegacyDownScripts(), "a second run has nothing left to move");
+    }
+
+    @Test
+    void aDifferentCopyAlreadyInTheDownFolderStopsTheMoveBeforeAnyFileMoves() throws IOException {
+        Path m = migrations();
+        Files.createDirectories(m.resolve("down"));
+        Files.writeString(m.resolve("20250101000000_a.down.sql"), "drop table a;");
+        Files.writeString(m.resolve("20250102000000_b.down.sql"), "drop table b;");
+        Files.writeString(m.resolve("down/20250102000000_b.down.sql"), "drop table b cascade;");
+        PilotException e = assertThrows(PilotException.class, () -> Workspace.open(dir).moveLegacyDownScripts());
+        assertTrue(e.getMessage().contains(m.resolve("20250102000000_b.down.sql").toString()), e.getMessage());
+        assertTrue(Files.exists(m.resolve("20250101000000_a.down.sql")), "nothing moved");
+        assertEquals("drop table b cascade;", Files.readString(m.resolve("down/20250102000000_b.down.sql")));
     }
 
     @Test

@@ -53,7 +53,7 @@ final class PlanFlow {
                     Path file = pilot.write(plan);
                     written = MigrationName.parse(plan.fileName()).version();
                     out.println("wrote " + file);
-                    out.println("wrote " + file.resolveSibling(plan.downFileName()));
+                    out.println("wrote " + pilot.downScriptOf(plan));
                     out.println("type apply to run it (up --to " + written + ")");
                     return true;
                 }
