@@ -326,9 +326,15 @@ public final class Applier {
             s.setEscapeProcessing(false);
             for (int i = done; i < statements.size(); i++) {
                 SqlStatement st = statements.get(i);
+                ConcurrentIndex index = ConcurrentIndex.of(st, c);
                 for (int attempt = 0; ; attempt++) {
                     try {
+                        if (index != null) index.dropInvalidLeftovers(c); // else IF NOT EXISTS would skip it
                         s.execute(st.sql());
+                        if (index != null && !index.invalidLeftovers(c).isEmpty()) {
+                            throw new SQLException("index " + String.join(", ", index.invalidLeftovers(c))
+                                    + " is INVALID after CREATE INDEX CONCURRENTLY", "XX000");
+                        }
                         break;
                     } catch (SQLException e) {
                         if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt < config.lockRetries()) {
@@ -337,9 +343,14 @@ public final class Applier {
                             sleep(delay);
                             continue;
                         }
+                        List<String> leftovers = index == null ? List.of() : leftoversQuietly(index, c);
                         String hint = (i == 0 ? "no statement of " : "statements before line " + st.line() + " of ")
                                 + p.file().path().getFileName() + (i == 0 ? " was applied" : " were applied and will be skipped")
-                                + "; fix the failing statement (an interrupted CREATE INDEX CONCURRENTLY leaves an invalid index to drop) and run `pgpilot up` again";
+                                + (leftovers.isEmpty() ? "" : "; the interrupted build left " + String.join(", ", leftovers)
+                                        + " INVALID: the next `pgpilot up` drops it and builds it again")
+                                + (LOCK_NOT_AVAILABLE.equals(e.getSQLState())
+                                        ? "; the statement is fine, another session held the lock longer than lock_timeout: run `pgpilot up` again when it is gone"
+                                        : "; fix the failing statement and run `pgpilot up` again");
                         throw recordFailure(c, history, p, batch, options, started, t0, failureAt(st, e), hint);
                     }
                 }
@@ -354,6 +365,14 @@ public final class Applier {
         } catch (SQLException e) {
             rollbackQuietly(c);
             throw e;
+        }
+    }
+
+    private static List<String> leftoversQuietly(ConcurrentIndex index, Connection c) {
+        try {
+            return index.invalidLeftovers(c);
+        } catch (SQLException e) {
+            return List.of(); // the connection is gone; the next run finds the leftover itself
         }
     }
 
