@@ -188,6 +188,7 @@ public final class Applier {
             long t0 = System.nanoTime();
             c.setAutoCommit(false);
             try {
+                SessionSettings.resetBeforeFile(c, "");
                 setTimeouts(c, true, canCheckClient);
                 if (!p.statements().isEmpty()) {
                     try (Statement s = c.createStatement()) {
@@ -321,6 +322,7 @@ public final class Applier {
         String version = p.file().version();
         int done = history.progress(version, p.file().checksum());
         List<SqlStatement> statements = p.statements();
+        SessionSettings.resetBeforeFile(c, "");
         setTimeouts(c, false, false);
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);

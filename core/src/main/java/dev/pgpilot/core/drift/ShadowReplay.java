@@ -73,14 +73,12 @@ public final class ShadowReplay {
                 files.add(new Parsed(m, statements, statements.stream().noneMatch(SqlStatement::cannotRunInTransaction)));
             }
         }
+        // a throwaway shadow's commits need not wait for the disk; set again after each file's reset
+        String restore = throwaway ? "set synchronous_commit = off" : "";
         try (Connection c = db.connect()) {
-            if (throwaway) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("set synchronous_commit = off");
-                }
-            }
-            // One transaction per file, as up runs them: SET LOCAL and the like must not leak into the next file.
+            // One transaction per file, each after RESET ALL, as up runs them: no setting leaks into the next file.
             for (Parsed f : files) {
+                dev.pgpilot.core.db.SessionSettings.resetBeforeFile(c, restore);
                 apply(c, f);
             }
         } catch (SQLException e) {

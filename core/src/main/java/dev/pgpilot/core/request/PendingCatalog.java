@@ -2,6 +2,7 @@ package dev.pgpilot.core.request;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.db.SessionSettings;
 import dev.pgpilot.core.drift.ShadowReplay;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
@@ -19,6 +20,8 @@ import java.util.List;
  * lock and statement timeouts so planning never queues behind, or holds up, real traffic for long.
  */
 public final class PendingCatalog {
+    private static final String TIMEOUTS = "set local lock_timeout = '2s'; set local statement_timeout = '30s'";
+
     private PendingCatalog() {}
 
     public static Catalog load(Connection c, List<MigrationFile> pending) {
@@ -26,9 +29,11 @@ public final class PendingCatalog {
         try {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.execute("set local lock_timeout = '2s'");
-                s.execute("set local statement_timeout = '30s'");
-                for (MigrationFile m : pending) replay(s, m);
+                for (MigrationFile m : pending) {
+                    SessionSettings.resetBeforeFile(c, TIMEOUTS);
+                    replay(s, m);
+                }
+                SessionSettings.resetBeforeFile(c, TIMEOUTS);
                 return Catalog.load(c);
             } finally {
                 c.rollback();
