@@ -57,18 +57,20 @@ final class EvalSuite {
      */
     static List<Outcome> run(List<EvalCase> cases, Path work, int threads) throws Exception {
         Path evalDir = evalDir();
-        Map<String, SchemaTemplate> templates = new LinkedHashMap<>();
-        for (EvalCase c : cases) {
-            if (!templates.containsKey(c.schema())) templates.put(c.schema(), SchemaTemplate.build(evalDir, c.schema(), work));
-        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
+            // Templates are queued first, so every case task finds its template built or being built
+            // (never queued behind it): no deadlock, and the schemas build in parallel.
+            Map<String, Future<SchemaTemplate>> templates = new LinkedHashMap<>();
+            for (EvalCase c : cases) {
+                templates.computeIfAbsent(c.schema(), s -> pool.submit(() -> SchemaTemplate.build(evalDir, s, work)));
+            }
             List<Future<Outcome>> futures = new ArrayList<>();
             for (EvalCase c : cases) {
-                CaseRunner runner = new CaseRunner(templates.get(c.schema()), work);
+                Future<SchemaTemplate> template = templates.get(c.schema());
                 futures.add(pool.submit(() -> {
                     try {
-                        return runner.run(c);
+                        return new CaseRunner(template.get(), work).run(c);
                     } catch (Exception | AssertionError e) {
                         return new Outcome(c, false, "harness error: " + e, "", "", List.of(), false, 0);
                     }
