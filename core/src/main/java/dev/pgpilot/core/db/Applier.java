@@ -8,7 +8,6 @@ import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.core.workspace.MigrationName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -84,6 +83,7 @@ public final class Applier {
                         throw PilotException.refused("cancelled before " + p.file().path().getFileName() + "; " + applied.size()
                                 + " migration(s) applied", "run `pgpilot up` again to apply the rest");
                     }
+                    lock.verify(p.file().path().getFileName().toString(), applied.size());
                     listener.starting(p.file());
                     long ms;
                     try {
@@ -378,31 +378,12 @@ public final class Applier {
         }
     }
 
-    /** lock_timeout and statement_timeout from the config; in a transaction only for it ({@code SET LOCAL}). */
     private void setTimeouts(Connection c, boolean local, boolean checkClient) throws SQLException {
-        String sql = "SELECT set_config('lock_timeout', ?, " + local + "), set_config('statement_timeout', ?, " + local + ")"
-                // A killed client must not leave its transaction running (and holding locks) until the
-                // statement ends: the server checks the connection every second during long statements.
-                + (checkClient ? ", set_config('client_connection_check_interval', '1s', " + local + ")" : "");
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, config.lockTimeout());
-            ps.setString(2, config.statementTimeout());
-            ps.execute();
-        } catch (SQLException e) {
-            if ("22023".equals(e.getSQLState())) {
-                throw PilotException.error("bad timeout in " + Config.FILE_NAME + ": " + History.firstLine(e.getMessage()),
-                        "use a PostgreSQL interval such as 5s or 500ms (0 = no limit)");
-            }
-            throw e;
-        }
+        Timeouts.set(c, config, local, checkClient);
     }
 
     private static void resetTimeouts(Connection c) {
-        try (Statement s = c.createStatement()) {
-            s.execute("RESET lock_timeout; RESET statement_timeout");
-        } catch (SQLException ignored) {
-            // the connection is closed at the end of the run anyway
-        }
+        Timeouts.reset(c);
     }
 
     static long backoff(int attempt) {

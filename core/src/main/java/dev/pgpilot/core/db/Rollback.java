@@ -85,6 +85,7 @@ public final class Rollback {
             history.ensureTables();
             List<Reverted> done = new ArrayList<>();
             for (MigrationFile f : plan) {
+                lock.verify(f.path().getFileName().toString(), done.size());
                 done.add(revert(c, history, f));
             }
             return new DownResult(session.target().display(), List.copyOf(done));
@@ -107,6 +108,7 @@ public final class Rollback {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
+            Timeouts.set(c, session.workspace().config(), true, false);
             if (!sql.isBlank()) s.execute(withoutWrapper(sql));
             history.markReverted(f.version(), session.actor(), started);
             long ms = (System.nanoTime() - t0) / 1_000_000;

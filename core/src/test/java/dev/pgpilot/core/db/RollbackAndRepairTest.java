@@ -116,4 +116,22 @@ class RollbackAndRepairTest {
     void historyOfAFreshDatabaseIsEmpty() {
         assertTrue(new Project().pilot().history().isEmpty());
     }
+
+    @Test
+    void downBehindALongTransactionGivesUpAfterLockTimeoutInsteadOfQueueingTrafficBehindIt() throws Exception {
+        Project p = twoWithDownScripts();
+        java.nio.file.Files.writeString(p.dir.resolve("pgpilot.yaml"), "lock_timeout: 300ms\n");
+        try (java.sql.Connection reader = p.db.connect()) {
+            reader.setAutoCommit(false);
+            try (java.sql.Statement s = reader.createStatement()) {
+                s.execute("select * from public.b"); // a long read transaction holds ACCESS SHARE on b
+            }
+            PilotException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                    () -> assertThrows(PilotException.class, () -> p.pilot().down(Rollback.DownOptions.steps(1))),
+                    "down waited for the lock without lock_timeout, and every query on public.b queued behind it");
+            assertTrue(e.getMessage().contains("lock timeout"), e.getMessage());
+            reader.rollback();
+        }
+        assertTrue(p.tableExists("public.b"), "the down script was rolled back");
+    }
 }
