@@ -5,6 +5,8 @@ package dev.pgpilot.core;
  * command returns. Shell and bot render it the same way; nothing else should reach a user.
  */
 public class PilotException extends RuntimeException {
+    /** Exit code for "already there, nothing to do": the request is satisfied, nothing was written. */
+    public static final int NOTHING_TO_DO = 0;
     /** Exit code for "refused / failed / not understood": the user can fix the input. */
     public static final int REFUSED = 1;
     /** Exit code for "could not run": bad environment, unreachable database, broken files. */
@@ -27,6 +29,11 @@ public class PilotException extends RuntimeException {
 
     public static PilotException refused(String message, String hint) {
         return new PilotException(message, hint, REFUSED);
+    }
+
+    /** The request asks for what the database already has: exit 0, nothing written. */
+    public static PilotException nothingToDo(String message) {
+        return new PilotException(message, null, NOTHING_TO_DO);
     }
 
     public static PilotException error(String message, String hint) {

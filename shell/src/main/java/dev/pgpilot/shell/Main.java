@@ -140,6 +140,12 @@ public final class Main implements Runnable {
         HelpExamples.addTo(cl);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
+            if (ex instanceof PilotException pe && pe.exitCode() == PilotException.NOTHING_TO_DO) {
+                // "already there, nothing to do" is an answer, not an error
+                commandLine.getOut().println(pe.getMessage());
+                commandLine.getOut().flush();
+                return PilotException.NOTHING_TO_DO;
+            }
             if (ex instanceof PilotException pe) {
                 e.println("error: " + pe.getMessage());
                 if (pe.hint() != null) {

@@ -62,6 +62,15 @@ class NewCommandTest {
     }
 
     @Test
+    void askingForAColumnThatIsAlreadyThereExitsZeroSayingSoAndWritesNothing() throws Exception {
+        Run r = run("new", "add status text to orders");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("already there, nothing to do: column public.orders.status text\n", r.out());
+        assertEquals("", r.err());
+        assertEquals(0, sqlFiles());
+    }
+
+    @Test
     void dryRunPrintsButWritesNothing() throws Exception {
         Run r = run("new", "index orders on status", "--dry-run");
         assertEquals(0, r.code(), r.err());

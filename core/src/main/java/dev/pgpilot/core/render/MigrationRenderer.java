@@ -86,6 +86,7 @@ public final class MigrationRenderer {
         String purpose = String.join("; ", set.changes().stream().map(c -> c.describe().replace('_', ' ')).toList());
         String request = Sql.comment(set.requestText()).replace("*/", "* /");
         StringBuilder u = new StringBuilder(fill(UP_HEADER, name, purpose, request, created));
+        for (String there : set.alreadyThere()) u.append("-- Already there, left out: ").append(Sql.comment(there).replace("*/", "* /")).append("\n");
         if (set.changes().stream().anyMatch(MigrationRenderer::locksExistingTable)) u.append(setLockTimeout());
         for (Section s : Section.values()) {
             List<String> l = up.get(s);
@@ -156,13 +157,13 @@ public final class MigrationRenderer {
             o.up(Section.TABLES, alter(c.table()) + " alter column " + Sql.ident(c.column()) + (c.notNull() ? " set not null;" : " drop not null;"));
             o.down.add(alter(c.table()) + " alter column " + Sql.ident(c.column()) + (c.notNull() ? " drop not null;" : " set not null;"));
         } else if (change instanceof AddCheck c) {
-            o.up(Section.TABLES, guarded(alter(c.table()) + " add constraint " + Sql.ident(c.name()) + " check (" + c.expression() + ");"));
+            o.up(Section.TABLES, unlessConstraint(c.table(), c.name(), alter(c.table()) + " add constraint " + Sql.ident(c.name()) + " check (" + c.expression() + ");"));
             o.down.add(alter(c.table()) + " drop constraint if exists " + Sql.ident(c.name()) + ";");
         } else if (change instanceof AddForeignKey c) {
             if (c.indexName() != null) {
                 o.up(Section.INDEXES, "create index if not exists " + Sql.ident(c.indexName()) + " on " + c.table().sql() + " (" + Sql.ident(c.column()) + ");");
             }
-            o.up(Section.FOREIGN_KEYS, guarded(alter(c.table()) + " add constraint " + Sql.ident(c.constraintName()) + " foreign key ("
+            o.up(Section.FOREIGN_KEYS, unlessConstraint(c.table(), c.constraintName(), alter(c.table()) + " add constraint " + Sql.ident(c.constraintName()) + " foreign key ("
                     + Sql.ident(c.column()) + ") references " + c.refTable().sql() + " (" + Sql.ident(c.refColumn()) + ")"
                     + (c.onDelete() == null ? "" : " on delete " + c.onDelete()) + ";"));
             o.down.add(alter(c.table()) + " drop constraint if exists " + Sql.ident(c.constraintName()) + ";");
@@ -184,8 +185,8 @@ public final class MigrationRenderer {
             o.down.add(ifNotExists(c.definition()) + ";");
         } else if (change instanceof CreateEnum c) {
             String values = String.join(", ", c.values().stream().map(Sql::literal).toList());
-            o.up(Section.TABLES, doBlock("begin\n  create type " + c.type().sql() + " as enum (" + values + ");\n"
-                    + "exception when duplicate_object then null;\nend"));
+            o.up(Section.TABLES, doBlock("begin\n  if to_regtype(" + Sql.literal(c.type().sql()) + ") is null then\n    create type " + c.type().sql()
+                    + " as enum (" + values + ");\n  end if;\nend"));
             o.down.add("drop type if exists " + c.type().sql() + ";");
         } else if (change instanceof AddEnumValue c) {
             o.up(Section.TABLES, "alter type " + c.type().sql() + " add value if not exists " + Sql.literal(c.value()) + ";");
@@ -200,8 +201,8 @@ public final class MigrationRenderer {
             if (c.enableRls()) o.down.add(alter(c.table()) + " disable row level security;");
         } else if (change instanceof AddUpdatedAtTrigger c) {
             o.needsFunction = true;
-            o.up(Section.FUNCTIONS, trigger(c.table()));
-            o.down.add("drop trigger if exists " + Sql.ident(triggerName(c.table())) + " on " + c.table().sql() + ";");
+            o.up(Section.FUNCTIONS, trigger(c.table(), c.triggerName()));
+            o.down.add("drop trigger if exists " + Sql.ident(c.triggerName()) + " on " + c.table().sql() + ";");
         } else if (change instanceof CreateBucket c) {
             String mimes = c.mimeTypes().isEmpty() ? "null" : "array[" + String.join(", ", c.mimeTypes().stream().map(Sql::literal).toList()) + "]";
             o.up(Section.TABLES, "insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)\nvalues ("
@@ -244,7 +245,7 @@ public final class MigrationRenderer {
         }
         if (!c.junction()) {
             o.needsFunction = true;
-            o.up(Section.FUNCTIONS, trigger(c.table()));
+            o.up(Section.FUNCTIONS, trigger(c.table(), new AddUpdatedAtTrigger(c.table(), false).triggerName()));
         }
         o.down.add("drop table if exists " + c.table().sql() + ";");
     }
@@ -264,13 +265,9 @@ public final class MigrationRenderer {
                 + create + "\n  end if;\nend");
     }
 
-    private static String trigger(QualifiedName t) {
-        return "create or replace trigger " + Sql.ident(triggerName(t)) + "\n  before update on " + t.sql()
+    private static String trigger(QualifiedName t, String name) {
+        return "create or replace trigger " + Sql.ident(name) + "\n  before update on " + t.sql()
                 + "\n  for each row execute function public.set_updated_at();";
-    }
-
-    private static String triggerName(QualifiedName t) {
-        return trim63("set_" + t.name() + "_updated_at");
     }
 
     private static String createIndex(CreateIndex c) {
@@ -303,9 +300,14 @@ public final class MigrationRenderer {
         return "do " + tag + "\n" + body + "\n" + tag + ";";
     }
 
-    /** A DDL statement that raises duplicate_object when it already ran, made idempotent. */
-    private static String guarded(String ddl) {
-        return doBlock("begin\n  " + ddl + "\nexception when duplicate_object then null;\nend");
+    /**
+     * A constraint added only when that table has none of that name. Not "exception when
+     * duplicate_object then null": that also swallows a clash with another object of the name and
+     * reports success while the new constraint does not exist.
+     */
+    private static String unlessConstraint(QualifiedName table, String name, String ddl) {
+        return doBlock("begin\n  if not exists (select 1 from pg_constraint where conrelid = " + Sql.literal(table.sql()) + "::regclass and conname = "
+                + Sql.literal(name) + ") then\n    " + ddl + "\n  end if;\nend");
     }
 
     private static String renameColumn(QualifiedName t, String from, String to) {

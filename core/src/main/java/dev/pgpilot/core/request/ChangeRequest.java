@@ -113,6 +113,11 @@ public sealed interface ChangeRequest {
     /** @param createsFunction the shared public.set_updated_at() does not exist yet */
     record AddUpdatedAtTrigger(QualifiedName table, boolean createsFunction) implements ChangeRequest {
         public String describe() { return "add_updated_at_trigger_to_" + table.name(); }
+
+        public String triggerName() {
+            String n = "set_" + table.name() + "_updated_at";
+            return n.length() <= 63 ? n : n.substring(0, 63);
+        }
     }
 
     /** @param sizeLimit bytes, or null; @param mimeTypes allowed types, empty = any */

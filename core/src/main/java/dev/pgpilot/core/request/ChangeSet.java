@@ -2,10 +2,19 @@ package dev.pgpilot.core.request;
 
 import java.util.List;
 
-/** Everything one request asks for; becomes one migration. */
-public record ChangeSet(String requestText, List<ChangeRequest> changes) {
+/**
+ * Everything one request asks for; becomes one migration.
+ *
+ * @param alreadyThere what the request asked for that the database already has, so the migration leaves it out
+ */
+public record ChangeSet(String requestText, List<ChangeRequest> changes, List<String> alreadyThere) {
+    public ChangeSet(String requestText, List<ChangeRequest> changes) {
+        this(requestText, changes, List.of());
+    }
+
     public ChangeSet {
         changes = List.copyOf(changes);
+        alreadyThere = List.copyOf(alreadyThere);
         if (changes.isEmpty()) throw new IllegalArgumentException("a change set needs at least one change");
     }
 

@@ -82,7 +82,7 @@ public final class LlmRequestParser {
         }
         List<ChangeRequest> changes = changes(reply);
         refuseUnaskedTables(text, changes);
-        return new ChangeSet(text, changes);
+        return ExistingObjects.check(new ChangeSet(text, changes), catalog);
     }
 
     /**

@@ -43,7 +43,7 @@ public final class RequestParser {
         List<Tok> toks = Lexer.lex(text);
         Words w = new Words(toks, text);
         List<ChangeRequest> changes = route(w);
-        return new ChangeSet(text, changes);
+        return ExistingObjects.check(new ChangeSet(text, changes), catalog);
     }
 
     // ------------------------------------------------------------------ routing
@@ -143,7 +143,6 @@ public final class RequestParser {
                 part.add(new Tok(Kind.WORD, d.text().substring(d.text().indexOf('.') + 1), d.raw()));
                 part.addAll(w.sub(w.indexOf(d, 0) + 1, w.size()));
                 ColumnDef c = columnSpec(part, t.name());
-                if (t.columns().containsKey(c.name())) throw refuse("column " + c.name() + " already exists in " + t.name().display(), "pick another name");
                 return c.references() == null ? List.of(new AddColumn(t.name(), c)) : List.of(new AddColumn(t.name(), c), fkIndexOnly(t.name(), c.name()));
             }
             if (to < 0 || to + 1 >= w.size()) {
@@ -162,9 +161,6 @@ public final class RequestParser {
         List<ChangeRequest> out = new ArrayList<>();
         for (List<Tok> part : splitList(spec)) {
             ColumnDef c = columnSpec(part, table.name());
-            if (table.columns().containsKey(c.name())) {
-                throw refuse("column " + c.name() + " already exists in " + table.name().display(), "pick another name, or change the existing column");
-            }
             out.add(new AddColumn(table.name(), c));
             if (c.references() != null) out.add(fkIndexOnly(table.name(), c.name()));
         }
@@ -693,7 +689,6 @@ public final class RequestParser {
         while (i < all.size() && all.get(i).is("called", "named", "type", ":")) i++;
         if (i >= all.size() || !all.get(i).word()) throw refuse("incomplete request: what is the enum called?", "e.g. \"create an enum payment_method with card, cash\"");
         String name = Sql.checkIdentifier(all.get(i).text());
-        if (catalog.findEnum(name).isPresent()) throw refuse("type " + name + " already exists", "add a value instead: \"add 'x' to " + name + "\"");
         List<String> values = new ArrayList<>();
         for (int k = i + 1; k < all.size(); k++) {
             Tok t = all.get(k);
@@ -724,7 +719,6 @@ public final class RequestParser {
             Tok v = w.sub(verb + 1, w.size()).stream().filter(t -> t.kind() == Kind.QUOTED || t.word() && !FILLER.contains(t.text()) && !t.is("value", "the"))
                     .findFirst().orElseThrow(() -> refuse("add which value to " + e.name().name() + "?", null));
             String value = v.kind() == Kind.QUOTED ? v.text() : v.raw();
-            if (e.values().contains(value)) throw refuse(e.name().name() + " already has the value '" + value + "'", null);
             return new AddEnumValue(e.name(), value);
         }
         Tok v = w.sub(0, to).stream().filter(t -> t.kind() == Kind.QUOTED).findFirst()
@@ -732,7 +726,6 @@ public final class RequestParser {
                 .orElseThrow(() -> refuse("add which value to " + e.name().name() + "?", "e.g. \"add 'refunded' to " + e.name().name() + "\""));
         String value = v.kind() == Kind.QUOTED ? v.text() : v.raw();
         if (value.isEmpty() || value.length() > 63) throw refuse("bad enum value: " + v.raw(), "values are 1 to 63 characters");
-        if (e.values().contains(value)) throw refuse(e.name().name() + " already has the value '" + value + "'", null);
         return new AddEnumValue(e.name(), value);
     }
 
@@ -741,7 +734,6 @@ public final class RequestParser {
     private ChangeRequest enableRls(Words w) {
         Catalog.Table t = lastTable(w, w.all());
         if (w.any(Set.of("disable", "off")) || w.phrase("turn", "off")) throw refuse("turning RLS off is not generated from plain English", "it exposes every row; write it by hand if you mean it");
-        if (t.rls()) throw refuse("row level security is already enabled on " + t.name().display(), null);
         return new EnableRls(t.name());
     }
 

@@ -41,12 +41,10 @@ class RequestRefusalTest {
         add score blob to orders                            | unknown type: blob
         default orders status to 'lost'                     | not a value of order_status
         create table orders with note text                  | already exists
-        add email text to customers                         | already exists
         everyone can delete posts                           | public delete policies are not generated
         admins can read orders                              | no admin table
         authors can read their own labels                   | no owner column
         turn off rls on posts                               | not generated from plain English
-        enable rls on posts                                 | already enabled
         require organizations.name                          | already required
         index orders on colour                              | unknown column colour
         drop the idx_nothing index                          | unknown index: idx_nothing
@@ -57,7 +55,6 @@ class RequestRefusalTest {
         rename customers.full_name to "Robert'); drop table students;--" | not a valid name
         add "x; drop table orders" text to orders           | did not understand
         orders table please                                 | not a schema change I understand
-        add customers.email text                            | column email already exists
         add notes text to the                               | incomplete request: which table?
         add to orders                                       | incomplete request: which column?
         add unique to orders                                | incomplete request: which column?
@@ -100,7 +97,6 @@ class RequestRefusalTest {
         create an enum order_status with a and b            | type order_status already exists
         order_status should include                         | add which value to order_status?
         add to order_status                                 | add which value to order_status?
-        add 'paid' to order_status                          | already has the value 'paid'
         enable rls                                          | which table?
         users can touch their own comments                  | can do what with comments?
         members can read labels                             | no membership table links users to labels

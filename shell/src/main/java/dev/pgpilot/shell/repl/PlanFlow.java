@@ -125,7 +125,7 @@ final class PlanFlow {
     }
 
     private void printError(PilotException e) {
-        out.println("error: " + e.getMessage());
+        out.println((e.exitCode() == PilotException.NOTHING_TO_DO ? "" : "error: ") + e.getMessage());
         if (e.hint() != null) out.println("hint: " + e.hint());
         out.flush();
     }
