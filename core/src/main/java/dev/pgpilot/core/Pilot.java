@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,7 +30,6 @@ public final class Pilot {
         }
     }
 
-    private static final DateTimeFormatter VERSION_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final Pattern SAFE_NAME = Pattern.compile("^[a-z0-9]+(_[a-z0-9]+)*$");
 
     private final Options options;
@@ -95,15 +93,12 @@ public final class Pilot {
         }
     }
 
-    /** The next free version: now (UTC), or one second after the newest existing version. */
+    /**
+     * The next free version: now (UTC), or one second after the newest existing or already handed-out
+     * version, allocated under a lock so concurrent plans (threads or processes) never share one.
+     */
     public String nextVersion() {
-        String now = VERSION_FORMAT.format(clock.instant());
-        String newest = workspace.migrations().stream().map(m -> m.name().sortKey()).max(String::compareTo).orElse("");
-        if (newest.compareTo(now) >= 0 && newest.length() == 14) {
-            java.time.LocalDateTime t = java.time.LocalDateTime.parse(newest, DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
-            return t.plusSeconds(1).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
-        }
-        return now;
+        return new dev.pgpilot.core.workspace.VersionAllocator(workspace).next(clock.instant());
     }
 
     /** Writes a blank migration from the house template: {@code new --empty NAME}. */

@@ -20,6 +20,9 @@ final class SlackCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port for /slack/events (default: ${DEFAULT-VALUE})", defaultValue = "3000")
     int port;
 
+    @Option(names = "--bind", description = "address to listen on (default: ${DEFAULT-VALUE}; 127.0.0.1 behind a local proxy)", defaultValue = "0.0.0.0")
+    String bind;
+
     @Override
     public Integer call() throws Exception {
         if (global.env != null) {
@@ -32,7 +35,7 @@ final class SlackCommand implements Callable<Integer> {
             env.put("DATABASE_URL", global.dbUrl);
         }
         GlobalOptions.moveLegacyDownScripts(dev.pgpilot.core.workspace.Workspace.open(global.workdir), spec.commandLine().getErr());
-        SlackBotRunner.run(BotSettings.from(global.workdir, env), port, spec.commandLine().getOut());
+        SlackBotRunner.run(BotSettings.from(global.workdir, env), bind, port, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -9,84 +9,118 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.pgpilot.core.approval.Approval;
 import dev.pgpilot.core.approval.ApprovalKind;
-import dev.pgpilot.core.approval.ApprovalStatus;
+import dev.pgpilot.core.approval.ApprovalRef;
+import dev.pgpilot.core.approval.ApprovedFile;
+import dev.pgpilot.core.lint.LintReport;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The channel message of one approval: the request with buttons, then who decided and how it ended. */
+/**
+ * The channel message of one approval, drawn from the stored row alone: what will run (a preview;
+ * the whole SQL is attached in the thread), lint, the way back, and a footer for its state — the
+ * buttons and the approvers while pending, who decided and how it ended afterwards.
+ */
 final class ApprovalMessages {
     static final String APPROVE = "pgpilot_approve";
     static final String REJECT = "pgpilot_reject";
+    /** Files listed by name in an apply request before "… and N more". */
+    static final int FILES_LISTED = 15;
 
     private ApprovalMessages() {}
 
     /** One-line text for notifications and clients without Block Kit. */
     static String summary(Approval a) {
-        return switch (a.kind()) {
-            case PLAN -> "pgpilot plan for " + a.environment() + ": " + Blocks.escape(a.requestText()) + " [" + a.status().dbValue() + "]";
-            case APPLY -> "pgpilot apply " + a.version() + " on " + a.environment() + " [" + a.status().dbValue() + "]";
-        };
+        String what = a.kind() == ApprovalKind.PLAN ? "plan for " + a.environment() + ": " + Mrkdwn.escape(a.requestText())
+                : "apply " + Mrkdwn.escape(a.requestText()) + " on " + a.environment();
+        return "pgpilot " + what + " [" + a.status().dbValue() + "]";
     }
 
-    /** The request as first posted: what would run, lint, down script, and the two buttons. */
-    static List<LayoutBlock> request(Approval a, ApprovalRef ref) {
+    /** The message as it should look now: body, then the footer of the approval's state. */
+    static List<LayoutBlock> render(Approval a, ApprovalRef ref, Set<String> approvers) {
         List<LayoutBlock> blocks = new ArrayList<>(body(a));
-        blocks.add(ActionsBlock.builder().blockId("pgpilot_decision_" + a.id()).elements(List.of(
-                ButtonElement.builder().actionId(APPROVE).text(plainText("Approve")).style("primary").value(ref.encode()).build(),
-                ButtonElement.builder().actionId(REJECT).text(plainText("Reject")).style("danger").value(ref.encode()).build()))
-                .build());
+        switch (a.status()) {
+            case PENDING -> {
+                blocks.add(Blocks.text(approvers.isEmpty() ? ":no_entry: Nobody is allowed to approve changes on `" + a.environment() + "`"
+                        : "Needs approval from " + approvers.stream().map(Mrkdwn::user).collect(Collectors.joining(", "))
+                        + " · expires " + Mrkdwn.when(a.expiresAt())));
+                blocks.add(ActionsBlock.builder().blockId("pgpilot_decision_" + a.shortId()).elements(List.of(
+                        ButtonElement.builder().actionId(APPROVE).text(plainText("Approve")).style("primary").value(ref.encode()).build(),
+                        ButtonElement.builder().actionId(REJECT).text(plainText("Reject")).style("danger").value(ref.encode()).build()))
+                        .build());
+            }
+            case APPROVED -> blocks.add(Blocks.text(decided(a, ":white_check_mark: Approved") + "\n:hourglass_flowing_sand: applying…"));
+            case APPLIED -> blocks.add(Blocks.text(decided(a, ":white_check_mark: Approved") + "\n:rocket: " + Mrkdwn.escape(a.outcome())));
+            case FAILED -> blocks.add(Blocks.text(decided(a, ":white_check_mark: Approved") + "\n:x: " + Mrkdwn.escape(a.outcome())));
+            case INTERRUPTED -> blocks.add(Blocks.text(decided(a, ":white_check_mark: Approved") + "\n:warning: " + Mrkdwn.escape(a.outcome())));
+            case REJECTED -> blocks.add(Blocks.text(decided(a, ":no_entry: Rejected") + (a.reason() == null ? "" : " — " + Mrkdwn.escape(a.reason()))
+                    + "\nNothing was applied."));
+            case CANCELLED -> blocks.add(Blocks.text(decided(a, ":wastebasket: Cancelled") + "\nNothing was applied."));
+            case EXPIRED -> blocks.add(Blocks.text(":hourglass: Expired " + Mrkdwn.when(a.expiresAt())
+                    + " before anyone approved it. Nothing was applied."));
+            case STALE -> blocks.add(Blocks.text(":warning: *Changed since it was shown* — "
+                    + Mrkdwn.escape(a.outcome() != null ? a.outcome() : a.reason())
+                    + "\nNothing ran. A fresh request for the same change follows in the channel."));
+        }
         return blocks;
     }
 
-    /** The same message after the decision: buttons gone, who decided and when, and the outcome. */
-    static List<LayoutBlock> decided(Approval a, String outcome) {
-        List<LayoutBlock> blocks = new ArrayList<>(body(a));
-        String verb = a.status() == ApprovalStatus.REJECTED ? "Rejected" : "Approved";
-        String line = (a.status() == ApprovalStatus.REJECTED ? ":no_entry: " : ":white_check_mark: ") + verb + " by "
-                + Blocks.user(a.decidedBy()) + " " + Blocks.when(a.decidedAt())
-                + (a.reason() != null && a.status() == ApprovalStatus.REJECTED ? " — " + a.reason() : "");
-        blocks.add(Blocks.text(line + (outcome == null ? "" : "\n" + outcome)));
-        return blocks;
+    private static String decided(Approval a, String verb) {
+        return verb + " by " + Mrkdwn.user(a.decidedBy()) + " " + Mrkdwn.when(a.decidedAt());
     }
 
     private static List<LayoutBlock> body(Approval a) {
         List<LayoutBlock> blocks = new ArrayList<>();
+        String where = " the whole SQL with its lint findings and down script is attached in the thread as `" + FullSql.fileName(a) + "`";
         if (a.kind() == ApprovalKind.PLAN) {
-            blocks.add(Blocks.text("*Planned migration for `" + a.environment() + "`* requested by " + Blocks.user(a.requestedBy())
-                    + "\n>" + Blocks.escape(a.requestText()) + "\n`" + a.fileName() + "`"));
-            blocks.add(Blocks.text(Blocks.code(a.planSql(), "the whole file is written as " + a.fileName() + " once approved")));
-            if (a.details() != null && !a.details().isBlank()) {
-                blocks.add(Blocks.text(a.details()));
-            }
-            blocks.add(Blocks.text(downSummary(a.downSql())));
+            ApprovedFile f = a.files().get(0);
+            blocks.add(Blocks.text("*Planned migration for `" + a.environment() + "`* requested by " + Mrkdwn.user(a.requestedBy())
+                    + "\n>" + Mrkdwn.escape(a.requestText()).replace("\n", "\n>") + "\n" + Mrkdwn.code(f.fileName())));
+            blocks.add(Blocks.text(Blocks.code(f.sql(), where)));
+            blocks.add(Blocks.text(LintText.section(new LintReport(a.findings(), 1))));
+            blocks.add(Blocks.text(downSummary(f.downSql())));
         } else {
-            blocks.add(Blocks.text("*Apply `" + a.version() + "` on `" + a.environment() + "`* requested by " + Blocks.user(a.requestedBy())
-                    + (a.details() == null || a.details().isBlank() ? "" : "\n" + a.details())));
+            blocks.add(Blocks.text("*Apply " + Mrkdwn.code(a.requestText()) + " on `" + a.environment() + "`* requested by "
+                    + Mrkdwn.user(a.requestedBy()) + "\n" + fileList(a)));
+            String sql = a.files().stream().map(f -> "-- " + f.fileName() + "\n" + f.sql().strip()).collect(Collectors.joining("\n\n"));
+            blocks.add(Blocks.text(Blocks.code(sql, where)));
+            blocks.add(Blocks.text(LintText.section(new LintReport(a.findings(), a.files().size()))));
         }
-        blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder()
-                .text("approval #" + a.id() + (a.checksum() == null ? "" : " · sha256 " + a.checksum().substring(0, 12))).build())).build());
+        blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder().text("approval `" + a.shortId() + "` · "
+                + Mrkdwn.escape(a.snapshot().target()) + " · " + Mrkdwn.escape(a.snapshot().historyHead())).build())).build());
         return blocks;
+    }
+
+    private static String fileList(Approval a) {
+        StringBuilder sb = new StringBuilder("Will apply " + a.files().size() + " migration" + (a.files().size() == 1 ? "" : "s") + ", in this order:");
+        a.files().stream().limit(FILES_LISTED).forEach(f -> sb.append("\n• ").append(Mrkdwn.code(f.fileName()))
+                .append(" sha256 `").append(f.sha256(), 0, 12).append('`'));
+        if (a.files().size() > FILES_LISTED) {
+            sb.append("\n_… and ").append(a.files().size() - FILES_LISTED).append(" more, every one in the attached file_");
+        }
+        return sb.toString();
     }
 
     /** What the down script undoes, one statement per line, so reviewers see the way back exists. */
     static String downSummary(String downSql) {
         if (downSql == null || downSql.isBlank()) {
-            return "*Down script:* none — this change cannot be rolled back with `pgpilot down`";
+            return "*Down script:* none — this change cannot be rolled back";
         }
         List<SqlStatement> statements = SqlScript.parse(downSql).statements();
         if (statements.isEmpty()) {
-            return "*Down script:* empty — this change cannot be rolled back with `pgpilot down`";
+            return "*Down script:* empty — this change cannot be rolled back";
         }
         StringBuilder sb = new StringBuilder("*Down script:* " + statements.size() + " statement" + (statements.size() == 1 ? "" : "s"));
         int shown = Math.min(statements.size(), 6);
         for (int i = 0; i < shown; i++) {
             String s = statements.get(i).sql().strip().replaceAll("\\s+", " ");
-            sb.append("\n• `").append(s.length() > 90 ? s.substring(0, 89) + "…" : s).append('`');
+            sb.append("\n• ").append(Mrkdwn.code(s.length() > 90 ? s.substring(0, 89) + "…" : s));
         }
         if (statements.size() > shown) {
-            sb.append("\n_… and ").append(statements.size() - shown).append(" more_");
+            sb.append("\n_… and ").append(statements.size() - shown).append(" more, in the attached file_");
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package dev.pgpilot.slack;
 
+import dev.pgpilot.core.approval.Approval;
 import dev.pgpilot.core.lint.Finding;
 import dev.pgpilot.core.lint.LintReport;
 import dev.pgpilot.core.lint.Severity;
@@ -22,7 +23,7 @@ final class LintText {
         StringBuilder sb = new StringBuilder("*Lint:* " + counts(report));
         visible.stream().limit(SHOWN).forEach(f -> sb.append('\n').append(line(f)));
         if (visible.size() > SHOWN) {
-            sb.append("\n_… and ").append(visible.size() - SHOWN).append(" more; `pgpilot lint` shows them all_");
+            sb.append("\n_… and ").append(visible.size() - SHOWN).append(" more, every one in the attached file_");
         }
         if (report.hasErrors()) {
             sb.append("\n:no_entry: *Approving is refused while the plan has lint errors*: nothing will be written or applied.");
@@ -30,17 +31,17 @@ final class LintText {
         return sb.toString();
     }
 
-    /** The thread reply to an Approve click on a plan whose lint has errors. */
-    static String refusal(long approvalId, String fileName, LintReport report) {
+    /** The thread reply to an Approve click on a request whose lint has errors today. */
+    static String refusal(Approval a, LintReport report) {
         List<Finding> errors = report.errors();
-        StringBuilder sb = new StringBuilder(":no_entry: Not approved: plan #" + approvalId + " (`" + fileName + "`) has "
+        StringBuilder sb = new StringBuilder(":no_entry: Not approved: " + a.kind().dbValue() + " `" + a.shortId() + "` has "
                 + errors.size() + " lint error" + (errors.size() == 1 ? "" : "s") + "; nothing was written or applied.");
         errors.stream().limit(SHOWN).forEach(f -> sb.append('\n').append(line(f)));
         if (errors.size() > SHOWN) {
             sb.append("\n_… and ").append(errors.size() - SHOWN).append(" more_");
         }
-        sb.append("\n_hint:_ reject it and ask for the change another way, or write the migration with `pgpilot new`, fix it,"
-                + " and ask for `/pgpilot apply <version>`; a rule's severity can be changed under `lint:` in pgpilot.yaml");
+        sb.append("\n_hint:_ reject it and ask for the change another way, or fix the migration in the repository and ask for"
+                + " `/pgpilot apply &lt;version&gt;`; a rule's severity can be changed under `lint:` in pgpilot.yaml");
         return sb.toString();
     }
 
@@ -62,7 +63,7 @@ final class LintText {
             case WARNING -> ":warning:";
             default -> ":information_source:";
         };
-        return "• " + icon + " `" + f.ruleId() + "` line " + f.line() + ": " + Blocks.escape(f.message())
-                + (f.fix() == null || f.fix().isBlank() ? "" : " — _" + Blocks.escape(f.fix()) + "_");
+        return "• " + icon + " " + Mrkdwn.code(f.ruleId()) + " line " + f.line() + ": " + Mrkdwn.escape(f.message())
+                + (f.fix() == null || f.fix().isBlank() ? "" : " — _" + Mrkdwn.escape(f.fix()) + "_");
     }
 }

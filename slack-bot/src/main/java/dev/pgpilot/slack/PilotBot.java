@@ -8,227 +8,163 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.bolt.response.Response;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.approval.Approval;
-import dev.pgpilot.core.approval.ApprovalKind;
 import dev.pgpilot.core.approval.ApprovalPolicy;
-import dev.pgpilot.core.approval.ApprovalStatus;
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.approval.ApprovalRef;
+import dev.pgpilot.core.approval.ApprovalTarget;
+import dev.pgpilot.core.approval.ApprovalWorkflow;
+import dev.pgpilot.core.approval.Recovery;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Bolt app: {@code /pgpilot} and the Approve/Reject buttons. Every handler acks at once (Slack
- * gives three seconds) and does its database work on {@link #work}; results go back through the
- * command's {@code response_url} or {@code chat.postMessage}/{@code chat.update}.
+ * gives three seconds) and does its work on {@link WorkQueues}; results go back through the
+ * command's {@code response_url} or the Web API.
  */
 public final class PilotBot implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PilotBot.class);
     static final String COMMAND = "/pgpilot";
+    static final String SOURCE = "slack";
 
     private final BotSettings settings;
-    private final BotActions actions;
-    private final ApprovalPolicy policy;
+    private final ApprovalWorkflow workflow;
+    private final WorkQueues queues = new WorkQueues();
+    private final ApprovalHandler approvals;
     private final App app;
-    private final ExecutorService work = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "pgpilot-slack-work");
-        t.setDaemon(true);
-        return t;
-    });
 
     public PilotBot(BotSettings settings) {
         this.settings = settings;
-        this.actions = new BotActions(settings);
-        this.policy = new ApprovalPolicy(settings.approvers());
-        this.app = new App(appConfig(settings));
+        this.workflow = new ApprovalWorkflow(new ApprovalWorkflow.Settings(settings.workdir(), settings.env(), SOURCE,
+                new ApprovalPolicy(settings.approvers()), settings.approvalTtl(), Clock.systemUTC()));
+        SlackConfig slackConfig = slackConfig(settings);
+        this.approvals = new ApprovalHandler(workflow, new SlackPoster(Slack.getInstance(slackConfig).methods(settings.botToken())),
+                queues, settings.auditChannel());
+        this.app = new App(AppConfig.builder().slack(Slack.getInstance(slackConfig)).signingSecret(settings.signingSecret())
+                .singleTeamBotToken(settings.botToken()).build());
         app.command(COMMAND, (req, ctx) -> onCommand(req.getPayload(), ctx));
-        app.blockAction(ApprovalMessages.APPROVE, (req, ctx) -> {
-            BlockActionPayload p = req.getPayload();
-            work.submit(() -> decide(p, ctx, true));
-            return ctx.ack();
-        });
-        app.blockAction(ApprovalMessages.REJECT, (req, ctx) -> {
-            BlockActionPayload p = req.getPayload();
-            work.submit(() -> decide(p, ctx, false));
-            return ctx.ack();
-        });
+        app.blockAction(ApprovalMessages.APPROVE, (req, ctx) -> onClick(req.getPayload(), ctx, true));
+        app.blockAction(ApprovalMessages.REJECT, (req, ctx) -> onClick(req.getPayload(), ctx, false));
     }
 
-    static AppConfig appConfig(BotSettings settings) {
+    private static SlackConfig slackConfig(BotSettings settings) {
         SlackConfig slackConfig = new SlackConfig();
         if (settings.apiUrl() != null) {
-            String prefix = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
-            slackConfig.setMethodsEndpointUrlPrefix(prefix);
+            slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/");
         }
-        return AppConfig.builder()
-                .slack(Slack.getInstance(slackConfig))
-                .signingSecret(settings.signingSecret())
-                .singleTeamBotToken(settings.botToken())
-                .build();
+        return slackConfig;
     }
 
     public App app() {
         return app;
     }
 
-    private com.slack.api.bolt.response.Response onCommand(SlashCommandPayload p, SlashCommandContext ctx) {
-        BotCommand cmd = BotCommand.parse(p.getText(), actions.environmentNames());
+    private Response onCommand(SlashCommandPayload p, SlashCommandContext ctx) {
+        Set<String> environments;
+        try {
+            environments = workflow.environmentNames();
+        } catch (PilotException e) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(Replies.problem(e.getMessage(), e.hint())));
+        }
+        BotCommand cmd = BotCommand.parse(p.getText(), environments);
         if (cmd instanceof BotCommand.Help) {
             return ctx.ack(r -> r.responseType("ephemeral").blocks(Replies.help()).text("pgpilot commands"));
         }
         if (cmd instanceof BotCommand.Invalid invalid) {
             return ctx.ack(r -> r.responseType("ephemeral").text(Replies.problem(invalid.message(), invalid.hint())));
         }
-        work.submit(() -> runCommand(cmd, p, ctx));
+        Reply reply = (blocks, text) -> respond(ctx, blocks, text);
+        queues.read(() -> guarded(reply, () -> runCommand(cmd, p, reply)));
         return ctx.ack(r -> r.responseType("ephemeral").text(Replies.working(cmd)));
     }
 
-    private void runCommand(BotCommand cmd, SlashCommandPayload p, SlashCommandContext ctx) {
-        try {
-            if (cmd instanceof BotCommand.Status s) {
-                respond(ctx, actions.status(s.env()));
-            } else if (cmd instanceof BotCommand.History h) {
-                respond(ctx, actions.history(h.env()));
-            } else if (cmd instanceof BotCommand.Plan plan) {
-                BotActions.Requested r = actions.requestPlan(plan, p.getUserId(), p.getTriggerId());
-                post(ctx, p.getChannelId(), r);
-            } else if (cmd instanceof BotCommand.Apply apply) {
-                BotActions.Requested r = actions.requestApply(apply, p.getUserId(), p.getTriggerId());
-                post(ctx, p.getChannelId(), r);
-            }
-        } catch (PilotException e) {
-            respondProblem(ctx, e.getMessage(), e.hint());
-        } catch (RuntimeException | IOException e) {
-            respondProblem(ctx, "pgpilot failed: " + e, "nothing was applied; see the bot's log");
+    private void runCommand(BotCommand cmd, SlashCommandPayload p, Reply reply) {
+        if (cmd instanceof BotCommand.Status s) {
+            ApprovalTarget t = workflow.target(s.env());
+            reply.blocks(StatusReplies.status(t.name(), t.pilot().status()), "pgpilot status of " + t.name());
+        } else if (cmd instanceof BotCommand.History h) {
+            ApprovalTarget t = workflow.target(h.env());
+            reply.blocks(StatusReplies.history(t.name(), t.pilot().history()), "pgpilot history of " + t.name());
+        } else if (cmd instanceof BotCommand.Pending pe) {
+            ApprovalTarget t = workflow.target(pe.env());
+            reply.blocks(StatusReplies.pending(t.name(), workflow.pending(pe.env())), "pgpilot pending on " + t.name());
+        } else if (cmd instanceof BotCommand.Plan || cmd instanceof BotCommand.Apply) {
+            // Slack gives every invocation a new trigger id; a retried delivery carries the same one.
+            approvals.request(cmd, p.getUserId(), p.getChannelId(), "slack:" + p.getTriggerId(), reply);
+        } else if (cmd instanceof BotCommand.Cancel || cmd instanceof BotCommand.Reject) {
+            approvals.typed(cmd, p.getUserId(), reply);
         }
     }
 
-    /** Posts the approval request to the channel so everyone sees it, and remembers where it is. */
-    private void post(SlashCommandContext ctx, String channel, BotActions.Requested r) throws IOException {
-        try {
-            ChatPostMessageResponse posted = ctx.client().chatPostMessage(m -> m.channel(channel)
-                    .text(ApprovalMessages.summary(r.approval())).blocks(r.blocks()));
-            if (!posted.isOk()) {
-                respondProblem(ctx, "could not post the approval request: " + posted.getError(),
-                        "invite the bot to this channel (`/invite @pgpilot`); the request #" + r.approval().id() + " is stored and still pending");
-                return;
-            }
-            r.target().approvals().attachMessage(r.approval().id(), posted.getChannel(), posted.getTs());
-        } catch (com.slack.api.methods.SlackApiException e) {
-            respondProblem(ctx, "could not post the approval request: " + e.getMessage(), "check SLACK_BOT_TOKEN and the chat:write scope");
-        }
-    }
-
-    private void decide(BlockActionPayload p, ActionContext ctx, boolean approve) {
+    private Response onClick(BlockActionPayload p, ActionContext ctx, boolean approve) {
+        Reply reply = (blocks, text) -> respond(ctx, blocks, text);
         String user = p.getUser().getId();
+        String value = p.getActions() == null || p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
+        queues.read(() -> guarded(reply, () -> approvals.click(ApprovalRef.decode(value), user, approve, reply)));
+        return ctx.ack();
+    }
+
+    /** Whatever goes wrong reaches the person who asked, in words, and the log, with the stack. */
+    private static void guarded(Reply reply, Runnable work) {
         try {
-            ApprovalRef ref = ApprovalRef.decode(p.getActions().get(0).getValue());
-            BotActions.Target target = actions.target(ref.env());
-            Optional<Approval> found = target.approvals().find(ref.id());
-            if (found.isEmpty()) {
-                ephemeral(ctx, Replies.problem("approval #" + ref.id() + " does not exist in " + target.name(), "request the change again"));
-                return;
-            }
-            Approval approval = found.get();
-            ApprovalPolicy.Verdict verdict = approve ? policy.mayApprove(approval, user, target.environment())
-                    : policy.mayReject(approval, user, target.environment());
-            if (!verdict.allowed()) {
-                ephemeral(ctx, Replies.problem(verdict.reason(), verdict.hint()));
-                return;
-            }
-            String channel = p.getChannel() != null ? p.getChannel().getId() : approval.slackChannel();
-            String ts = p.getMessage() != null ? p.getMessage().getTs() : approval.slackTs();
-            if (approve && approval.kind() == ApprovalKind.PLAN && approval.status() == ApprovalStatus.PENDING) {
-                // Linted again now (config and migrations may have changed since the request); errors
-                // refuse the approval and the request stays pending, so nothing is written or applied.
-                LintReport lint = actions.planLint(target, approval);
-                if (lint.hasErrors()) {
-                    thread(ctx, channel, ts, LintText.refusal(approval.id(), approval.fileName(), lint));
-                    return;
-                }
-            }
-            Optional<Approval> won = target.approvals().decide(approval.id(), user, approve, approve ? null : "rejected in Slack");
-            if (won.isEmpty()) {
-                Approval now = target.approvals().find(approval.id()).orElse(approval);
-                ephemeral(ctx, Replies.problem("approval #" + now.id() + " was already decided: " + now.status().dbValue(),
-                        (now.decidedBy() == null ? "" : "decided by " + Blocks.user(now.decidedBy()) + "; ") + "nothing runs twice"));
-                return;
-            }
-            Approval decided = won.get();
-            if (!approve) {
-                update(ctx, channel, ts, decided, ApprovalMessages.decided(decided, "Nothing was applied."));
-                return;
-            }
-            update(ctx, channel, ts, decided, ApprovalMessages.decided(decided, ":hourglass_flowing_sand: applying…"));
-            BotActions.Outcome outcome = actions.runApproved(target, decided, user);
-            Approval finished = target.approvals().finish(decided.id(), outcome.success(), outcome.error())
-                    .orElse(decided);
-            update(ctx, channel, ts, finished, ApprovalMessages.decided(finished, outcome.summary()));
-            thread(ctx, channel, ts, outcome.details());
+            work.run();
         } catch (PilotException e) {
-            ephemeral(ctx, Replies.problem(e.getMessage(), e.hint()));
+            reply.problem(e.getMessage(), e.hint());
         } catch (RuntimeException e) {
-            ephemeral(ctx, Replies.problem("pgpilot failed: " + e, "see the bot's log"));
+            LOG.error("pgpilot failed handling a Slack request", e);
+            reply.problem("pgpilot failed: " + e, "nothing was applied; the bot's log has the details");
         }
     }
 
-    private void update(ActionContext ctx, String channel, String ts, Approval a, List<LayoutBlock> blocks) {
-        if (channel == null || ts == null) {
-            return;
-        }
+    private static void respond(SlashCommandContext ctx, List<com.slack.api.model.block.LayoutBlock> blocks, String text) {
         try {
-            ctx.client().chatUpdate(u -> u.channel(channel).ts(ts).text(ApprovalMessages.summary(a)).blocks(blocks));
-        } catch (IOException | com.slack.api.methods.SlackApiException e) {
-            ephemeral(ctx, Replies.problem("could not update the approval message: " + e.getMessage(),
-                    "approval #" + a.id() + " is " + a.status().dbValue()));
+            ctx.respond(r -> r.responseType("ephemeral").blocks(blocks).text(SlackPoster.fit(text)));
+        } catch (IOException e) {
+            LOG.warn("could not answer through the command's response_url: {}", e.toString());
         }
     }
 
-    private void thread(ActionContext ctx, String channel, String ts, String text) {
-        if (channel == null || text == null) {
-            return;
-        }
+    private static void respond(ActionContext ctx, List<com.slack.api.model.block.LayoutBlock> blocks, String text) {
         try {
-            ctx.client().chatPostMessage(m -> m.channel(channel).threadTs(ts).text(text));
-        } catch (IOException | com.slack.api.methods.SlackApiException e) {
-            ephemeral(ctx, text);
+            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).blocks(blocks).text(SlackPoster.fit(text)));
+        } catch (IOException e) {
+            LOG.warn("could not answer through the click's response_url: {}", e.toString());
         }
     }
 
-    private static void ephemeral(ActionContext ctx, String text) {
-        try {
-            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-        } catch (IOException ignored) {
-            // Slack is unreachable: there is nobody left to tell.
-        }
+    /** On start: approvals a stopped bot left running are reconciled with the history and their messages updated. */
+    Recovery.Report recover() {
+        Recovery.Report report = workflow.recover();
+        report.skipped().forEach(s -> LOG.warn("not checked for unfinished approvals: {}", s));
+        approvals.recovered(report.finished());
+        return report;
     }
 
-    private static void respond(SlashCommandContext ctx, List<LayoutBlock> blocks) throws IOException {
-        ctx.respond(r -> r.responseType("ephemeral").blocks(blocks).text("pgpilot"));
+    /** Marks timed-out requests expired and redraws their messages (the runner calls this every minute). */
+    void expire() {
+        approvals.expired(workflow.expireAll());
     }
 
-    private static void respondProblem(SlashCommandContext ctx, String message, String hint) {
-        try {
-            ctx.respond(r -> r.responseType("ephemeral").text(Replies.problem(message, hint)));
-        } catch (IOException ignored) {
-            // Slack is unreachable: there is nobody left to tell.
-        }
-    }
-
-    /** Lets running work finish (tests, shutdown). */
-    boolean awaitIdle(long millis) throws InterruptedException {
-        work.shutdown();
-        return work.awaitTermination(millis, TimeUnit.MILLISECONDS);
+    /**
+     * Graceful stop: no new work, running applies get {@code grace} to finish; the ones still
+     * running are logged and left "approved" for the next start to reconcile with the history.
+     */
+    List<Approval> stop(Duration grace) {
+        List<Approval> unfinished = queues.stop(grace);
+        unfinished.forEach(a -> LOG.warn("stopping while approval {} is still applying on {}; the next start reconciles it", a.id(), a.environment()));
+        return unfinished;
     }
 
     @Override
     public void close() {
-        work.shutdownNow();
+        queues.shutdownNow();
         app.stop();
     }
 

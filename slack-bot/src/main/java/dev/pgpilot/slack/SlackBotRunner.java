@@ -3,15 +3,30 @@ package dev.pgpilot.slack;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.pgpilot.core.PilotException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs the bot until the process is stopped: HTTP on a port, or Socket Mode when an app token is set. */
+/**
+ * Runs the bot until the process is stopped: HTTP on an address and port, or Socket Mode when an
+ * app token is set. On start it reconciles approvals a stopped bot left running; on SIGTERM it
+ * stops taking requests and gives running applies the configured grace to finish.
+ */
 public final class SlackBotRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackBotRunner.class);
+
     private SlackBotRunner() {}
 
-    public static void run(BotSettings settings, int port, PrintWriter out) throws Exception {
+    /** @param bind the address to listen on (e.g. 127.0.0.1 behind a proxy, 0.0.0.0 for every interface) */
+    public static void run(BotSettings settings, String bind, int port, PrintWriter out) throws Exception {
         settings.requireComplete();
+        InetSocketAddress address = address(bind, port);
         PilotBot bot = new PilotBot(settings);
         try {
             // Bolt checks the bot token (auth.test) when it starts; say so in our words, not a stack trace.
@@ -28,36 +43,63 @@ public final class SlackBotRunner {
             throw PilotException.error("Slack did not accept SLACK_BOT_TOKEN: " + why,
                     "copy the Bot User OAuth Token (xoxb-...) again; check that " + apiHost(settings) + " is reachable from here");
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        if (settings.socketMode()) {
-            // Socket Mode: Slack pushes requests over a websocket the bot opens; no public URL needed.
-            SocketModeApp socket = new SocketModeApp(settings.appToken(), bot.app());
+        // Before any click can arrive: approvals a stopped bot left running end as applied or interrupted.
+        bot.recover();
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pgpilot-slack-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
             try {
-                socket.startAsync();
-            } catch (Exception e) {
-                closeQuietly(socket);
-                bot.close();
-                // Bolt's message names Slack's error (invalid_auth, not_allowed_token_type, ...), never the token.
-                throw PilotException.error("Slack did not open a Socket Mode connection for SLACK_APP_TOKEN: " + firstLine(e),
-                        "generate an App-Level Token (xapp-...) with the connections:write scope under Basic Information,"
-                                + " turn on Socket Mode, and check that " + apiHost(settings) + " is reachable from here");
+                bot.expire();
+            } catch (RuntimeException e) {
+                LOG.warn("could not expire old requests: {}", e.toString());
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                closeQuietly(socket);
-                bot.close();
-            }));
-            out.println("pgpilot Slack bot connected in Socket Mode (workdir " + settings.workdir().toAbsolutePath().normalize() + ")");
-        } else {
-            SlackEventsServer server = new SlackEventsServer(bot.app(), new InetSocketAddress(port)).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                bot.close();
-            }));
-            out.println("pgpilot Slack bot listening on http://0.0.0.0:" + server.port() + SlackEventsServer.PATH
-                    + " (workdir " + settings.workdir().toAbsolutePath().normalize() + ")");
-        }
+        }, 1, 1, TimeUnit.MINUTES);
+        AutoCloseable front = settings.socketMode() ? socketMode(settings, bot) : new SlackEventsServer(bot.app(), address).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: no new requests; running applies get {} s to finish", settings.shutdownGrace().toSeconds());
+            closeQuietly(front);
+            sweeper.shutdownNow();
+            bot.stop(settings.shutdownGrace());
+            bot.close();
+            LOG.info("stopped");
+        }, "pgpilot-slack-shutdown"));
+        String where = front instanceof SlackEventsServer server
+                ? "listening on http://" + address.getAddress().getHostAddress() + ":" + server.port() + SlackEventsServer.PATH
+                : "connected in Socket Mode";
+        out.println("pgpilot Slack bot " + where + " (workdir " + settings.workdir().toAbsolutePath().normalize() + ")");
         out.flush();
-        stopped.await();
+        LOG.info("pgpilot Slack bot {}", where);
+        new CountDownLatch(1).await();
+    }
+
+    private static InetSocketAddress address(String bind, int port) {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(bind == null || bind.isBlank() ? "0.0.0.0" : bind), port);
+        } catch (UnknownHostException e) {
+            throw PilotException.error("cannot listen on " + bind + ": no such address", "use an address of this machine, e.g. 127.0.0.1 or 0.0.0.0");
+        }
+    }
+
+    private static AutoCloseable socketMode(BotSettings settings, PilotBot bot) {
+        SocketModeApp socket = null;
+        try {
+            // Socket Mode: Slack pushes requests over a websocket the bot opens; no public URL needed.
+            socket = new SocketModeApp(settings.appToken(), bot.app());
+            socket.startAsync();
+            return socket::close;
+        } catch (Exception e) {
+            if (socket != null) {
+                closeQuietly(socket::close);
+            }
+            bot.close();
+            // Bolt's message names Slack's error (invalid_auth, not_allowed_token_type, ...), never the token.
+            throw PilotException.error("Slack did not open a Socket Mode connection for SLACK_APP_TOKEN: " + firstLine(e),
+                    "generate an App-Level Token (xapp-...) with the connections:write scope under Basic Information,"
+                            + " turn on Socket Mode, and check that " + apiHost(settings) + " is reachable from here");
+        }
     }
 
     private static String apiHost(BotSettings settings) {
@@ -74,9 +116,12 @@ public final class SlackBotRunner {
         return m.lines().findFirst().orElse(m);
     }
 
-    private static void closeQuietly(SocketModeApp socket) {
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
         try {
-            socket.close();
+            c.close();
         } catch (Exception ignored) {
             // shutting down anyway
         }

@@ -212,35 +212,58 @@ class ApprovalFlowTest {
         SlackApiStub.Call posted = h.slack.await("the apply approval message",
                 c -> c.method().equals("chat.postMessage") && c.params().getOrDefault("blocks", "").contains("pgpilot_approve"));
         h.click(ApprovalMessages.APPROVE, buttonValue(posted), BotHarness.APPROVER, ts(1), "approve");
-        SlackApiStub.Call thread = h.slack.await("the error in the thread",
-                c -> c.method().equals("chat.postMessage") && c.params().containsKey("thread_ts"));
-        assertTrue(thread.params().get("text").contains("no_such_table"), thread.params().get("text"));
+        SlackApiStub.Call thread = h.slack.await("the error in the thread, telling the requester",
+                c -> c.inThread() && c.shown().contains("no_such_table"));
+        assertTrue(thread.shown().contains("<@UREQUESTER>"), thread.shown());
         SlackApiStub.Call update = h.slack.await("the message marked failed",
                 c -> c.method().equals("chat.update") && c.params().getOrDefault("blocks", "").contains("failed"));
         assertTrue(update.params().get("blocks").contains("@UAPPROVER"), update.params().get("blocks"));
-        assertEquals(1, h.count("SELECT count(*) FROM pgpilot.approvals WHERE status = 'failed' AND reason LIKE '%no_such_table%'"));
+        assertEquals(1, h.count("SELECT count(*) FROM pgpilot.approvals WHERE status = 'failed' AND outcome LIKE '%no_such_table%'"));
         assertEquals(0, h.count("SELECT count(*) FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'rank'"),
                 "the failed migration was rolled back");
     }
 
     @Test
-    void approvedPlanThatUpRefusesBeforeRunningLeavesNoFileBehind() throws Exception {
+    void editOfAnAppliedMigrationBetweenRequestAndClickMakesTheApprovalStaleAndRunsNothing() throws Exception {
         Path applied = h.workdir.resolve("supabase/migrations/20250101000000_add_rank.sql");
         Files.writeString(applied, "ALTER TABLE public.events ADD COLUMN IF NOT EXISTS rank integer;\n");
         new Pilot(new Pilot.Options(h.workdir, BotHarness.url(h.db), null, "cli", "test"), Clock.systemUTC(), Map.of())
                 .up(UpOptions.all(), ApplyListener.NONE);
         String value = buttonValue(planPosted("add notes text to events", BotHarness.REQUESTER));
-        // Between the request and the click someone edits an applied migration: up refuses before running anything.
         Files.writeString(applied, "ALTER TABLE public.events ADD COLUMN IF NOT EXISTS rank bigint;\n");
 
         h.click(ApprovalMessages.APPROVE, value, BotHarness.APPROVER, ts(1), "approve");
-        SlackApiStub.Call thread = h.slack.await("the refusal in the thread",
-                c -> c.method().equals("chat.postMessage") && c.params().containsKey("thread_ts"));
-        String text = thread.params().get("text");
-        assertTrue(text.contains("applied migrations were changed since they ran: 20250101000000"), text);
-        assertTrue(text.contains("nothing ran;") && text.contains("was not kept"), text);
-        assertEquals(List.of(applied), migrationFiles(), "the approved plan's files were removed again");
+        SlackApiStub.Call thread = h.slack.await("'changed since it was shown' in the thread",
+                c -> c.inThread() && c.shown().contains("changed since it was shown"));
+        assertTrue(thread.shown().contains("file edited: 20250101000000_add_rank.sql"), thread.shown());
+        h.slack.await("the old message marked stale, without buttons",
+                c -> c.method().equals("chat.update") && c.shown().contains("Changed since it was shown") && !c.shown().contains("pgpilot_approve"));
+        assertEquals(List.of(applied), migrationFiles(), "nothing was written");
         assertEquals(0, notesColumns());
-        assertEquals(1, h.count("SELECT count(*) FROM pgpilot.approvals WHERE status = 'failed' AND decided_by = 'UAPPROVER'"));
+        assertEquals(1, h.count("SELECT count(*) FROM pgpilot.approvals WHERE status = 'stale' AND reason LIKE '%file edited%'"));
+        assertEquals(0, h.count("SELECT count(*) FROM pgpilot.migration_log WHERE applied_by = 'UAPPROVER'"));
+    }
+
+    @Test
+    void planThatFailsAtApplyTimeRemovesOnlyItsOwnFileAndTheNextPlanIsNotBlocked() throws Exception {
+        Path other = h.workdir.resolve("supabase/migrations/20250101000000_add_rank.sql");
+        Files.writeString(other, "ALTER TABLE public.events ADD COLUMN IF NOT EXISTS rank integer;\n");
+        new Pilot(new Pilot.Options(h.workdir, BotHarness.url(h.db), null, "cli", "test"), Clock.systemUTC(), Map.of())
+                .up(UpOptions.all(), ApplyListener.NONE);
+        String value = buttonValue(planPosted("add notes text to events", BotHarness.REQUESTER));
+        // Renamed outside pgpilot: the history does not move, the plan's SQL is now wrong.
+        h.sql("ALTER TABLE public.events RENAME TO happenings");
+
+        h.click(ApprovalMessages.APPROVE, value, BotHarness.APPROVER, ts(1), "approve");
+        SlackApiStub.Call thread = h.slack.await("the failure in the thread", c -> c.inThread() && c.shown().contains("failed"));
+        assertTrue(thread.shown().contains("was removed again"), thread.shown());
+        assertEquals(List.of(other), migrationFiles(), "only the plan's own files were removed");
+        assertEquals(1, h.count("SELECT count(*) FROM pgpilot.approvals WHERE status = 'failed'"));
+        assertEquals(1, h.count("SELECT count(*) FROM pgpilot.migration_log WHERE NOT success AND applied_by = 'UAPPROVER'"),
+                "the failed attempt stays in the history");
+
+        h.command("plan add notes text to happenings", BotHarness.REQUESTER, "next");
+        h.slack.await("the next plan posted", c -> c.method().equals("chat.postMessage") && c.shown().contains("happenings")
+                && c.shown().contains("pgpilot_approve"));
     }
 }

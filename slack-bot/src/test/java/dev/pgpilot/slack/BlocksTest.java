@@ -28,7 +28,28 @@ class BlocksTest {
 
     @Test
     void userTextCannotBecomeSlackMarkup() {
-        assertEquals("&lt;!channel&gt; &amp; &lt;@U1&gt;", Blocks.escape("<!channel> & <@U1>"));
+        assertEquals("&lt;!channel&gt; &amp; &lt;@U1&gt;", Mrkdwn.escape("<!channel> & <@U1>"));
+    }
+
+    @Test
+    void slackEntitiesAreDecodedOnTheWayInWithAmpersandLast() {
+        assertEquals("R&D > 0 <x>", Mrkdwn.decode("R&amp;D &gt; 0 &lt;x&gt;"));
+        assertEquals("the text &lt;", Mrkdwn.decode("the text &amp;lt;"));
+    }
+
+    @Test
+    void linksAndMentionsInsideSqlAreEscapedInTheCodeBlock() {
+        assertEquals("```\nselect '&lt;https://x|harmless&gt;', '&lt;!channel&gt;';\n```",
+                Blocks.code("select '<https://x|harmless>', '<!channel>';", "x"));
+    }
+
+    @Test
+    void longSqlFullOfEscapedCharactersIsNeverCutInsideAnEntity() {
+        String sql = "select '" + "<".repeat(5000) + "';";
+        String shown = Blocks.code(sql, "x");
+        String code = shown.substring(4, shown.indexOf("\n```\n_"));
+        assertTrue(code.endsWith("&lt;"), code.substring(code.length() - 10));
+        assertTrue(shown.length() < Blocks.SECTION_LIMIT, "fits a Slack section: " + shown.length());
     }
 
     @Test

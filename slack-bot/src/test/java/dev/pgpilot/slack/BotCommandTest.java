@@ -52,4 +52,26 @@ class BotCommandTest {
         assertEquals("unknown command: rollback", i.message());
         assertTrue(i.hint().contains("/pgpilot status [env]"), i.hint());
     }
+
+    @Test
+    void mistypedEnvironmentAtTheEndOfAPlanIsRefusedNeverTakenForTheDefault() {
+        BotCommand.Invalid typo = assertInstanceOf(BotCommand.Invalid.class, BotCommand.parse("plan add notes text to events prdo", ENVS));
+        assertTrue(typo.message().contains("unknown environment at the end of the request: prdo"), typo.message());
+        assertTrue(typo.hint().contains("did you mean `prod`?") && !typo.hint().contains("--"), typo.hint());
+        assertInstanceOf(BotCommand.Invalid.class, BotCommand.parse("plan add notes text to events stagign", ENVS));
+    }
+
+    @Test
+    void slackEntitiesInTheTextAreDecodedBeforeParsing() {
+        assertEquals(new BotCommand.Plan("comment on table events: R&D > budget <x>", null),
+                BotCommand.parse("plan comment on table events: R&amp;D &gt; budget &lt;x&gt;", ENVS));
+    }
+
+    @Test
+    void pendingCancelAndRejectWithAReasonAreCommands() {
+        assertEquals(new BotCommand.Pending("prod"), BotCommand.parse("pending prod", ENVS));
+        assertEquals(new BotCommand.Cancel("1a2b3c4d"), BotCommand.parse("cancel 1a2b3c4d", ENVS));
+        assertEquals(new BotCommand.Reject("1a2b3c4d", "use a view instead"), BotCommand.parse("reject 1a2b3c4d use a view instead", ENVS));
+        assertInstanceOf(BotCommand.Invalid.class, BotCommand.parse("reject 1a2b3c4d", ENVS));
+    }
 }

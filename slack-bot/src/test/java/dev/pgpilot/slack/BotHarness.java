@@ -31,6 +31,7 @@ final class BotHarness implements AutoCloseable {
     final Path workdir;
     final DatabaseTarget db;
     final SlackApiStub slack;
+    final BotSettings settings;
     final PilotBot bot;
     final SlackEventsServer server;
     final SignedSlack client;
@@ -59,7 +60,8 @@ final class BotHarness implements AutoCloseable {
         slack = new SlackApiStub();
         Map<String, String> env = new java.util.HashMap<>(extraEnv);
         env.put("STAGING_DATABASE_URL", url(db));
-        BotSettings settings = new BotSettings(workdir, SECRET, "xoxb-test-token", null, slack.apiUrl(), approvers, Map.copyOf(env));
+        settings = new BotSettings(workdir, SECRET, "xoxb-test-token", null, slack.apiUrl(), approvers, null,
+                java.time.Duration.ofHours(24), java.time.Duration.ofSeconds(30), Map.copyOf(env));
         bot = new PilotBot(settings);
         server = new SlackEventsServer(bot.app(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
         client = new SignedSlack(server.port(), SECRET);
@@ -95,6 +97,7 @@ final class BotHarness implements AutoCloseable {
         return client.send(SignedSlack.clickBody(actionId, value, user, CHANNEL, messageTs, slack.responseUrl(responseName)));
     }
 
+    /** Closes the bot, then the stub, which fails the test if any call broke one of Slack's limits. */
     @Override
     public void close() {
         server.close();

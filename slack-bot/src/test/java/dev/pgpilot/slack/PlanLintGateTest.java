@@ -67,10 +67,10 @@ class PlanLintGateTest {
 
         h.click(ApprovalMessages.APPROVE, value, BotHarness.APPROVER, "1700000000.000001", "approve");
         SlackApiStub.Call refusal = h.slack.await("the refusal in the thread",
-                c -> c.method().equals("chat.postMessage") && c.params().containsKey("thread_ts"));
-        String text = refusal.params().get("text");
+                c -> c.inThread() && c.shown().contains("Not approved"));
+        String text = refusal.shown();
         assertEquals("1700000000.000001", refusal.params().get("thread_ts"));
-        assertTrue(text.contains("Not approved: plan #") && text.contains("1 lint error; nothing was written or applied"), text);
+        assertTrue(text.contains("Not approved: plan `") && text.contains("1 lint error; nothing was written or applied"), text);
         assertTrue(text.contains("manifest-unknown-object"), text);
         assertTrue(h.slack.calls("chat.update").isEmpty(), "the request was not decided");
         assertEquals(1, h.count("SELECT count(*) FROM pgpilot.approvals WHERE status = 'pending' AND decided_by IS NULL"));

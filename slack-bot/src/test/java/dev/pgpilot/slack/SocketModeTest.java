@@ -41,7 +41,7 @@ class SocketModeTest {
                 "SLACK_APP_TOKEN", "xapp-revoked-token", "SLACK_API_URL", slack.apiUrl()));
         assertTrue(settings.socketMode());
         StringWriter out = new StringWriter();
-        PilotException e = assertThrows(PilotException.class, () -> SlackBotRunner.run(settings, 0, new PrintWriter(out)));
+        PilotException e = assertThrows(PilotException.class, () -> SlackBotRunner.run(settings, "127.0.0.1", 0, new PrintWriter(out)));
         assertEquals(PilotException.ERROR, e.exitCode());
         assertTrue(e.getMessage().contains("SLACK_APP_TOKEN") && e.getMessage().contains("invalid_auth"), e.getMessage());
         assertTrue(e.hint().contains("connections:write"), e.hint());
@@ -60,7 +60,7 @@ class SocketModeTest {
         String api = "http://127.0.0.1:" + closedPort + "/api/";
         BotSettings settings = BotSettings.from(workdir, Map.of("SLACK_BOT_TOKEN", "xoxb-test-token",
                 "SLACK_APP_TOKEN", "xapp-some-token", "SLACK_API_URL", api));
-        PilotException e = assertThrows(PilotException.class, () -> SlackBotRunner.run(settings, 0, new PrintWriter(new StringWriter())));
+        PilotException e = assertThrows(PilotException.class, () -> SlackBotRunner.run(settings, "127.0.0.1", 0, new PrintWriter(new StringWriter())));
         assertEquals("cannot reach the Slack Web API at " + api + ": Failed to connect to /127.0.0.1:" + closedPort, e.getMessage());
         assertTrue(e.hint().contains("SLACK_API_URL"), e.hint());
         assertFalse(e.getMessage().contains("xoxb-test-token") || e.getMessage().contains("xapp-some-token"));

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/** "Did you mean ..." by edit distance. */
-final class Suggest {
+/** "Did you mean ..." by edit distance (the Slack bot uses it for mistyped environment names too). */
+public final class Suggest {
     private Suggest() {}
 
     static List<String> closest(String word, Collection<String> candidates) {
@@ -23,7 +23,7 @@ final class Suggest {
         return "known " + what + ": " + String.join(", ", candidates.stream().sorted().limit(12).toList());
     }
 
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;

@@ -15,8 +15,9 @@ class ApprovalPolicyTest {
     private static final Environment STAGING = new Environment("staging", "STAGING_URL", false, true, List.of("UALICE"));
 
     private static Approval requestedBy(String user, String env) {
-        return new Approval(1, ApprovalKind.APPLY, env, "pending", "pending", null, null, null, null, null,
-                user, Instant.EPOCH, null, null, ApprovalStatus.PENDING, null, null, null, null);
+        return new Approval("00000000-0000-0000-0000-000000000001", ApprovalKind.APPLY, env,
+                new Snapshot(env, "postgresql://h:5432/db", "nothing applied", java.util.Map.of()), List.of(), List.of(), "pending",
+                user, Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), ApprovalStatus.PENDING, null, null, null, null, null, null);
     }
 
     @Test
