@@ -1,0 +1,34 @@
+package dev.pgpilot.core.request;
+
+import dev.pgpilot.core.Golden;
+import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.render.Migration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Whole generated migrations, up and down, as a person reads them: the policies' shapes (owner,
+ * admins only, members, storage folders), a rights table, an FK whose index already exists.
+ */
+class GeneratedMigrationGoldenTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        owner-table            | sql:select 1                                                                           | create table notes with user_id, body text not null and pinned flag
+        admins-table           | sql:select 1                                                                           | create table admins with user_id references auth.users
+        only-admins-delete     | users can delete their own comments                                                    | only admins can delete comments
+        members-read           | sql:select 1                                                                           | organization members can read their organization's customers
+        storage-own-folder     | sql:insert into storage.buckets (id, name) values ('avatars', 'avatars')               | users can upload to their own folder in the avatars bucket
+        public-conditional     | sql:select 1                                                                           | anyone can see posts where published is true
+        fk-index-already-there | sql:create index idx_comments_post_id on public.comments (post_id)                     | link comments to posts
+        """)
+    void theGeneratedMigrationAndItsDownReadAsPinned(String golden, String setup, String request) throws Exception {
+        DatabaseTarget db = Fixture.fresh();
+        Fixture.exec(db, "create table public.admins (user_id uuid primary key references auth.users(id))");
+        if (setup.startsWith("sql:")) Fixture.exec(db, setup.substring(4));
+        else Fixture.exec(db, RoundTripTest.plan(db, setup).upSql());
+        if (golden.equals("admins-table")) Fixture.exec(db, "drop table public.admins");
+        Migration m = RoundTripTest.plan(db, request);
+        Golden.assertMatches("migrations/" + golden + ".txt", m.upSql() + "\n-- ======== down ========\n" + m.downSql());
+    }
+}
