@@ -80,7 +80,10 @@ final class CaseRunner {
         return new Outcome(c, true, "", "planned", sql, rules, false, 0);
     }
 
-    /** refuse and ask: exit 1, nothing written; ask also names every reading, refuse every mention. */
+    /**
+     * refuse and ask: exit 1, nothing written; ask also names every reading, refuse every mention.
+     * noop: exit 0 ("already there, nothing to do", PilotException.NOTHING_TO_DO), nothing written.
+     */
     private Outcome refusal(EvalCase c, DatabaseTarget db, Path project) throws Exception {
         Pilot pilot = SchemaTemplate.pilot(project, db);
         long filesBefore = sqlFiles(project);
@@ -88,7 +91,11 @@ final class CaseRunner {
         try {
             Pilot.Plan plan = pilot.plan(c.request());
             // the CLI would write this plan now: that is the failure, shown but not written
-            return fail(c, "planned a migration instead of " + (c.expect() == EvalCase.Expect.ASK ? "asking" : "refusing"),
+            return fail(c, "planned a migration instead of " + switch (c.expect()) {
+                        case ASK -> "asking";
+                        case NOOP -> "saying it is already there";
+                        default -> "refusing";
+                    },
                     "planned", plan.migration().upSql(), List.of());
         } catch (PilotException e) {
             refused = e;
@@ -96,8 +103,9 @@ final class CaseRunner {
             return fail(c, "planner crashed: " + e, "", "", List.of());
         }
         String said = said(refused);
-        if (refused.exitCode() != PilotException.REFUSED) {
-            return fail(c, "exit " + refused.exitCode() + ", not 1", said, "", List.of());
+        int expected = c.expect() == EvalCase.Expect.NOOP ? PilotException.NOTHING_TO_DO : PilotException.REFUSED;
+        if (refused.exitCode() != expected) {
+            return fail(c, "exit " + refused.exitCode() + ", not " + expected, said, "", List.of());
         }
         if (sqlFiles(project) != filesBefore) {
             return fail(c, "a refused request wrote a file", said, "", List.of());

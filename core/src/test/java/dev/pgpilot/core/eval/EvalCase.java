@@ -16,7 +16,8 @@ import java.util.List;
 public record EvalCase(String id, String schema, String category, String request, Expect expect,
                        List<String> check, List<String> readings, List<String> mentions) {
 
-    public enum Expect { APPLY, REFUSE, ASK }
+    /** NOOP: the request asks for what the schema already has: "already there", exit 0, nothing written. */
+    public enum Expect { APPLY, REFUSE, ASK, NOOP }
 
     static EvalCase parse(String schema, JsonNode n) {
         String id = text(n, "id");
@@ -34,6 +35,7 @@ public record EvalCase(String id, String schema, String category, String request
         if (expect == Expect.ASK && readings.size() < 2) throw bad("an ask case names at least two readings");
         if (expect == Expect.ASK != category.equals("ask")) throw bad("expect ask <=> category ask");
         if (expect == Expect.REFUSE != category.startsWith("refuse-")) throw bad("expect refuse <=> category refuse-*");
+        if (expect == Expect.NOOP != category.equals("already-there")) throw bad("expect noop <=> category already-there");
     }
 
     private IllegalArgumentException bad(String why) {
