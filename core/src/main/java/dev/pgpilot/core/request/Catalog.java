@@ -72,15 +72,31 @@ public final class Catalog {
     private final Map<String, Table> tables;
     private final Map<String, EnumType> enums;
     private final Set<String> functions;
+    /** Type names the target knows outside pg_catalog (enums, domains, extension types), bare and qualified, to their SQL. */
+    private final Map<String, String> types;
 
     public Catalog(Map<String, Table> tables, Map<String, EnumType> enums, Set<String> functions) {
+        this(tables, enums, functions, enumTypes(enums));
+    }
+
+    public Catalog(Map<String, Table> tables, Map<String, EnumType> enums, Set<String> functions, Map<String, String> types) {
         this.tables = tables;
         this.enums = enums;
         this.functions = functions;
+        this.types = types;
     }
 
     public static Catalog empty() {
         return new Catalog(Map.of(), Map.of(), Set.of());
+    }
+
+    private static Map<String, String> enumTypes(Map<String, EnumType> enums) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (EnumType e : enums.values()) {
+            m.putIfAbsent(e.name().name(), e.name().sql());
+            m.put(e.name().display(), e.name().sql());
+        }
+        return m;
     }
 
     private static final String SYSTEM = "('pg_catalog','information_schema','pg_toast','pgpilot','supabase_migrations','extensions','graphql','graphql_public','realtime','vault','pgsodium')";
@@ -174,10 +190,41 @@ public final class Catalog {
                     + "where n.nspname not in ('pg_catalog','information_schema')")) {
                 while (rs.next()) functions.add(rs.getString(1));
             }
-            return new Catalog(tables, enums, functions);
+            return new Catalog(tables, enums, functions, userTypes(st));
         } catch (SQLException e) {
             throw PilotException.error("cannot read the database catalog: " + Sql.oneLine(e.getMessage()), "check the database URL and permissions");
         }
+    }
+
+    /**
+     * Enums, domains, ranges and extension types (citext, vector, ...) outside pg_catalog. A bare name
+     * prefers public, then extensions, then the first schema in name order.
+     */
+    private static Map<String, String> userTypes(Statement st) throws SQLException {
+        Map<String, String> m = new LinkedHashMap<>();
+        try (ResultSet rs = st.executeQuery("select n.nspname, t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace "
+                + "where t.typtype in ('b','d','e','r','m') and t.typrelid = 0 and t.typname !~ '^_' and n.nspname not in ('pg_catalog','information_schema','pg_toast') "
+                + "and n.nspname not like 'pg_%' order by case n.nspname when 'public' then 0 when 'extensions' then 1 else 2 end, 1, 2")) {
+            while (rs.next()) {
+                QualifiedName q = new QualifiedName(rs.getString(1), rs.getString(2));
+                if (!q.name().matches("[a-z_][a-z0-9_]*") || !q.schema().matches("[a-z_][a-z0-9_]*")) continue;
+                m.putIfAbsent(q.name(), q.sql());
+                m.put(q.display(), q.sql());
+            }
+        }
+        return m;
+    }
+
+    /** The SQL of a type outside pg_catalog by bare or qualified name (an enum, a domain, citext, vector ...). */
+    public Optional<String> findType(String word) {
+        return word == null ? Optional.empty() : Optional.ofNullable(types.get(word.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** Bare names of the types outside pg_catalog, for "did you mean". */
+    public Set<String> typeNames() {
+        Set<String> out = new TreeSet<>();
+        for (String k : types.keySet()) if (!k.contains(".")) out.add(k);
+        return out;
     }
 
     private static List<String> strings(Array a) throws SQLException {
@@ -222,6 +269,15 @@ public final class Catalog {
         if (word == null) return Optional.empty();
         String w = word.toLowerCase(java.util.Locale.ROOT);
         return Optional.ofNullable(enums.get(w.contains(".") ? w : "public." + w));
+    }
+
+    /** The enum a column type names, as the catalog or a request spells it ("order_status", "public.order_status", "\"public\".\"order_status\""). */
+    public Optional<EnumType> enumBySql(String type) {
+        if (type == null) return Optional.empty();
+        for (EnumType e : enums.values()) {
+            if (type.equals(e.name().sql()) || type.equals(e.name().display()) || type.equals(e.name().name())) return Optional.of(e);
+        }
+        return Optional.empty();
     }
 
     public List<String> enumNames() {

@@ -31,19 +31,37 @@ public final class RequestParser {
     static final Set<String> OWNER_ID_NAMES = Set.of("user_id", "owner_id", "author_id", "created_by", "creator_id");
 
     private final Catalog catalog;
+    private final ColumnPhrase columns;
+    private final ForeignTargets targets;
 
     public RequestParser(Catalog catalog) {
         this.catalog = catalog;
+        this.columns = new ColumnPhrase(catalog);
+        this.targets = new ForeignTargets(catalog);
     }
 
     public ChangeSet parse(String request) {
         String text = Sql.oneLine(request);
         if (text.isEmpty()) throw refuse("empty request", "say what to change, e.g. \"add notes text to orders\"");
         if (text.length() > 2000) throw refuse("request too long (" + text.length() + " characters)", "describe one change at a time");
-        List<Tok> toks = Lexer.lex(text);
+        List<Tok> toks = readable(text, catalog);
         Words w = new Words(toks, text);
         List<ChangeRequest> changes = route(w);
+        WordAccount.check(toks, changes, catalog);
         return ExistingObjects.check(new ChangeSet(text, changes), catalog);
+    }
+
+    /**
+     * The tokens a request's frames read: the purpose clause set aside, and row changes refused
+     * before any frame could read them as DDL. The LLM backend checks its model's reply against
+     * the same tokens.
+     */
+    static List<Tok> readable(String text, Catalog catalog) {
+        List<Tok> all = Lexer.lex(text);
+        boolean comment = !all.isEmpty() && all.get(0).is("comment", "describe", "document") || text.contains(":");
+        List<Tok> toks = comment ? all : Rationale.strip(all, catalog);
+        if (!comment) new RowChangeGuard(catalog).check(toks);
+        return toks;
     }
 
     // ------------------------------------------------------------------ routing
@@ -67,6 +85,8 @@ public final class RequestParser {
         w.all().stream().filter(t -> t.is(";") && t.kind() == Kind.SYMBOL).findFirst().ifPresent(t -> {
             throw refuse("did not understand \";\": one request at a time", "send each change as its own request, or list columns with commas");
         });
+        // "we don't need tasks.done", "no longer need the fax column", "get rid of notes"
+        if (w.phrase("not", "need") || w.phrase("no", "longer", "need") || w.phrase("get", "rid", "of")) return List.of(drop(w));
         if (can && policies.isPolicyRequest(w)) return policies.parse(w);
         if (w.has("rls") || w.phrase("row", "level", "security") || w.has("row-level")) return List.of(enableRls(w));
         if (w.has("trigger") || ((w.has("updated_at")) && w.any(Set.of("keep", "maintain", "touch", "auto", "automatically", "bump", "refresh")))) return trigger(w);
@@ -124,7 +144,7 @@ public final class RequestParser {
 
     private List<ChangeRequest> addColumns(Words w) {
         // "<verb> <column spec> to|on|in <table>" or "<table> need(s)/should have <column spec>"
-        int to = w.indexOfAny(Set.of("to", "on", "in", "into", "for"));
+        int to = tablePreposition(w);
         Catalog.Table table;
         List<Tok> spec;
         int verb = w.indexOfAny(Set.of("need", "needs", "should", "want", "wants", "have", "has", "must", "require", "requires"));
@@ -168,112 +188,44 @@ public final class RequestParser {
         return out;
     }
 
+    /**
+     * The "to/on/in/into/for" that introduces the table: the last one followed by a known table, so
+     * "defaulting to an empty object to profiles" and "references patients on delete set null to
+     * appointments" find the table at the end; the first one when none names a table (for the error).
+     */
+    private int tablePreposition(Words w) {
+        Set<String> preps = Set.of("to", "on", "in", "into", "for");
+        for (int i = w.size() - 2; i >= 0; i--) {
+            if (!preps.contains(w.tok(i).text()) || w.tok(i).kind() == Kind.QUOTED) continue;
+            int j = i + 1;
+            while (j < w.size() && (FILLER.contains(w.tok(j).text()) || w.tok(j).is("table"))) j++;
+            if (j < w.size() && w.tok(j).word() && catalog.findTable(w.tok(j).text()).isPresent()) return i;
+        }
+        return w.indexOfAny(preps);
+    }
+
     private ChangeRequest fkIndexOnly(QualifiedName table, String column) {
         return new CreateIndex(table, indexName("idx", table.name(), List.of(column)), List.of(column), false, null, false);
     }
 
     /** "a phone_verified boolean defaulting to false", "amount numeric(12,2) not null", "customer_id referencing customers". */
     ColumnDef columnSpec(List<Tok> part, QualifiedName owner) {
-        List<String> nameWords = new ArrayList<>();
-        String type = null;
-        boolean notNull = false, unique = false;
-        String def = null;
-        ColumnDef.ForeignRef ref = null;
-        for (int i = 0; i < part.size(); i++) {
-            Tok t = part.get(i);
-            if (t.is("(", ")") && t.kind() == Kind.SYMBOL) continue;
-            if (t.is("not") && i + 1 < part.size() && part.get(i + 1).is("null")) { notNull = true; i++; continue; }
-            if (t.is("required", "mandatory")) { notNull = true; continue; }
-            if (t.is("unique")) { unique = true; continue; }
-            if (t.is("default", "defaulting", "defaults")) {
-                int j = i + 1;
-                while (j < part.size() && part.get(j).is("to", "of", "is", "=", "value", "as")) j++;
-                if (j >= part.size()) throw refuse("default without a value", "e.g. \"... defaulting to false\"");
-                def = defaultValue(part.get(j), type);
-                i = j;
-                continue;
-            }
-            if (t.is("with") && i + 1 < part.size() && part.get(i + 1).is("default", "a")) continue;
-            if (t.is("references", "referencing", "refs") || (t.is("pointing", "linked", "linking") )) {
-                int j = i + 1;
-                while (j < part.size() && part.get(j).is("to", "the", "a", "table")) j++;
-                if (j >= part.size()) throw refuse("references what?", "e.g. \"customer_id referencing customers\"");
-                ref = foreignRef(part.get(j).text());
-                i = j;
-                continue;
-            }
-            if (t.word() && type == null && !nameWords.isEmpty() && TypeWords.of(t.text()).isPresent() && !(t.is("number") && i == part.size() - 1)) {
-                type = TypeWords.of(t.text()).get();
-                continue;
-            }
-            if (t.is("array", "list") && i + 2 < part.size() && part.get(i + 1).is("of") && type == null && !nameWords.isEmpty()) {
-                String innerWord = part.get(i + 2).text();
-                type = TypeWords.of(Inflect.singular(innerWord)).or(() -> TypeWords.of(innerWord)).map(x -> x + "[]")
-                        .orElseThrow(() -> refuse("unknown type: array of " + innerWord, "e.g. array of text"));
-                i += 2;
-                continue;
-            }
-            if (t.word() && (FILLER.contains(t.text()) || t.is("and", "with", "that", "which", "is", "to", "it"))) continue;
-            if (t.kind() == Kind.WORD && type == null) {
-                nameWords.add(t.text());
-                continue;
-            }
-            throw refuse("did not understand \"" + t.raw() + "\" in the column description", "write: <name> <type> [not null] [unique] [default <value>]");
-        }
-        if (nameWords.isEmpty()) throw refuse("incomplete request: which column?", "e.g. \"add notes text to orders\"");
-        if (type == null && nameWords.size() > 1 && TypeWords.isTypeWord(nameWords.get(nameWords.size() - 1)) && !nameWords.get(nameWords.size() - 1).equals("number")) {
-            type = TypeWords.of(nameWords.remove(nameWords.size() - 1)).get();
-        }
-        String lastWord = nameWords.get(nameWords.size() - 1);
-        if (type == null && nameWords.size() > 1 && TypeWords.UNSUPPORTED.contains(lastWord)) {
-            throw refuse("unknown type: " + lastWord, "use text, integer, bigint, numeric(p,s), boolean, date, timestamptz, uuid, jsonb, text[]");
-        }
-        String name = String.join("_", nameWords);
-        Sql.checkIdentifier(name);
-        if (ref == null && name.endsWith("_id") && type == null) {
-            Optional<Catalog.Table> target = catalog.findTable(name.substring(0, name.length() - 3));
-            if (target.isPresent()) ref = foreignRef(target.get().name().display());
-        }
-        if (ref != null) {
-            ColumnDef.ForeignRef target = ref;
-            String refType = catalog.findTable(target.table().display()).flatMap(tt -> tt.column(target.column())).map(Catalog.Column::type).orElse("uuid");
-            type = type == null ? refType : type;
-        }
-        if (type == null) type = TypeWords.fromName(name);
-        if (def != null && def.startsWith("'") && (type.equals("boolean") || type.startsWith("int") || type.startsWith("numeric"))) {
-            throw refuse("default " + def + " does not fit type " + type, "use a value of the column's type");
-        }
-        return new ColumnDef(name, type, notNull, def, unique, ref, null);
+        ColumnPhrase.Parsed p = columns.parse(part);
+        if (p.primaryKey()) throw refuse("\"primary key\" is only understood for the id of a new table", "e.g. \"create table profiles with id uuid primary key references auth.users\"");
+        return p.column();
     }
 
     private ColumnDef.ForeignRef foreignRef(String tableWord) {
-        if (tableWord.equals("users") || tableWord.equals("auth.users") || tableWord.equals("user")) {
-            if (catalog.findTable("users").isEmpty()) return new ColumnDef.ForeignRef(new QualifiedName("auth", "users"), "id", "cascade");
-        }
-        Catalog.Table t = catalog.table(tableWord);
-        String pk = t.constraints().stream().filter(c -> c.type().equals("p") && c.columns().size() == 1).map(c -> c.columns().get(0)).findFirst()
-                .orElseThrow(() -> refuse("table " + t.name().display() + " has no single-column primary key to reference", "add the foreign key by hand"));
-        return new ColumnDef.ForeignRef(t.name(), pk, "cascade");
+        return targets.of(tableWord);
     }
 
-    /** A default from one token: a quoted string, number, true/false, null, now/today. */
-    private String defaultValue(Tok t, String type) {
-        if (t.kind() == Kind.QUOTED) return Sql.literal(t.text());
-        if (t.kind() == Kind.NUMBER) return t.text();
-        if (t.is("-")) throw refuse("write negative defaults as a quoted value", null);
-        return switch (t.text()) {
-            case "true", "yes", "on" -> "true";
-            case "false", "no", "off" -> "false";
-            case "null", "nothing" -> "null";
-            case "now", "current_timestamp" -> "now()";
-            case "today", "current_date" -> "current_date";
-            case "zero" -> "0";
-            case "empty" -> "''";
-            default -> {
-                if (t.word() && t.text().matches("[a-z_][a-z0-9_]*")) yield Sql.literal(t.raw());
-                throw refuse("not a default value: " + t.raw(), "quote text values, e.g. default 'open'");
-            }
-        };
+    private String defaultValue(List<Tok> toks, int at, String type) {
+        DefaultValue.Match m = DefaultValue.at(toks, at, type);
+        if (at + m.length() < toks.size()) {
+            Tok extra = toks.get(at + m.length());
+            throw refuse("did not understand \"" + extra.raw() + "\" after the default value", "give one value, e.g. default 'open'");
+        }
+        return DefaultValue.fits(m.sql(), type);
     }
 
     // ------------------------------------------------------------------ column references
@@ -291,6 +243,8 @@ public final class RequestParser {
                 }
             }
         }
+        Optional<ColRef> linked = onlyTableColumnPair(scope);
+        if (linked.isPresent()) return linked.get();
         Catalog.Table table = null;
         Tok tableTok = null;
         for (Tok t : scope) {
@@ -322,6 +276,24 @@ public final class RequestParser {
         }
         if (guess == null) throw refuse("which column of " + table.name().display() + "?", "write table.column, e.g. " + table.name().name() + "." + table.columns().keySet().iterator().next());
         throw refuse("unknown column " + guess.text() + " in table " + table.name().display(), Suggest.hint(guess.text(), table.columns().keySet(), "columns of " + table.name().name()));
+    }
+
+    /**
+     * "delete the notes column from tasks" where notes is a table too: of every (table, column) the
+     * words can name together, the one pair there is. None or several: the caller decides.
+     */
+    private Optional<ColRef> onlyTableColumnPair(List<Tok> scope) {
+        Set<ColRef> pairs = new LinkedHashSet<>();
+        for (Tok t : scope) {
+            if (!t.word()) continue;
+            Optional<Catalog.Table> ct = catalog.findTable(t.text());
+            if (ct.isEmpty()) continue;
+            for (Tok c : scope) {
+                if (c == t || !c.word()) continue;
+                ct.get().column(c.text()).or(() -> ct.get().column(Inflect.singular(c.text()))).ifPresent(col -> pairs.add(new ColRef(ct.get(), col)));
+            }
+        }
+        return pairs.size() == 1 ? Optional.of(pairs.iterator().next()) : Optional.empty();
     }
 
     private static final Set<String> STOP = Set.of("to", "on", "in", "from", "for", "by", "must", "be", "should", "make", "set", "change", "default",
@@ -390,7 +362,7 @@ public final class RequestParser {
         ColRef r = columnRef(w, w.sub(0, to));
         Tok value = all.get(to + 1);
         if (value.is("nothing", "null") && w.any(DROP)) return new DropDefault(r.table().name(), r.column().name(), r.column().defaultSql());
-        String def = defaultValue(value, r.column().type());
+        String def = defaultValue(all, to + 1, r.column().type());
         checkEnumValue(r.column(), value);
         return new SetDefault(r.table().name(), r.column().name(), def, r.column().defaultSql());
     }
@@ -432,6 +404,18 @@ public final class RequestParser {
             long tables = before.stream().filter(t -> t.word() && catalog.findTable(t.text()).isPresent()).count();
             boolean colWord = before.stream().anyMatch(t -> t.word() && catalog.findTable(t.text()).isEmpty() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !RENAME.contains(t.text()));
             tableRename = tables == 1 && !colWord;
+        }
+        if (tableRename && before.stream().noneMatch(t -> t.is("table"))) {
+            // "rename notes to memos": the notes table, or the notes column of a table that has one?
+            Tok only = before.stream().filter(t -> t.word() && catalog.findTable(t.text()).isPresent()).findFirst().orElseThrow();
+            Catalog.Table t = catalog.table(only.text());
+            List<AmbiguousRequest.Reading> readings = new ArrayList<>();
+            readings.add(new AmbiguousRequest.Reading("rename the table " + t.name().display() + " to " + newName, "rename table " + t.name().name() + " to " + newName));
+            for (Catalog.Table o : columnOwners(only.text())) {
+                String col = o.column(only.text()).map(Catalog.Column::name).orElse(Inflect.singular(only.text()));
+                readings.add(new AmbiguousRequest.Reading("rename the column " + o.name().name() + "." + col + " to " + newName, "rename column " + o.name().name() + "." + col + " to " + newName));
+            }
+            if (readings.size() > 1) throw new AmbiguousRequest(w.source(), readings);
         }
         if (tableRename) {
             Tok tt = before.stream().filter(t -> t.word() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !RENAME.contains(t.text()))
@@ -496,13 +480,37 @@ public final class RequestParser {
         }
         List<Tok> named = all.stream().filter(t -> t.word() && !DROP.contains(t.text()) && !FILLER.contains(t.text()) && !STOP.contains(t.text())).toList();
         if (named.isEmpty()) throw refuse("drop what?", "name the column, table or index, e.g. \"remove column old_code from products\"");
-        if (!sayColumn && named.size() == 1 && catalog.findTable(named.get(0).text()).isPresent()) {
-            Catalog.Table t = catalog.table(named.get(0).text());
-            return new DropTable(t.name(), TableShape.rebuild(t));
+        if (named.size() == 1) {
+            // one bare name: the table it names, or the column of every table that has one by that name
+            String word = named.get(0).text();
+            Optional<Catalog.Table> asTable = sayColumn ? Optional.empty() : catalog.findTable(word);
+            List<Catalog.Table> owners = columnOwners(word);
+            List<AmbiguousRequest.Reading> readings = new ArrayList<>();
+            asTable.ifPresent(t -> readings.add(new AmbiguousRequest.Reading("drop the table " + t.name().display() + " (and every row in it)", "drop table " + t.name().name())));
+            for (Catalog.Table t : owners) {
+                String col = t.column(word).map(Catalog.Column::name).orElse(Inflect.singular(word));
+                readings.add(new AmbiguousRequest.Reading("drop the column " + t.name().name() + "." + col, "drop column " + t.name().name() + "." + col));
+            }
+            if (readings.size() > 1) throw new AmbiguousRequest(w.source(), readings);
+            if (asTable.isPresent()) return new DropTable(asTable.get().name(), TableShape.rebuild(asTable.get()));
+            if (owners.size() == 1) {
+                Catalog.Table t = owners.get(0);
+                return dropColumn(t, t.column(word).orElseGet(() -> catalog.column(t, Inflect.singular(word))));
+            }
         }
         ColRef r = columnRef(w, all);
-        List<String> deps = r.table().indexes().stream().filter(i -> !i.constraint() && i.columns().contains(r.column().name()) && i.columns().size() == 1).map(Catalog.Index::definition).toList();
-        return new DropColumn(r.table().name(), r.column().toDef(), deps);
+        return dropColumn(r.table(), r.column());
+    }
+
+    private static ChangeRequest dropColumn(Catalog.Table t, Catalog.Column c) {
+        List<String> deps = t.indexes().stream().filter(i -> !i.constraint() && i.columns().contains(c.name()) && i.columns().size() == 1).map(Catalog.Index::definition).toList();
+        return new DropColumn(t.name(), c.toDef(), deps);
+    }
+
+    /** Public tables with a column of this name (or its singular/plural). */
+    private List<Catalog.Table> columnOwners(String word) {
+        return catalog.tables().values().stream().filter(t -> t.name().schema().equals("public"))
+                .filter(t -> Inflect.variants(word).stream().anyMatch(v -> t.columns().containsKey(v))).toList();
     }
 
     // ------------------------------------------------------------------ tables

@@ -18,13 +18,13 @@ final class TypeWords {
             Map.entry("bool", "boolean"), Map.entry("boolean", "boolean"), Map.entry("flag", "boolean"), Map.entry("checkbox", "boolean"),
             Map.entry("date", "date"), Map.entry("time", "time"), Map.entry("timestamp", "timestamptz"), Map.entry("timestamptz", "timestamptz"),
             Map.entry("datetime", "timestamptz"), Map.entry("uuid", "uuid"), Map.entry("guid", "uuid"),
-            Map.entry("json", "jsonb"), Map.entry("jsonb", "jsonb"), Map.entry("citext", "text"), Map.entry("bytea", "bytea"),
+            Map.entry("json", "jsonb"), Map.entry("jsonb", "jsonb"), Map.entry("bytea", "bytea"),
             Map.entry("inet", "inet"), Map.entry("interval", "interval"));
 
     /** Type words from other databases: named as a column's type they are refused, not taken as part of its name. */
     static final java.util.Set<String> UNSUPPORTED = java.util.Set.of("blob", "clob", "varchar2", "nvarchar", "nchar", "tinyint", "mediumint",
             "mediumtext", "longtext", "tinytext", "datetime2", "binary", "varbinary", "struct", "map", "object", "dict", "dictionary",
-            "float4", "float8", "double_precision", "hash", "enum", "tuple");
+            "double_precision", "hash", "enum", "tuple");
 
     private static final Pattern SIZED = Pattern.compile("^(varchar|string|char|character|numeric|decimal)\\((\\d+)(?:,(\\d+))?\\)$");
 

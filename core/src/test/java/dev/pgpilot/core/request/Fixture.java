@@ -33,6 +33,11 @@ final class Fixture {
                 throw new IllegalStateException(e);
             }
         }
+        return copyOf(template);
+    }
+
+    /** A new database made from {@code template}, for a test of its own. */
+    static DatabaseTarget copyOf(DatabaseTarget template) {
         String tpl = template.jdbcUrl().replaceAll("^.*/([^/?]+).*$", "$1");
         String name = "nl" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = TestDatabase.server().connect(); Statement s = c.createStatement()) {

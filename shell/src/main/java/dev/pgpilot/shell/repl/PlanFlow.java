@@ -7,6 +7,7 @@ import dev.pgpilot.core.db.ApplyResult;
 import dev.pgpilot.core.db.UpOptions;
 import dev.pgpilot.core.lint.ReportWriter;
 import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.request.AmbiguousRequest;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.core.workspace.MigrationName;
 import java.io.IOException;
@@ -65,6 +66,8 @@ final class PlanFlow {
                 String edited = editor.edit(plan.fileName(), m.upSql());
                 plan = new Pilot.Plan(new Migration(m.name(), edited, m.downSql(), m.requestText()), plan.fileName());
             }
+        } catch (AmbiguousRequest e) {
+            return choose(text, e.readings());
         } catch (PilotException e) {
             printError(e);
         } catch (IOException | RuntimeException e) {
@@ -75,6 +78,22 @@ final class PlanFlow {
             out.flush();
         }
         return false;
+    }
+
+    /** The core found several readings: offer them by number and plan the one chosen; anything else writes nothing. */
+    private boolean choose(String text, List<AmbiguousRequest.Reading> readings) {
+        out.println("\"" + text + "\" can mean:");
+        for (int i = 0; i < readings.size(); i++) out.println("  " + (i + 1) + ") " + readings.get(i).meaning());
+        String a = ask.apply("Which one? [1-" + readings.size() + ", anything else cancels] ").trim();
+        int chosen = a.matches("\\d{1,3}") ? Integer.parseInt(a) : 0;
+        if (chosen < 1 || chosen > readings.size()) {
+            out.println("nothing written");
+            out.flush();
+            return false;
+        }
+        String request = readings.get(chosen - 1).request();
+        out.println("planning: " + request);
+        return request(request);
     }
 
     private void show(Pilot pilot, Pilot.Plan plan) {

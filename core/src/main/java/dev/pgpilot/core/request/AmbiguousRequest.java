@@ -1,0 +1,34 @@
+package dev.pgpilot.core.request;
+
+import dev.pgpilot.core.PilotException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A request with more than one reading ("remove notes": the notes table, or the notes column of
+ * tasks?). Nothing is picked: the shell offers the readings as numbered choices and plans the one
+ * chosen; the CLI and Slack refuse (exit 1) listing them. Each reading carries a request that says
+ * the same thing unambiguously, so choosing one is planning that request.
+ */
+public final class AmbiguousRequest extends PilotException {
+    /** @param meaning what the reading does, for a person; @param request the same change said unambiguously */
+    public record Reading(String meaning, String request) {}
+
+    private final List<Reading> readings;
+
+    public AmbiguousRequest(String request, List<Reading> readings) {
+        super(message(request, readings), "say which, e.g. \"" + readings.get(0).request() + "\"", REFUSED);
+        if (readings.size() < 2) throw new IllegalArgumentException("an ambiguous request has at least two readings");
+        this.readings = List.copyOf(readings);
+    }
+
+    public List<Reading> readings() {
+        return readings;
+    }
+
+    private static String message(String request, List<Reading> readings) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < readings.size(); i++) lines.add((i + 1) + ") " + readings.get(i).meaning());
+        return "\"" + Sql.oneLine(request) + "\" can mean " + readings.size() + " things: " + String.join("; ", lines);
+    }
+}

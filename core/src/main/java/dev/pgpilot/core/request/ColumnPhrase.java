@@ -1,0 +1,175 @@
+package dev.pgpilot.core.request;
+
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.request.Lexer.Kind;
+import dev.pgpilot.core.request.Lexer.Tok;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One column description ("a nullable text column nickname", "amount numeric(12,2) not null",
+ * "status of type task_status default 'todo'", "customer_id referencing customers") read into
+ * slots: name, type, null-ness, unique, default, reference. Every token lands in a slot or is a
+ * known function word; anything else is refused by name, so a type or a modifier is never glued
+ * into the column's name and never dropped.
+ */
+final class ColumnPhrase {
+    /** Words that only connect the slots. */
+    private static final Set<String> FUNCTION = Set.of("a", "an", "the", "new", "column", "field", "attribute", "property", "called", "named",
+            "with", "that", "which", "is", "it", "its", "also", "some", "please", "of", "as", "and", "their", "our", "my", "to", "value", "values",
+            "holding", "storing", "containing", "column:", "field:");
+
+    /**
+     * Words that never belong in a column's name: each asks for something a column description
+     * cannot say, so a request using them must be refused rather than have them glued or dropped.
+     */
+    private static final Set<String> NEVER_NAME = Set.of("per", "descending", "ascending", "asc", "desc", "where", "when", "whose", "if",
+            "unless", "each", "every", "all", "for", "so", "because", "since", "by", "from", "on", "in", "into", "than", "between", "at",
+            "least", "most", "only", "before", "after", "but", "or", "not", "no", "without", "except", "like", "must", "should", "can",
+            "will", "would", "could", "cannot", "index", "indexed", "sorted", "ordered", "foreign", "key", "primary", "check", "constraint",
+            "greater", "less", "positive", "negative", "non-negative", "cascade", "restrict", "rows", "row", "records", "delete", "drop", "remove",
+            // vague words name nothing: "and also something else" is not a column called something_else
+            "something", "else", "stuff", "thing", "things", "whatever", "etc", "misc", "anything", "other", "others", "more");
+
+    /** Type words that are also the last word of everyday column names ("tracking number", "due date", "start time"). */
+    private static final Set<String> NAME_SUFFIX_TYPES = Set.of("number", "date", "time");
+
+    private final Catalog catalog;
+    private final TypeLinker types;
+    private final ForeignTargets targets;
+
+    ColumnPhrase(Catalog catalog) {
+        this.catalog = catalog;
+        this.types = new TypeLinker(catalog);
+        this.targets = new ForeignTargets(catalog);
+    }
+
+    /** The column, with {@code primaryKey} set when the description says "primary key". */
+    record Parsed(ColumnDef column, boolean primaryKey) {}
+
+    Parsed parse(List<Tok> part) {
+        List<String> name = new ArrayList<>();
+        boolean nameClosed = false;
+        String type = null, suffixType = null, def = null;
+        Boolean notNull = null;
+        boolean unique = false, primaryKey = false;
+        ColumnDef.ForeignRef ref = null;
+        for (int i = 0; i < part.size(); i++) {
+            Tok t = part.get(i);
+            if (t.kind() == Kind.SYMBOL && t.is("(", ")", ":")) continue;
+            if (t.is("not") && next(part, i + 1, "null")) { notNull = bool(notNull, true, t); i++; continue; }
+            if (t.is("required", "mandatory", "non-null", "non-nullable")) { notNull = bool(notNull, true, t); continue; }
+            if (t.is("nullable", "optional", "null")) { notNull = bool(notNull, false, t); continue; }
+            if (t.is("unique")) { unique = true; continue; }
+            if (t.is("primary") && next(part, i + 1, "key")) { primaryKey = true; i++; continue; }
+            if (t.is("default", "defaulting", "defaults")) {
+                int j = i + 1;
+                while (j < part.size() && part.get(j).is("to", "of", "is", "=", "value", "as")) j++;
+                if (j >= part.size()) throw refuse("default without a value", "e.g. \"... defaulting to false\"");
+                DefaultValue.Match m = DefaultValue.at(part, j, type);
+                def = m.sql();
+                i = j + m.length() - 1;
+                continue;
+            }
+            if (t.is("references", "referencing", "refs", "pointing", "linked", "linking")) {
+                int j = i + 1;
+                while (j < part.size() && part.get(j).is("to", "the", "a", "table")) j++;
+                if (j >= part.size()) throw refuse("references what?", "e.g. \"customer_id referencing customers\"");
+                ref = targets.of(part.get(j).text());
+                i = j;
+                if (next(part, i + 1, "(") && i + 3 < part.size() && part.get(i + 3).is(")")) {
+                    String col = part.get(i + 2).text();
+                    catalog.findTable(ref.table().display()).ifPresent(rt -> catalog.column(rt, col));
+                    ref = new ColumnDef.ForeignRef(ref.table(), col, ref.onDelete());
+                    i += 3;
+                }
+                continue;
+            }
+            if (t.is("on") && next(part, i + 1, "delete")) {
+                if (ref == null) throw refuse("\"on delete\" without a reference", "e.g. \"customer_id references customers on delete cascade\"");
+                int[] used = new int[1];
+                ref = new ColumnDef.ForeignRef(ref.table(), ref.column(), onDelete(part, i + 2, used));
+                i += 1 + used[0];
+                continue;
+            }
+            if ((t.is("type", "typed") || t.is("of") && next(part, i + 1, "type")) && type == null) {
+                int j = t.is("of") ? i + 2 : i + 1;
+                if (j >= part.size()) throw refuse("type of what?", "e.g. \"status of type task_status\"");
+                TypeLinker.Match m = types.at(part, j).orElseThrow(() -> types.unknown(part.get(j).text()));
+                type = m.sql();
+                i = j + m.length() - 1;
+                continue;
+            }
+            if (t.is("array", "list") && next(part, i + 1, "of") && i + 2 < part.size() && type == null) {
+                String inner = part.get(i + 2).text();
+                type = types.word(Inflect.singular(inner)).or(() -> types.word(inner)).map(x -> x + "[]")
+                        .orElseThrow(() -> refuse("unknown type: array of " + inner, "e.g. array of text"));
+                i += 2;
+                continue;
+            }
+            Optional<TypeLinker.Match> typed = t.word() ? types.at(part, i) : Optional.empty();
+            if (typed.isPresent()) {
+                if (!name.isEmpty() && !nameClosed && NAME_SUFFIX_TYPES.contains(t.text()) && type == null && name.stream().noneMatch(n -> n.contains("_"))) {
+                    name.add(t.text());
+                    if (!t.is("number")) suffixType = typed.get().sql();
+                    continue;
+                }
+                if (type != null) throw refuse("two types for one column: " + type + " and " + typed.get().sql(), "give the column one type");
+                type = typed.get().sql();
+                i += typed.get().length() - 1;
+                if (!name.isEmpty()) nameClosed = true;
+                continue;
+            }
+            if (t.word() && (types.missingExtensionType(t.text()) || TypeWords.UNSUPPORTED.contains(t.text())) && !name.isEmpty()) throw types.unknown(t.text());
+            if (t.word() && FUNCTION.contains(t.text())) { if (!name.isEmpty()) nameClosed = true; continue; }
+            if (t.kind() != Kind.WORD || NEVER_NAME.contains(t.text()) || nameClosed || t.text().contains(".")) {
+                throw refuse("did not understand \"" + t.raw() + "\" in the column description", "write: <name> <type> [not null] [unique] [default <value>] [references <table>]");
+            }
+            name.add(t.text());
+        }
+        if (name.isEmpty()) throw refuse("incomplete request: which column?", "e.g. \"add notes text to orders\"");
+        String colName = Sql.checkIdentifier(String.join("_", name));
+        if (ref == null && colName.endsWith("_id") && type == null) {
+            Optional<Catalog.Table> target = catalog.findTable(colName.substring(0, colName.length() - 3));
+            if (target.isPresent()) ref = targets.of(target.get().name().display());
+        }
+        if (ref != null && type == null) type = targets.typeOf(ref);
+        if (type == null) type = suffixType != null ? suffixType : TypeWords.fromName(colName);
+        if (def != null) {
+            DefaultValue.fits(def, type);
+            checkEnumDefault(type, def);
+        }
+        return new Parsed(new ColumnDef(colName, type, notNull != null && notNull, def, unique, ref, null), primaryKey);
+    }
+
+    /** A default of an enum column must be one of its values. */
+    private void checkEnumDefault(String type, String def) {
+        catalog.enumBySql(type).ifPresent(e -> {
+            String v = def.startsWith("'") && def.endsWith("'") ? def.substring(1, def.length() - 1).replace("''", "'") : def;
+            if (!e.values().contains(v)) throw refuse("'" + v + "' is not a value of " + e.name().name(), Suggest.hint(v, e.values(), "values"));
+        });
+    }
+
+    private static String onDelete(List<Tok> part, int i, int[] used) {
+        if (next(part, i, "cascade")) { used[0] = 1; return "cascade"; }
+        if (next(part, i, "restrict")) { used[0] = 1; return "restrict"; }
+        if (next(part, i, "set") && next(part, i + 1, "null")) { used[0] = 2; return "set null"; }
+        if (next(part, i, "no") && next(part, i + 1, "action")) { used[0] = 2; return "no action"; }
+        throw refuse("on delete what?", "on delete cascade, set null, restrict or no action");
+    }
+
+    private static Boolean bool(Boolean was, boolean now, Tok t) {
+        if (was != null && was != now) throw refuse("a column cannot be both required and optional (\"" + t.raw() + "\")", "say one of them");
+        return now;
+    }
+
+    private static boolean next(List<Tok> part, int i, String... words) {
+        return i < part.size() && part.get(i).kind() != Kind.QUOTED && part.get(i).is(words);
+    }
+
+    private static PilotException refuse(String message, String hint) {
+        return PilotException.refused(message, hint);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.pgpilot.core.request;
+
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.request.Lexer.Kind;
+import dev.pgpilot.core.request.Lexer.Tok;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Row changes are not schema changes: "delete the tasks whose status is done", "delete from
+ * users", "set all prices to 0", "truncate logs", "insert a row into plans" ask to change data.
+ * Read as DDL they drop a column or a table, so they are recognised before any schema frame and
+ * refused with the way to write them by hand.
+ */
+final class RowChangeGuard {
+    /** Verbs that only ever change rows. */
+    private static final Set<String> DATA_VERBS = Set.of("insert", "upsert", "truncate", "seed", "populate", "backfill", "wipe", "empty",
+            "clear", "fill", "increment", "decrement", "import", "load", "duplicate", "copy", "move", "archive", "reassign", "deduplicate", "dedupe");
+    private static final Set<String> REMOVE = Set.of("delete", "remove", "drop", "erase", "purge", "destroy", "get", "kill", "eliminate", "clean");
+    private static final Set<String> SET = Set.of("set", "update", "change", "mark", "make", "reset", "replace", "assign", "flag", "switch", "turn", "give", "double", "halve", "multiply", "raise", "lower");
+    /** Nouns for rows. */
+    private static final Set<String> ROWS = Set.of("row", "rows", "record", "records", "entry", "entries", "data", "duplicate", "duplicates", "contents",
+            "content", "item", "items", "line", "lines", "values", "sample", "test", "dummy", "fake");
+    /** Words that pick rows. */
+    private static final Set<String> FILTERS = Set.of("where", "whose", "which", "that", "who", "older", "newer", "before", "after", "since",
+            "without", "matching", "having", "than", "except", "inactive", "expired", "stale", "old", "done", "completed");
+    /** Words that show a request is about the schema after all ("set the default ...", "make email required"). */
+    private static final Set<String> SCHEMA_NOUNS = Set.of("default", "defaults", "type", "column", "columns", "table", "index", "constraint",
+            "policy", "policies", "enum", "trigger", "comment", "null", "nullable", "required", "optional", "unique", "mandatory", "rls",
+            "security", "bucket", "check", "key", "name", "rename", "field", "fields", "not", "varchar", "text", "integer", "boolean", "numeric", "timestamptz");
+
+    private final Catalog catalog;
+
+    RowChangeGuard(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    void check(List<Tok> toks) {
+        if (toks.isEmpty()) return;
+        reason(toks).ifPresent(why -> {
+            throw PilotException.refused("this asks to change rows, not the schema (" + why + "); plain-English requests only change the schema",
+                    "write the data change by hand in a blank migration: pgpilot new --empty NAME");
+        });
+    }
+
+    private Optional<String> reason(List<Tok> toks) {
+        int v = verbIndex(toks);
+        Tok verb = toks.get(v);
+        boolean schemaNoun = toks.stream().anyMatch(t -> t.kind() == Kind.WORD && SCHEMA_NOUNS.contains(t.text()));
+        if (DATA_VERBS.contains(verb.text()) && !(verb.is("empty", "clear") && schemaNoun && !has(toks, "table"))) return Optional.of("\"" + verb.raw() + "\"");
+        if (REMOVE.contains(verb.text()) || verb.is("update") || SET.contains(verb.text())) {
+            if (next(toks, v + 1, "from") && !schemaNoun) return Optional.of("\"" + verb.raw() + " from\"");
+            if (toks.stream().anyMatch(t -> t.kind() == Kind.WORD && ROWS.contains(t.text())) && !has(toks, "column", "columns", "field", "table", "index")) {
+                return Optional.of("rows");
+            }
+        }
+        if (REMOVE.contains(verb.text()) && !has(toks, "column", "columns", "table", "tables", "index", "constraint", "default", "policy", "trigger", "bucket", "enum", "type")) {
+            // "delete the tasks whose status is done", "remove all tasks older than a year": rows picked from a table
+            boolean picksRows = toks.stream().skip(v + 1).anyMatch(t -> t.kind() == Kind.WORD && FILTERS.contains(t.text()))
+                    || has(toks, "all", "every", "each", "any") && mentionsTable(toks);
+            if (picksRows && mentionsTable(toks)) return Optional.of("rows picked from a table");
+        }
+        if (verb.is("update") && (has(toks, "set", "where", "all", "every") || toks.stream().anyMatch(t -> t.is("="))) && !schemaNoun) return Optional.of("\"update\"");
+        if (SET.contains(verb.text()) && !schemaNoun) {
+            // "set all prices to 0", "mark every task as done", "change the status of task 5 to done"
+            if (has(toks, "all", "every", "each", "where", "whose") || has(toks, "to", "as") && toks.stream().anyMatch(t -> t.kind() == Kind.NUMBER || t.kind() == Kind.QUOTED)) {
+                return Optional.of("values set in rows");
+            }
+        }
+        if (verb.is("add", "create", "put", "store", "save", "enter", "record", "register") && !has(toks, "column", "columns", "field", "fields", "table", "index", "type", "enum")) {
+            // "add a row to plans", "add a user named bob", "put 'x' into labels"
+            if (toks.stream().anyMatch(t -> t.kind() == Kind.WORD && t.is("row", "rows", "record", "records", "entry", "entries", "sample", "dummy", "fake", "seed"))) return Optional.of("rows");
+            if (has(toks, "into") && toks.stream().anyMatch(t -> t.kind() == Kind.QUOTED) && !has(toks, "enum")) return Optional.of("values put into a table");
+        }
+        return Optional.empty();
+    }
+
+    /** The first word after politeness ("please", "can you", "I want to", "let's"). */
+    private static int verbIndex(List<Tok> toks) {
+        int i = 0;
+        while (i < toks.size() - 1 && toks.get(i).is("please", "can", "could", "would", "you", "i", "we", "want", "need", "to", "let", "lets", "let's", "us", "go", "ahead", "and", "just", "now", "then", "also", "pls", "kindly", "like")) i++;
+        return i;
+    }
+
+    private boolean mentionsTable(List<Tok> toks) {
+        return toks.stream().anyMatch(t -> t.kind() == Kind.WORD && catalog.findTable(t.text()).isPresent());
+    }
+
+    private static boolean has(List<Tok> toks, String... words) {
+        return toks.stream().anyMatch(t -> t.kind() != Kind.QUOTED && t.is(words));
+    }
+
+    private static boolean next(List<Tok> toks, int i, String w) {
+        return i < toks.size() && toks.get(i).is(w);
+    }
+}

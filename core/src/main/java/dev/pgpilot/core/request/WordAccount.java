@@ -1,0 +1,114 @@
+package dev.pgpilot.core.request;
+
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.request.Lexer.Kind;
+import dev.pgpilot.core.request.Lexer.Tok;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every word of a request must be accounted for by the changes it became: a name or value the
+ * changes carry, or a function word of their kind ({@link FrameWords}). A word nothing accounts
+ * for ("descending", "per owner", a type that was not used) means the request was not understood
+ * as written, so it is refused naming that word instead of producing a migration that quietly
+ * ignores it. The same check runs on the rule-based parser's output and on the LLM backend's.
+ */
+final class WordAccount {
+    /** Record components that describe what was there before, not what the request asked for. */
+    private static final Set<String> PREVIOUS_STATE = Set.of("rebuild", "dependentIndexes", "definition", "oldType");
+    private static final Pattern PARTS = Pattern.compile("[^a-z0-9_]+");
+
+    private WordAccount() {}
+
+    static void check(List<Tok> toks, List<ChangeRequest> changes, Catalog catalog) {
+        Set<String> vocab = FrameWords.of(changes);
+        List<String> values = new ArrayList<>();
+        for (ChangeRequest c : changes) collect(c, values);
+        Set<String> parts = parts(values);
+        TypeLinker types = new TypeLinker(catalog);
+        boolean sized = changes.stream().anyMatch(c -> c instanceof ChangeRequest.CreateBucket b && b.sizeLimit() != null);
+        for (int i = 0; i < toks.size(); i++) {
+            Tok t = toks.get(i);
+            // a type of several words ("timestamp with time zone", "double precision") is accounted for as one
+            int span = typeSpan(toks, i, types, values);
+            if (span > 1) { i += span - 1; continue; }
+            boolean ok = switch (t.kind()) {
+                case SYMBOL -> true;
+                case QUOTED -> values.stream().anyMatch(v -> v.contains(t.text()) || v.contains(t.text().replace("'", "''")));
+                case NUMBER -> sized || parts.contains(t.text()) || parts.contains(t.text().replaceAll("\\.0+$", ""));
+                case WORD -> vocab.contains(t.text()) || explained(t.text(), parts, values, types);
+            };
+            if (!ok) {
+                throw PilotException.refused("did not understand \"" + t.raw() + "\" in \"" + Sql.oneLine(String.join(" ", toks.stream().map(Tok::raw).toList())) + "\"",
+                        "it was read as " + String.join(" + ", changes.stream().map(ChangeRequest::describe).toList())
+                                + ", which leaves \"" + t.raw() + "\" out; rephrase without it, or write the migration by hand: pgpilot new --empty NAME");
+            }
+        }
+    }
+
+    private static int typeSpan(List<Tok> toks, int i, TypeLinker types, List<String> values) {
+        try {
+            return types.at(toks, i).filter(m -> values.contains(m.sql())).map(TypeLinker.Match::length).orElse(0);
+        } catch (PilotException e) {
+            return 0;
+        }
+    }
+
+    private static boolean explained(String word, Set<String> parts, List<String> values, TypeLinker types) {
+        if (word.contains(".") || word.contains("/") || word.contains("-")) {
+            for (String p : word.split("[./-]")) if (!p.isEmpty() && !p.equals("*") && !name(p, parts)) return false;
+            return true;
+        }
+        if (name(word, parts)) return true;
+        try {
+            return types.word(word).map(sql -> values.stream().anyMatch(v -> v.equals(sql) || v.startsWith(sql + "[") || v.equals(sql + "[]"))).orElse(false)
+                    || word.contains("(") && parts.containsAll(List.of(PARTS.split(word.replaceAll("[()]", " ").strip())));
+        } catch (PilotException e) {
+            return false;
+        }
+    }
+
+    private static boolean name(String w, Set<String> parts) {
+        String bare = w.replace("-", "_");
+        return parts.contains(bare) || parts.contains(Inflect.singular(bare)) || parts.contains(Inflect.plural(bare));
+    }
+
+    /** Identifier-like pieces of every value: "tracking_number" gives tracking_number, tracking and number. */
+    private static Set<String> parts(List<String> values) {
+        Set<String> out = new HashSet<>();
+        for (String v : values) {
+            for (String p : PARTS.split(v.toLowerCase(Locale.ROOT))) {
+                if (p.isEmpty()) continue;
+                out.add(p);
+                for (String q : p.split("_")) if (!q.isEmpty()) out.add(q);
+            }
+        }
+        return out;
+    }
+
+    private static void collect(Object o, List<String> out) {
+        if (o == null) return;
+        if (o instanceof String s) {
+            out.add(s);
+        } else if (o instanceof Collection<?> c) {
+            for (Object x : c) collect(x, out);
+        } else if (o instanceof Record r) {
+            for (RecordComponent rc : r.getClass().getRecordComponents()) {
+                if (PREVIOUS_STATE.contains(rc.getName())) continue;
+                try {
+                    collect(rc.getAccessor().invoke(r), out);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        } else {
+            out.add(String.valueOf(o));
+        }
+    }
+}

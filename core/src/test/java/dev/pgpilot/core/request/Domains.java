@@ -1,0 +1,37 @@
+package dev.pgpilot.core.request;
+
+import dev.pgpilot.core.TestDatabase;
+import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.render.MigrationRenderer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+
+/**
+ * Schemas of apps other than the eval's shop (tasks, clinic, marketplace, school), so the parser is
+ * tested on names it was not written against. Built once as a template; each test gets a copy.
+ */
+final class Domains {
+    private static DatabaseTarget template;
+
+    private Domains() {}
+
+    static synchronized DatabaseTarget fresh() {
+        if (template == null) {
+            template = TestDatabase.fresh();
+            try (Connection c = template.connect(); Statement s = c.createStatement()) {
+                s.execute(Fixture.resource("/nl-domains/schema.sql"));
+                s.execute(Fixture.resource("/nl/helpers.sql"));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Fixture.copyOf(template);
+    }
+
+    static Migration plan(DatabaseTarget db, String request) {
+        return new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse(request), Instant.parse("2026-01-01T00:00:00Z"));
+    }
+}

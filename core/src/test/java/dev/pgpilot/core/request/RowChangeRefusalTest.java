@@ -1,0 +1,106 @@
+package dev.pgpilot.core.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.PilotException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Requests to change rows (delete, update, insert, truncate, backfill ...) are refused with the way
+ * to write them by hand, through Pilot, writing nothing: read as schema changes they would drop a
+ * column or a table. Phrased over the task, clinic, marketplace and school schemas.
+ */
+class RowChangeRefusalTest {
+    static Catalog catalog;
+    @TempDir Path work;
+
+    @BeforeAll
+    static void schema() {
+        catalog = Fixture.catalog(Domains.fresh());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "delete the tasks whose status is done",
+        "delete from tasks",
+        "delete from patients where phone is null",
+        "remove all rows from logs",
+        "delete every log older than 30 days",
+        "delete all listings",
+        "delete all the tasks that are done",
+        "remove old logs",
+        "remove students who have no grade",
+        "purge expired appointments",
+        "clean up logs created before 2024",
+        "erase the records in notes",
+        "delete duplicate patients",
+        "truncate logs",
+        "truncate the logs table",
+        "empty the logs table",
+        "clear the notes table",
+        "wipe all appointments",
+        "update tasks set done = true",
+        "update listings set sold = true where price > 100",
+        "update all tasks to done",
+        "set all prices to 0",
+        "set every listing price to 10",
+        "set the status of all appointments to 'cancelled'",
+        "mark every task as done",
+        "mark task 5 as done",
+        "make all listings sold",
+        "change every status to 'archived'",
+        "reset all grades to zero",
+        "insert a row into courses",
+        "insert into students (name) values ('Ann')",
+        "insert 'Biology' into courses",
+        "add a row to courses with title 'Math'",
+        "add sample data to listings",
+        "add some test records to patients",
+        "seed the courses table",
+        "populate notes with dummy data",
+        "backfill tasks.notes from title",
+        "fill the phone column with '000'",
+        "increment every grade by one",
+        "please delete from appointments where status is 'cancelled'",
+        "can you remove all rows in enrollments",
+        "copy all students into courses",
+        "archive appointments older than a year",
+    })
+    void aRowChangeIsRefusedWithTheHandWrittenWayAndNothingIsWritten(String request) throws Exception {
+        Pilot pilot = new Pilot(Pilot.Options.cli(work), Clock.systemUTC(), Map.of());
+        PilotException e = assertThrows(PilotException.class, () -> pilot.write(pilot.plan(request, catalog)));
+        assertEquals(PilotException.REFUSED, e.exitCode());
+        assertTrue(e.getMessage().startsWith("this asks to change rows, not the schema"), e.getMessage());
+        assertEquals("write the data change by hand in a blank migration: pgpilot new --empty NAME", e.hint());
+        try (Stream<Path> s = Files.walk(work)) {
+            assertEquals(0, s.filter(p -> p.toString().endsWith(".sql")).count(), "a refused request writes nothing");
+        }
+    }
+
+    /** The same verbs about the schema still plan schema changes. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "delete the notes column from tasks",
+        "drop table logs",
+        "remove column phone from patients",
+        "set the default of appointments.status to 'confirmed'",
+        "make patients phone required",
+        "drop the default on tasks status",
+        "change listings price to numeric(12,2)",
+    })
+    void schemaChangesWithTheSameVerbsAreStillPlanned(String request) {
+        ChangeSet set = new RequestParser(catalog).parse(request);
+        assertEquals(1, set.changes().size(), set.toString());
+    }
+}
