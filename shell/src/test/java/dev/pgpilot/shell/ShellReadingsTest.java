@@ -39,8 +39,8 @@ class ShellReadingsTest {
     private List<String> migrationFiles() throws Exception {
         Path dir = workdir.resolve("supabase/migrations");
         if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".sql")).map(p -> dir.relativize(p).toString()).sorted().toList();
         }
     }
 
@@ -59,7 +59,8 @@ class ShellReadingsTest {
         assertTrue(s.output().contains("alter table \"public\".\"tasks\" drop column if exists \"notes\""), s.output());
         List<String> files = migrationFiles();
         assertEquals(2, files.size(), files.toString());
-        assertTrue(files.get(0).matches("\\d{14}_drop_notes_from_tasks\\.down\\.sql"), files.toString());
+        assertTrue(files.get(0).matches("\\d{14}_drop_notes_from_tasks\\.sql"), files.toString());
+        assertTrue(files.get(1).matches("down/\\d{14}_drop_notes_from_tasks\\.down\\.sql"), files.toString());
     }
 
     @Test

@@ -68,7 +68,17 @@ final class FrameWords {
             "create", "insert", "add", "write", "submit", "post", "update", "edit", "modify", "change", "amend", "delete", "remove", "destroy",
             "manage", "anything", "everything", "crud", "access", "query", "fetch", "own", "can", "may", "able", "allowed", "only", "all",
             "organization", "org", "team", "workspace", "where", "when", "if", "whose", "true", "false", "signed", "logged", "authenticated",
-            "his", "her", "your", "them", "they", "not", "null", "equals", "equal", "=");
+            "his", "her", "your", "them", "they", "not", "null", "equals", "equal", "=", "download", "upload", "uploads", "replace",
+            "overwrite", "folder", "folders", "files", "file", "bucket", "storage", "signed-in", "logged-in", "archived", "active");
+
+    /** The policy frame's words: these and the words PolicyPhrases reads. */
+    private static final Set<String> POLICY_FRAME = union(POLICY, PolicyPhrases.WORDS);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
 
     private static final Set<String> TRIGGER = Set.of("trigger", "add", "keep", "maintain", "touch", "auto", "automatically", "bump", "refresh",
             "current", "updated_at", "created_at", "timestamps", "up", "date", "fresh", "create", "set");
@@ -87,7 +97,7 @@ final class FrameWords {
             Map.entry(RenameTable.class, List.of(RENAME)), Map.entry(DropTable.class, List.of(DROP)),
             Map.entry(CreateIndex.class, List.of(INDEX)), Map.entry(DropIndex.class, List.of(DROP)),
             Map.entry(CreateEnum.class, List.of(ENUM)), Map.entry(AddEnumValue.class, List.of(ENUM)),
-            Map.entry(EnableRls.class, List.of(RLS)), Map.entry(CreatePolicy.class, List.of(POLICY, RLS)),
+            Map.entry(EnableRls.class, List.of(RLS)), Map.entry(CreatePolicy.class, List.of(POLICY_FRAME, RLS)),
             Map.entry(AddUpdatedAtTrigger.class, List.of(TRIGGER, COLUMN)), Map.entry(CreateBucket.class, List.of(BUCKET)),
             Map.entry(Comment.class, List.of(COMMENT)));
 

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * ignores it. The same check runs on the rule-based parser's output and on the LLM backend's.
  */
 final class WordAccount {
-    /** Record components that describe what was there before, not what the request asked for. */
-    private static final Set<String> PREVIOUS_STATE = Set.of("rebuild", "dependentIndexes", "definition", "oldType");
+    /** Record components that describe what was there before, or explain the plan, not what the request asked for. */
+    private static final Set<String> PREVIOUS_STATE = Set.of("rebuild", "dependentIndexes", "definition", "oldType", "note");
     private static final Pattern PARTS = Pattern.compile("[^a-z0-9_]+");
 
     private WordAccount() {}
