@@ -93,6 +93,20 @@ final class SignedSlack {
         return http.send(req, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The same request as Slack's retry of it sends: signed anew, with {@code X-Slack-Retry-Num}. */
+    HttpResponse<String> sendRetry(String body, int attempt) throws IOException, InterruptedException {
+        long ts = now();
+        HttpRequest req = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(ts))
+                .header("X-Slack-Signature", signature(secret, ts, body))
+                .header("X-Slack-Retry-Num", Integer.toString(attempt))
+                .header("X-Slack-Retry-Reason", "http_timeout")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A correctly signed request, as Slack would send it now. */
     HttpResponse<String> send(String body) throws IOException, InterruptedException {
         return send(body, now(), secret);

@@ -161,7 +161,11 @@ final class SlackApiStub implements AutoCloseable {
 
     /** Waits (up to 30 s, for the bot's background work) until a call matching {@code p} was recorded. */
     Call await(String what, Predicate<Call> p) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
+        return await(what, p, 30_000);
+    }
+
+    Call await(String what, Predicate<Call> p, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
         synchronized (calls) {
             while (true) {
                 for (Call c : calls) {
