@@ -208,7 +208,10 @@ public final class MigrationRenderer {
             o.up(Section.TABLES, "insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)\nvalues ("
                     + Sql.literal(c.id()) + ", " + Sql.literal(c.id()) + ", " + c.isPublic() + ", " + (c.sizeLimit() == null ? "null" : c.sizeLimit())
                     + ", " + mimes + ")\non conflict (id) do nothing;");
-            o.down.add("-- objects stored in the bucket must be deleted first");
+            // Supabase refuses SQL deletes from storage tables unless storage.allow_delete_query is on (its
+            // Storage API turns it on), so a bare delete would fail there and here alike.
+            o.down.add("-- delete the bucket's files through the Storage API first, or they stay in the object store");
+            o.down.add("set local storage.allow_delete_query = 'true';");
             o.down.add("delete from storage.buckets where id = " + Sql.literal(c.id()) + ";");
         } else if (change instanceof Comment c) {
             String target = c.column() == null ? "table " + c.table().sql() : "column " + c.table().sql() + "." + Sql.ident(c.column());

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,22 +94,10 @@ class SupabaseRolesTest {
     }
 
     private void exec(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        Queries.exec(db, sql);
     }
 
     private String one(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
-            boolean rs = s.execute(sql);
-            while (!rs && s.getUpdateCount() != -1) rs = s.getMoreResults();
-            try (ResultSet r = s.getResultSet()) {
-                r.next();
-                return r.getString(1);
-            } finally {
-                c.rollback();
-            }
-        }
+        return Queries.one(db, sql);
     }
 }

@@ -20,9 +20,22 @@ final class AsRole {
 
     /** The rows a query returns, or the rows a DML statement touched, as user (null = anon). */
     static long rows(DatabaseTarget db, String user, String sql) throws SQLException {
+        return rows(db, user, sql, false);
+    }
+
+    /**
+     * As Supabase's Storage API deletes: it turns storage.allow_delete_query on, without which
+     * Supabase refuses any SQL delete from storage tables, before RLS is even asked.
+     */
+    static long rowsThroughStorageApi(DatabaseTarget db, String user, String sql) throws SQLException {
+        return rows(db, user, sql, true);
+    }
+
+    private static long rows(DatabaseTarget db, String user, String sql, boolean storageApi) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             become(s, user);
+            if (storageApi) s.execute("set local storage.allow_delete_query = 'true'");
             long n;
             if (s.execute(sql)) {
                 n = 0;

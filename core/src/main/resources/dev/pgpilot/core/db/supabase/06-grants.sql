@@ -2,9 +2,12 @@
 grant all on all tables in schema auth to postgres, dashboard_user;
 grant all on all sequences in schema auth to postgres, dashboard_user;
 grant all on all routines in schema auth to postgres, dashboard_user;
-grant select on auth.users to service_role;
+grant select on all tables in schema auth to postgres with grant option;
 grant execute on all functions in schema auth to anon, authenticated, service_role;
-grant all on all tables in schema storage to postgres, anon, authenticated, service_role;
+grant all on storage.buckets, storage.objects to postgres with grant option;
+grant all on storage.buckets, storage.objects, storage.migrations to anon, authenticated, service_role;
+grant all on storage.migrations, storage.s3_multipart_uploads, storage.s3_multipart_uploads_parts to postgres, service_role;
+grant select on storage.s3_multipart_uploads, storage.s3_multipart_uploads_parts to anon, authenticated;
 grant all on all sequences in schema storage to postgres, dashboard_user;
 grant all on all routines in schema storage to postgres, anon, authenticated, service_role, dashboard_user;
 grant all on all tables in schema extensions to postgres;
