@@ -2,6 +2,8 @@ package dev.pgpilot.shell;
 
 import dev.pgpilot.core.db.DatabaseTarget;
 import dev.pgpilot.core.db.LocalDatabase;
+import dev.pgpilot.core.db.LocalStandIns;
+import java.util.List;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,12 +34,22 @@ final class DbCommand implements Callable<Integer> {
             case stop -> out.println(local.stop() ? "local database stopped" : "local database was not running");
             case status -> {
                 LocalDatabase.State s = local.state();
+                List<LocalStandIns.StandIn> standIns = local.runningTarget().map(LocalStandIns::of).orElse(List.of());
                 if (global.json) {
-                    out.printf("{\"initialized\": %s, \"running\": %s, \"port\": %d, \"data\": \"%s\"}%n",
-                            s.initialized(), s.running(), s.port(), local.dataDir().toString().replace("\\", "\\\\").replace("\"", "\\\""));
+                    out.println(Render.json(Render.fields("initialized", s.initialized(), "running", s.running(), "port", s.port(),
+                            "data", local.dataDir().toString(), "supabase_roles", local.hasSupabaseRoles(), "stand_ins", standIns)));
                 } else {
                     out.println(s.running() ? "running on 127.0.0.1:" + s.port() + " (" + local.dataDir() + ")"
                             : s.initialized() ? "stopped (" + local.dataDir() + ")" : "not created yet (pgpilot db start creates it)");
+                    if (s.initialized() && !local.hasSupabaseRoles()) {
+                        out.println("roles: made by an older pgpilot, postgres is a superuser here (not on Supabase); pgpilot db reset rebuilds it");
+                    }
+                    if (!standIns.isEmpty()) {
+                        out.println("local stand-ins for Supabase extensions (* installed in the postgres database):");
+                        for (LocalStandIns.StandIn x : standIns) {
+                            out.println("  " + (x.installed() ? "* " : "  ") + x.name() + ": " + x.behaviour());
+                        }
+                    }
                 }
             }
             case reset -> {

@@ -33,6 +33,7 @@ public final class Main implements Runnable {
         COMMANDS.put("lint", () -> new LintCommand());
         COMMANDS.put("diff", () -> new DiffCommand());
         COMMANDS.put("reset", () -> new ResetCommand());
+        COMMANDS.put("test", () -> new TestCommand());
         COMMANDS.put("test-rls", () -> new TestRlsCommand());
         COMMANDS.put("gen", () -> new GenCommand());
         COMMANDS.put("shell", () -> new ShellCommand());

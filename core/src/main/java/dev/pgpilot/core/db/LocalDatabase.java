@@ -137,6 +137,11 @@ public final class LocalDatabase {
         return new DatabaseTarget("jdbc:postgresql://127.0.0.1:" + port + "/postgres", SupabaseBase.APP_ROLE, null, "local", true);
     }
 
+    /** The server's target when it is running now; never starts it. */
+    public Optional<DatabaseTarget> runningTarget() {
+        return runningPort().map(this::target);
+    }
+
     /** The superuser connection, for what Supabase itself does as supabase_admin; never for migrations. */
     public DatabaseTarget adminTarget() {
         Optional<Integer> port = runningPort();

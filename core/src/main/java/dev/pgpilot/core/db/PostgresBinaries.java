@@ -31,13 +31,19 @@ import org.tukaani.xz.XZInputStream;
  * dblink, postgres_fdw, ...). The embedded server has no supautils, so the same list is marked
  * {@code trusted} in the unpacked control files: a non-superuser may then create exactly those, and
  * the rest (pageinspect, file_fdw, ...) is refused locally as it is on Supabase.
+ *
+ * <p>Beside them go pgpilot's local extensions ({@code extensions/} beside this class: stand-ins for
+ * Supabase's C and Rust extensions, each saying in its comment what it does not do) and, when
+ * Debian's postgresql-15-pgtap is installed, the real pgTAP.
  */
 final class PostgresBinaries {
     static final String PG_VERSION = "17";
     private static final String ARCHIVE = "/postgres-linux-x86_64.txz";
     /** Written once the control files carry Supabase's trust list; its content is the list's version. */
     private static final String TRUST_MARKER = ".supabase-trusted";
-    private static final String TRUST_VERSION = "1";
+    private static final String TRUST_VERSION = "2";
+    /** Debian's postgresql-15-pgtap: pgTAP is SQL only, so its files load into any major version. */
+    private static final Path DEBIAN_PGTAP = Path.of("/usr/share/postgresql/15/extension");
 
     private PostgresBinaries() {}
 
@@ -61,6 +67,9 @@ final class PostgresBinaries {
                     unpackInto(home, dir);
                 }
                 trustSupabasePrivilegedExtensions(dir);
+                installLocalExtensions(dir);
+                installDebianPgtap(dir);
+                Files.writeString(dir.resolve(TRUST_MARKER), TRUST_VERSION);
                 return dir;
             }
         } catch (IOException e) {
@@ -71,7 +80,8 @@ final class PostgresBinaries {
     private static boolean ready(Path dir) {
         try {
             return Files.exists(dir.resolve(".complete")) && Files.exists(dir.resolve(TRUST_MARKER))
-                    && Files.readString(dir.resolve(TRUST_MARKER)).trim().equals(TRUST_VERSION);
+                    && Files.readString(dir.resolve(TRUST_MARKER)).trim().equals(TRUST_VERSION)
+                    && (!Files.exists(DEBIAN_PGTAP.resolve("pgtap.control")) || Files.exists(extensionDir(dir).resolve("pgtap.control")));
         } catch (IOException e) {
             return false;
         }
@@ -97,30 +107,63 @@ final class PostgresBinaries {
 
     /** The extensions Supabase lets {@code postgres} create although PostgreSQL reserves them for superusers. */
     static List<String> supabasePrivilegedExtensions() {
-        try (InputStream in = PostgresBinaries.class.getResourceAsStream("supabase/privileged-extensions.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return resourceLines("supabase/privileged-extensions.txt");
     }
 
     /** Each control file is replaced whole (write, then rename), so a server reading it meanwhile sees either version. */
     private static void trustSupabasePrivilegedExtensions(Path dir) throws IOException {
-        Path extensions = dir.resolve("share/postgresql/extension");
+        Path extensions = extensionDir(dir);
         for (String name : supabasePrivilegedExtensions()) {
             Path control = extensions.resolve(name + ".control");
             if (!Files.exists(control)) continue;
             String text = Files.readString(control);
             if (text.lines().anyMatch(l -> l.replace(" ", "").startsWith("trusted="))) continue;
-            Path tmp = Files.createTempFile(extensions, name, ".control.tmp");
-            Files.writeString(tmp, text + (text.endsWith("\n") ? "" : "\n")
+            replace(control, text + (text.endsWith("\n") ? "" : "\n")
                     + "# pgpilot: Supabase lets its non-superuser postgres create this extension (supautils)\ntrusted = true\n");
-            Files.setPosixFilePermissions(tmp, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                    PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
-            Files.move(tmp, control, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.writeString(dir.resolve(TRUST_MARKER), TRUST_VERSION);
+    }
+
+    private static Path extensionDir(Path dir) {
+        return dir.resolve("share/postgresql/extension");
+    }
+
+    private static void installLocalExtensions(Path dir) throws IOException {
+        for (String file : resourceLines("extensions/files.txt")) {
+            try (InputStream in = PostgresBinaries.class.getResourceAsStream("extensions/" + file)) {
+                replace(extensionDir(dir).resolve(file), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** Supabase lets postgres create pgtap (supautils), so the copy is marked trusted as the others are. */
+    private static void installDebianPgtap(Path dir) throws IOException {
+        if (!Files.exists(DEBIAN_PGTAP.resolve("pgtap.control"))) return;
+        try (var files = Files.list(DEBIAN_PGTAP)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("pgtap")).toList()) {
+                String text = Files.readString(f);
+                if (f.getFileName().toString().equals("pgtap.control")) {
+                    text += "\n# pgpilot: from Debian's postgresql-15-pgtap; Supabase lets postgres create it\ntrusted = true\n";
+                }
+                replace(extensionDir(dir).resolve(f.getFileName().toString()), text);
+            }
+        }
+    }
+
+    private static void replace(Path target, String text) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, text);
+        Files.setPosixFilePermissions(tmp, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static List<String> resourceLines(String name) {
+        try (InputStream in = PostgresBinaries.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void unpack(InputStream raw, Path into) throws IOException {

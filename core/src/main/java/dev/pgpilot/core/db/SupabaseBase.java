@@ -23,7 +23,7 @@ public final class SupabaseBase {
     public static final String APP_ROLE = "postgres";
 
     private static final List<String> FILES = List.of("01-roles.sql", "02-schemas.sql", "03-auth.sql", "04-storage.sql",
-            "05-realtime.sql", "06-grants.sql", "90-platform-guard.sql");
+            "05-realtime.sql", "06-grants.sql", "07-realtime.sql", "08-default-extensions.sql", "90-platform-guard.sql");
 
     private SupabaseBase() {}
 

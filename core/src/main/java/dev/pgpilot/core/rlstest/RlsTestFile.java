@@ -22,8 +22,11 @@ import java.util.UUID;
 public record RlsTestFile(Path path, String name, String setup, List<Step> steps) {
     static final Set<String> ROLES = Set.of("authenticated", "anon", "service_role");
 
-    /** One query run as {@code role}, with {@code user} as the JWT subject (null for anon). */
-    public record Step(String name, String role, String user, String sql, Expectation expect) {}
+    /**
+     * One query run as {@code role}, with {@code user} as the JWT subject (null for anon) and
+     * {@code claims} the other JWT claims (email, app_metadata, aal, ...; empty when none).
+     */
+    public record Step(String name, String role, String user, Map<String, JsonNode> claims, String sql, Expectation expect) {}
 
     /** What a step must produce. */
     public sealed interface Expectation {
@@ -70,6 +73,10 @@ public record RlsTestFile(Path path, String name, String setup, List<Step> steps
         known(file, where, n, Set.of("name", "as", "sql", "expect"));
         String name = n.path("name").asText(where);
         JsonNode as = n.path("as");
+        if (!as.isObject()) {
+            throw bad(file, where + " (" + name + "): as must be a mapping with role, and optionally user, email, claims");
+        }
+        known(file, where + " (" + name + "): as", as, Set.of("role", "user", "email", "claims"));
         String role = as.path("role").asText("");
         if (!ROLES.contains(role)) {
             throw bad(file, where + " (" + name + "): as.role '" + role + "' is not one of authenticated, anon, service_role");
@@ -82,11 +89,37 @@ public record RlsTestFile(Path path, String name, String setup, List<Step> steps
                 throw bad(file, where + " (" + name + "): as.user '" + user + "' is not a uuid");
             }
         }
+        Map<String, JsonNode> claims = claims(file, where + " (" + name + ")", as);
         String sql = n.path("sql").asText("");
         if (sql.isBlank()) {
             throw bad(file, where + " (" + name + "): sql is missing");
         }
-        return new Step(name, role, user, sql, expectation(file, where + " (" + name + ")", n.path("expect")));
+        return new Step(name, role, user, claims, sql, expectation(file, where + " (" + name + ")", n.path("expect")));
+    }
+
+    /** as.email and any as.claims; role and sub come from as.role and as.user only, so they cannot disagree. */
+    private static Map<String, JsonNode> claims(Path file, String where, JsonNode as) {
+        Map<String, JsonNode> claims = new LinkedHashMap<>();
+        if (as.has("email")) {
+            claims.put("email", as.get("email"));
+        }
+        JsonNode extra = as.path("claims");
+        if (!extra.isMissingNode()) {
+            if (!extra.isObject()) {
+                throw bad(file, where + ": as.claims must be a mapping of JWT claims (email, app_metadata, aal, ...)");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = extra.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (f.getKey().equals("role") || f.getKey().equals("sub")) {
+                    throw bad(file, where + ": as.claims." + f.getKey() + " is set by as." + (f.getKey().equals("sub") ? "user" : "role"));
+                }
+                if (claims.containsKey(f.getKey())) {
+                    throw bad(file, where + ": claim '" + f.getKey() + "' is given twice (as." + f.getKey() + " and as.claims)");
+                }
+                claims.put(f.getKey(), f.getValue());
+            }
+        }
+        return Map.copyOf(claims);
     }
 
     private static Expectation expectation(Path file, String where, JsonNode e) {
@@ -125,6 +158,6 @@ public record RlsTestFile(Path path, String name, String setup, List<Step> steps
     }
 
     private static PilotException bad(Path file, String what) {
-        return PilotException.error(file + ": " + what, "see the RLS test format in the README (name, setup, steps: [{name, as, sql, expect}])");
+        return PilotException.error(file + ": " + what, "see the RLS test format in the README (name, setup, steps: [{name, as: {role, user, email, claims}, sql, expect}])");
     }
 }

@@ -134,6 +134,7 @@ public final class RlsTestRunner {
         if (step.user() != null) {
             claims.put("sub", step.user());
         }
+        claims.putAll(step.claims());
         String json;
         try {
             json = JSON.writeValueAsString(claims);

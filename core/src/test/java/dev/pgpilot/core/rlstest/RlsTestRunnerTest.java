@@ -110,4 +110,50 @@ class RlsTestRunnerTest {
         e = assertThrows(PilotException.class, () -> RlsTestFile.load(p));
         assertTrue(e.getMessage().contains("expect must be"), e.getMessage());
     }
+
+    @Test
+    void stepsCarryEmailAppMetadataAndAalClaimsThatPoliciesRead() throws Exception {
+        Path p = dir.resolve("claims.yaml");
+        Files.writeString(p, """
+                name: claims reach the policies
+                setup: |
+                  create table public.admin_notes (id int, body text);
+                  alter table public.admin_notes enable row level security;
+                  grant select on public.admin_notes to authenticated;
+                  create policy "admins with mfa from the company" on public.admin_notes for select to authenticated
+                    using (auth.jwt() -> 'app_metadata' ->> 'role' = 'admin' and auth.jwt() ->> 'aal' = 'aal2'
+                           and auth.email() like '%@example.com');
+                  insert into public.admin_notes values (1, 'secret');
+                steps:
+                  - name: an admin with MFA sees the note
+                    as: {role: authenticated, user: 11111111-1111-1111-1111-111111111111, email: ada@example.com,
+                         claims: {app_metadata: {role: admin}, aal: aal2}}
+                    sql: select body from public.admin_notes
+                    expect: {rows: 1}
+                  - name: the same admin without MFA does not
+                    as: {role: authenticated, user: 11111111-1111-1111-1111-111111111111, email: ada@example.com,
+                         claims: {app_metadata: {role: admin}, aal: aal1}}
+                    sql: select body from public.admin_notes
+                    expect: {rows: 0}
+                  - name: a non-admin does not
+                    as: {role: authenticated, user: 22222222-2222-2222-2222-222222222222, email: bo@example.com,
+                         claims: {app_metadata: {role: member}, aal: aal2}}
+                    sql: select body from public.admin_notes
+                    expect: {rows: 0}
+                """);
+        RlsTestRunner.FileResult r = RlsTestRunner.run(db, List.of(RlsTestFile.load(p))).get(0);
+        assertTrue(r.passed(), r.toString());
+        assertEquals(3, r.steps().size());
+    }
+
+    @Test
+    void unknownKeysUnderAsAreRefusedInsteadOfIgnored() throws Exception {
+        Path p = dir.resolve("as.yaml");
+        Files.writeString(p, "name: b\nsteps:\n  - {name: x, as: {role: authenticated, mail: a@b.c}, sql: select 1, expect: {rows: 1}}\n");
+        PilotException e = assertThrows(PilotException.class, () -> RlsTestFile.load(p));
+        assertEquals(p + ": steps[1] (x): as: unknown key 'mail' (expected one of claims, email, role, user)", e.getMessage());
+        Files.writeString(p, "name: b\nsteps:\n  - {name: x, as: {role: anon, claims: {role: service_role}}, sql: select 1, expect: {rows: 1}}\n");
+        e = assertThrows(PilotException.class, () -> RlsTestFile.load(p));
+        assertEquals(p + ": steps[1] (x): as.claims.role is set by as.role", e.getMessage());
+    }
 }
