@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Runs pending migrations: {@code up}. One run holds the {@link MigrationLock}; each migration runs
@@ -29,18 +27,19 @@ public final class Applier {
     private final Session session;
     private final Config config;
     private volatile boolean cancelled;
+    private final FailedAttempts failed;
 
     public Applier(Session session) {
         this.session = session;
         this.config = session.workspace().config();
+        this.failed = new FailedAttempts(session, config);
     }
 
-    /** One selected migration with its statements, checked before anything runs. */
     /**
      * A pending file ready to run: the statements the engine executes (plain BEGIN/COMMIT statements
      * already dropped) and the text they span, sent in one call.
      */
-    private record Prepared(MigrationFile file, List<SqlStatement> statements, String body, boolean outsideTransaction) {
+    record Prepared(MigrationFile file, List<SqlStatement> statements, String body, boolean outsideTransaction) {
         List<String> statementTexts() {
             return statements.stream().map(s -> s.sql().strip()).toList();
         }
@@ -71,8 +70,11 @@ public final class Applier {
             c.setAutoCommit(true);
             history.ensureTables();
             // Read the history only now, under the lock: a run that waited sees what the other one applied.
-            StatusReport status = StatusReport.of(files, history.applied());
+            List<History.AppliedVersion> appliedVersions = history.applied();
+            StatusReport status = StatusReport.of(files, appliedVersions);
             List<Prepared> plan = select(files, status, options, warnings, listener);
+            RenamedMigrations.refuse(plan.stream().map(Prepared::file).toList(), appliedVersions,
+                    files.stream().map(MigrationFile::version).collect(Collectors.toSet()));
             refuseLintErrors(plan, options);
             List<ApplyResult.Applied> applied = new ArrayList<>();
             if (!plan.isEmpty()) {
@@ -178,17 +180,20 @@ public final class Applier {
         return entries.stream().map(e -> e.version() + "_" + e.name()).collect(Collectors.joining(", "));
     }
 
-    /** A statement that failed: where it is and what the server said. */
-    private record Failure(SqlStatement statement, int line, String message, SQLException cause) {}
-
     private long applyInTransaction(Connection c, History history, Prepared p, int batch, UpOptions options,
                                     ApplyListener listener, boolean canCheckClient) throws SQLException {
         for (int attempt = 0; ; attempt++) {
             Instant started = session.clock().instant();
             long t0 = System.nanoTime();
+            if (attempt > 0 && attempt == config.lockRetries()) {
+                // The last try runs statement by statement: when it fails too, it names the failing
+                // statement itself, so no further run (without backoff) is needed to find it.
+                FailedAttempts.Failure f = locateOrLoseConnection(c, history, p, batch, options, started, t0, canCheckClient);
+                if (f == null) return elapsed(t0);
+                throw failed.recordFailure(c, history, p, batch, options, started, t0, f, null);
+            }
             c.setAutoCommit(false);
             try {
-                SessionSettings.resetBeforeFile(c, "");
                 setTimeouts(c, true, canCheckClient);
                 if (!p.statements().isEmpty()) {
                     try (Statement s = c.createStatement()) {
@@ -199,9 +204,10 @@ public final class Applier {
                 }
                 return commitApplied(c, history, p, batch, options, started, t0);
             } catch (SQLException e) {
+                if (ConnectionLoss.is(e, c)) throw failed.recordConnectionLoss(p, batch, options, started, t0, e);
                 rollbackQuietly(c);
                 if (cancelled) {
-                    throw recordCancel(c, history, p, batch, options, started, t0);
+                    throw failed.recordCancel(c, history, p, batch, options, started, t0);
                 }
                 if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt < config.lockRetries()) {
                     long delay = backoff(attempt);
@@ -209,14 +215,24 @@ public final class Applier {
                     sleep(delay);
                     continue;
                 }
-                Failure f = locate(c, history, p, batch, options, started, t0, canCheckClient);
+                FailedAttempts.Failure f = locateOrLoseConnection(c, history, p, batch, options, started, t0, canCheckClient);
                 if (f == null) {
                     // Run one statement at a time, the file applied cleanly (the batch failed for a
                     // reason that did not repeat): it is committed with its history rows.
                     return elapsed(t0);
                 }
-                throw recordFailure(c, history, p, batch, options, started, t0, f, null);
+                throw failed.recordFailure(c, history, p, batch, options, started, t0, f, null);
             }
+        }
+    }
+
+    private FailedAttempts.Failure locateOrLoseConnection(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started,
+                                           long t0, boolean canCheckClient) throws SQLException {
+        try {
+            return locate(c, history, p, batch, options, started, t0, canCheckClient);
+        } catch (SQLException e) {
+            if (ConnectionLoss.is(e, c)) throw failed.recordConnectionLoss(p, batch, options, started, t0, e);
+            throw e;
         }
     }
 
@@ -225,7 +241,7 @@ public final class Applier {
      * transaction. Only on failure, so the normal path keeps its single round trip. Returns null
      * when every statement succeeds this time (then the migration is committed).
      */
-    private Failure locate(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started, long t0,
+    private FailedAttempts.Failure locate(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started, long t0,
                            boolean canCheckClient) throws SQLException {
         c.setAutoCommit(false);
         setTimeouts(c, true, canCheckClient);
@@ -236,7 +252,7 @@ public final class Applier {
                     s.execute(st.sql());
                 } catch (SQLException e) {
                     rollbackQuietly(c);
-                    return failureAt(st, e);
+                    return FailedAttempts.failureAt(st, e);
                 }
             }
         }
@@ -244,20 +260,8 @@ public final class Applier {
         return null;
     }
 
-    private static Failure failureAt(SqlStatement st, SQLException e) {
-        return new Failure(st, ErrorLine.of(st, e), serverMessage(e), e);
-    }
-
     static int plpgsqlLine(String sql, String where) {
         return ErrorLine.plpgsqlLine(sql, where);
-    }
-
-    private static String serverMessage(SQLException e) {
-        if (e instanceof PSQLException pe && pe.getServerErrorMessage() != null) {
-            ServerErrorMessage m = pe.getServerErrorMessage();
-            return m.getSeverity() + ": " + m.getMessage() + (m.getSQLState() == null ? "" : " (SQLSTATE " + m.getSQLState() + ")");
-        }
-        return History.firstLine(e.getMessage());
     }
 
     private long commitApplied(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started, long t0)
@@ -270,44 +274,6 @@ public final class Applier {
         c.commit();
         c.setAutoCommit(true);
         return ms;
-    }
-
-    /** A cancelled migration: rolled back, logged as failed with no statement or line (the batch ran as one call). */
-    private PilotException recordCancel(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started,
-                                        long t0) throws SQLException {
-        c.setAutoCommit(true);
-        history.log(new History.Attempt(p.file().version(), p.file().name().name(), "up", p.file().checksum(), batch,
-                session.actor(), session.source(), started, elapsed(t0), false, "cancelled by the user", null, null,
-                options.allowLintErrors()));
-        return PilotException.refused("cancelled: " + session.display(p.file().path()) + " was rolled back",
-                "nothing from " + p.file().path().getFileName() + " was applied; run `pgpilot up` again when ready");
-    }
-
-    /**
-     * The embedded server carries PostgreSQL's contrib extensions only; Supabase projects often need
-     * vector, pg_net, pg_cron and the like, so say where such a migration can run.
-     */
-    private String missingExtensionHint(SQLException cause) {
-        if (!MissingExtension.is(cause)) return "";
-        if (!session.target().local()) return " (the extension must be installed on that server first)";
-        return " (the embedded PostgreSQL ships only the contrib extensions; apply this project to a server that has the"
-                + " extension with --db-url or --env)";
-    }
-
-    /** Records the failed attempt in its own transaction (the migration's was rolled back) and builds the error. */
-    private MigrationFailedException recordFailure(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started,
-                                         long t0, Failure f, String extraHint) throws SQLException {
-        c.setAutoCommit(true);
-        String where = session.display(p.file().path()) + ":" + f.line();
-        history.log(new History.Attempt(p.file().version(), p.file().name().name(), "up", p.file().checksum(), batch,
-                session.actor(), session.source(), started, elapsed(t0), false, f.message(), f.statement().sql().strip(),
-                f.line(), options.allowLintErrors()));
-        String hint = extraHint != null ? extraHint
-                : "nothing from " + p.file().path().getFileName() + " was applied; fix it and run `pgpilot up` again"
-                + missingExtensionHint(f.cause());
-        MigrationFailedException.Failed failed = new MigrationFailedException.Failed(p.file().version(), p.file().name().name(),
-                session.display(p.file().path()), f.line(), f.statement().sql().strip(), f.message());
-        return new MigrationFailedException("migration failed at " + where + ": " + f.message(), hint, f.cause(), failed, List.of());
     }
 
     /**
@@ -339,6 +305,7 @@ public final class Applier {
                         }
                         break;
                     } catch (SQLException e) {
+                        if (ConnectionLoss.is(e, c)) throw failed.recordConnectionLoss(p, batch, options, started, t0, e);
                         if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt < config.lockRetries()) {
                             long delay = backoff(attempt);
                             listener.retrying(p.file(), attempt + 1, delay, History.firstLine(e.getMessage()));
@@ -353,7 +320,7 @@ public final class Applier {
                                 + (LOCK_NOT_AVAILABLE.equals(e.getSQLState())
                                         ? "; the statement is fine, another session held the lock longer than lock_timeout: run `pgpilot up` again when it is gone"
                                         : "; fix the failing statement and run `pgpilot up` again");
-                        throw recordFailure(c, history, p, batch, options, started, t0, failureAt(st, e), hint);
+                        throw failed.recordFailure(c, history, p, batch, options, started, t0, FailedAttempts.failureAt(st, e), hint);
                     }
                 }
                 history.saveProgress(version, p.file().checksum(), i + 1);
@@ -390,7 +357,7 @@ public final class Applier {
         return Math.min(250L << attempt, 4000L);
     }
 
-    private static long elapsed(long t0) {
+    static long elapsed(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 

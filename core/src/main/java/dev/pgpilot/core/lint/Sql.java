@@ -175,6 +175,41 @@ public final class Sql {
         return n;
     }
 
+    /**
+     * Removes dollar-quoted bodies ({@code $$...$$}, {@code $tag$...$tag$}; each becomes {@code $$}),
+     * so a keyword inside a function body is not read as part of the statement. One linear pass; a
+     * body that never closes is removed to the end.
+     */
+    public static String withoutDollarBodies(String norm) {
+        int open = norm.indexOf('$');
+        if (open < 0) return norm;
+        StringBuilder out = new StringBuilder(norm.length());
+        int i = 0;
+        while (open >= 0) {
+            int tagEnd = dollarTagEnd(norm, open);
+            if (tagEnd < 0) {
+                out.append(norm, i, open + 1);
+                i = open + 1;
+            } else {
+                out.append(norm, i, open).append("$$");
+                int close = norm.indexOf(norm.substring(open, tagEnd), tagEnd);
+                i = close < 0 ? norm.length() : close + (tagEnd - open);
+            }
+            open = norm.indexOf('$', i);
+        }
+        return out.append(norm, i, norm.length()).toString();
+    }
+
+    /** End of a {@code $tag$} opener at {@code p} (a tag starts with a letter or '_'), or -1; a '$' inside a word opens none. */
+    private static int dollarTagEnd(String s, int p) {
+        if (p > 0 && (Character.isLetterOrDigit(s.charAt(p - 1)) || s.charAt(p - 1) == '_')) return -1;
+        int i = p + 1;
+        if (i < s.length() && s.charAt(i) == '$') return i + 1;
+        if (i >= s.length() || !(Character.isLetter(s.charAt(i)) || s.charAt(i) == '_')) return -1;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
+        return i < s.length() && s.charAt(i) == '$' ? i + 1 : -1;
+    }
+
     /** The bodies of the single-quoted literals in a text, in order, with doubled quotes undone. */
     public static List<String> literals(String text) {
         List<String> out = new ArrayList<>();

@@ -904,7 +904,12 @@ public final class RequestParser {
         int size() { return toks.size(); }
         Tok tok(int i) { return toks.get(i); }
         Tok first() { return toks.isEmpty() ? new Tok(Kind.SYMBOL, "", "") : toks.get(0); }
-        List<Tok> sub(int from, int to) { return toks.subList(Math.max(0, Math.min(from, toks.size())), Math.max(0, Math.min(to, toks.size()))); }
+        /** Tokens from..to, clamped; empty when the two are crossed (the words came in another order than the caller expected). */
+        List<Tok> sub(int from, int to) {
+            int a = Math.max(0, Math.min(from, toks.size()));
+            int b = Math.max(0, Math.min(to, toks.size()));
+            return a <= b ? toks.subList(a, b) : List.of();
+        }
         boolean has(String word) { return toks.stream().anyMatch(t -> t.text().equals(word) && t.kind() != Kind.QUOTED); }
         boolean any(Set<String> words) { return toks.stream().anyMatch(t -> t.kind() != Kind.QUOTED && words.contains(t.text())); }
         boolean hasType() { return toks.stream().anyMatch(t -> t.word() && TypeWords.isTypeWord(t.text())); }

@@ -339,4 +339,64 @@ class ApplierTest {
         PilotException e = assertThrows(PilotException.class, () -> p.pilot().up(UpOptions.all(), ApplyListener.NONE));
         assertTrue(e.getMessage().contains("20250101000000_do.sql:6: ERROR: division by zero"), e.getMessage());
     }
+
+    @Test
+    void aMigrationRenamedToANewVersionIsRefusedInsteadOfRunningTwice() throws Exception {
+        Project p = new Project();
+        p.write("20250101000000_add_credits.sql", "create table if not exists public.wallets (id int);\ninsert into public.wallets values (1);\n");
+        p.pilot().up(UpOptions.all(), ApplyListener.NONE);
+        java.nio.file.Files.move(p.migrations().resolve("20250101000000_add_credits.sql"), p.migrations().resolve("20250301000000_add_credits.sql"));
+        PilotException e = assertThrows(PilotException.class, () -> p.pilot().up(UpOptions.all(), ApplyListener.NONE));
+        assertEquals(PilotException.REFUSED, e.exitCode());
+        assertEquals("a renamed migration would run a second time: 20250301000000_add_credits.sql has the content of 20250101000000_add_credits, already applied",
+                e.getMessage());
+        assertEquals(1, p.count("select count(*) from public.wallets"), "the insert did not run twice");
+    }
+
+    @Test
+    void aConnectionLostMidMigrationIsReportedWithAHintAndTheFailedAttemptIsLogged() throws Exception {
+        Project p = new Project();
+        p.write("20250101000000_slow.sql", "create table public.slow (id int);\nselect pg_sleep(30);\n");
+        Thread killer = new Thread(() -> {
+            for (int i = 0; i < 200; i++) {
+                Applier.sleep(50);
+                if (p.count("select count(pg_terminate_backend(pid)) from pg_stat_activity where query like '%pg_sleep(30)%' and pid <> pg_backend_pid()"
+                        + " and query not like '%pg_stat_activity%'") > 0) return;
+            }
+        });
+        killer.start();
+        PilotException e = assertThrows(PilotException.class, () -> p.pilot().up(UpOptions.all(), ApplyListener.NONE));
+        killer.join();
+        assertTrue(e.getMessage().startsWith("lost the connection to "), e.getMessage());
+        assertTrue(e.getMessage().contains("while applying supabase/migrations/20250101000000_slow.sql"), e.getMessage());
+        assertTrue(e.hint() != null && e.hint().contains("nothing from 20250101000000_slow.sql was applied"), String.valueOf(e.hint()));
+        assertFalse(p.tableExists("public.slow"));
+        assertEquals(1, p.count("select count(*) from pgpilot.migration_log where version = '20250101000000' and not success and error like '%connection%'"));
+    }
+
+    @Test
+    void aLockTimeoutOnTheLastRetryIsTheLastRunAndItsHintSaysTheFileIsFine() throws Exception {
+        Project p = new Project("lock_timeout: 100ms\nlock_retries: 2\n");
+        p.exec("create table public.busy (id int)");
+        // Each try of the file takes a number first: a sequence, because the try's transaction rolls back.
+        p.exec("create sequence public.tries");
+        p.write("20250101000000_alter_busy.sql", "select nextval('public.tries');\nalter table public.busy add column note text;");
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        try (Connection blocker = p.db.connect()) {
+            blocker.setAutoCommit(false);
+            try (Statement s = blocker.createStatement()) {
+                s.execute("lock table public.busy in access exclusive mode");
+            }
+            PilotException e = assertThrows(PilotException.class, () -> p.pilot().up(UpOptions.all(), new ApplyListener() {
+                @Override
+                public void retrying(MigrationFile file, int attempt, long delayMillis, String message) {
+                    attempts.add(attempt);
+                }
+            }));
+            assertTrue(e.hint().contains("the file is fine"), e.hint());
+            assertFalse(e.hint().contains("fix it"), e.hint());
+        }
+        assertEquals(List.of(1, 2), attempts);
+        assertEquals(3, p.count("select last_value from public.tries"), "the first try and two retries, and no fourth run without backoff");
+    }
 }

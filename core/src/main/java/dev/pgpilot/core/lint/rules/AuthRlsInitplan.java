@@ -17,6 +17,16 @@ public final class AuthRlsInitplan extends BaseRule {
                 "write (select auth.uid()) instead of auth.uid()");
     }
 
+    /** True when the call is the whole select list of a scalar subquery: {@code (select auth.uid())}, on one line or over several. */
+    private static boolean wrapped(String expr, int call) {
+        int i = call - 1;
+        while (i >= 0 && Character.isWhitespace(expr.charAt(i))) i--;
+        if (i < 5 || !expr.startsWith("SELECT", i - 5)) return false;
+        i -= 6;
+        while (i >= 0 && Character.isWhitespace(expr.charAt(i))) i--;
+        return i >= 0 && expr.charAt(i) == '(';
+    }
+
     @Override
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
@@ -27,8 +37,7 @@ public final class AuthRlsInitplan extends BaseRule {
                 if (expr == null) continue;
                 Matcher m = CALL.matcher(expr);
                 while (m.find()) {
-                    String before = expr.substring(0, m.start()).replaceAll("\\s+$", "");
-                    if (!before.endsWith("(SELECT")) bare++;
+                    if (!wrapped(expr, m.start())) bare++;
                 }
             }
             if (bare > 0) report.at(s, "policy " + p.policy().name() + " calls auth functions per row (" + bare + " unwrapped call" + (bare > 1 ? "s" : "") + ")");

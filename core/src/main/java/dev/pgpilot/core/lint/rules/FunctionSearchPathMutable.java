@@ -17,12 +17,15 @@ public final class FunctionSearchPathMutable extends BaseRule {
                 "add SET search_path = '' to the function and schema-qualify every name in its body");
     }
 
+    /** The function's own setting, bare or quoted as pg_dump and `supabase db diff` write it; a SET inside the body does not count. */
+    private static final Pattern SET_SEARCH_PATH = Sql.p("\\bSET\\s+(?:SEARCH_PATH|\"search_path\")\\s*(?:=|TO\\b)");
+
     @Override
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             String n = s.norm();
             Matcher m = FUNCTION.matcher(n);
-            if (m.lookingAt() && n.contains("SECURITY DEFINER") && !n.contains("SET SEARCH_PATH")) {
+            if (m.lookingAt() && n.contains("SECURITY DEFINER") && !SET_SEARCH_PATH.matcher(Sql.withoutDollarBodies(n)).find()) {
                 report.at(s, "SECURITY DEFINER function " + Sql.qualified(m.group(1)) + " has no SET search_path");
             }
         }

@@ -13,19 +13,31 @@ import java.util.regex.Pattern;
 public final class IdentifierTooLong extends BaseRule {
     public IdentifierTooLong() {
         super("identifier-too-long", Severity.ERROR,
-                "PostgreSQL silently truncates identifiers to 63 bytes, so the object gets a different name than the one written and later migrations that use the full name fail. Error.",
+                "PostgreSQL silently truncates identifiers to 63 bytes, so the object gets a different name than the one written: two names that share their first 63 bytes collide, and tools that compare names (diffs, generated types) see another name. Error. Policy names are exempt: truncated alike everywhere and referred to by no other object.",
                 "shorten the name to at most 63 bytes");
     }
 
     @Override
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
-            String id = firstLongIdentifier(s.norm()) == null ? null : firstLongIdentifier(Sql.withoutStrings(s.norm()));
+            String id = firstLongIdentifier(s.norm()) == null ? null : firstLongIdentifier(withoutPolicyName(Sql.withoutStrings(s.norm())));
             if (id != null) {
                 int bytes = id.getBytes(StandardCharsets.UTF_8).length;
                 report.at(s, "identifier " + id.substring(0, Math.min(20, id.length())).toLowerCase(java.util.Locale.ROOT) + "... is " + bytes + " bytes; PostgreSQL truncates it to 63");
             }
         }
+    }
+
+    private static final java.util.regex.Pattern POLICY_NAME = Sql.p("^((?:CREATE|ALTER|DROP) POLICY (?:IF EXISTS )?)" + Sql.IDENT);
+
+    /**
+     * A policy's name is exempt: PostgreSQL truncates it the same way in every statement, and no other
+     * object refers to a policy by name, so a long one (common in Supabase projects, written as a
+     * sentence) does no harm.
+     */
+    private static String withoutPolicyName(String norm) {
+        if (!norm.contains("POLICY")) return norm;
+        return POLICY_NAME.matcher(norm).replaceFirst("$1P");
     }
 
     private static boolean wordChar(char c) {
