@@ -45,6 +45,6 @@ class ManifestTest {
         List<String> scopes = new ArrayList<>();
         manifest().path("oauth_config").path("scopes").path("bot").forEach(s -> scopes.add(s.asText()));
         // commands: /pgpilot; chat:write: chat.postMessage and chat.update; chat:write.public: post without an invite.
-        assertEquals(List.of("commands", "chat:write", "chat:write.public"), scopes);
+        assertEquals(List.of("commands", "chat:write", "chat:write.public", "files:write"), scopes);
     }
 }
