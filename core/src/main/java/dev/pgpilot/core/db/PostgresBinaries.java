@@ -39,9 +39,12 @@ import org.tukaani.xz.XZInputStream;
 final class PostgresBinaries {
     static final String PG_VERSION = "17";
     private static final String ARCHIVE = "/postgres-linux-x86_64.txz";
-    /** Written once the control files carry Supabase's trust list; its content is the list's version. */
+    /**
+     * Written once the control files carry Supabase's trust list and pgpilot's extensions; its content
+     * is a digest of those resources, so a pgpilot with other ones rewrites them.
+     */
     private static final String TRUST_MARKER = ".supabase-trusted";
-    private static final String TRUST_VERSION = "2";
+    private static final String TRUST_VERSION = resourcesDigest();
     /** Debian's postgresql-15-pgtap: pgTAP is SQL only, so its files load into any major version. */
     private static final Path DEBIAN_PGTAP = Path.of("/usr/share/postgresql/15/extension");
 
@@ -125,6 +128,23 @@ final class PostgresBinaries {
 
     private static Path extensionDir(Path dir) {
         return dir.resolve("share/postgresql/extension");
+    }
+
+    private static String resourcesDigest() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(String.join("\n", resourceLines("supabase/privileged-extensions.txt")).getBytes(StandardCharsets.UTF_8));
+            for (String file : resourceLines("extensions/files.txt")) {
+                try (InputStream in = PostgresBinaries.class.getResourceAsStream("extensions/" + file)) {
+                    md.update(in.readAllBytes());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void installLocalExtensions(Path dir) throws IOException {

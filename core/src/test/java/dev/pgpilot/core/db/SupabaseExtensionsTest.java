@@ -76,6 +76,7 @@ class SupabaseExtensionsTest {
     void vaultGraphqlAndRealtimeObjectsExistAsOnANewSupabaseProject() throws SQLException {
         assertEquals("s3cr3t", one("select vault.create_secret('s3cr3t', 'api_key');"
                 + "select decrypted_secret from vault.decrypted_secrets where name = 'api_key'"));
+        exec("create table public.integrations (id int, credentials uuid references vault.secrets (id) on delete set null)");
         assertEquals("true", one("select (graphql_public.graphql(query => '{ __typename }') -> 'errors' -> 0 ->> 'message' "
                 + "like 'pg_graphql is a pgpilot local stand-in%')::text"));
         exec("""

@@ -29,5 +29,7 @@ revoke all on vault.secrets, vault.decrypted_secrets from public;
 revoke all on function vault.create_secret(text, text, text, uuid), vault.update_secret(uuid, text, text, text, uuid) from public;
 grant usage on schema vault to postgres, service_role;
 grant select, delete on vault.secrets, vault.decrypted_secrets to postgres, service_role;
+-- Migrations point foreign keys at vault.secrets (integrations holding a credential's id).
+grant references on vault.secrets to postgres;
 grant execute on function vault.create_secret(text, text, text, uuid), vault.update_secret(uuid, text, text, text, uuid)
   to postgres, service_role;
