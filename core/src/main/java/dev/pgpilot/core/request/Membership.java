@@ -1,7 +1,9 @@
 package dev.pgpilot.core.request;
 
+import dev.pgpilot.core.PilotException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How "members" reach a table's rows: the table has a parent key (project_id, organization_id)
@@ -13,8 +15,30 @@ import java.util.List;
 record Membership(Catalog.Table link, String key) {
 
     /** The row filter: the key is one of the current user's (auth.uid() read once per statement, as Supabase advises). */
-    String filter() {
-        return Sql.ident(key) + " in (select m." + Sql.ident(key) + " from " + link.name().sql() + " m where m.\"user_id\" = " + PolicyPhrases.UID + ")";
+    String filter(String roleFilter) {
+        return Sql.ident(key) + " in (select m." + Sql.ident(key) + " from " + link.name().sql() + " m where m.\"user_id\" = " + PolicyPhrases.UID
+                + (roleFilter == null ? "" : " and " + roleFilter) + ")";
+    }
+
+    /**
+     * "m.role in ('owner', 'admin')" for the wanted roles the link table's role column can hold
+     * (an enum's values; any text), or empty when it has no role column or none of those roles.
+     */
+    Optional<String> roleFilter(Catalog catalog, List<String> wanted) {
+        Catalog.Column role = link.columns().get("role");
+        if (role == null) return Optional.empty();
+        List<String> allowed = catalog.findEnum(role.type()).map(Catalog.EnumType::values).orElse(role.type().equals("text") ? wanted : List.of());
+        List<String> roles = wanted.stream().filter(allowed::contains).toList();
+        if (roles.isEmpty()) return Optional.empty();
+        return Optional.of("m.\"role\" in (" + String.join(", ", roles.stream().map(Sql::literal).toList()) + ")");
+    }
+
+    static Optional<Membership> find(Catalog catalog, Catalog.Table t) {
+        try {
+            return Optional.of(of(catalog, t));
+        } catch (PilotException e) {
+            return Optional.empty();
+        }
     }
 
     static Membership of(Catalog catalog, Catalog.Table t) {

@@ -29,10 +29,16 @@ final class PolicyPhrases {
             "update", "edit", "modify", "delete", "remove", "manage", "own", "their", "can", "may", "only", "all", "organization", "org", "team",
             "workspace", "published", "write", "access", "change");
 
-    enum Subject { OWNER, SIGNED_IN, PUBLIC, MEMBERS, ADMINS }
+    /** NAMED: a role the schema names in a column, "sellers" for listings.seller_id. */
+    enum Subject { OWNER, NAMED, SIGNED_IN, PUBLIC, MEMBERS, ADMINS }
 
-    /** What a subject may reach: the rows (a SQL filter, also the new-row check), for which roles, and the policy name's tag. */
-    private record Grant(String rows, List<String> roles, String tag) {}
+    /**
+     * What a subject may reach: the rows (a SQL filter, also the new-row check), for which roles,
+     * the policy name's tag, and the table the filter looks up (null = none).
+     */
+    private record Grant(String rows, List<String> roles, String tag, Catalog.Table lookup) {
+        Grant(String rows, List<String> roles, String tag) { this(rows, roles, tag, null); }
+    }
 
     private final Catalog catalog;
     private final RequestParser parser;
@@ -47,7 +53,24 @@ final class PolicyPhrases {
         return w.indexOfAny(CAN) > 0 && subject(w) != null;
     }
 
-    static Subject subject(Words w) {
+    private static Set<String> who(Words w) {
+        Set<String> who = new LinkedHashSet<>();
+        w.sub(0, Math.max(w.indexOfAny(CAN), 0)).forEach(t -> who.add(t.text()));
+        return who;
+    }
+
+    /** "sellers" when some table has seller_id referencing auth.users: the request names the role by its column. */
+    private Optional<String> namedColumn(Set<String> who) {
+        for (String word : who) {
+            if (word.equals("users") || word.equals("user") || word.equals("people") || !word.endsWith("s")) continue;
+            String col = Inflect.singular(word) + "_id";
+            boolean known = catalog.tables().values().stream().anyMatch(t -> OwnerColumn.otherUserColumns(t).contains(col));
+            if (known) return Optional.of(col);
+        }
+        return Optional.empty();
+    }
+
+    Subject subject(Words w) {
         int can = w.indexOfAny(CAN);
         Set<String> who = new LinkedHashSet<>();
         w.sub(0, Math.max(can, 0)).forEach(t -> who.add(t.text()));
@@ -56,6 +79,7 @@ final class PolicyPhrases {
         if (who.contains("members") || who.contains("member")) return Subject.MEMBERS;
         if (who.contains("everyone") || who.contains("anyone") || who.contains("public") || who.contains("anonymous") || who.contains("everybody") || who.contains("visitors")) return Subject.PUBLIC;
         if (who.contains("owners") || who.contains("authors") || who.contains("creators")) return Subject.OWNER;
+        if (namedColumn(who).isPresent()) return Subject.NAMED;
         boolean users = who.contains("users") || who.contains("user") || who.contains("people");
         if (users && (who.contains("signed-in") || who.contains("signed") || who.contains("logged-in") || who.contains("logged") || who.contains("authenticated"))) return Subject.SIGNED_IN;
         if (users || w.has("own")) return theirs || w.has("own") ? Subject.OWNER : Subject.SIGNED_IN;
@@ -75,14 +99,23 @@ final class PolicyPhrases {
         Optional<String> rights = RightsTables.why(catalog, t);
         String table = t.name().name();
         List<ChangeRequest> out = new ArrayList<>();
+        Set<Catalog.Table> lookups = new LinkedHashSet<>();
         for (String cmd : commands) {
-            Grant g = grant(subject, t, cmd, rights);
+            Grant g = grant(subject, t, cmd, rights, who(w));
+            if (g.lookup() != null) lookups.add(g.lookup());
             String rows = condition == null ? g.rows() : g.rows().equals("true") ? condition : g.rows() + " and " + condition;
             String using = cmd.equals("insert") ? null : rows;
             String check = cmd.equals("insert") ? rows : cmd.equals("update") ? g.rows() : null;
             out.add(new CreatePolicy(t.name(), trim63(table + "_" + cmd + "_" + g.tag()), cmd, g.roles(), using, check,
                     !t.rls() && out.isEmpty(), false, null));
             if (only) out.add(onlyPolicy(t, cmd, g.tag(), using, check));
+        }
+        for (Catalog.Table l : lookups) {
+            // under RLS with no select policy a lookup sees no rows, and the policy above would grant nothing
+            if (l.rls() && l.policies().stream().noneMatch(p -> p.covers("select") && p.permissive()) && l.columns().containsKey("user_id")) {
+                out.add(new CreatePolicy(l.name(), trim63(l.name().name() + "_select_own"), "select", List.of("authenticated"), UID + " = \"user_id\"", null, false, false,
+                        l.name().name() + " has row level security and no select policy: the policies above read it, so users see their own rows there"));
+            }
         }
         return out;
     }
@@ -113,7 +146,7 @@ final class PolicyPhrases {
         return commands;
     }
 
-    private Grant grant(Subject subject, Catalog.Table t, String cmd, Optional<String> rights) {
+    private Grant grant(Subject subject, Catalog.Table t, String cmd, Optional<String> rights, Set<String> who) {
         String table = t.name().name();
         boolean writes = cmd.equals("insert") || cmd.equals("update");
         if (writes && rights.isPresent() && subject != Subject.ADMINS) {
@@ -127,6 +160,12 @@ final class PolicyPhrases {
                         + otherUsers(t), "add one first: \"add user_id references auth.users to " + table + "\""));
                 yield new Grant(UID + " = " + Sql.ident(owner), List.of("authenticated"), "own");
             }
+            case NAMED -> {
+                String col = namedColumn(who).orElseThrow();
+                if (!OwnerColumn.otherUserColumns(t).contains(col)) throw refuse("table " + table + " has no " + col + " column referencing auth.users" + otherUsers(t),
+                        "name the table the " + col.replace("_id", "") + " is on");
+                yield new Grant(UID + " = " + Sql.ident(col), List.of("authenticated"), col.replace("_id", ""));
+            }
             case SIGNED_IN -> {
                 if (!cmd.equals("select")) throw refuse("whose " + table + " may users " + cmd + "? every signed-in user may not " + cmd + " every row",
                         "say \"users can " + cmd + " their own " + table + "\"");
@@ -138,13 +177,21 @@ final class PolicyPhrases {
             }
             case MEMBERS -> {
                 Membership m = Membership.of(catalog, t);
-                yield new Grant(m.filter(), List.of("authenticated"), "members");
+                yield new Grant(m.filter(null), List.of("authenticated"), "members", m.link());
             }
             case ADMINS -> {
-                Catalog.Table admins = RightsTables.admins(catalog).orElseThrow(() -> refuse("no admin table found (a table named like admins with a user_id column)",
+                Optional<Catalog.Table> list = RightsTables.admins(catalog);
+                // "project admins", "clinic admins", or no admins table: members whose role says admin
+                boolean qualified = who.stream().anyMatch(x -> !x.startsWith("admin") && (catalog.findTable(x).isPresent() || x.equals("org")));
+                if (qualified || list.isEmpty()) {
+                    Optional<Membership> m = Membership.find(catalog, t);
+                    Optional<String> roles = m.flatMap(x -> x.roleFilter(catalog, who.contains("owners") ? List.of("owner", "admin") : List.of("admin")));
+                    if (roles.isPresent()) yield new Grant(m.get().filter(roles.get()), List.of("authenticated"), "admins", m.get().link());
+                }
+                Catalog.Table admins = list.orElseThrow(() -> refuse("no admin table found (a table named like admins with a user_id column)",
                         "create it first: \"create table admins with user_id references auth.users\" (pgpilot gives it no policy that lets users add themselves; add admins with the service role)"));
                 if (admins == t) throw refuse("a policy on " + table + " cannot look up " + table + " itself (PostgreSQL reports infinite recursion)", "add and remove admins with the service role");
-                yield new Grant("exists (select 1 from " + admins.name().sql() + " a where a.\"user_id\" = " + UID + ")", List.of("authenticated"), "admins");
+                yield new Grant("exists (select 1 from " + admins.name().sql() + " a where a.\"user_id\" = " + UID + ")", List.of("authenticated"), "admins", admins);
             }
         };
     }

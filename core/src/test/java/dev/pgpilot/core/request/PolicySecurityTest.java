@@ -160,4 +160,38 @@ class PolicySecurityTest {
         assertEquals(0, AsRole.rows(db, B, "select * from storage.objects"));
         assertEquals(0, AsRole.rowsThroughStorageApi(db, B, "delete from storage.objects"));
     }
+
+    @Test
+    void aRoleTheSchemaNamesInAColumnGetsItsOwnRowsAndNoOthers() throws Exception {
+        DatabaseTarget db = app();
+        Fixture.exec(db, "update tasks set assignee_id = '" + B + "' where title = 'in b1'");
+        apply(db, "assignees can read their tasks");
+        assertEquals(1, AsRole.rows(db, B, "select * from tasks"));
+        assertEquals(0, AsRole.rows(db, A, "select * from tasks"), "A owns project a1 but is assigned nothing");
+        assertEquals(0, AsRole.rows(db, ANON, "select * from tasks"));
+    }
+
+    @Test
+    void onlyProjectAdminsMeansMembersWhoseRoleIsAdminOfThatProject() throws Exception {
+        DatabaseTarget db = app();
+        Fixture.exec(db, "insert into project_members (project_id, user_id, role) values (" + PA + ", '" + B + "', 'admin'), (" + PB + ", '" + C + "', 'member')");
+        apply(db, "project admins can read tasks");
+        apply(db, "only project admins can delete tasks");
+        assertEquals(0, AsRole.rows(db, A, "delete from tasks"), "A is a plain member");
+        assertEquals(0, AsRole.rows(db, C, "delete from tasks"), "C is a plain member of b1");
+        assertEquals(1, AsRole.rows(db, B, "delete from tasks"), "B is admin of a1 and deletes its one task");
+        assertEquals("in b1", Fixture.query(db, "select string_agg(title, ',') from tasks"), "b1's task stays");
+    }
+
+    @Test
+    void anAdminsTableUnderRlsWithNoSelectPolicyGetsASelectOwnPolicySoTheLookupWorks() throws Exception {
+        DatabaseTarget db = app();
+        Fixture.exec(db, "create table public.admins (user_id uuid primary key references auth.users(id)); alter table public.admins enable row level security; "
+                + "insert into public.admins values ('" + C + "')");
+        Migration m = apply(db, "admins can read projects");
+        assertTrue(m.upSql().contains("\"admins_select_own\""), m.upSql());
+        assertEquals(2, AsRole.rows(db, C, "select * from projects"));
+        assertEquals(0, AsRole.rows(db, A, "select * from projects"));
+        assertEquals(0, AsRole.rows(db, A, "select * from admins"), "A sees no admin rows");
+    }
 }
