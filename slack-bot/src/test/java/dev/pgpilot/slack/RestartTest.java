@@ -112,7 +112,7 @@ class RestartTest {
         String value = m.group(1);
         client.send(SignedSlack.clickBody(ApprovalMessages.APPROVE, value, "UAPPROVER", "CDB", "1700000000.000001", slack.responseUrl("click")));
         waitFor("the first migration applied and the second one running",
-                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(20)%' AND state = 'active'");
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep(20)%' AND state = 'active'");
         assertEquals(1, count("SELECT count(*) FROM supabase_migrations.schema_migrations"));
 
         bot.destroy(); // SIGTERM
