@@ -39,11 +39,7 @@ public final class Applier {
      * A pending file ready to run: the statements the engine executes (plain BEGIN/COMMIT statements
      * already dropped) and the text they span, sent in one call.
      */
-    record Prepared(MigrationFile file, List<SqlStatement> statements, String body, boolean outsideTransaction) {
-        List<String> statementTexts() {
-            return statements.stream().map(s -> s.sql().strip()).toList();
-        }
-    }
+    record Prepared(MigrationFile file, List<SqlStatement> statements, String body, boolean outsideTransaction) {}
 
     public ApplyResult up(UpOptions options, ApplyListener listener) {
         List<MigrationFile> files = session.workspace().migrations();
@@ -266,7 +262,7 @@ public final class Applier {
 
     private long commitApplied(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started, long t0)
             throws SQLException {
-        history.markApplied(p.file().version(), p.file().name().name(), p.statementTexts(), session.actor());
+        history.markApplied(p.file().version(), p.file().name().name(), StoredStatements.of(p.file()), session.actor());
         long ms = elapsed(t0);
         history.log(new History.Attempt(p.file().version(), p.file().name().name(), "up", p.file().checksum(), batch,
                 session.actor(), session.source(), started, ms, true, null, null, null, options.allowLintErrors()));

@@ -22,8 +22,14 @@ import java.util.Set;
  * together with the migration they describe.
  */
 public final class History {
-    /** One applied version as the database knows it. {@code checksum} is null when unknown (e.g. applied by the Supabase CLI). */
-    public record AppliedVersion(String version, String name, List<String> statements, String checksum) {}
+    /**
+     * One applied version as the database knows it.
+     *
+     * @param statementsDigest {@link StoredStatements#digest} of the row's statements (computed by the
+     *                         server, so status does not fetch them); null when the row has none
+     * @param checksum         what pgpilot's log recorded for the file; null when unknown (e.g. applied by the Supabase CLI)
+     */
+    public record AppliedVersion(String version, String name, String statementsDigest, String checksum) {}
 
     /** One row of the log: an attempt to apply, revert or repair a migration. */
     public record Entry(long id, String version, String name, String direction, String checksum, int batch,
@@ -130,8 +136,7 @@ public final class History {
         Set<String> cols = migrationColumns();
         boolean hasLog = tableExists("pgpilot.migration_log");
         String sql = "SELECT m.version, " + (cols.contains("name") ? "m.name" : "NULL") + ", "
-                // statements are only needed where pgpilot has no checksum; fetching them all makes status slow.
-                + (cols.contains("statements") ? (hasLog ? "CASE WHEN l.checksum IS NULL THEN m.statements END" : "m.statements") : "NULL::text[]") + ", "
+                + (cols.contains("statements") ? StoredStatements.DIGEST_SQL : "NULL") + ", "
                 + (hasLog ? "l.checksum" : "NULL") + " FROM supabase_migrations.schema_migrations m"
                 + (hasLog ? " LEFT JOIN (SELECT DISTINCT ON (version) version, checksum FROM pgpilot.migration_log"
                         + " WHERE success AND direction IN ('up', 'repair') AND reverted_at IS NULL ORDER BY version, id DESC) l"
@@ -139,9 +144,7 @@ public final class History {
         Map<String, AppliedVersion> out = new LinkedHashMap<>();
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                java.sql.Array a = rs.getArray(3);
-                List<String> stmts = a == null ? null : List.of((String[]) a.getArray());
-                out.put(rs.getString(1), new AppliedVersion(rs.getString(1), rs.getString(2), stmts, rs.getString(4)));
+                out.put(rs.getString(1), new AppliedVersion(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             }
         }
         List<AppliedVersion> list = new ArrayList<>(out.values());

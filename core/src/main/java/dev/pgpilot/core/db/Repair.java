@@ -1,11 +1,9 @@
 package dev.pgpilot.core.db;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.workspace.MigrationFile;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * {@code repair VERSION --status applied|reverted}: changes the history only, never runs migration
@@ -41,8 +39,7 @@ public final class Repair {
                 }
                 // The newer repair log row carries the checksum from now on; earlier rows stay as they were.
                 if (applied != null) history.forget(version);
-                List<String> statements = SqlScript.parse(file.sql()).statements().stream().map(s -> s.sql().strip()).toList();
-                history.markApplied(version, file.name().name(), statements, session.actor());
+                history.markApplied(version, file.name().name(), StoredStatements.of(file), session.actor());
                 history.log(attempt(version, file.name().name(), file.checksum(), history.nextBatch()));
                 r = new RepairResult(version, file.name().name(), status, true);
             } else {

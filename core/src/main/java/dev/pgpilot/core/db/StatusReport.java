@@ -1,7 +1,5 @@
 package dev.pgpilot.core.db;
 
-import dev.pgpilot.core.sql.SqlScript;
-import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.core.workspace.MigrationName;
 import java.util.ArrayList;
@@ -70,25 +68,14 @@ public record StatusReport(List<Entry> applied, List<Entry> pending, List<Entry>
     }
 
     /**
-     * pgpilot's own checksum decides when it has one. A version applied by the Supabase CLI has only
-     * its statements: compare them with the file's; with neither, the file is taken as unchanged.
+     * The history table is the shared truth: a row with statements (written by the Supabase CLI's
+     * push, repair or squash, or by pgpilot) decides; pgpilot's log checksum only settles rows in the
+     * form older pgpilot versions wrote, and rows without statements. With neither, the file is taken as unchanged.
      */
     static boolean isModified(MigrationFile f, History.AppliedVersion a) {
-        if (a.checksum() != null) {
-            return !a.checksum().equals(f.checksum());
+        if (a.statementsDigest() != null) {
+            return !StoredStatements.recordsFile(a.statementsDigest(), a.checksum(), f);
         }
-        if (a.statements() != null) {
-            List<String> now = SqlScript.parse(f.sql()).statements().stream().map(SqlStatement::sql).map(String::strip).toList();
-            List<String> then = a.statements().stream().map(StatusReport::stripTerminator).toList();
-            return !now.equals(then);
-        }
-        return false;
-    }
-
-    // The Supabase CLI has stored statements both with and without their trailing semicolon.
-    private static String stripTerminator(String s) {
-        String t = s.strip();
-        while (t.endsWith(";")) t = t.substring(0, t.length() - 1).strip();
-        return t;
+        return a.checksum() != null && !a.checksum().equals(f.checksum());
     }
 }

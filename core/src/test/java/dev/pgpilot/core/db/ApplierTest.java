@@ -25,7 +25,8 @@ class ApplierTest {
         assertEquals(List.of("20250101000000", "20250102000000"), r.applied().stream().map(ApplyResult.Applied::version).toList());
         assertEquals(1, p.count("select count(*) from public.notes"));
         assertEquals("create_notes", p.text("select name from supabase_migrations.schema_migrations where version = '20250101000000'"));
-        assertEquals("{\"create table public.notes (id int primary key)\",\"insert into public.notes values (1)\"}",
+        // split as the Supabase CLI splits it: the comment goes with the statement after it
+        assertEquals("{\"create table public.notes (id int primary key)\",\"-- second\ninsert into public.notes values (1)\"}",
                 p.text("select statements::text from supabase_migrations.schema_migrations where version = '20250101000000'"));
         assertEquals(2, p.count("select count(*) from pgpilot.migration_log where success and direction = 'up' and batch = 1 and applied_by = 'tester' and source = 'cli'"));
         StatusReport s = p.pilot().status();
@@ -113,7 +114,8 @@ class ApplierTest {
         PilotException e = assertThrows(PilotException.class, () -> p.pilot().up(UpOptions.all(), ApplyListener.NONE));
         assertTrue(e.getMessage().contains("20250102000000_wrapped_broken.sql:5"), e.getMessage());
         assertEquals(1, p.count("select count(*) from public.w"));
-        assertEquals("{\"create table public.w (id int)\",\"insert into public.w values (1)\"}",
+        // the row records the whole file as the Supabase CLI would, BEGIN and COMMIT included
+        assertEquals("{\"create table public.w (id int)\",BEGIN,\"insert into public.w values (1)\",COMMIT}",
                 p.text("select statements::text from supabase_migrations.schema_migrations where version = '20250101000000'"));
         assertFalse(p.tableExists("public.y"), "the failed file left nothing: its first COMMIT did not commit the first block");
         assertEquals(0, p.count("select count(*) from supabase_migrations.schema_migrations where version = '20250102000000'"));

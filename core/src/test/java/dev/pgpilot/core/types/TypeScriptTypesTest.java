@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generated types on a real schema, checked by the real TypeScript compiler. Needs node and npm:
- * typescript@5 is installed once from the npm registry into a cache folder (see typescript()) and reused.
+ * typescript@5 is installed once from the npm registry into a cache folder ({@link dev.pgpilot.core.NpmTool}) and reused.
  */
 class TypeScriptTypesTest {
     static String types;
@@ -127,55 +127,12 @@ class TypeScriptTypesTest {
                 export const more = [recent, recentArgs]
                 export const all = [row, insert, update, missingTitle, withId, mood, badMood, args, count, view, settings, profile]
                 """);
-        Path tsc = typescript();
+        Path tsc = dev.pgpilot.core.NpmTool.TYPESCRIPT.executable();
         Process p = new ProcessBuilder(tsc.toString(), "--noEmit", "--strict", "--target", "es2020", "--moduleResolution", "node",
                 work.resolve("database.ts").toString(), work.resolve("usage.ts").toString())
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "tsc timed out");
         assertEquals(0, p.exitValue(), "tsc rejected the generated types:\n" + output + "\n" + types);
-    }
-
-    /**
-     * typescript@5 from npm, installed once into a cache folder outside target/ ($PGPILOT_TSC_CACHE, else
-     * $XDG_CACHE_HOME or ~/.cache, then pgpilot/typescript5), so clean builds and other checkouts reuse it.
-     * It is installed beside the cache and moved into place, so two test runs never see a half-installed copy.
-     */
-    static Path typescript() throws IOException, InterruptedException {
-        Path cache = cacheDir();
-        Path tsc = cache.resolve("node_modules/.bin/tsc");
-        if (Files.isExecutable(tsc)) {
-            return tsc;
-        }
-        Files.createDirectories(cache.getParent());
-        Path staging = Files.createTempDirectory(cache.getParent(), "typescript5-install-");
-        Process p;
-        try {
-            p = new ProcessBuilder("npm", "install", "--prefix", staging.toString(), "--no-audit", "--no-fund", "typescript@5")
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            fail("this test needs node and npm on the PATH to compile the generated types with tsc (" + e.getMessage() + ")");
-            throw e;
-        }
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isExecutable(staging.resolve("node_modules/.bin/tsc"))) {
-            fail("npm install typescript@5 failed; the tsc check cannot run:\n" + out);
-        }
-        try {
-            Files.move(staging, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-            // another run installed it first: use theirs (this copy stays behind in the cache folder, harmless)
-        }
-        return tsc;
-    }
-
-    static Path cacheDir() {
-        String explicit = System.getenv("PGPILOT_TSC_CACHE");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit).toAbsolutePath();
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("pgpilot/typescript5").toAbsolutePath();
     }
 }

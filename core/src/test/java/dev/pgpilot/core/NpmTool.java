@@ -1,0 +1,70 @@
+package dev.pgpilot.core;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real tool from the npm registry (tsc, the Supabase CLI), installed once into a cache folder
+ * outside target/ so clean builds and other checkouts reuse it: {@code $PGPILOT_NPM_CACHE}, else
+ * {@code $XDG_CACHE_HOME} or {@code ~/.cache}, then {@code pgpilot/<folder>}. Each install goes to a
+ * folder beside the cache and is moved into place, so two test runs never see a half-installed copy.
+ * A test that needs a tool fails (it does not skip) when npm is missing or the install fails.
+ *
+ * @param spec   what {@code npm install} gets, e.g. {@code supabase@2.117.0}
+ * @param bin    the executable under {@code node_modules/.bin/}
+ * @param folder the cache folder's name
+ */
+public record NpmTool(String spec, String bin, String folder) {
+    public static final NpmTool TYPESCRIPT = new NpmTool("typescript@5", "tsc", "typescript5");
+    public static final NpmTool SUPABASE_CLI = new NpmTool("supabase@2.117.0", "supabase", "supabase-2.117.0");
+
+    /** The executable, installed first when the cache does not have it. */
+    public synchronized Path executable() {
+        Path cache = cacheRoot().resolve(folder);
+        Path exe = cache.resolve("node_modules/.bin").resolve(bin);
+        if (Files.isExecutable(exe)) {
+            return exe;
+        }
+        try {
+            Files.createDirectories(cache.getParent());
+            Path staging = Files.createTempDirectory(cache.getParent(), folder + "-install-");
+            Process p;
+            try {
+                p = new ProcessBuilder("npm", "install", "--prefix", staging.toString(), "--no-audit", "--no-fund", spec)
+                        .redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new AssertionError("this test needs node and npm on the PATH for " + spec + " (" + e.getMessage() + ")", e);
+            }
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isExecutable(staging.resolve("node_modules/.bin").resolve(bin))) {
+                fail("npm install " + spec + " failed:\n" + out);
+            }
+            try {
+                Files.move(staging, cache, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                // another run installed it first: use theirs (this copy stays behind in the cache folder, harmless)
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while installing " + spec, e);
+        }
+        return exe;
+    }
+
+    static Path cacheRoot() {
+        String explicit = System.getenv("PGPILOT_NPM_CACHE");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath();
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("pgpilot").toAbsolutePath();
+    }
+}
