@@ -284,7 +284,6 @@ public final class Applier {
         String version = p.file().version();
         int done = history.progress(version, p.file().checksum());
         List<SqlStatement> statements = p.statements();
-        SessionSettings.resetBeforeFile(c, "");
         setTimeouts(c, false, false);
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
@@ -341,7 +340,9 @@ public final class Applier {
         }
     }
 
+    /** Runs before each file (and each retry of it): RESET ALL first, so no setting of the previous file leaks in. */
     private void setTimeouts(Connection c, boolean local, boolean checkClient) throws SQLException {
+        SessionSettings.resetBeforeFile(c, "");
         Timeouts.set(c, config, local, checkClient);
     }
 
