@@ -174,6 +174,11 @@ public final class Pilot {
         return new dev.pgpilot.core.db.Applier(session()).up(up, listener);
     }
 
+    /** What {@code up} will run, refused now when {@code up} would refuse it for lint errors (nothing runs). */
+    public dev.pgpilot.core.db.ApplyResult upPreview(dev.pgpilot.core.db.UpOptions up) {
+        return new dev.pgpilot.core.db.Applier(session()).preview(up, dev.pgpilot.core.db.ApplyListener.NONE);
+    }
+
     /**
      * Applies the pending migrations to {@code target} (reset's fresh database, whose address may differ
      * from the resolved one after a restart) through the engine, so the history records them as {@code up} does.
@@ -191,6 +196,17 @@ public final class Pilot {
     /** Reverts applied migrations with their down scripts. */
     public dev.pgpilot.core.db.Rollback.DownResult down(dev.pgpilot.core.db.Rollback.DownOptions down) {
         return new dev.pgpilot.core.db.Rollback(session()).down(down);
+    }
+
+    /**
+     * {@code sql}: one query, or a meta-command ({@code \d}, {@code \dt}, {@code \d TABLE}), run on
+     * the target in a read-only transaction with a statement timeout.
+     */
+    public dev.pgpilot.core.query.QueryResult query(String text) {
+        dev.pgpilot.core.db.DatabaseTarget t = target().target();
+        return dev.pgpilot.core.query.MetaCommand.isMeta(text)
+                ? dev.pgpilot.core.query.MetaCommand.parse(text).run(t)
+                : dev.pgpilot.core.query.ReadOnlyQuery.run(t, text);
     }
 
     /** Every recorded attempt (up, down, repair), oldest first. */

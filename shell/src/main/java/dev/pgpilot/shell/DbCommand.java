@@ -24,14 +24,17 @@ final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDatabase local = global.pilot().resolver().localDatabase();
+        LocalDatabase local = global.project().resolver().localDatabase();
         PrintWriter out = spec.commandLine().getOut();
         switch (action) {
             case start -> {
                 DatabaseTarget t = local.start();
-                out.println("local database running: " + t.display());
+                print(out, "local database running: " + t.display(), "running", true, "url", t.display());
             }
-            case stop -> out.println(local.stop() ? "local database stopped" : "local database was not running");
+            case stop -> {
+                boolean stopped = local.stop();
+                print(out, stopped ? "local database stopped" : "local database was not running", "stopped", stopped);
+            }
             case status -> {
                 LocalDatabase.State s = local.state();
                 List<LocalStandIns.StandIn> standIns = local.runningTarget().map(LocalStandIns::of).orElse(List.of());
@@ -53,15 +56,22 @@ final class DbCommand implements Callable<Integer> {
                 }
             }
             case reset -> {
-                if (!global.yes && System.console() == null) {
-                    throw dev.pgpilot.core.PilotException.refused("reset deletes the local database; refusing without a terminal",
-                            "pass --yes to confirm");
+                // it deletes every database of the local server, so it asks like `reset` does (--yes, or no terminal: refused)
+                if (!Prompter.confirm(global, "Delete the local database in " + local.dataDir() + " (every database on it) and create it again?",
+                        "db reset not run")) {
+                    print(out, "nothing changed", "recreated", false);
+                    return 1;
                 }
                 local.reset();
                 DatabaseTarget t = local.start();
-                out.println("local database recreated: " + t.display());
+                print(out, "local database recreated: " + t.display(), "recreated", true, "url", t.display());
             }
         }
         return 0;
+    }
+
+    /** The text line, or with --json one object of the given fields. */
+    private void print(PrintWriter out, String text, Object... jsonFields) {
+        out.println(global.json ? Render.json(Render.fields(jsonFields)) : text);
     }
 }

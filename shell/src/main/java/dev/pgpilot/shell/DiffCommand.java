@@ -25,7 +25,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pilot pilot = global.pilot();
+        Pilot pilot = global.project();
         Drift.Result r = Drift.checkApplied(pilot);
         PrintWriter out = spec.commandLine().getOut();
         if (write == null) {
@@ -34,11 +34,9 @@ final class DiffCommand implements Callable<Integer> {
             return r.diff().isEmpty() ? 0 : 1;
         }
         DriftMigration m = DriftMigration.from(r.diff());
-        for (String line : m.notExpressed()) {
-            out.println("not written (do it by hand): " + line);
-        }
         if (m.isEmpty()) {
-            out.println(r.diff().isEmpty() ? "no drift: nothing to write" : "nothing that a migration here can express; nothing written");
+            String why = r.diff().isEmpty() ? "no drift: nothing to write" : "nothing that a migration here can express; nothing written";
+            report(out, null, m.notExpressed(), why);
             return r.diff().isEmpty() ? 0 : 1;
         }
         Path file = pilot.newEmpty(write);
@@ -49,7 +47,18 @@ final class DiffCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
         }
-        out.println("wrote " + file);
+        report(out, file, m.notExpressed(), null);
         return 0;
+    }
+
+    /** What --write did: the file (null: none), the drift it could not express, and why nothing was written. */
+    private void report(PrintWriter out, Path file, java.util.List<String> notExpressed, String nothingWritten) {
+        if (global.json) {
+            out.println(Render.json(Render.fields("written", file == null ? null : file.toString(), "not_expressed", notExpressed,
+                    "message", nothingWritten)));
+            return;
+        }
+        notExpressed.forEach(line -> out.println("not written (do it by hand): " + line));
+        out.println(file == null ? nothingWritten : "wrote " + file);
     }
 }

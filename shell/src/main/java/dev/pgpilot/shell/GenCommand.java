@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "gen", description = "Generate code from the database schema: gen types typescript")
-final class GenCommand implements Callable<Integer> {
+final class GenCommand implements Callable<Integer>, TextOnly {
     @Mixin GlobalOptions global;
     @Spec CommandSpec spec;
 
@@ -26,7 +26,7 @@ final class GenCommand implements Callable<Integer> {
         if (!what.equals("types") || !lang.equals("typescript")) {
             throw PilotException.refused("cannot generate '" + what + " " + lang + "'", "pgpilot gen types typescript > database.types.ts");
         }
-        spec.commandLine().getOut().print(TypeScriptTypes.render(TypeCatalog.read(global.pilot().target().target())));
+        spec.commandLine().getOut().print(TypeScriptTypes.render(TypeCatalog.read(global.project().target().target())));
         spec.commandLine().getOut().flush(); // print() does not trigger the writer's autoflush
         return 0;
     }

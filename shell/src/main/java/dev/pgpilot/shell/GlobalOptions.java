@@ -53,4 +53,11 @@ public final class GlobalOptions {
         }
         err.flush();
     }
+
+    /** For commands that read the project: refuses (exit 2, nothing created) when the workdir is not one. */
+    public Pilot project() {
+        Pilot p = pilot();
+        p.workspace().requireProject();
+        return p;
+    }
 }

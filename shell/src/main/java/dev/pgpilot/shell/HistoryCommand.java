@@ -24,7 +24,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<History.Entry> entries = global.pilot().history();
+        List<History.Entry> entries = global.project().history();
         PrintWriter out = spec.commandLine().getOut();
         if (global.json) {
             List<Map<String, Object>> list = new ArrayList<>();

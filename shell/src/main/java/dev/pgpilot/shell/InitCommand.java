@@ -15,8 +15,15 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pilot.InitResult r = global.pilot().init();
-        spec.commandLine().getOut().println("migrations: " + r.migrationsDir());
-        spec.commandLine().getOut().println("config:     " + r.configFile() + (r.createdConfig() ? " (created)" : " (kept)"));
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        if (global.json) {
+            out.println(Render.json(Render.fields("migrations", r.migrationsDir().toString(), "config", r.configFile().toString(),
+                    "created_config", r.createdConfig())));
+            return 0;
+        }
+        out.println("migrations: " + r.migrationsDir());
+        out.println("config:     " + r.configFile() + (r.createdConfig() ? " (created)" : " (kept)"));
+        out.println("next: pgpilot new \"create table notes with body text\" plans a first migration; pgpilot shell asks before writing it");
         return 0;
     }
 }

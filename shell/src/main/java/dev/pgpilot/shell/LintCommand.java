@@ -42,7 +42,12 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (listRules) {
-            for (Rule r : Rules.all()) out.printf("%-45s %-7s %s%n", r.id(), r.defaultSeverity().label(), r.why());
+            if (global.json) {
+                out.println(Render.json(Rules.all().stream()
+                        .map(r -> Render.fields("id", r.id(), "severity", r.defaultSeverity().label(), "why", r.why())).toList()));
+            } else {
+                for (Rule r : Rules.all()) out.printf("%-45s %-7s %s%n", r.id(), r.defaultSeverity().label(), r.why());
+            }
             out.flush();
             return 0;
         }
@@ -56,7 +61,8 @@ final class LintCommand implements Callable<Integer> {
         ReportFormat f = format != null ? format : global.json ? ReportFormat.JSON : ReportFormat.TEXT;
         LintReport report;
         try {
-            report = global.pilot().lint(paths == null ? List.of() : paths, overrides);
+            boolean wholeProject = paths == null || paths.isEmpty();
+            report = (wholeProject ? global.project() : global.pilot()).lint(wholeProject ? List.of() : paths, overrides);
         } catch (PilotException e) {
             if (f != ReportFormat.TEXT && !global.json) {
                 // A script asked for JSON/SARIF: it gets JSON naming the error (with --json, Main prints it).

@@ -36,6 +36,7 @@ public final class Main implements Runnable {
         COMMANDS.put("test", () -> new TestCommand());
         COMMANDS.put("test-rls", () -> new TestRlsCommand());
         COMMANDS.put("gen", () -> new GenCommand());
+        COMMANDS.put("sql", () -> new SqlCommand());
         COMMANDS.put("shell", () -> new ShellCommand());
         COMMANDS.put("slack", () -> new SlackCommand());
         COMMANDS.put("help", () -> new CommandLine.HelpCommand());
@@ -122,11 +123,12 @@ public final class Main implements Runnable {
         return COMMANDS.keySet();
     }
 
+    /** --json as an option, or anywhere on the line of a command that takes no options (help). */
     private static boolean asksForJson(CommandLine.ParseResult result) {
         for (CommandLine.ParseResult r = result; r != null; r = r.subcommand()) {
             if (r.hasMatchedOption("--json")) return true;
         }
-        return false;
+        return result.originalArgs().contains("--json");
     }
 
     private static CommandLine commandLine(PrintWriter out, PrintWriter err, Collection<String> commands) {
@@ -139,11 +141,13 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(new UsageErrors());
         HelpExamples.addTo(cl);
+        cl.setExecutionStrategy(Main::refuseJsonForTextOnly);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
+            boolean json = asksForJson(parseResult);
             if (ex instanceof PilotException pe && pe.exitCode() == PilotException.NOTHING_TO_DO) {
                 // "already there, nothing to do" is an answer, not an error
-                commandLine.getOut().println(pe.getMessage());
+                commandLine.getOut().println(json ? Render.json(Map.of("nothing_to_do", true, "message", pe.getMessage())) : pe.getMessage());
                 commandLine.getOut().flush();
                 return PilotException.NOTHING_TO_DO;
             }
@@ -153,21 +157,50 @@ public final class Main implements Runnable {
                     e.println("hint: " + pe.hint());
                 }
                 e.flush();
-                if (asksForJson(parseResult)) {
-                    // A script reading --json output gets JSON on stdout even when the command fails.
-                    Map<String, Object> error = new LinkedHashMap<>();
-                    error.put("message", pe.getMessage());
-                    error.put("hint", pe.hint());
-                    commandLine.getOut().println(Render.json(Map.of("error", error)));
-                    commandLine.getOut().flush();
+                if (json) {
+                    printJsonError(commandLine.getOut(), pe.getMessage(), pe.hint());
                 }
                 return pe.exitCode();
             }
             e.println("error: " + ex);
             ex.printStackTrace(e);
             e.flush();
+            if (json) {
+                printJsonError(commandLine.getOut(), String.valueOf(ex), null);
+            }
             return PilotException.ERROR;
         });
         return cl;
+    }
+
+    /** A script reading --json output gets JSON on stdout even when the command fails: {"error": {message, hint}}. */
+    static void printJsonError(PrintWriter out, String message, String hint) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("hint", hint);
+        out.println(Render.json(Map.of("error", error)));
+        out.flush();
+    }
+
+    /**
+     * Runs the command, unless it prints no data (a {@link TextOnly} command, help, the version) and
+     * --json was asked for: that is refused with exit 2 before it runs.
+     */
+    private static int refuseJsonForTextOnly(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
+        boolean help = false;
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            help |= r.isUsageHelpRequested() || r.isVersionHelpRequested();
+            last = r;
+        }
+        Object command = last.commandSpec().userObject();
+        help |= command instanceof CommandLine.HelpCommand;
+        boolean json = asksForJson(parseResult);
+        if (json && (help || command instanceof TextOnly)) {
+            String what = help ? "help" : "'" + last.commandSpec().qualifiedName(" ") + "'";
+            throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), "--json refused",
+                    PilotException.error(what + " has no JSON output; --json is not supported here", "run it without --json"));
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 }

@@ -2,8 +2,11 @@ package dev.pgpilot.shell;
 
 import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.lint.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +40,12 @@ final class NewCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (empty != null) {
             Path file = global.pilot().newEmpty(empty);
-            out.println("wrote " + file);
+            Path down = dev.pgpilot.core.workspace.Workspace.open(global.workdir).downScriptOf(file.getFileName().toString());
+            if (global.json) {
+                out.println(Render.json(Render.fields("file", file.toString(), "down_file", down.toString(), "written", true)));
+            } else {
+                out.println("wrote " + file);
+            }
             return 0;
         }
         if (words == null || words.isEmpty() || String.join(" ", words).isBlank()) {
@@ -46,19 +54,39 @@ final class NewCommand implements Callable<Integer> {
         Pilot pilot = global.pilot();
         String request = String.join(" ", words);
         Pilot.Plan plan = offline ? pilot.plan(request, pilot.offlineCatalog()) : pilot.plan(request);
+        LintReport lint = pilot.lintPlan(plan.fileName(), plan.migration().upSql());
+        Path file = dryRun ? null : pilot.write(plan);
+        Pilot.RlsTestWritten rls = rlsTest && file != null ? pilot.writeRlsTest(plan) : null;
+        if (global.json) {
+            out.println(Render.json(json(plan, lint, file, file == null ? null : pilot.downScriptOf(plan), rls)));
+            return 0;
+        }
         PlanPrinter.print(plan, out);
-        if (dryRun) {
+        out.println();
+        out.println("-- lint");
+        out.print(ReportWriter.text(lint, dev.pgpilot.shell.repl.Tty.color(global.noColor)));
+        if (file == null) {
             out.println("-- dry run: nothing written");
             return 0;
         }
-        Path file = pilot.write(plan);
         out.println("wrote " + file);
         out.println("wrote " + pilot.downScriptOf(plan));
-        if (rlsTest) {
-            Pilot.RlsTestWritten t = pilot.writeRlsTest(plan);
-            t.skipped().forEach(why -> out.println("no RLS test: " + why));
-            out.println(t.file() == null ? "no RLS test written" : "wrote " + t.file());
+        if (rls != null) {
+            rls.skipped().forEach(why -> out.println("no RLS test: " + why));
+            out.println(rls.file() == null ? "no RLS test written" : "wrote " + rls.file());
         }
         return 0;
+    }
+
+    private static Map<String, Object> json(Pilot.Plan plan, LintReport lint, Path file, Path down, Pilot.RlsTestWritten rls) {
+        return Render.fields(
+                "file", file == null ? plan.fileName() : file.toString(),
+                "down_file", down == null ? plan.downFileName() : down.toString(),
+                "written", file != null,
+                "up_sql", plan.migration().upSql(),
+                "down_sql", plan.migration().downSql(),
+                "lint", ReportWriter.json(lint),
+                "rls_test", rls == null || rls.file() == null ? null : rls.file().toString(),
+                "rls_test_skipped", rls == null ? java.util.List.of() : rls.skipped());
     }
 }

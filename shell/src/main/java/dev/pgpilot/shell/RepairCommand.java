@@ -27,14 +27,15 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pilot pilot = global.pilot();
+        Pilot pilot = global.project();
         PrintWriter out = spec.commandLine().getOut();
         if (!Confirm.change(global, pilot, "Mark " + version + " as " + status + " in the history (no SQL runs)", "repair not run")) {
-            out.println("history unchanged");
+            out.println(global.json ? Render.json(Render.fields("version", version, "status", status.name(), "changed", false)) : "history unchanged");
             return 1;
         }
         Repair.RepairResult r = pilot.repair(version, status == State.applied ? Repair.Status.APPLIED : Repair.Status.REVERTED);
-        out.println(r.changed() ? "recorded " + r.version() + " as " + status : r.version() + " was already " + status + "; nothing changed");
+        out.println(global.json ? Render.json(Render.fields("version", r.version(), "status", status.name(), "changed", r.changed()))
+                : r.changed() ? "recorded " + r.version() + " as " + status : r.version() + " was already " + status + "; nothing changed");
         return 0;
     }
 }

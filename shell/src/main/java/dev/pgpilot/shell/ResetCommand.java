@@ -15,14 +15,15 @@ final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pilot pilot = global.pilot();
+        Pilot pilot = global.project();
         Reset.checkAllowed(pilot.target());
         if (!Prompter.confirm(global, "drop everything in " + pilot.target().target().label() + " and re-apply all migrations?", "reset")) {
-            spec.commandLine().getOut().println("nothing changed");
+            spec.commandLine().getOut().println(global.json ? Render.json(Render.fields("reset", false)) : "nothing changed");
             return 1;
         }
         Reset.Result r = Reset.run(pilot);
-        spec.commandLine().getOut().println("reset " + r.target() + ": applied " + r.applied() + " migration(s)");
+        spec.commandLine().getOut().println(global.json ? Render.json(Render.fields("reset", true, "target", r.target(), "applied", r.applied()))
+                : "reset " + r.target() + ": applied " + r.applied() + " migration(s)");
         return 0;
     }
 }

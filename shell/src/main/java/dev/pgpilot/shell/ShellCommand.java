@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "shell", description = "Interactive shell: every command, and plain English means `new`")
-final class ShellCommand implements Callable<Integer> {
+final class ShellCommand implements Callable<Integer>, TextOnly {
     @Mixin GlobalOptions global;
 
     @Override

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "slack", description = "Run the Slack bot: HTTP on --port (endpoint /slack/events), or Socket Mode when SLACK_APP_TOKEN is set")
-final class SlackCommand implements Callable<Integer> {
+final class SlackCommand implements Callable<Integer>, TextOnly {
     @Mixin GlobalOptions global;
     @Spec CommandSpec spec;
 

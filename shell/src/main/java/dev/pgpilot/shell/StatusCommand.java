@@ -27,7 +27,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pilot pilot = global.pilot();
+        Pilot pilot = global.project();
         PrintWriter out = spec.commandLine().getOut();
         if ("all".equals(global.env)) {
             return EnvironmentMatrixView.print(dev.pgpilot.core.drift.EnvironmentMatrix.read(pilot), global.json, check, out);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ final class TestRlsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pilot pilot = global.pilot();
+        Pilot pilot = global.project();
         List<Path> paths = files == null || files.isEmpty() ? defaults(pilot) : files.stream().map(f -> pilot.workspace().workdir().resolve(f)).toList();
         List<RlsTestFile> tests = new ArrayList<>();
         for (Path p : paths) {
@@ -41,31 +42,32 @@ final class TestRlsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         int total = 0;
+        List<Map<String, Object>> json = new ArrayList<>();
         for (RlsTestRunner.FileResult r : results) {
-            out.println(pilot.workspace().workdir().relativize(r.file().path().toAbsolutePath()) + ": " + r.file().name());
+            String file = pilot.workspace().workdir().relativize(r.file().path().toAbsolutePath()).toString();
+            if (!global.json) out.println(file + ": " + r.file().name());
             if (r.setupError() != null) {
-                out.println("  FAIL setup: " + r.setupError());
+                if (!global.json) out.println("  FAIL setup: " + r.setupError());
                 failed++;
                 total++;
             }
             for (RlsTestRunner.StepResult s : r.steps()) {
                 total++;
-                if (s.passed()) {
-                    out.println("  ok   " + s.name());
-                } else {
-                    failed++;
-                    out.println("  FAIL " + s.name() + ": " + s.reason());
-                }
+                if (!s.passed()) failed++;
+                if (!global.json) out.println(s.passed() ? "  ok   " + s.name() : "  FAIL " + s.name() + ": " + s.reason());
             }
+            json.add(Render.fields("file", file, "name", r.file().name(), "setup_error", r.setupError(), "steps",
+                    r.steps().stream().map(s -> Render.fields("name", s.name(), "passed", s.passed(), "reason", s.reason())).toList()));
         }
-        out.println((total - failed) + " passed, " + failed + " failed");
+        out.println(global.json ? Render.json(Render.fields("files", json, "passed", total - failed, "failed", failed))
+                : (total - failed) + " passed, " + failed + " failed");
         return failed == 0 ? 0 : 1;
     }
 
     private static List<Path> defaults(Pilot pilot) {
         Path dir = pilot.workspace().workdir().resolve("supabase/tests/rls");
         if (!Files.isDirectory(dir)) {
-            throw PilotException.error("no RLS tests: " + dir + " does not exist", "write supabase/tests/rls/NAME.yaml (see the README for the format)");
+            throw PilotException.error("no RLS tests: " + dir + " does not exist", "write supabase/tests/rls/NAME.yaml (format: README, \"RLS test files\"), or let `pgpilot new --rls-test` write one");
         }
         try (Stream<Path> s = Files.list(dir)) {
             List<Path> found = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();

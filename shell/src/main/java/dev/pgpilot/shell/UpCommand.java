@@ -52,6 +52,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Pilot pilot = global.project(); // outside a project: exit 2 before any target is touched
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (targets != null || dev.pgpilot.core.fleet.FleetSelection.isFleet(global.env)) {
@@ -62,11 +63,10 @@ final class UpCommand implements Callable<Integer> {
         if (canary != null || continueOnFailure) {
             throw PilotException.error("--canary and --continue-on-failure need several targets", "add --env all, --env group:NAME or --targets FILE");
         }
-        Pilot pilot = global.pilot();
         if (global.json) {
             return json(pilot, out, err);
         }
-        ApplyResult plan = pilot.up(new UpOptions(to, true, allowOutOfOrder, allowLintErrors), ApplyListener.NONE);
+        ApplyResult plan = pilot.upPreview(new UpOptions(to, true, allowOutOfOrder, allowLintErrors));
         plan.warnings().forEach(w -> err.println("warning: " + w));
         err.flush();
         if (plan.planned().isEmpty()) {
@@ -101,7 +101,7 @@ final class UpCommand implements Callable<Integer> {
     private int json(Pilot pilot, PrintWriter out, PrintWriter err) {
         Map<String, Object> result = new LinkedHashMap<>();
         try {
-            ApplyResult plan = pilot.up(new UpOptions(to, true, allowOutOfOrder, allowLintErrors), ApplyListener.NONE);
+            ApplyResult plan = pilot.upPreview(new UpOptions(to, true, allowOutOfOrder, allowLintErrors));
             plan.warnings().forEach(w -> err.println("warning: " + w));
             err.flush();
             result.put("target", plan.target());

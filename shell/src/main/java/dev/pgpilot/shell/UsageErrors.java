@@ -12,7 +12,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns picocli's command-line errors into the house style: one {@code error:} line naming the word,
- * one {@code hint:} line (the nearest command or option when there is one), exit 2. Picocli's own
+ * one {@code hint:} line (the nearest command or option when there is one), exit 2; with {@code --json}
+ * on the line, the same as {@code {"error": {message, hint}}} on stdout. Picocli's own
  * output ("Unmatched argument at index 0" followed by the whole usage text) buries the mistake.
  */
 final class UsageErrors implements CommandLine.IParameterExceptionHandler {
@@ -26,6 +27,9 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         err.println("error: " + m.error());
         err.println("hint: " + m.hint());
         err.flush();
+        if (java.util.Arrays.asList(args).contains("--json")) {
+            Main.printJsonError(cl.getOut(), m.error(), m.hint()); // a script asked for JSON: it gets JSON naming the mistake
+        }
         return USAGE;
     }
 

@@ -197,6 +197,39 @@ class EngineCommandsTest {
     }
 
     @Test
+    void downDryRunShowsTheSqlOfEachDownScriptAndRevertsNothing() {
+        run("up", "--yes");
+        Run dry = run("down", "--dry-run", "--steps", "2");
+        assertEquals(0, dry.exit(), dry.err());
+        assertEquals("would revert on " + db.display() + ":\n"
+                + "-- 20250102000000_add_body.down.sql\nalter table public.notes drop column body;\n"
+                + "-- 20250101000000_create_notes.down.sql\ndrop table public.notes;\n", dry.out());
+        assertEquals(0, countPending());
+    }
+
+    @Test
+    void downShowsTheSqlBeforeItAsks() {
+        run("up", "--yes");
+        Run refused = run("down");
+        assertEquals(1, refused.exit());
+        assertEquals("to revert on " + db.display() + ":\n-- 20250102000000_add_body.down.sql\nalter table public.notes drop column body;\n",
+                refused.out());
+        assertTrue(refused.err().contains("down not run: no terminal to confirm on"), refused.err());
+        assertEquals(0, countPending());
+    }
+
+    @Test
+    void aDownScriptWithoutStatementsIsRefusedAndNothingIsReverted() throws IOException {
+        run("up", "--yes");
+        Files.writeString(dir.resolve("supabase/migrations/down/20250102000000_add_body.down.sql"), "-- Down: reverts add_body\n");
+        Run down = run("down", "--yes");
+        assertEquals(1, down.exit());
+        assertTrue(down.err().startsWith("error: cannot revert 20250102000000_add_body.sql: its down script "), down.err());
+        assertTrue(down.err().contains("has no statements; nothing was reverted"), down.err());
+        assertEquals(0, countPending());
+    }
+
+    @Test
     void missingDownScriptIsAOneLineRefusal() throws IOException {
         run("up", "--yes");
         Files.delete(dir.resolve("supabase/migrations/down/20250102000000_add_body.down.sql"));

@@ -79,6 +79,15 @@ class NewCommandTest {
     }
 
     @Test
+    void dryRunShowsTheLintFindingsAsTheShellDoes() {
+        Run r = run("new", "drop column status from orders", "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        String lint = r.out().substring(r.out().indexOf("\n-- lint\n") + 1);
+        assertTrue(lint.matches("(?s)-- lint\\n.*\\d+ error\\(s\\), \\d+ warning\\(s\\), \\d+ info in 1 file\\(s\\)\\n-- dry run: nothing written\\n"), r.out());
+        assertTrue(lint.contains(" warning ") || lint.contains(" error "), "dropping a column is flagged: " + r.out());
+    }
+
+    @Test
     void addingToAMisspelledTableOfAPendingMigrationIsRefusedNotCreated() throws Exception {
         assertEquals(0, run("new", "create table users with email text").code());
         Run r = run("new", "add a column nickname text to the userz table");

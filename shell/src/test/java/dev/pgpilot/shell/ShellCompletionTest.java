@@ -1,5 +1,7 @@
 package dev.pgpilot.shell;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.TestDatabase;
@@ -54,5 +56,20 @@ class ShellCompletionTest {
         assertTrue(c.contains("invoices") && c.contains("total_amount"), c.toString());
         assertTrue(c.stream().noneMatch(n -> n.startsWith("pgpilot.") || n.startsWith("supabase_migrations.")),
                 "pgpilot's own tables are not offered: " + c);
+    }
+
+    @Test
+    void afterATableAndADotOnlyThatTablesColumnsKeepingTheDot() throws Exception {
+        DatabaseTarget db = TestDatabase.fresh();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("create table public.tasks (id int primary key, title text, done boolean)");
+            s.execute("create table public.projects (id int primary key, budget numeric)");
+        }
+        assertEquals(List.of("tasks.id", "tasks.title", "tasks.done"), complete("rename tasks.", db));
+        assertTrue(complete("rename auth.users.", db).contains("auth.users.email"), "a table of another schema when named");
+        assertTrue(complete("rename auth.", db).contains("auth.users"), "a schema's tables after schema.");
+        List<String> plain = complete("add notes to ", db);
+        assertTrue(plain.containsAll(List.of("tasks", "projects", "title", "budget")), plain.toString());
+        assertFalse(plain.contains("encrypted_password"), "Supabase's internals are not offered without their table: " + plain);
     }
 }

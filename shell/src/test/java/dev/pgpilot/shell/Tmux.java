@@ -27,15 +27,30 @@ final class Tmux implements AutoCloseable {
 
     /** Starts the shell with these environment variables and arguments after {@code shell}. */
     static Tmux shell(Map<String, String> env, String... args) throws Exception {
+        Tmux t = new Tmux();
+        t.tmux("new-session", "-d", "-s", t.session, "-x", "200", "-y", "50", pgpilot(env, "shell", args));
+        return t;
+    }
+
+    /**
+     * Runs one {@code pgpilot} command on the terminal; when it ends, "exit=N" is printed and the
+     * session stays until {@link #close}, so its screen and exit code can be read.
+     */
+    static Tmux command(Map<String, String> env, String command, String... args) throws Exception {
+        Tmux t = new Tmux();
+        String cmd = pgpilot(env, command, args) + "; echo \"exit=$?\"; sleep 600";
+        t.tmux("new-session", "-d", "-s", t.session, "-x", "200", "-y", "50", cmd);
+        return t;
+    }
+
+    private static String pgpilot(Map<String, String> env, String command, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         StringBuilder cmd = new StringBuilder("env -u NO_COLOR TERM=xterm-256color");
         env.forEach((k, v) -> cmd.append(' ').append(k).append("=").append(quote(v)));
         cmd.append(' ').append(quote(java)).append(" -cp ").append(quote(System.getProperty("java.class.path")))
-                .append(" dev.pgpilot.shell.Main shell");
+                .append(" dev.pgpilot.shell.Main ").append(command);
         for (String a : args) cmd.append(' ').append(quote(a));
-        Tmux t = new Tmux();
-        t.tmux("new-session", "-d", "-s", t.session, "-x", "200", "-y", "50", cmd.toString());
-        return t;
+        return cmd.toString();
     }
 
     private static String quote(String s) {

@@ -43,21 +43,9 @@ public final class Applier {
 
     public ApplyResult up(UpOptions options, ApplyListener listener) {
         List<MigrationFile> files = session.workspace().migrations();
-        List<String> warnings = new ArrayList<>();
-        if (session.target().looksLikeTransactionPooler()) {
-            String w = session.target().display() + " looks like a transaction-mode pooler: the migration lock does not hold there;"
-                    + " use the direct (session) connection, port 5432";
-            warnings.add(w);
-            listener.warning(w);
-        }
+        List<String> warnings = poolerWarning(listener);
         if (options.dryRun()) {
-            try (Connection c = session.target().connect()) {
-                StatusReport status = StatusReport.of(files, new History(c).applied());
-                List<Prepared> plan = select(files, status, options, warnings, listener);
-                return new ApplyResult(session.target().display(), planned(plan), List.of(), List.copyOf(warnings), true);
-            } catch (SQLException e) {
-                throw History.failure("cannot read the history of " + session.target().display(), e);
-            }
+            return dryRun(files, options, warnings, listener, false);
         }
         try (MigrationLock lock = MigrationLock.acquire(session.target(), listener::waitingForLock);
              Connection c = session.target().connect()) {
@@ -101,6 +89,37 @@ public final class Applier {
             throw History.failure("migration run on " + session.target().display() + " failed", e);
         } finally {
             listener.cancellable(null);
+        }
+    }
+
+    /**
+     * What {@code up} with these options will run, refused already (as {@code up} would refuse it)
+     * when those migrations have lint errors: a front end shows it, then asks, and the refusal never
+     * comes after the user said yes.
+     */
+    public ApplyResult preview(UpOptions options, ApplyListener listener) {
+        return dryRun(session.workspace().migrations(), options, poolerWarning(listener), listener, true);
+    }
+
+    private List<String> poolerWarning(ApplyListener listener) {
+        List<String> warnings = new ArrayList<>();
+        if (session.target().looksLikeTransactionPooler()) {
+            String w = session.target().display() + " looks like a transaction-mode pooler: the migration lock does not hold there;"
+                    + " use the direct (session) connection, port 5432";
+            warnings.add(w);
+            listener.warning(w);
+        }
+        return warnings;
+    }
+
+    private ApplyResult dryRun(List<MigrationFile> files, UpOptions options, List<String> warnings, ApplyListener listener, boolean lintGate) {
+        try (Connection c = session.target().connect()) {
+            StatusReport status = StatusReport.of(files, new History(c).applied());
+            List<Prepared> plan = select(files, status, options, warnings, listener);
+            if (lintGate) refuseLintErrors(plan, options);
+            return new ApplyResult(session.target().display(), planned(plan), List.of(), List.copyOf(warnings), true);
+        } catch (SQLException e) {
+            throw History.failure("cannot read the history of " + session.target().display(), e);
         }
     }
 

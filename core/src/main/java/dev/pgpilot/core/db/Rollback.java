@@ -72,9 +72,32 @@ public final class Rollback {
                         + session.display(session.workspace().downScriptOf(f.name())),
                         "write the down script, or fix the history with `pgpilot repair " + f.version() + " --status reverted`");
             }
+            refuseEmpty(f);
             plan.add(f);
         }
         return plan;
+    }
+
+    /**
+     * A down script with no statements (the blank template, a {@code diff --write} that has no
+     * reverse) would be "reverted" and recorded while its change stays in the database.
+     */
+    private void refuseEmpty(MigrationFile f) {
+        String sql = downSql(f);
+        List<dev.pgpilot.core.sql.SqlStatement> statements = dev.pgpilot.core.sql.SqlScript.parse(sql).statements();
+        List<dev.pgpilot.core.sql.SqlStatement> run = dev.pgpilot.core.sql.PlainTransactionControl.find(statements)
+                .map(w -> w.remaining(statements)).orElse(statements);
+        if (run.isEmpty()) {
+            throw PilotException.refused("cannot revert " + f.path().getFileName() + ": its down script "
+                            + session.display(f.downPath().get()) + " has no statements; nothing was reverted",
+                    "write the SQL that undoes " + f.version() + " in it, or, if nothing needs undoing, record it with `pgpilot repair "
+                            + f.version() + " --status reverted`");
+        }
+    }
+
+    /** The text of the down script that {@code down} runs for {@code f} (which must have one). */
+    public static String downSql(MigrationFile f) {
+        return MigrationFile.normalize(Workspace.read(f.downPath().orElseThrow()));
     }
 
     public DownResult down(DownOptions options) {
@@ -101,7 +124,7 @@ public final class Rollback {
     }
 
     private Reverted revert(Connection c, History history, MigrationFile f) throws SQLException {
-        String sql = MigrationFile.normalize(Workspace.read(f.downPath().get()));
+        String sql = downSql(f);
         Instant started = session.clock().instant();
         long t0 = System.nanoTime();
         int batch = history.nextBatch();
@@ -109,7 +132,7 @@ public final class Rollback {
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
             Timeouts.set(c, session.workspace().config(), true, false);
-            if (!sql.isBlank()) s.execute(withoutWrapper(sql));
+            s.execute(withoutWrapper(sql)); // plan() refused a script with no statements
             history.markReverted(f.version(), session.actor(), started);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             history.log(new History.Attempt(f.version(), f.name().name(), "down", MigrationFile.checksum(sql), batch,

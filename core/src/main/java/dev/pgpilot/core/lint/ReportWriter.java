@@ -63,7 +63,7 @@ public final class ReportWriter {
         };
     }
 
-    static Map<String, Object> json(LintReport r) {
+    public static Map<String, Object> json(LintReport r) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("files", r.filesChecked());
         root.put("errors", r.count(Severity.ERROR));

@@ -48,6 +48,28 @@ public final class Workspace {
         return workdir.resolve(config.migrations());
     }
 
+    /**
+     * A folder is a project once it has a {@code supabase/} folder, a {@code pgpilot.yaml} or the
+     * configured migrations folder: a mistyped {@code --workdir} is none of these.
+     */
+    public boolean isProject() {
+        return Files.isDirectory(workdir.resolve("supabase")) || Files.isRegularFile(workdir.resolve(Config.FILE_NAME))
+                || Files.isDirectory(migrationsDir());
+    }
+
+    /**
+     * Refuses (exit 2) before a command reads a folder that is not a project, so nothing is created
+     * in it: no folder, no local database cluster, no server left running.
+     */
+    public void requireProject() {
+        if (!isProject()) {
+            String what = Files.isDirectory(workdir) ? workdir + " is not a pgpilot project (no supabase/ folder, no " + Config.FILE_NAME + ")"
+                    : workdir + " does not exist";
+            throw PilotException.error(what, "run `pgpilot init` in your project folder (the one that holds supabase/, or will),"
+                    + " or pass --workdir DIR pointing at it");
+        }
+    }
+
     /** Where pgpilot keeps its own local state (the embedded database). */
     public Path stateDir() {
         return workdir.resolve(".pgpilot");

@@ -134,4 +134,21 @@ class RollbackAndRepairTest {
         }
         assertTrue(p.tableExists("public.b"), "the down script was rolled back");
     }
+
+    @Test
+    void downScriptWithoutStatementsIsRefusedBeforeAnythingRunsOrIsRecorded() {
+        Project p = twoWithDownScripts();
+        java.nio.file.Path blank = p.pilot().newEmpty("blank"); // the house template: its down script is a comment only
+        p.write(blank.getFileName().toString(), "create table public.kept (id int);");
+        p.pilot().up(UpOptions.all(), ApplyListener.NONE);
+        long logged = p.count("select count(*) from pgpilot.migration_log");
+        PilotException e = assertThrows(PilotException.class, () -> p.pilot().downPlan(Rollback.DownOptions.steps(2)));
+        assertEquals(PilotException.REFUSED, e.exitCode());
+        assertTrue(e.getMessage().contains("has no statements") && e.getMessage().contains(blank.getFileName().toString()), e.getMessage());
+        assertThrows(PilotException.class, () -> p.pilot().down(Rollback.DownOptions.steps(2)));
+        assertTrue(p.tableExists("public.kept"));
+        assertTrue(p.tableExists("public.b"), "nothing of the plan runs");
+        assertEquals(logged, p.count("select count(*) from pgpilot.migration_log"), "nothing is recorded as reverted");
+        assertEquals(3, p.pilot().status().applied().size());
+    }
 }

@@ -20,8 +20,12 @@ import java.util.function.Supplier;
 final class CatalogCache {
     static final long WAIT_MS = 700;
 
-    record Names(List<String> tables, List<String> columns) {
-        static final Names NONE = new Names(List.of(), List.of());
+    /**
+     * @param tables  {@code name} for schema public, {@code schema.name} for the others
+     * @param columns each table's columns in table order, keyed as in {@code tables}
+     */
+    record Names(List<String> tables, java.util.Map<String, List<String>> columns) {
+        static final Names NONE = new Names(List.of(), java.util.Map.of());
     }
 
     private final Supplier<DatabaseTarget> target;
@@ -36,8 +40,21 @@ final class CatalogCache {
         return names().tables();
     }
 
+    /**
+     * Columns of the tables in schema public, each name once: what a request names without saying
+     * the table. Tables of other schemas (auth.users ...) show theirs only after {@code table.}.
+     */
     List<String> columns() {
-        return names().columns();
+        TreeSet<String> publicColumns = new TreeSet<>();
+        names().columns().forEach((table, cols) -> {
+            if (!table.contains(".")) publicColumns.addAll(cols);
+        });
+        return List.copyOf(publicColumns);
+    }
+
+    /** The columns of one table ({@code notes}, {@code auth.users}); empty when there is none such. */
+    List<String> columnsOf(String table) {
+        return names().columns().getOrDefault(table, List.of());
     }
 
     /** The next completion reads the catalog again. */
@@ -78,18 +95,19 @@ final class CatalogCache {
             if (db == null) {
                 return last;
             }
-            TreeSet<String> tbl = new TreeSet<>();
-            TreeSet<String> col = new TreeSet<>();
+            java.util.Map<String, List<String>> col = new java.util.TreeMap<>();
             try (Connection c = db.connect(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select table_schema, table_name, column_name from information_schema.columns"
-                         + " where table_schema not in ('pg_catalog', 'information_schema', 'pgpilot', 'supabase_migrations')")) {
+                         + " where table_schema not in ('pg_catalog', 'information_schema', 'pgpilot', 'supabase_migrations')"
+                         + " order by table_schema, table_name, ordinal_position")) {
                 while (rs.next()) {
                     String schema = rs.getString(1);
-                    tbl.add(schema.equals("public") ? rs.getString(2) : schema + "." + rs.getString(2));
-                    col.add(rs.getString(3));
+                    String table = schema.equals("public") ? rs.getString(2) : schema + "." + rs.getString(2);
+                    col.computeIfAbsent(table, t -> new java.util.ArrayList<>()).add(rs.getString(3));
                 }
             }
-            return new Names(List.copyOf(tbl), List.copyOf(col));
+            col.replaceAll((t, cols) -> List.copyOf(cols));
+            return new Names(List.copyOf(col.keySet()), java.util.Collections.unmodifiableMap(col));
         } catch (RuntimeException | java.sql.SQLException e) {
             return last; // no completion of names is better than a broken prompt
         }

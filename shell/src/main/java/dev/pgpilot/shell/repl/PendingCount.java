@@ -8,11 +8,13 @@ import java.util.function.Supplier;
 /**
  * The pending count the prompt shows. Counting reads the target's history, so it runs in a
  * background thread: at start without waiting (the first prompt never waits on a database), after
- * each command waiting a moment so the next prompt is fresh. A count that fails or takes too long
- * leaves the last known one.
+ * each command waiting a moment so the next prompt is fresh, and every {@link #WATCH_PERIOD_MS} while
+ * the user sits at the prompt, so an {@code up} run in another terminal shows without pressing a key.
+ * A count that fails or takes too long leaves the last known one.
  */
 final class PendingCount {
     static final long WAIT_AFTER_COMMAND_MS = 1500;
+    static final long WATCH_PERIOD_MS = 3000;
 
     private final Supplier<OptionalInt> count;
     private volatile OptionalInt value = OptionalInt.empty();
@@ -45,5 +47,31 @@ final class PendingCount {
                 // the prompt shows the last count
             }
         }
+    }
+
+    /**
+     * Counts again every {@link #WATCH_PERIOD_MS} while {@code idle} says the prompt is waiting, and
+     * calls {@code changed} when the count differs from the one shown.
+     */
+    void watch(java.util.function.BooleanSupplier idle, Runnable changed) {
+        Thread t = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(WATCH_PERIOD_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!idle.getAsBoolean()) continue;
+                OptionalInt before = value;
+                try {
+                    value = count.get();
+                } catch (RuntimeException e) {
+                    continue; // the count is a nicety
+                }
+                if (!value.equals(before)) changed.run();
+            }
+        }, "pgpilot-pending-watch");
+        t.setDaemon(true);
+        t.start();
     }
 }

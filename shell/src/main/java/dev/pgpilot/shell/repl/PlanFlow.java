@@ -2,7 +2,6 @@ package dev.pgpilot.shell.repl;
 
 import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.ApplyListener;
 import dev.pgpilot.core.db.ApplyResult;
 import dev.pgpilot.core.db.UpOptions;
 import dev.pgpilot.core.lint.ReportWriter;
@@ -120,7 +119,7 @@ final class PlanFlow {
         }
         try {
             Pilot pilot = pilots.get();
-            ApplyResult dry = pilot.up(new UpOptions(written, true, false, false), ApplyListener.NONE);
+            ApplyResult dry = pilot.upPreview(new UpOptions(written, true, false, false)); // lint refusal before any question
             if (dry.planned().isEmpty()) {
                 out.println("nothing to apply: " + written + " is already applied on " + dry.target());
                 return List.of();

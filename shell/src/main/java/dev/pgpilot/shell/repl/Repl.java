@@ -17,17 +17,15 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
-import org.jline.utils.AttributedStyle;
 import picocli.CommandLine;
 
 /**
  * The read-eval-print loop. Each line is split into words (quotes respected) and run through the
  * same picocli command tree as the command line, with the shell's global options appended as
  * defaults. A line that is not a command is a plain-English request ({@link PlanFlow}: shown, then
- * written only on "y"), unless its single word is a near miss of a command ("stauts"), which gets
- * a suggestion instead. {@code apply} runs the last written plan.
+ * written only on "y"), unless it is a near miss of a command ("stauts") or a single word, which get
+ * an error instead. {@code sql} and {@code \d}-style lines run read-only queries. {@code apply} runs the last written plan.
  */
 public final class Repl {
     /** Runs one command line in-process, printing to {@code out}, and returns its exit code. */
@@ -52,7 +50,7 @@ public final class Repl {
             Path historyFile) {}
 
     /** Words the shell itself understands besides the commands. */
-    static final List<String> BUILT_INS = List.of("apply", "exit", "quit");
+    static final List<String> BUILT_INS = List.copyOf(ShellHelp.WORDS.keySet());
     /** Commands whose output can be long: shown through the pager on a terminal. */
     private static final Set<String> PAGED = Set.of("status", "history", "lint", "diff", "help");
 
@@ -64,6 +62,8 @@ public final class Repl {
     private final PendingCount pending;
     private final CatalogCache catalog;
     private final PlanFlow plans;
+    /** True while the reader waits at the shell's prompt (not at a y/N question), the one place the prompt may be redrawn. */
+    private volatile boolean atPrompt;
 
     public Repl(Setup setup) {
         this.setup = setup;
@@ -74,13 +74,10 @@ public final class Repl {
         this.out = setup.terminal().writer();
         this.pending = new PendingCount(setup.pendingCount());
         this.catalog = new CatalogCache(setup.catalogTarget());
-        DefaultParser parser = new DefaultParser();
-        parser.setEofOnUnclosedQuote(true);   // an open quote continues on the next line
-        parser.setEofOnEscapedNewLine(true);  // so does a line ending in a backslash
         LineReaderBuilder b = LineReaderBuilder.builder()
                 .terminal(setup.terminal())
                 .appName("pgpilot")
-                .parser(parser)
+                .parser(new ReplParser())
                 .completer(new ShellCompleter(setup.model(), setup.environments(), setup.versions(), catalog))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P  ...> ")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
@@ -98,12 +95,18 @@ public final class Repl {
         return reader;
     }
 
-    /** A question read through the shell's line reader; Ctrl-C and Ctrl-D answer with an empty line (no). */
+    /**
+     * A question read through the shell's line reader; Ctrl-C and Ctrl-D answer with an empty line
+     * (no). The answer is not kept in the history: Up and Ctrl-R should find commands, not a "y".
+     */
     public String ask(String question) {
+        reader.variable(LineReader.DISABLE_HISTORY, true);
         try {
             return reader.readLine(question);
         } catch (UserInterruptException | EndOfFileException e) {
             return "";
+        } finally {
+            reader.variable(LineReader.DISABLE_HISTORY, false);
         }
     }
 
@@ -112,9 +115,10 @@ public final class Repl {
         Terminal t = setup.terminal();
         Terminal.SignalHandler previous = t.handle(Terminal.Signal.INT, s -> cancelRunningCommand());
         Tty.install(setup.color(), live(t));
-        afterFirstPrompt(() -> {
+        Background.afterFirstPrompt(reader, () -> {
             pending.refresh(0);
             catalog.preload();
+            pending.watch(() -> atPrompt && reader.isReading(), this::redrawPrompt);
         });
         try {
             return loop();
@@ -128,6 +132,7 @@ public final class Repl {
         while (true) {
             String line;
             try {
+                atPrompt = true;
                 line = reader.readLine(prompt());
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C drops the line being typed
@@ -136,6 +141,7 @@ public final class Repl {
                 out.flush();
                 return 0;
             }
+            atPrompt = false;
             List<String> words = split(line);
             if (words.isEmpty()) {
                 continue;
@@ -143,7 +149,7 @@ public final class Repl {
             if (words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"))) {
                 return 0;
             }
-            execute(words);
+            execute(line.strip(), words);
             out.flush();
             if (!words.get(0).equals("help")) {
                 catalog.invalidate();
@@ -153,24 +159,16 @@ public final class Repl {
         }
     }
 
-    /**
-     * Work that reads the database starts once the first prompt is up: on two busy cores it would
-     * otherwise compete with the start of the shell for the CPU.
-     */
-    private void afterFirstPrompt(Runnable work) {
-        Thread t = new Thread(() -> {
-            long deadline = System.nanoTime() + 3_000_000_000L;
-            while (!reader.isReading() && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            work.run();
-        }, "pgpilot-after-prompt");
-        t.setDaemon(true);
-        t.start();
+    /** The pending count changed while the user sat at the prompt: draw the prompt again with the new count. */
+    private void redrawPrompt() {
+        if (!(reader instanceof org.jline.reader.impl.LineReaderImpl impl)) return;
+        try {
+            impl.setPrompt(prompt());
+            reader.callWidget(LineReader.REDRAW_LINE);
+            reader.callWidget(LineReader.REDISPLAY);
+        } catch (IllegalStateException notReadingAnyMore) {
+            // the line was accepted meanwhile: the next prompt shows the new count
+        }
     }
 
     /** Ctrl-C while a command runs (readLine has its own handler): cancel what registered itself. */
@@ -180,26 +178,40 @@ public final class Repl {
         out.flush();
     }
 
-    /** What one line does; visible for tests. */
-    void execute(List<String> words) {
+    /**
+     * What one line does. {@code text} is the line as typed: plain English, {@code sql} queries and
+     * {@code \} meta-commands get it whole, since word splitting would drop their quotes.
+     */
+    void execute(String text, List<String> words) {
         String first = words.get(0);
+        if (text.startsWith("\\")) {
+            run(List.of("sql", text));
+            return;
+        }
         if (first.equals("apply") && words.size() == 1) {
             List<String> up = plans.apply();
             if (!up.isEmpty()) run(up);
             return;
         }
+        if (first.equals("clear") && words.size() == 1) {
+            reader.getTerminal().puts(org.jline.utils.InfoCmp.Capability.clear_screen);
+            reader.getTerminal().flush();
+            return;
+        }
+        if (first.equals("sql") && isPlainRequest(words)) {
+            run(List.of("sql", afterFirstWord(text)));
+            return;
+        }
         if (first.equals("new") && isPlainRequest(words)) {
-            plans.request(String.join(" ", words.subList(1, words.size())));
+            plans.request(words.size() == 2 ? words.get(1) : afterFirstWord(text));
+            return;
+        }
+        if (first.equals("help") && words.size() == 2 && ShellHelp.word(words.get(1), out)) {
             return;
         }
         if (first.equals("help") && words.size() == 1) {
             run(words);
-            out.println();
-            out.println("In the shell:");
-            out.println("  anything that is not a command is a plain-English request, e.g.  add a notes column to events");
-            out.println("    (it is planned and shown with its lint findings; nothing is written unless you answer y)");
-            out.println("  apply            run the file the last request wrote (shows the SQL and asks again)");
-            out.println("  exit, quit, ^D   leave; ^C clears the line or cancels a running up; ^R searches the history");
+            ShellHelp.summary(out);
             return;
         }
         if (commands.contains(first)) {
@@ -207,12 +219,21 @@ public final class Repl {
             return;
         }
         Optional<String> near = suggester.suggest(words);
-        if (near.isPresent()) {
+        if (near.isPresent() || words.size() == 1) {
+            // one word is never a request ("clear", "ls"): planning it would only answer "not understood"
             out.println("error: unknown command '" + first + "'");
-            out.println("hint: did you mean '" + near.get() + "'? (help lists the commands; anything else is read as a plain-English request)");
+            out.println("hint: " + near.map(n -> "did you mean '" + n + "'? ").orElse("")
+                    + "(help lists the commands; anything else is read as a plain-English request)");
             return;
         }
-        plans.request(String.join(" ", words));
+        plans.request(text);
+    }
+
+    /** The line after its first word, as typed (the first word is a command name, so it has no quotes). */
+    private static String afterFirstWord(String text) {
+        int space = 0;
+        while (space < text.length() && !Character.isWhitespace(text.charAt(space))) space++;
+        return text.substring(space).strip();
     }
 
     /** {@code new} followed by words only (no option): the shell asks before writing, as for free text. */
@@ -221,7 +242,7 @@ public final class Repl {
     }
 
     private void run(List<String> words) {
-        List<String> args = withDefaults(words);
+        List<String> args = ShellDefaults.appendTo(words, setup.defaultOptions());
         if (!PAGED.contains(words.get(0))) {
             setup.runner().run(args, out);
             return;
@@ -235,15 +256,7 @@ public final class Repl {
 
     /** Visible for tests. */
     String prompt() {
-        ReplTarget t = setup.target();
-        OptionalInt count = pending.get();
-        String text = "pgpilot " + t.label() + (t.isProtected() ? "!" : "")
-                + (count.isPresent() && count.getAsInt() > 0 ? " (" + count.getAsInt() + " pending)" : "") + "> ";
-        if (!setup.color()) {
-            return text;
-        }
-        AttributedStyle style = t.isProtected() ? AttributedStyle.BOLD.foreground(AttributedStyle.RED) : AttributedStyle.BOLD;
-        return new org.jline.utils.AttributedStringBuilder().styled(style, text).toAnsi();
+        return Prompts.main(setup.target(), pending.get(), setup.color());
     }
 
     /** Counts pending migrations now, waiting for the answer; visible for tests. */
@@ -260,28 +273,5 @@ public final class Repl {
         List<String> words = new ArrayList<>(p.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words());
         words.removeIf(String::isBlank); // a continued line leaves its newline as a word
         return words;
-    }
-
-    /** Appends the shell's --workdir/--db-url/--env/--no-color unless the line gives its own. */
-    private List<String> withDefaults(List<String> words) {
-        List<String> args = new ArrayList<>(words);
-        if (args.get(0).equals("help")) {
-            return args;
-        }
-        int insertAt = args.indexOf("--") < 0 ? args.size() : args.indexOf("--");
-        List<String> defaults = setup.defaultOptions();
-        List<String> extra = new ArrayList<>();
-        for (int i = 0; i < defaults.size(); i++) {
-            String name = defaults.get(i);
-            boolean takesValue = i + 1 < defaults.size() && !defaults.get(i + 1).startsWith("--");
-            boolean given = words.stream().anyMatch(w -> w.equals(name) || w.startsWith(name + "="));
-            if (!given) {
-                extra.add(name);
-                if (takesValue) extra.add(defaults.get(i + 1));
-            }
-            if (takesValue) i++;
-        }
-        args.addAll(insertAt, extra);
-        return args;
     }
 }

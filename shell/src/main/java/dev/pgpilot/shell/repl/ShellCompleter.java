@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Completes from the picocli model (command names, then that command's options), environment
  * names after {@code --env}, migration versions after {@code --to} and for {@code repair}, and
- * table/column names from the live catalog anywhere else (plain-English requests name tables).
+ * table/column names from the live catalog anywhere else (plain-English requests name tables;
+ * {@code table.} lists that table's columns).
  */
 final class ShellCompleter implements Completer {
     private final CommandLine root;
@@ -57,9 +58,25 @@ final class ShellCompleter implements Completer {
             }
         }
         if (sub == null || words.get(0).equals("new")) {
-            catalog.tables().forEach(t -> candidates.add(new Candidate(t, t, "tables", null, null, null, true)));
-            catalog.columns().forEach(c -> candidates.add(new Candidate(c, c, "columns", null, null, null, true)));
+            names(line.word(), candidates);
         }
+    }
+
+    /**
+     * After {@code table.} that table's columns, written {@code table.column} so the dot stays; after
+     * {@code schema.} that schema's tables; otherwise the tables and the columns of schema public.
+     */
+    private void names(String word, List<Candidate> candidates) {
+        int dot = word.lastIndexOf('.');
+        if (dot > 0) {
+            String before = word.substring(0, dot);
+            catalog.columnsOf(before).forEach(c -> candidates.add(new Candidate(before + "." + c, c, "columns of " + before, null, null, null, true)));
+            catalog.tables().stream().filter(t -> t.startsWith(before + "."))
+                    .forEach(t -> candidates.add(new Candidate(t, t, "tables", null, null, null, false)));
+            return;
+        }
+        catalog.tables().forEach(t -> candidates.add(new Candidate(t, t, "tables", null, null, null, true)));
+        catalog.columns().forEach(c -> candidates.add(new Candidate(c, c, "columns", null, null, null, true)));
     }
 
     private static List<String> safely(Supplier<List<String>> s) {

@@ -1,0 +1,56 @@
+package dev.pgpilot.shell.repl;
+
+import java.util.BitSet;
+import org.jline.reader.impl.DefaultParser;
+
+/**
+ * JLine's parser, except that a quote opens a quoted word only at the start of a word (after a
+ * space, at the start of the line, or after {@code =} as in {@code --name='a b'}). English has
+ * apostrophes inside words ("we don't need tasks.done", "the users' emails"): with a shell's rules
+ * each one opened a quote and left the line at a {@code ...>} continuation prompt. Inside single
+ * quotes a doubled {@code ''} is SQL's escaped quote, not an end and a start.
+ */
+final class ReplParser extends DefaultParser {
+    private String scanned;
+    private BitSet quotes = new BitSet();
+
+    ReplParser() {
+        setEofOnUnclosedQuote(true);   // an open quote continues on the next line
+        setEofOnEscapedNewLine(true);  // so does a line ending in a backslash
+    }
+
+    @Override
+    public synchronized boolean isQuoteChar(CharSequence buffer, int pos) {
+        String text = buffer.toString();
+        if (!text.equals(scanned)) {
+            quotes = realQuotes(text);
+            scanned = text;
+        }
+        return quotes.get(pos) && super.isQuoteChar(buffer, pos);
+    }
+
+    /** Positions of the quotes that open or close a quoted word. */
+    static BitSet realQuotes(String s) {
+        BitSet real = new BitSet();
+        char open = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && open != '\'') {
+                i++; // an escaped character is never a quote
+            } else if (open == 0) {
+                if ((c == '\'' || c == '"') && (i == 0 || Character.isWhitespace(s.charAt(i - 1)) || s.charAt(i - 1) == '=')) {
+                    open = c;
+                    real.set(i);
+                }
+            } else if (c == open) {
+                if (c == '\'' && i + 1 < s.length() && s.charAt(i + 1) == '\'') {
+                    i++;
+                } else {
+                    open = 0;
+                    real.set(i);
+                }
+            }
+        }
+        return real;
+    }
+}
