@@ -59,11 +59,30 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
                 env,
                 historyFile(env));
         Repl repl = new Repl(setup);
+        sayWhenNotAProject(workdir, out);
         Prompter.install(repl::ask);
         try {
             return repl.run();
         } finally {
             Prompter.install(null);
+        }
+    }
+
+    /**
+     * The shell starts anywhere (its init makes a project), but in a folder that is not one the
+     * commands that read a project refuse: say so before the first prompt, with what to do.
+     */
+    private static void sayWhenNotAProject(Path workdir, PrintWriter out) {
+        boolean project;
+        try {
+            project = Workspace.open(workdir).isProject();
+        } catch (RuntimeException brokenConfig) {
+            project = true; // it has a pgpilot.yaml: the command that reads it reports what is wrong
+        }
+        if (!project) {
+            out.println("note: " + workdir + " is not a pgpilot project (no supabase/ folder, no pgpilot.yaml).");
+            out.println("      Type init to start one here, or exit and run pgpilot shell from your project folder (or with --workdir DIR).");
+            out.flush();
         }
     }
 

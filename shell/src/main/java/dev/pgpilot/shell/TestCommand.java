@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "test", description = "Run pgTAP tests (supabase/tests/**/*.sql, as supabase test db does) with pgTAP installed; exit 1 on any failure")
-final class TestCommand implements Callable<Integer> {
+final class TestCommand implements Callable<Integer>, TextOnly {
     @Mixin GlobalOptions global;
     @Spec CommandSpec spec;
 
@@ -26,7 +26,7 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pilot pilot = global.pilot();
+        Pilot pilot = global.project();
         Path workdir = pilot.workspace().workdir();
         List<Path> paths = files == null || files.isEmpty() ? defaults(workdir) : files.stream().map(workdir::resolve).toList();
         for (Path p : paths) {

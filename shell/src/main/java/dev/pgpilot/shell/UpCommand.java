@@ -198,7 +198,8 @@ final class UpCommand implements Callable<Integer> {
         @Override
         public void starting(MigrationFile file) {
             current++;
-            if (bar != null) bar.update(current, total, "applying " + file.path().getFileName());
+            // the bar counts finished migrations: the one starting now is not done, so 1 of 1 is never full while it runs
+            if (bar != null) bar.update(current - 1, total, "applying " + file.path().getFileName());
         }
 
         @Override

@@ -64,6 +64,7 @@ class JsonOutputTest {
                 new Case(true, "diff", "--write", "catch_up"),
                 new Case(false, "reset", "--yes"),
                 new Case(false, "test-rls"),
+                new Case(false, "test"),
                 new Case(true, "db", "status"),
                 new Case(false, "db", "reset"),
                 new Case(false, "db", "explode"),
@@ -101,7 +102,7 @@ class JsonOutputTest {
 
     @Test
     void textOnlyCommandsRefuseJsonBeforeTheyRun() throws Exception {
-        for (String command : List.of("shell", "slack", "gen")) {
+        for (String command : List.of("shell", "slack", "gen", "test")) {
             List<String> args = new ArrayList<>(List.of(command));
             if (command.equals("gen")) args.addAll(List.of("types", "typescript"));
             args.add("--json");

@@ -21,7 +21,7 @@ class OutsideAProjectTest {
     /** Every command that reads the project (and those that would change its database). */
     static final List<List<String>> PROJECT_COMMANDS = List.of(
             List.of("status"), List.of("status", "--json"), List.of("history"), List.of("diff"), List.of("lint"),
-            List.of("db", "status"), List.of("db", "start"), List.of("db", "stop"), List.of("test-rls"),
+            List.of("db", "status"), List.of("db", "start"), List.of("db", "stop"), List.of("test-rls"), List.of("test"),
             List.of("gen", "types", "typescript"), List.of("up", "--dry-run"), List.of("up", "--yes"),
             List.of("down", "--dry-run"), List.of("repair", "20250101000000", "--status", "applied", "--yes"), List.of("reset", "--yes"));
 

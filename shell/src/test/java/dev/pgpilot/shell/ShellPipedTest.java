@@ -98,4 +98,15 @@ class ShellPipedTest {
         run("help\n");
         assertTrue(Files.readString(home.resolve(".pgpilot/history")).contains("help"));
     }
+
+    @Test
+    void outsideAProjectTheShellSaysWhatToDoAndInitEndsIt() throws IOException {
+        String first = run("status\n").output();
+        assertTrue(first.startsWith("note: " + workdir.toAbsolutePath().normalize() + " is not a pgpilot project (no supabase/ folder, no pgpilot.yaml).\n"
+                + "      Type init to start one here, or exit and run pgpilot shell from your project folder (or with --workdir DIR).\n"), first);
+        assertTrue(first.contains("error: " + workdir.toAbsolutePath().normalize() + " is not a pgpilot project"), "status refuses: " + first);
+        assertFalse(Files.exists(workdir.resolve(".pgpilot")), "nothing was started: " + first);
+        run("init\n");
+        assertFalse(run("").output().contains("note:"), "a project now");
+    }
 }

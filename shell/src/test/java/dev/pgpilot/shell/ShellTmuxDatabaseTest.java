@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.db.DatabaseTarget;
 import java.nio.file.Files;
@@ -140,6 +141,8 @@ class ShellTmuxDatabaseTest {
         assertTrue(shell.shows("[y/N]"), shell.screen());
         shell.line("y");
         assertTrue(shell.shows("applying 20250102000000_slow.sql"), "the progress bar names the running file: " + shell.screen());
+        assertTrue(shell.screen().contains("[##########----------] 1/2 applying 20250102000000_slow.sql"),
+                "the bar counts finished migrations, not the running one: " + shell.screen());
         Thread.sleep(1000); // pg_sleep is running on the server
         shell.keys("C-c");
         assertTrue(shell.shows("20250102000000_slow.sql was rolled back"), shell.screen());
@@ -158,6 +161,135 @@ class ShellTmuxDatabaseTest {
         assertTrue(shell.shows("FAILED"), shell.screen());
         assertTrue(shell.screenWithColors().matches("(?s).*\u001b\\[[0-9;]*31m[^\n]*FAILED.*"),
                 "the failed attempt is red: " + shell.screenWithColors().replace("\u001b", "ESC"));
+    }
+
+    @Test
+    void applyShowsEveryMigrationThatWillRunWithItsSqlBeforeAsking() throws Exception {
+        Path dir = workdir.resolve("supabase/migrations");
+        Files.writeString(dir.resolve("20250101000000_earlier.sql"), "create table public.earlier (id bigint primary key);\n");
+        start();
+        shell.line(REQUEST);
+        assertTrue(shell.shows("[y/N/e]"), shell.screen());
+        shell.line("y");
+        assertTrue(shell.shows("type apply to run it"), shell.screen());
+        assertTrue(shell.showsTimes("pgpilot 127.0.0.1 (2 pending)>", 1), shell.screen());
+        shell.line("apply");
+        assertTrue(shell.shows("Apply 2 migration(s) on"), shell.screen());
+        String screen = shell.screen();
+        String shown = screen.substring(screen.lastIndexOf("will run on"));
+        assertTrue(shown.contains("-- 20250101000000_earlier.sql\ncreate table public.earlier (id bigint primary key);\n"), shown);
+        String written = migrationFiles().stream().map(p -> p.getFileName().toString()).filter(n -> n.endsWith("_create_notes.sql")).findFirst().orElseThrow();
+        assertTrue(shown.indexOf("-- " + written) > shown.indexOf("-- 20250101000000_earlier.sql"), "both files, in the order they run: " + shown);
+        assertTrue(shown.contains("create table if not exists \"public\".\"notes\""), "the planned file's SQL: " + shown);
+        shell.line("n");
+        assertTrue(shell.shows("nothing applied"), shell.screen());
+        assertFalse(tableExists("public.earlier"));
+    }
+
+    @Test
+    void applyRefusesLintErrorsBeforeAnyQuestion() throws Exception {
+        Files.writeString(workdir.resolve("supabase/migrations/20250101000000_wipe.sql"), "delete from auth.users;\n");
+        start();
+        shell.line(REQUEST);
+        assertTrue(shell.shows("[y/N/e]"), shell.screen());
+        shell.line("y");
+        assertTrue(shell.shows("type apply to run it"), shell.screen());
+        assertTrue(shell.showsTimes("pgpilot 127.0.0.1", 2), shell.screen());
+        shell.line("apply");
+        assertTrue(shell.shows("pending migrations have lint errors; nothing was applied"), shell.screen());
+        assertTrue(shell.screen().contains("20250101000000_wipe.sql:1"), shell.screen());
+        assertFalse(shell.screen().contains("[y/N]"), "no question is asked for what will be refused: " + shell.screen());
+        assertFalse(shell.screen().contains("will run on"), shell.screen());
+    }
+
+    @Test
+    void anApostropheInARequestNeverLeavesAContinuationPrompt() throws Exception {
+        sql("create table public.tasks (id int primary key, title text, done boolean)");
+        start();
+        shell.line("we don't need tasks.done");
+        assertTrue(shell.shows(s -> s.contains("[y/N/e]") || s.contains("error:")), shell.screen());
+        assertFalse(shell.screen().contains("...>"), shell.screen());
+        if (shell.screen().contains("[y/N/e]")) shell.line("n");
+        assertTrue(shell.showsTimes("pgpilot 127.0.0.1>", 2), "back at the prompt: " + shell.screen());
+        shell.line("sql select 'it''s fine' as said, 'the users'' emails' as also");
+        assertTrue(shell.shows("it's fine  the users' emails"), shell.screen());
+        assertFalse(shell.screen().contains("...>"), shell.screen());
+    }
+
+    @Test
+    void confirmAnswersAreNotKeptInTheHistory() throws Exception {
+        start();
+        shell.line(REQUEST);
+        assertTrue(shell.shows("[y/N/e]"), shell.screen());
+        shell.line("n");
+        assertTrue(shell.shows("nothing written"), shell.screen());
+        assertTrue(shell.showsTimes("pgpilot 127.0.0.1>", 2), shell.screen());
+        shell.keys("Up");
+        assertTrue(shell.shows("pgpilot 127.0.0.1> " + REQUEST), "Up recalls the request, not the answer: " + shell.screen());
+        shell.keys("C-u");
+        shell.line("exit");
+        assertTrue(Tmux.waitFor(() -> !shell.alive()), shell.screen());
+        List<String> history = Files.readAllLines(home.resolve(".pgpilot/history"));
+        assertTrue(history.stream().anyMatch(l -> l.endsWith(REQUEST)), history.toString());
+        assertTrue(history.stream().noneMatch(l -> l.endsWith(":n") || l.equals("n")), history.toString());
+    }
+
+    @Test
+    void tabAfterATableAndADotListsThatTablesColumnsOnly() throws Exception {
+        sql("create table public.tasks (id int primary key, title text, done boolean)");
+        sql("create table public.projects (id int primary key, budget numeric)");
+        start();
+        boolean listed = false;
+        for (int i = 0; i < 6 && !listed; i++) { // a Tab before the catalog is read offers nothing: clear and try again
+            shell.keys("C-u");
+            shell.keys("-l", "rename tasks.");
+            shell.keys("Tab");
+            listed = Tmux.waitFor(() -> shell.screen().contains("columns of tasks"), 5);
+        }
+        assertTrue(listed, shell.screen());
+        String screen = shell.screen();
+        List<String> lines = screen.lines().toList();
+        String list = lines.get(lines.indexOf("columns of tasks") + 1);
+        assertEquals(List.of("done", "id", "title"), List.of(list.strip().split("\\s+")), "that table's columns: " + screen);
+        assertTrue(screen.contains("pgpilot 127.0.0.1> rename tasks."), "the dot stays: " + screen);
+        assertFalse(screen.contains("encrypted_password") || screen.contains("budget"), "no other table's columns: " + screen);
+        shell.keys("t", "i", "Tab");
+        assertTrue(shell.shows("pgpilot 127.0.0.1> rename tasks.title"), "completes to table.column: " + shell.screen());
+    }
+
+    @Test
+    void sqlAndMetaCommandsShowRowsAsATableAndRefuseWrites() throws Exception {
+        sql("create table public.notes (id bigint primary key, body text not null default 'x')");
+        sql("insert into public.notes values (1, 'first'), (2, 'second')");
+        start();
+        shell.line("\\d public.notes");
+        assertTrue(shell.shows("(2 rows)") && shell.showsTimes("pgpilot 127.0.0.1>", 2), shell.screen());
+        Golden.assertMatches("shell/describe-notes.txt", between(shell.screen(), "> \\d public.notes\n", "pgpilot 127.0.0.1>"));
+        shell.line("sql select id, body from public.notes order by id");
+        assertTrue(shell.showsTimes("(2 rows)", 2) && shell.showsTimes("pgpilot 127.0.0.1>", 3), shell.screen());
+        Golden.assertMatches("shell/select-notes.txt", between(shell.screen(), "> sql select id, body from public.notes order by id\n", "pgpilot 127.0.0.1>"));
+        shell.line("\\dt");
+        assertTrue(shell.shows(s -> s.lines().anyMatch(l -> l.matches("public\\s+notes\\s+off"))), shell.screen());
+        shell.line("sql delete from public.notes");
+        assertTrue(shell.shows("error: sql only reads: cannot execute DELETE in a read-only transaction; nothing was changed"), shell.screen());
+        assertTrue(shell.shows("hint: changes go through migrations"), shell.screen());
+        assertEquals(2, count("select count(*) from public.notes"));
+    }
+
+    @Test
+    void thePendingCountFollowsAnUpRunInAnotherTerminal() throws Exception {
+        Files.writeString(workdir.resolve("supabase/migrations/20250101000000_elsewhere.sql"), "create table public.elsewhere (id bigint primary key);\n");
+        start();
+        assertTrue(shell.shows("pgpilot 127.0.0.1 (1 pending)>"), shell.screen());
+        Cli.Run up = Cli.run(workdir, "up", "--yes", "--db-url", db.display());
+        assertEquals(0, up.exit(), up.all());
+        assertTrue(shell.shows(s -> s.stripTrailing().endsWith("pgpilot 127.0.0.1>")), "redrawn without a key pressed: " + shell.screen());
+    }
+
+    /** The text between the end of {@code from} (its last occurrence) and the next {@code to}. */
+    private static String between(String screen, String from, String to) {
+        int start = screen.lastIndexOf(from) + from.length();
+        return screen.substring(start, screen.indexOf(to, start));
     }
 
     private List<Path> migrationFiles() throws Exception {

@@ -85,4 +85,27 @@ class ShellTmuxTest {
         assertTrue(shell.shows("pgpilot.yaml (created)"), shell.screen());
         assertTrue(!shell.screen().contains("half typed wordsinit"), shell.screen());
     }
+
+    @Test
+    void helpApplyExplainsTheShellsOwnCommand() throws Exception {
+        shell.line("help apply");
+        assertTrue(shell.shows("apply            run the migration the last request in this session wrote"), shell.screen());
+        assertTrue(shell.screen().contains("checks lint first"), shell.screen());
+        assertTrue(!shell.screen().contains("error:"), shell.screen());
+    }
+
+    @Test
+    void aFolderThatIsNotAProjectIsNamedBeforeTheFirstPrompt() throws Exception {
+        assertTrue(shell.shows("note: " + workdir.toRealPath() + " is not a pgpilot project")
+                || shell.shows("note: " + workdir + " is not a pgpilot project"), shell.screen());
+        assertTrue(shell.screen().contains("Type init to start one here"), shell.screen());
+    }
+
+    @Test
+    void oneWordThatIsNoCommandIsAnErrorNotARequest() throws Exception {
+        shell.line("ls");
+        assertTrue(shell.shows("error: unknown command 'ls'"), shell.screen());
+        shell.line("clear");
+        assertTrue(Tmux.waitFor(() -> shell.visible().strip().equals("pgpilot local>")), "clear empties the screen: " + shell.visible());
+    }
 }

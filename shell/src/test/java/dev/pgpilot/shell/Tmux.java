@@ -74,6 +74,11 @@ final class Tmux implements AutoCloseable {
         return run(List.of("tmux", "capture-pane", "-p", "-J", "-S", "-2000", "-t", session));
     }
 
+    /** Only what the pane shows now, without the scrollback (where a cleared screen's lines go). */
+    String visible() throws IOException, InterruptedException {
+        return run(List.of("tmux", "capture-pane", "-p", "-J", "-t", session));
+    }
+
     /** The screen with its colours as escape sequences. */
     String screenWithColors() throws IOException, InterruptedException {
         return run(List.of("tmux", "capture-pane", "-p", "-e", "-J", "-S", "-2000", "-t", session));

@@ -158,6 +158,6 @@ public record RlsTestFile(Path path, String name, String setup, List<Step> steps
     }
 
     private static PilotException bad(Path file, String what) {
-        return PilotException.error(file + ": " + what, "see the RLS test format in the README (name, setup, steps: [{name, as: {role, user, email, claims}, sql, expect}])");
+        return PilotException.error(file + ": " + what, "see \"RLS test files\" in the README (name, setup, steps: [{name, as: {role, user, email, claims}, sql, expect}])");
     }
 }

@@ -18,6 +18,7 @@ final class PendingCount {
 
     private final Supplier<OptionalInt> count;
     private volatile OptionalInt value = OptionalInt.empty();
+    private volatile OptionalInt shown = OptionalInt.empty();
 
     PendingCount(Supplier<OptionalInt> count) {
         this.count = count;
@@ -25,6 +26,12 @@ final class PendingCount {
 
     OptionalInt get() {
         return value;
+    }
+
+    /** The count for a prompt being drawn now; {@link #watch} redraws when the count moves away from it. */
+    OptionalInt show() {
+        shown = value;
+        return shown;
     }
 
     void refresh(long waitMillis) {
@@ -51,7 +58,8 @@ final class PendingCount {
 
     /**
      * Counts again every {@link #WATCH_PERIOD_MS} while {@code idle} says the prompt is waiting, and
-     * calls {@code changed} when the count differs from the one shown.
+     * calls {@code changed} when the count differs from the one the prompt shows (the first prompt
+     * is drawn before the first count arrives).
      */
     void watch(java.util.function.BooleanSupplier idle, Runnable changed) {
         Thread t = new Thread(() -> {
@@ -62,13 +70,12 @@ final class PendingCount {
                     return;
                 }
                 if (!idle.getAsBoolean()) continue;
-                OptionalInt before = value;
                 try {
                     value = count.get();
                 } catch (RuntimeException e) {
                     continue; // the count is a nicety
                 }
-                if (!value.equals(before)) changed.run();
+                if (!value.equals(shown)) changed.run();
             }
         }, "pgpilot-pending-watch");
         t.setDaemon(true);

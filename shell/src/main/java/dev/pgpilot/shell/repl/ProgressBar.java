@@ -3,14 +3,14 @@ package dev.pgpilot.shell.repl;
 import java.io.PrintWriter;
 
 /**
- * A one-line progress bar ("[#####-----] 3/10 20261122_add_notes.sql"). On a real terminal it
+ * A one-line progress bar ("[#####-----] 3/10 applying 20261122_add_notes.sql": 3 of 10 finished). On a real terminal it
  * redraws in place with a carriage return (and {@link #clear} erases it); without one it prints one plain line per step, so logs
  * and pipes stay readable.
  */
 public final class ProgressBar {
     /** What a long-running command reports to; {@code up} calls it once per migration. */
     public interface Listener {
-        void update(int current, int total, String label);
+        void update(int done, int total, String label);
     }
 
     private static final int WIDTH = 20;
@@ -22,9 +22,10 @@ public final class ProgressBar {
         this.inPlace = inPlace;
     }
 
-    public void update(int current, int total, String label) {
-        int filled = total <= 0 ? WIDTH : Math.min(WIDTH, current * WIDTH / total);
-        String line = "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + current + "/" + total + " " + label;
+    /** @param done how many steps have finished (not the one running: the bar is full only when all are done) */
+    public void update(int done, int total, String label) {
+        int filled = total <= 0 ? WIDTH : Math.min(WIDTH, done * WIDTH / total);
+        String line = "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + done + "/" + total + " " + label;
         if (inPlace) {
             out.print("\r" + line + "\u001b[K");
         } else {

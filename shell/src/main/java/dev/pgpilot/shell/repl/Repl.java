@@ -54,6 +54,7 @@ public final class Repl {
     /** Commands whose output can be long: shown through the pager on a terminal. */
     private static final Set<String> PAGED = Set.of("status", "history", "lint", "diff", "help");
 
+    private static final String REDRAW_PROMPT = "pgpilot-redraw-prompt";
     private final Setup setup;
     private final LineReader reader;
     private final Set<String> commands;
@@ -159,12 +160,20 @@ public final class Repl {
         }
     }
 
-    /** The pending count changed while the user sat at the prompt: draw the prompt again with the new count. */
+    /**
+     * The pending count changed while the user sat at the prompt: the prompt line is erased and
+     * drawn again with the new count, as a widget so it runs under the reader's lock.
+     */
     private void redrawPrompt() {
         if (!(reader instanceof org.jline.reader.impl.LineReaderImpl impl)) return;
-        try {
+        impl.getWidgets().putIfAbsent(REDRAW_PROMPT, () -> {
             impl.setPrompt(prompt());
-            reader.callWidget(LineReader.REDRAW_LINE);
+            impl.getTerminal().puts(org.jline.utils.InfoCmp.Capability.carriage_return);
+            impl.getTerminal().puts(org.jline.utils.InfoCmp.Capability.clr_eol);
+            return impl.redrawLine();
+        });
+        try {
+            reader.callWidget(REDRAW_PROMPT);
             reader.callWidget(LineReader.REDISPLAY);
         } catch (IllegalStateException notReadingAnyMore) {
             // the line was accepted meanwhile: the next prompt shows the new count
@@ -198,7 +207,7 @@ public final class Repl {
             reader.getTerminal().flush();
             return;
         }
-        if (first.equals("sql") && isPlainRequest(words)) {
+        if (first.equals("sql") && words.size() > 1 && !words.get(1).startsWith("-")) {
             run(List.of("sql", afterFirstWord(text)));
             return;
         }
@@ -222,8 +231,8 @@ public final class Repl {
         if (near.isPresent() || words.size() == 1) {
             // one word is never a request ("clear", "ls"): planning it would only answer "not understood"
             out.println("error: unknown command '" + first + "'");
-            out.println("hint: " + near.map(n -> "did you mean '" + n + "'? ").orElse("")
-                    + "(help lists the commands; anything else is read as a plain-English request)");
+            out.println("hint: " + near.map(n -> "did you mean '" + n + "'? (help lists the commands; anything else is read as a plain-English request)")
+                    .orElse("help lists the commands; a plain-English request is a sentence, e.g. add a notes column to events"));
             return;
         }
         plans.request(text);
@@ -256,7 +265,7 @@ public final class Repl {
 
     /** Visible for tests. */
     String prompt() {
-        return Prompts.main(setup.target(), pending.get(), setup.color());
+        return Prompts.main(setup.target(), pending.show(), setup.color());
     }
 
     /** Counts pending migrations now, waiting for the answer; visible for tests. */
