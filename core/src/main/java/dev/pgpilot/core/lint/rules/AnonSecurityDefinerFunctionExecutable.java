@@ -8,14 +8,21 @@ import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** SECURITY DEFINER function in an exposed schema with no REVOKE EXECUTE from anon/public. */
+/**
+ * SECURITY DEFINER function in an exposed schema with no REVOKE EXECUTE from anon. A revoke from
+ * PUBLIC alone is not enough on Supabase: its default privileges grant EXECUTE to anon and
+ * authenticated directly, so those grants survive a revoke from PUBLIC.
+ */
 public final class AnonSecurityDefinerFunctionExecutable extends BaseRule {
 
     public AnonSecurityDefinerFunctionExecutable() {
         super("anon-security-definer-function-executable", Severity.WARNING,
-                "Functions are executable by PUBLIC by default, so a SECURITY DEFINER function in an exposed schema can be called through the API by anyone with the anon key, with its owner's rights. Warning.",
-                "REVOKE EXECUTE ON FUNCTION ... FROM public, anon in the same migration (or move it to a private schema)");
+                "Functions are executable by PUBLIC and, on Supabase, by anon and authenticated through their own default grants, so a SECURITY DEFINER function in an exposed schema can be called through the API by anyone with the anon key, with its owner's rights. REVOKE ... FROM PUBLIC leaves the anon grant in place. Warning.",
+                "REVOKE EXECUTE ON FUNCTION ... FROM public, anon, authenticated in the same migration, then GRANT it to the roles that need it (or move it to a private schema)");
     }
+
+    /** Only a revoke that names anon closes the hole (PUBLIC alone leaves anon's own grant). */
+    private static final Pattern REVOKED_FROM_ANON = Pattern.compile("\\bFROM\\s+(?:[\\w\"]+\\s*,\\s*)*\"?ANON\\b");
 
     @Override
     public void check(LintedFile file, Reporter report) {
@@ -26,7 +33,7 @@ public final class AnonSecurityDefinerFunctionExecutable extends BaseRule {
             if (!LintedFile.EXPOSED_SCHEMAS.contains(Sql.schemaOf(f))) continue;
             String bare = f.substring(f.indexOf(46) + 1).toUpperCase(java.util.Locale.ROOT);
             boolean revoked = file.statements().stream().anyMatch(o -> o.norm().startsWith("REVOKE") && o.norm().contains(bare)
-                    && o.norm().matches("(?s).*\\bFROM\\s+(?:.*,\\s*)?(?:ANON|PUBLIC)\\b.*"));
+                    && REVOKED_FROM_ANON.matcher(o.norm()).find());
             if (!revoked) report.at(s, "SECURITY DEFINER function " + f + " is executable by anon through the API");
         }
     }

@@ -38,6 +38,10 @@ public final class RequireLockTimeout extends BaseRule {
         Sql.p("^VACUUM\\s+(?:\\(.*?\\)\\s*|FULL\\s+)(?:VERBOSE\\s+)?(" + Sql.NAME + ")"),
         Sql.p("^REINDEX\\s+TABLE\\s+(?!CONCURRENTLY)(" + Sql.NAME + ")"),
     };
+    /** A foreign key takes a SHARE ROW EXCLUSIVE lock on the table it references, even from a new table. */
+    private static final Pattern REFERENCES = Sql.p("\\bREFERENCES\\s+(" + Sql.NAME + ")");
+    /** Tables Supabase creates before any migration runs, so the model never sees them created; the API reads them all the time. */
+    private static final java.util.Set<String> PLATFORM_TABLES = java.util.Set.of("auth.users", "auth.identities", "storage.objects", "storage.buckets");
     private static final Pattern DROP_INDEX = Sql.p("^DROP\\s+INDEX\\s+(?!CONCURRENTLY)(?:IF EXISTS\\s+)?(" + Sql.NAME + ")");
 
     public RequireLockTimeout() {
@@ -45,7 +49,8 @@ public final class RequireLockTimeout extends BaseRule {
                 "A statement that waits for a heavy table lock (ALTER TABLE, CREATE INDEX without CONCURRENTLY, DROP, TRUNCATE, triggers, policies) queues behind any long "
                         + "transaction, and every later query on that table queues behind it: the API stalls until the migration gets its lock. lock_timeout makes it fail fast instead. "
                         + "Warning, not error: pgpilot's own applier already sets lock_timeout (pgpilot.yaml lock_timeout) for every migration it runs; the SET matters when the file "
-                        + "is run by another tool (supabase db push, psql). Tables created earlier in the same file are not checked.",
+                        + "is run by another tool (supabase db push, psql). Supabase's own tables (auth.users, storage.objects, storage.buckets) always exist; a CREATE TABLE "
+                        + "whose foreign key REFERENCES an existing table locks that table too. Tables created earlier in the same file are not checked.",
                 "start the file with SET lock_timeout = '5s'; (or SET LOCAL inside the migration's transaction)");
     }
 
@@ -82,14 +87,25 @@ public final class RequireLockTimeout extends BaseRule {
             Matcher m = TABLE_LOCKS[i].matcher(n);
             if (m.lookingAt()) {
                 String t = Sql.qualified(m.group(1));
-                return file.isExistingTable(t, s) ? t : null;
+                return existing(file, t, s) ? t : null;
+            }
+        }
+        if (n.startsWith("CREATE TABLE")) {
+            Matcher r = REFERENCES.matcher(n);
+            while (r.find()) {
+                String t = Sql.qualified(r.group(1));
+                if (existing(file, t, s)) return t;
             }
         }
         Matcher d = DROP_INDEX.matcher(n);
         if (n.startsWith("DROP INDEX") && d.lookingAt()) {
             String t = file.tableOfIndexBefore(Sql.qualified(d.group(1)));
-            return t != null && file.isExistingTable(t, s) ? t : null;
+            return t != null && existing(file, t, s) ? t : null;
         }
         return null;
+    }
+
+    private static boolean existing(LintedFile file, String table, Stmt s) {
+        return PLATFORM_TABLES.contains(table) || file.isExistingTable(table, s);
     }
 }
