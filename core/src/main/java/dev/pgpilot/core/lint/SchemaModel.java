@@ -308,6 +308,7 @@ public final class SchemaModel {
                 String body = Sql.parenBody(norm, g.end() - 1);
                 enums.putIfAbsent(Sql.qualified(g.group(1)), body == null ? new ArrayList<>() : literals(body));
             }
+            DoBlockKeys.statements(norm).forEach(this::apply);
         }
     }
 
