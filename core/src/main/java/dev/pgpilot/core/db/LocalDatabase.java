@@ -86,7 +86,7 @@ public final class LocalDatabase {
                 if (fresh) {
                     initdb(bin);
                 }
-                int port = freePort();
+                int port = durable ? keptPort() : freePort();
                 run(bin, List.of("pg_ctl", "-D", dataDir().toString(), "-l", logFile().toString(), "-w", "-t", "60",
                         "-o", serverOptions(port), "start"), "start the local database");
                 if (fresh) {
@@ -211,6 +211,53 @@ public final class LocalDatabase {
             return Optional.of(port);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A project's local database keeps one port for its life (stop, start, reset), so URLs in a
+     * teammate's notes or a GUI client keep working. The first start takes {@link #DEFAULT_PORT}
+     * (or {@code PGPILOT_LOCAL_PORT}) when it is free, else any free port, and writes it to
+     * {@code port} beside the data folder; every later start uses that file's port.
+     */
+    private int keptPort() throws IOException {
+        Path file = root.resolve("port");
+        if (Files.exists(file)) {
+            int kept = parsePort(Files.readString(file).strip(), file.toString());
+            if (!isFree(kept)) {
+                throw PilotException.error("port " + kept + " of the local database (kept in " + file + ") is taken by another program",
+                        "stop that program, or delete " + file + " to let pgpilot pick another port");
+            }
+            return kept;
+        }
+        String wanted = System.getenv("PGPILOT_LOCAL_PORT");
+        int preferred = wanted == null || wanted.isBlank() ? DEFAULT_PORT : parsePort(wanted.strip(), "PGPILOT_LOCAL_PORT");
+        int port = isFree(preferred) ? preferred : freePort();
+        Files.writeString(file, port + "\n");
+        return port;
+    }
+
+    /**
+     * Beside {@code supabase start}'s ports (54320-54329: shadow, API, database, Studio, mail,
+     * analytics, pooler), so a team running both never sees them clash.
+     */
+    static final int DEFAULT_PORT = 54340;
+
+    private static int parsePort(String text, String where) {
+        try {
+            int p = Integer.parseInt(text);
+            if (p > 0 && p < 65536) return p;
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw PilotException.error(where + ": '" + text + "' is not a port number", "use a number from 1 to 65535");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -39,6 +39,36 @@ class LocalDatabaseTest {
     }
 
     @Test
+    void aProjectsLocalDatabaseKeepsItsPortAcrossStopStartAndReset() throws Exception {
+        LocalDatabase db = new LocalDatabase(dir.resolve("local"), true);
+        try {
+            int port = db.start().port();
+            assertEquals(port + "\n", java.nio.file.Files.readString(dir.resolve("local/port")));
+            db.stop();
+            assertEquals(port, db.start().port(), "after stop and start");
+            db.reset();
+            assertEquals(port, db.start().port(), "after reset");
+        } finally {
+            db.stopImmediately();
+        }
+    }
+
+    @Test
+    void aKeptPortTakenByAnotherProgramIsRefusedNamingTheFile() throws Exception {
+        LocalDatabase db = new LocalDatabase(dir.resolve("local"), true);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.nio.file.Files.createDirectories(dir.resolve("local"));
+            java.nio.file.Files.writeString(dir.resolve("local/port"), taken.getLocalPort() + "\n");
+            dev.pgpilot.core.PilotException e = org.junit.jupiter.api.Assertions.assertThrows(dev.pgpilot.core.PilotException.class, db::start);
+            assertEquals("port " + taken.getLocalPort() + " of the local database (kept in " + dir.resolve("local/port").toAbsolutePath().normalize()
+                    + ") is taken by another program", e.getMessage());
+            assertFalse(db.state().running());
+        } finally {
+            db.stopImmediately();
+        }
+    }
+
+    @Test
     void startOnARunningClusterReusesIt() {
         LocalDatabase db = new LocalDatabase(dir.resolve("local"), false);
         try {
