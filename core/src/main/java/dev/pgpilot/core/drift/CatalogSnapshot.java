@@ -22,9 +22,7 @@ import java.util.TreeMap;
  */
 public record CatalogSnapshot(Map<String, DbObject> objects) {
     /** Schemas Supabase, PostgreSQL and pgpilot own; never compared. */
-    public static final String USER_SCHEMA_FILTER = "(%s.nspname not in ('auth','storage','extensions','graphql','graphql_public','realtime',"
-            + "'supabase_migrations','pgpilot','information_schema','vault','net','supabase_functions','cron','pgsodium')"
-            + " and %<s.nspname not like 'pg\\_%%')";
+    public static final String USER_SCHEMA_FILTER = dev.pgpilot.core.db.ManagedSchemas.USER_SCHEMA_FILTER;
 
     public CatalogSnapshot {
         objects = java.util.Collections.unmodifiableMap(new TreeMap<>(objects));
