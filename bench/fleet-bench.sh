@@ -10,8 +10,8 @@ B=$(mktemp -d)
 cleanup() { [ -n "${proxy:-}" ] && kill "$proxy" 2>/dev/null; ./pgpilot db stop --workdir "$B/server" >/dev/null 2>&1 || true; rm -rf "$B"; }
 trap cleanup EXIT
 ./pgpilot --version >/dev/null
-mkdir -p "$B/server" "$B/proj/supabase/migrations"; ./pgpilot db start --workdir "$B/server" >/dev/null
-port=$(./pgpilot db status --json --workdir "$B/server" | sed -E 's/.*"port": ([0-9]+).*/\1/')
+mkdir -p "$B/server" "$B/proj/supabase/migrations"; ./pgpilot init --workdir "$B/server" >/dev/null; ./pgpilot db start --workdir "$B/server" >/dev/null
+port=$(./pgpilot db status --json --workdir "$B/server" | jq -r .port)
 export PGOPTIONS="-c client_min_messages=warning"
 PSQL="psql -X -q -h 127.0.0.1 -p $port -U postgres -d postgres"
 for i in 1 2 3 4 5; do
