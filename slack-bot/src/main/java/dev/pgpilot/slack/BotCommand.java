@@ -8,13 +8,16 @@ import java.util.Set;
 
 /** What the text after {@code /pgpilot} asks for. Parsing only; nothing here touches a database. */
 public sealed interface BotCommand {
-    String USAGE = "`/pgpilot status [env]` · `/pgpilot plan &lt;plain English&gt; [env]` · "
+    String USAGE = "`/pgpilot status [env|all]` · `/pgpilot plan &lt;plain English&gt; [env]` · "
             + "`/pgpilot apply &lt;version|pending&gt; [env]` · `/pgpilot pending [env]` · `/pgpilot cancel &lt;id&gt;` · "
             + "`/pgpilot reject &lt;id&gt; &lt;reason&gt;` · `/pgpilot history [env]` · `/pgpilot help`";
 
     record Help() implements BotCommand {}
 
     record Status(String env) implements BotCommand {}
+
+    /** {@code status all}: every environment of the project at once, as {@code pgpilot status --env all} reads them. */
+    record FleetStatus() implements BotCommand {}
 
     record History(String env) implements BotCommand {}
 
@@ -56,6 +59,9 @@ public sealed interface BotCommand {
                             "try `/pgpilot " + sub + "` or `/pgpilot " + sub + " " + words.get(0) + "`");
                 }
                 String env = words.isEmpty() ? null : words.get(0);
+                if (sub.equals("status") && "all".equalsIgnoreCase(env)) {
+                    return new FleetStatus();
+                }
                 return sub.equals("status") ? new Status(env) : sub.equals("history") ? new History(env) : new Pending(env);
             }
             case "plan":

@@ -9,7 +9,9 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
+import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.drift.EnvironmentMatrix;
 import dev.pgpilot.core.approval.Approval;
 import dev.pgpilot.core.approval.ApprovalPolicy;
 import dev.pgpilot.core.approval.ApprovalRef;
@@ -86,7 +88,11 @@ public final class PilotBot implements AutoCloseable {
     }
 
     private void runCommand(BotCommand cmd, SlashCommandPayload p, Reply reply) {
-        if (cmd instanceof BotCommand.Status s) {
+        if (cmd instanceof BotCommand.FleetStatus) {
+            // The same read as `pgpilot status --env all`: every environment on its own thread with its own deadline.
+            Pilot all = new Pilot(new Pilot.Options(settings.workdir(), null, "all", SOURCE, p.getUserId()), Clock.systemUTC(), settings.env());
+            reply.blocks(FleetStatusReplies.status(EnvironmentMatrix.read(all)), "pgpilot status of every environment");
+        } else if (cmd instanceof BotCommand.Status s) {
             ApprovalTarget t = workflow.target(s.env());
             reply.blocks(StatusReplies.status(t.name(), t.pilot().status()), "pgpilot status of " + t.name());
         } else if (cmd instanceof BotCommand.History h) {

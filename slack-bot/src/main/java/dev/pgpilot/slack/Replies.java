@@ -1,6 +1,7 @@
 package dev.pgpilot.slack;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.pgpilot.core.drift.EnvironmentMatrix;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,7 @@ final class Replies {
     static List<LayoutBlock> help() {
         return List.of(Blocks.text("*pgpilot* — migrations for PostgreSQL/Supabase, with approvals\n"
                 + "• `/pgpilot status [env]` — applied, pending and modified migrations\n"
+                + "• `/pgpilot status all` — every environment side by side: who is behind whom, which cannot be reached\n"
                 + "• `/pgpilot plan &lt;plain English&gt; [env]` — plan a migration; it is written and applied only after someone approves it\n"
                 + "• `/pgpilot apply &lt;version|pending&gt; [env]` — ask for approval to apply migrations already in the repository\n"
                 + "• `/pgpilot pending [env]` — the requests waiting for a decision\n"
@@ -44,6 +46,9 @@ final class Replies {
         }
         if (cmd instanceof BotCommand.Cancel || cmd instanceof BotCommand.Reject) {
             return ":hourglass_flowing_sand: looking up the request…";
+        }
+        if (cmd instanceof BotCommand.FleetStatus) {
+            return ":hourglass_flowing_sand: reading every environment at once (each gets " + EnvironmentMatrix.ANSWER_WITHIN_SECONDS + " s to answer)…";
         }
         return ":hourglass_flowing_sand: reading the database…";
     }

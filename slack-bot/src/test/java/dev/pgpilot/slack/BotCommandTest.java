@@ -50,7 +50,7 @@ class BotCommandTest {
     void unknownSubcommandNamesTheWordAndListsTheCommands() {
         BotCommand.Invalid i = (BotCommand.Invalid) BotCommand.parse("rollback 3", ENVS);
         assertEquals("unknown command: rollback", i.message());
-        assertTrue(i.hint().contains("/pgpilot status [env]"), i.hint());
+        assertTrue(i.hint().contains("/pgpilot status [env|all]"), i.hint());
     }
 
     @Test

@@ -153,6 +153,11 @@ public record DatabaseTarget(String jdbcUrl, String user, String password, Strin
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
             if (password != null) msg = msg.replace(password, "****");
+            if (e.getCause() instanceof java.net.SocketTimeoutException) {
+                // pgjdbc says only "The connection attempt failed."; the cause is what a person can act on.
+                msg = msg + " The server accepted the connection but did not answer within " + props.getProperty("connectTimeout")
+                        + " s (a firewall or proxy swallowing traffic, or an overloaded server).";
+            }
             String hint = switch (state) {
                 case "28P01", "28000" -> "check the user name and password";
                 case "3D000" -> "create the database first, or fix the name in the URL";

@@ -116,7 +116,7 @@ public record EnvironmentMatrix(List<Column> environments, List<Row> rows) {
     }
 
     /** How long {@code status --env all} waits for an environment's history before calling it unreachable. */
-    static final int ANSWER_WITHIN_SECONDS = 15;
+    public static final int ANSWER_WITHIN_SECONDS = 15;
 
     private static Column await(Future<Column> f, String name, long deadline) {
         try {
