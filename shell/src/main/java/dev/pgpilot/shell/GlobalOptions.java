@@ -2,6 +2,7 @@ package dev.pgpilot.shell;
 
 import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.workspace.DownScripts;
+import dev.pgpilot.core.workspace.MigrationListing;
 import dev.pgpilot.core.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,17 +40,23 @@ public final class GlobalOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    /** The command's Pilot, after moving down scripts out of the Supabase CLI's sight (each move is printed on stderr). */
+    /** The command's Pilot, after {@link #prepareFolder} (each move and skipped file is printed on stderr). */
     public Pilot pilot() {
         Pilot p = new Pilot(new Pilot.Options(workdir, dbUrl, env, source, System.getProperty("user.name")));
-        moveLegacyDownScripts(p.workspace(), command.commandLine().getErr());
+        prepareFolder(p.workspace(), command.commandLine().getErr());
         return p;
     }
 
-    /** Moves down scripts left beside their migrations into the down folder, saying so for each file. */
-    static void moveLegacyDownScripts(Workspace workspace, PrintWriter err) {
+    /**
+     * Moves down scripts left beside their migrations into the down folder, saying so for each file,
+     * and warns about each {@code .sql} file the migration commands skip (as the Supabase CLI does).
+     */
+    static void prepareFolder(Workspace workspace, PrintWriter err) {
         for (DownScripts.Moved m : workspace.moveLegacyDownScripts()) {
             err.println("note: " + m.message(workspace.workdir()));
+        }
+        for (MigrationListing.Skipped s : workspace.skippedFiles()) {
+            err.println("warning: " + s.message(workspace.workdir()));
         }
         err.flush();
     }

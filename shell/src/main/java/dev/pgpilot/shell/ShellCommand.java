@@ -38,7 +38,7 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
         boolean color = Colors.enabled(terminal, global.noColor, env);
         PrintWriter out = terminal.writer();
         try {
-            GlobalOptions.moveLegacyDownScripts(Workspace.open(workdir), out);
+            GlobalOptions.prepareFolder(Workspace.open(workdir), out);
         } catch (dev.pgpilot.core.PilotException e) {
             // a broken pgpilot.yaml or a move that cannot be done: the first command that needs the folder reports it
         }

@@ -56,9 +56,10 @@ public final class Applier {
             // Read the history only now, under the lock: a run that waited sees what the other one applied.
             List<History.AppliedVersion> appliedVersions = history.applied();
             StatusReport status = StatusReport.of(files, appliedVersions);
-            List<Prepared> plan = select(files, status, options, warnings, listener);
+            List<Prepared> plan = select(files, status, options);
             RenamedMigrations.refuse(plan.stream().map(Prepared::file).toList(), appliedVersions,
                     files.stream().map(MigrationFile::version).collect(Collectors.toSet()));
+            refuseMissingFiles(status);
             refuseLintErrors(plan, options);
             List<ApplyResult.Applied> applied = new ArrayList<>();
             if (!plan.isEmpty()) {
@@ -114,8 +115,12 @@ public final class Applier {
 
     private ApplyResult dryRun(List<MigrationFile> files, UpOptions options, List<String> warnings, ApplyListener listener, boolean lintGate) {
         try (Connection c = session.target().connect()) {
-            StatusReport status = StatusReport.of(files, new History(c).applied());
-            List<Prepared> plan = select(files, status, options, warnings, listener);
+            List<History.AppliedVersion> appliedVersions = new History(c).applied();
+            StatusReport status = StatusReport.of(files, appliedVersions);
+            List<Prepared> plan = select(files, status, options);
+            RenamedMigrations.refuse(plan.stream().map(Prepared::file).toList(), appliedVersions,
+                    files.stream().map(MigrationFile::version).collect(Collectors.toSet()));
+            refuseMissingFiles(status);
             if (lintGate) refuseLintErrors(plan, options);
             return new ApplyResult(session.target().display(), planned(plan), List.of(), List.copyOf(warnings), true);
         } catch (SQLException e) {
@@ -143,9 +148,22 @@ public final class Applier {
                 p.file().path().getFileName().toString(), p.outsideTransaction())).toList();
     }
 
+    /**
+     * Refuses, as {@code supabase db push} does, when the database has versions no file here has: a
+     * teammate's files not pulled yet, or history edited by hand. Applying on top would leave a folder
+     * that cannot rebuild this database. Checked after {@link RenamedMigrations}, which names the
+     * more likely cause when a pending file holds a missing version's content.
+     */
+    private static void refuseMissingFiles(StatusReport status) {
+        if (status.missing().isEmpty()) return;
+        throw PilotException.refused("the database has applied versions with no migration file here: " + versions(status.missing()),
+                "pull the missing files (git pull), or if those versions were undone, forget them with `pgpilot repair VERSION"
+                + " --status reverted` for each (same as `supabase migration repair --status reverted "
+                + status.missing().stream().map(StatusReport.Entry::version).collect(Collectors.joining(" ")) + "`)");
+    }
+
     /** Which pending migrations run, after refusing a state that must not be applied over. */
-    private List<Prepared> select(List<MigrationFile> files, StatusReport status, UpOptions options, List<String> warnings,
-                                  ApplyListener listener) {
+    private List<Prepared> select(List<MigrationFile> files, StatusReport status, UpOptions options) {
         if (!status.modified().isEmpty()) {
             throw PilotException.refused("applied migrations were changed since they ran: " + versions(status.modified()),
                     "restore the files as they were applied, or record the new content with `pgpilot repair VERSION --status applied`");
@@ -153,11 +171,6 @@ public final class Applier {
         if (!status.outOfOrder().isEmpty() && !options.allowOutOfOrder()) {
             throw PilotException.refused("pending migrations are older than the newest applied one: " + versions(status.outOfOrder()),
                     "check they do not conflict with what ran after them, then pass --allow-out-of-order");
-        }
-        if (!status.missing().isEmpty()) {
-            String w = "applied but no file on disk: " + versions(status.missing());
-            warnings.add(w);
-            listener.warning(w);
         }
         if (options.toVersion() != null && files.stream().noneMatch(f -> f.version().equals(options.toVersion()))) {
             throw PilotException.refused("no migration file has version " + options.toVersion(), "see `pgpilot status` for the versions");
@@ -173,12 +186,14 @@ public final class Applier {
     }
 
     private Prepared prepare(MigrationFile f) {
-        List<SqlStatement> statements = SqlScript.parse(f.sql()).statements();
-        String body = f.sql();
+        // The file as written, CRs kept, as the Supabase CLI runs it: a literal or function body spanning
+        // lines gets the same bytes whichever tool applied the file.
+        List<SqlStatement> statements = SqlScript.parse(f.text()).statements();
+        String body = f.text();
         java.util.Optional<PlainTransactionControl> plain = PlainTransactionControl.find(statements);
         if (plain.isPresent()) {
             statements = plain.get().remaining(statements);
-            body = plain.get().remainingText(f.sql());
+            body = plain.get().remainingText(f.text());
         }
         boolean outside = false;
         for (SqlStatement s : statements) {

@@ -36,9 +36,13 @@ public final class StoredStatements {
     private static final Pattern TRAILING = Pattern.compile("[\\s;]+$");
     private static final Pattern LEADING = Pattern.compile("^\\s+");
 
-    /** The statements pgpilot writes for a file: the Supabase CLI's split of it, so both tools write the same row. */
+    /**
+     * The statements pgpilot writes for a file: the Supabase CLI's split of the file as written (a CRLF
+     * file keeps its CRs, as the CLI keeps them), so both tools write the same row and
+     * {@code supabase migration fetch} gives the file back as it was.
+     */
     public static List<String> of(MigrationFile f) {
-        return CliStatements.of(f.sql());
+        return CliStatements.of(f.text());
     }
 
     /** The digest of statements, as {@link #DIGEST_SQL} computes it on the server. */

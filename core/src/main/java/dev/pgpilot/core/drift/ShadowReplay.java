@@ -69,7 +69,8 @@ public final class ShadowReplay {
         List<Parsed> files = new ArrayList<>();
         for (MigrationFile m : migrations) {
             if (versions == null || versions.contains(m.version())) {
-                List<SqlStatement> statements = SqlScript.parse(m.sql()).statements();
+                // as written (CRs kept), as up and the Supabase CLI run it, so literals and bodies match the target's
+                List<SqlStatement> statements = SqlScript.parse(m.text()).statements();
                 files.add(new Parsed(m, statements, statements.stream().noneMatch(SqlStatement::cannotRunInTransaction)));
             }
         }

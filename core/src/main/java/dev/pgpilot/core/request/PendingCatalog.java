@@ -60,7 +60,7 @@ public final class PendingCatalog {
     }
 
     private static void replay(Statement s, MigrationFile m) {
-        for (SqlStatement st : SqlScript.parse(m.sql()).statements()) {
+        for (SqlStatement st : SqlScript.parse(m.text()).statements()) {
             // the file's own BEGIN/COMMIT would end the rollback-only transaction; CONCURRENTLY
             // statements cannot run in one and only build indexes, which planning can do without
             if (st.isTransactionControl() || st.cannotRunInTransaction()) continue;

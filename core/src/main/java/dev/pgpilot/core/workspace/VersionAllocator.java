@@ -33,7 +33,7 @@ public final class VersionAllocator {
     /** A version later than {@code now}'s second, every file's version and every version handed out before. */
     public String next(Instant now) {
         String candidate = FORMAT.withZone(ZoneOffset.UTC).format(now);
-        String newestFile = workspace.migrations().stream().map(m -> m.name().sortKey()).max(String::compareTo).orElse("");
+        String newestFile = workspace.migrations().stream().map(MigrationFile::version).max(MigrationName.VERSION_ORDER).orElse("");
         Path state = workspace.stateDir();
         synchronized (IN_PROCESS) {
             try {

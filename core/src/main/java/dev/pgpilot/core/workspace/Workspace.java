@@ -100,18 +100,21 @@ public final class Workspace {
 
     /**
      * All migrations in version order, each with its down script (from {@link #downDir()}) if present.
-     * Bad names, duplicate versions and unreadable files are errors naming the file: nothing is
-     * applied from a folder that cannot be read whole.
+     * The files are the ones the Supabase CLI takes ({@link MigrationListing}); what it skips, pgpilot
+     * skips ({@link #skippedFiles()} says why). Duplicate versions and unreadable files are errors
+     * naming the file: nothing is applied from a folder that cannot be read whole.
      */
     public List<MigrationFile> migrations() {
         Path dir = migrationsDir();
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        MigrationListing listing = MigrationListing.of(dir);
         List<MigrationName> ups = new ArrayList<>();
         Map<MigrationName, Path> paths = new HashMap<>();
-        for (Path p : sqlFiles(dir)) {
-            MigrationName n = parseName(p);
+        for (Map.Entry<Path, MigrationName> e : listing.migrations().entrySet()) {
+            Path p = e.getKey();
+            MigrationName n = e.getValue();
             if (n.down()) {
                 throw PilotException.error("down script beside its migration: " + p
                         + " (the Supabase CLI would run it as a migration)",
@@ -122,17 +125,16 @@ public final class Workspace {
         }
         Map<String, Path> downs = new HashMap<>();
         for (Path p : sqlFiles(downDir())) {
-            MigrationName n = parseName(p);
-            if (n.down()) {
-                downs.put(n.version() + "_" + n.name(), p);
-            }
+            MigrationName.read(p.getFileName().toString()).filter(MigrationName::down)
+                    .ifPresent(n -> downs.put(n.version() + "_" + n.name(), p));
         }
         Map<String, MigrationName> byVersion = new HashMap<>();
         for (MigrationName n : ups) {
             MigrationName other = byVersion.putIfAbsent(n.version(), n);
             if (other != null) {
                 throw PilotException.error("duplicate migration version " + n.version() + ": "
-                        + other.fileName() + " and " + n.fileName(), "give one of them a new timestamp");
+                        + other.fileName() + " and " + n.fileName() + " (the version is the digits before the first _,"
+                        + " as the Supabase CLI reads it)", "give one of them a new timestamp: YYYYMMDDHHMMSS_name.sql");
             }
         }
         Set<String> upKeys = new HashSet<>();
@@ -145,6 +147,15 @@ public final class Workspace {
         }
         ups.sort(null);
         return readAll(ups, paths, downs);
+    }
+
+    /**
+     * The {@code .sql} files at the top of the migrations folder that are not migrations, each with
+     * why: skipped, as the Supabase CLI skips them. Front ends print them as warnings.
+     */
+    public List<MigrationListing.Skipped> skippedFiles() {
+        Path dir = migrationsDir();
+        return Files.isDirectory(dir) ? MigrationListing.of(dir).skipped() : List.of();
     }
 
     /** The regular {@code .sql} files directly in {@code dir} (none when it does not exist), in name order. */
@@ -184,14 +195,6 @@ public final class Workspace {
             out.add((MigrationFile) o);
         }
         return out;
-    }
-
-    private static MigrationName parseName(Path p) {
-        try {
-            return MigrationName.parse(p.getFileName().toString());
-        } catch (PilotException e) {
-            throw new PilotException(e.getMessage() + " (in " + p.getParent() + ")", e.hint(), e.exitCode());
-        }
     }
 
     /** Reads a SQL file as UTF-8; an unreadable or non-UTF-8 file is an error naming it. */

@@ -8,20 +8,15 @@ import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.SupabaseCli;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.DatabaseTarget;
 import dev.pgpilot.core.db.StatusReport;
 import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.drift.Drift;
 import dev.pgpilot.core.sql.CliStatements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,42 +24,7 @@ import org.junit.jupiter.api.Test;
  * folder and one database, with {@code --db-url} against the embedded server: neither breaks the other.
  */
 class SupabaseCliSideBySideTest {
-    /** A project folder bound to a fresh database. */
-    private record Project(Path dir, DatabaseTarget db) {
-        static Project create() throws Exception {
-            Path dir = Files.createTempDirectory("pgpilot-cli");
-            Files.createDirectories(dir.resolve("supabase/migrations"));
-            return new Project(dir, TestDatabase.fresh());
-        }
-
-        Pilot pilot() {
-            return new Pilot(new Pilot.Options(dir, TestDatabase.url(db), null, "cli", "test"), Clock.systemUTC(), Map.of());
-        }
-
-        SupabaseCli.Run cli(String... args) {
-            List<String> a = new ArrayList<>(List.of(args));
-            a.addAll(List.of("--db-url", SupabaseCli.dbUrl(db)));
-            return SupabaseCli.ok(dir, a.toArray(String[]::new));
-        }
-
-        Path migration(String name) {
-            return dir.resolve("supabase/migrations").resolve(name);
-        }
-
-        /** version, name and statements of every history row, in version order. */
-        List<List<Object>> rows() throws Exception {
-            List<List<Object>> out = new ArrayList<>();
-            try (Connection c = db.connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select version, name, statements from supabase_migrations.schema_migrations order by version")) {
-                while (rs.next()) {
-                    out.add(List.of(rs.getString(1), rs.getString(2), List.of((String[]) rs.getArray(3).getArray())));
-                }
-            }
-            return out;
-        }
-    }
-
-    private static void assertNothingToDo(Pilot p) {
+    static void assertNothingToDo(Pilot p) {
         StatusReport s = p.status();
         assertTrue(s.pending().isEmpty() && s.modified().isEmpty() && s.missing().isEmpty(), s.toString());
         assertEquals(List.of(), p.up(UpOptions.all(), ApplyListener.NONE).applied(), "up has nothing to do");
@@ -72,7 +32,7 @@ class SupabaseCliSideBySideTest {
 
     @Test
     void aFolderWrittenByPgpilotNewPushesWithTheCliWhichRecordsExactlyTheUpMigrations() throws Exception {
-        Project project = Project.create();
+        CliProject project = CliProject.create();
         Pilot p = project.pilot();
         Path invoices = p.write(p.plan("create table invoices with amount money"));
         Path receipts = p.write(p.plan("create table receipts with note text"));
@@ -91,7 +51,7 @@ class SupabaseCliSideBySideTest {
 
     @Test
     void afterPgpilotUpTheCliSaysUpToDateAndListsEveryVersionOnBothSides() throws Exception {
-        Project project = Project.create();
+        CliProject project = CliProject.create();
         Files.writeString(project.migration("20250101000000_create_notes.sql"), "-- notes\ncreate table public.notes (id int primary key);\n");
         Files.writeString(project.migration("20250102000000_add_body.sql"), "alter table public.notes add column body text; -- why\n");
         Files.createDirectories(project.migration("down"));
@@ -105,7 +65,7 @@ class SupabaseCliSideBySideTest {
 
     @Test
     void aTeammatesFileWithCommentsAndCrlfPushedRepairedAndRePushedByTheCliIsApplied() throws Exception {
-        Project project = Project.create();
+        CliProject project = CliProject.create();
         Path file = project.migration("20250101000000_create_tags.sql");
         String text = "-- Teammate's migration\r\n-- written on Windows\r\ncreate table if not exists public.tags (\r\n  id int primary key\r\n);\r\n"
                 + "\r\ncomment on table public.tags is 'labels; free text';\r\n-- trailing note\r\n";
@@ -121,8 +81,29 @@ class SupabaseCliSideBySideTest {
     }
 
     @Test
+    void aCrlfFileAppliedByPgpilotGetsTheRowTheCliWritesCarriageReturnsIncludedAndIsUpToDateForTheCli() throws Exception {
+        CliProject byCli = CliProject.create();
+        String text = "-- written on Windows\r\ncreate table public.notes (\r\n  id int primary key,\r\n  body text\r\n);\r\n"
+                + "comment on table public.notes is 'line one\r\nline two';\r\n"
+                + "create function public.note_count() returns bigint language sql as $$\r\n  select count(*) from public.notes\r\n$$;\r\n";
+        Files.write(byCli.migration("20250101000000_create_notes.sql"), text.getBytes(StandardCharsets.UTF_8));
+        byCli.cli("db", "push", "--yes");
+        assertTrue(byCli.rows().get(0).get(2).toString().contains("\r\n"), "the CLI keeps the CRs: " + byCli.rows());
+        assertNothingToDo(byCli.pilot());
+
+        CliProject byPgpilot = byCli.onFreshDatabase();
+        assertEquals(1, byPgpilot.pilot().up(UpOptions.all(), ApplyListener.NONE).applied().size());
+        assertEquals(byCli.rows(), byPgpilot.rows(), "pgpilot writes the row the CLI writes, byte for byte");
+        assertTrue(byPgpilot.cli("db", "push", "--dry-run").all().contains("Remote database is up to date."));
+        assertEquals(List.of("line one\r\nline two"),
+                byPgpilot.strings("select obj_description('public.notes'::regclass)"), "a CR inside a literal is data and stays");
+        var diff = Drift.check(byCli.pilot().workspace().migrations(), null, TestDatabase.server(), byCli.db()).diff();
+        assertTrue(diff.isEmpty(), "diff replays the file as the CLI ran it: " + diff.toText());
+    }
+
+    @Test
     void theCliStoresEveryFileSplitExactlyAsCliStatementsSplitsIt() throws Exception {
-        Project project = Project.create();
+        CliProject project = CliProject.create();
         String text = """
                 /* header /* nested; */ still; */
                 create table public.t (id int, label text default 'a;b', "odd;name" int);
@@ -140,7 +121,7 @@ class SupabaseCliSideBySideTest {
 
     @Test
     void theCliRewritingARowPgpilotAppliedIsBelievedOverPgpilotsOwnChecksum() throws Exception {
-        Project project = Project.create();
+        CliProject project = CliProject.create();
         Path file = project.migration("20250101000000_create_tags.sql");
         Files.writeString(file, "create table public.tags (id int primary key);\n");
         project.pilot().up(UpOptions.all(), ApplyListener.NONE);
@@ -153,7 +134,7 @@ class SupabaseCliSideBySideTest {
 
     @Test
     void supabaseDbResetOnAPgpilotFolderSucceeds() throws Exception {
-        Project project = Project.create();
+        CliProject project = CliProject.create();
         Pilot p = project.pilot();
         p.write(p.plan("create table invoices with amount money"));
         p.up(UpOptions.all(), ApplyListener.NONE);

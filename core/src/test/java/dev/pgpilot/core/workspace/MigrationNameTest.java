@@ -22,10 +22,11 @@ class MigrationNameTest {
     }
 
     @Test
-    void datedSequenceNameKeepsItsSequenceInTheVersion() {
+    void aDatedSequenceNameHasTheDateAsVersionAsTheSupabaseCliRecordsIt() {
         MigrationName n = MigrationName.parse("20250101_002_create_users.sql");
-        assertEquals("20250101_002", n.version());
-        assertEquals("create_users", n.name());
+        assertEquals("20250101", n.version());
+        assertEquals("002_create_users", n.name());
+        assertEquals("20250101_002_create_users.sql", n.fileName());
     }
 
     @Test
@@ -44,15 +45,26 @@ class MigrationNameTest {
     }
 
     @Test
-    void bothFormsSortOnOneTimeLine() {
+    void versionsSortAsTextAsTheSupabaseCliOrdersThem() {
+        // the order `supabase db push` (2.117.0) applied these in
         List<MigrationName> names = new ArrayList<>(List.of(
-                MigrationName.parse("20250102000000_c.sql"),
-                MigrationName.parse("20250101_002_b.sql"),
-                MigrationName.parse("20250101120000_x.sql"),
-                MigrationName.parse("20250101_001_a.sql")));
+                MigrationName.parse("20250821100000_later.sql"),
+                MigrationName.parse("10_ten.sql"),
+                MigrationName.parse("20250821_002_day.sql"),
+                MigrationName.parse("2_two.sql"),
+                MigrationName.parse("002_padded.sql"),
+                MigrationName.parse("1_one.sql")));
         names.sort(null);
-        assertEquals(List.of("20250101_001", "20250101_002", "20250101120000", "20250102000000"),
+        assertEquals(List.of("002", "1", "10", "2", "20250821", "20250821100000"),
                 names.stream().map(MigrationName::version).toList());
+    }
+
+    @Test
+    void aNameTheSupabaseCliDoesNotTakeIsNotRead() {
+        assertTrue(MigrationName.read("create_users.sql").isEmpty());
+        assertTrue(MigrationName.read("20250101000000_a.SQL").isEmpty());
+        assertTrue(MigrationName.read("v1_a.sql").isEmpty());
+        assertEquals("", MigrationName.read("20250101000000_.sql").orElseThrow().name());
     }
 
     @Test
@@ -62,19 +74,6 @@ class MigrationNameTest {
         assertEquals("add_sync_configuration", dated.name());
         assertEquals("001", MigrationName.parse("001_add_rsvp_position.sql").version());
         assertEquals("init schema", MigrationName.parse("0_init schema.sql").name());
-    }
-
-    @Test
-    void shortSequencesSortNumericallyAndDatesAtTheStartOfTheirDay() {
-        List<MigrationName> names = new ArrayList<>(List.of(
-                MigrationName.parse("20250821100000_later.sql"),
-                MigrationName.parse("10_ten.sql"),
-                MigrationName.parse("20250821_day.sql"),
-                MigrationName.parse("9_nine.sql"),
-                MigrationName.parse("20250820120000_before.sql")));
-        names.sort(null);
-        assertEquals(List.of("9", "10", "20250820120000", "20250821", "20250821100000"),
-                names.stream().map(MigrationName::version).toList());
     }
 
     @Test

@@ -57,10 +57,35 @@ class WorkspaceTest {
     }
 
     @Test
-    void badFileNameIsAnErrorNamingIt() throws IOException {
-        Files.writeString(migrations().resolve("create_users.sql"), "select 1;");
-        PilotException e = assertThrows(PilotException.class, () -> Workspace.open(dir).migrations());
-        assertTrue(e.getMessage().contains("create_users.sql"), e.getMessage());
+    void aSqlFileThatIsNotAMigrationIsSkippedWithAWarningAndTheOthersAreStillRead() throws IOException {
+        Path m = migrations();
+        Files.writeString(m.resolve("create_users.sql"), "select 1;");
+        Files.writeString(m.resolve("20250101000000_a.sql"), "select 2;");
+        Files.writeString(m.resolve("notes.txt"), "not sql: passed over silently");
+        Workspace w = Workspace.open(dir);
+        assertEquals(List.of("20250101000000"), w.migrations().stream().map(MigrationFile::version).toList());
+        assertEquals(List.of("skipping supabase/migrations/create_users.sql: not a migration: the name must be <digits>_<name>.sql,"
+                + " as for the Supabase CLI, which skips it too (rename it to YYYYMMDDHHMMSS_name.sql to apply it)"),
+                w.skippedFiles().stream().map(s -> s.message(w.workdir())).toList());
+    }
+
+    @Test
+    void anInitFileFirstInTheFolderFromBefore2021IsSkippedAsTheSupabaseCliSkipsIt() throws IOException {
+        Path m = migrations();
+        Files.writeString(m.resolve("20211208000000_init.sql"), "create table legacy (id int);");
+        Files.writeString(m.resolve("20220101000000_init.sql"), "select 1;");
+        Workspace w = Workspace.open(dir);
+        assertEquals(List.of("20220101000000"), w.migrations().stream().map(MigrationFile::version).toList(),
+                "only the first entry of the folder is passed over, and only before the cut-off");
+        assertEquals(List.of(m.resolve("20211208000000_init.sql")), w.skippedFiles().stream().map(MigrationListing.Skipped::file).toList());
+    }
+
+    @Test
+    void aCrlfFileIsRunAsLfButKeepsItsCarriageReturnsForTheHistoryRow() throws IOException {
+        Files.write(migrations().resolve("20250101000000_a.sql"), "\uFEFFselect 1;\r\nselect 2;\r\n".getBytes(StandardCharsets.UTF_8));
+        MigrationFile f = Workspace.open(dir).migrations().get(0);
+        assertEquals("select 1;\nselect 2;\n", f.sql());
+        assertEquals("select 1;\r\nselect 2;\r\n", f.text());
     }
 
     @Test
