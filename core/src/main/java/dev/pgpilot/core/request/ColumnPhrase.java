@@ -31,10 +31,27 @@ final class ColumnPhrase {
             "will", "would", "could", "cannot", "index", "indexed", "sorted", "ordered", "foreign", "key", "primary", "check", "constraint",
             "greater", "less", "positive", "negative", "non-negative", "cascade", "restrict", "rows", "row", "records", "delete", "drop", "remove",
             // vague words name nothing: "and also something else" is not a column called something_else
-            "something", "else", "stuff", "thing", "things", "whatever", "etc", "misc", "anything", "other", "others", "more");
+            "something", "else", "stuff", "thing", "things", "whatever", "etc", "misc", "anything", "other", "others", "more",
+            // words that start another clause or name who may do something: "..., then let everyone read badges"
+            // is a second change, never a column called then_let_everyone_read_badges
+            "then", "let", "lets", "allow", "allows", "everyone", "everybody", "anyone", "anybody", "nobody", "nothing");
+
+    /**
+     * A name glued from more words than this is a sentence, not a column ("then let everyone read
+     * badges"): refused so the user writes the name with underscores or splits the request.
+     */
+    private static final int MAX_NAME_WORDS = 3;
 
     /** Type words that are also the last word of everyday column names ("tracking number", "due date", "start time"). */
     private static final Set<String> NAME_SUFFIX_TYPES = Set.of("number", "date", "time");
+
+    /**
+     * "date" and "time" after a name are a type as often as a name's last word: "a due date" is the
+     * column due_date, "birthday date" in the "name type" form is the column birthday of type date.
+     * After an article the phrase is a noun ("a due date"); without one both readings are asked.
+     * "number" is never a column type people mean ("phone number"), so it always joins the name.
+     */
+    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
 
     private final Catalog catalog;
     private final TypeLinker types;
@@ -56,8 +73,10 @@ final class ColumnPhrase {
         Boolean notNull = null;
         boolean unique = false, primaryKey = false;
         ColumnDef.ForeignRef ref = null;
+        boolean article = false;
         for (int i = 0; i < part.size(); i++) {
             Tok t = part.get(i);
+            if (name.isEmpty() && t.word() && ARTICLES.contains(t.text())) article = true;
             if (t.kind() == Kind.SYMBOL && t.is("(", ")", ":")) continue;
             if (t.is("not") && next(part, i + 1, "null")) { notNull = bool(notNull, true, t); i++; continue; }
             if (t.is("required", "mandatory", "non-null", "non-nullable")) { notNull = bool(notNull, true, t); continue; }
@@ -112,6 +131,7 @@ final class ColumnPhrase {
             Optional<TypeLinker.Match> typed = t.word() ? types.at(part, i) : Optional.empty();
             if (typed.isPresent()) {
                 if (!name.isEmpty() && !nameClosed && NAME_SUFFIX_TYPES.contains(t.text()) && type == null && name.stream().noneMatch(n -> n.contains("_"))) {
+                    if (!article && !t.is("number")) throw new ColumnNameReadings(List.copyOf(name), t.text(), typed.get().sql());
                     name.add(t.text());
                     if (!t.is("number")) suffixType = typed.get().sql();
                     continue;
@@ -130,6 +150,10 @@ final class ColumnPhrase {
             name.add(t.text());
         }
         if (name.isEmpty()) throw refuse("incomplete request: which column?", "e.g. \"add notes text to orders\"");
+        if (name.size() > MAX_NAME_WORDS) {
+            throw refuse("did not understand \"" + String.join(" ", name) + "\" as a column name",
+                    "write a column name with underscores (e.g. " + String.join("_", name.subList(0, 2)) + "), one change per clause");
+        }
         String colName = Sql.checkIdentifier(String.join("_", name));
         if (ref == null && colName.endsWith("_id") && type == null) {
             Optional<Catalog.Table> target = catalog.findTable(colName.substring(0, colName.length() - 3));

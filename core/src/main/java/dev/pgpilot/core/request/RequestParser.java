@@ -46,7 +46,12 @@ public final class RequestParser {
         if (text.length() > 2000) throw refuse("request too long (" + text.length() + " characters)", "describe one change at a time");
         List<Tok> toks = readable(text, catalog);
         Words w = new Words(toks, text);
-        List<ChangeRequest> changes = route(w);
+        List<ChangeRequest> changes;
+        try {
+            changes = route(w);
+        } catch (ColumnNameReadings r) {
+            throw r.readings(text);
+        }
         WordAccount.check(toks, changes, catalog);
         return ExistingObjects.check(new ChangeSet(text, changes), catalog);
     }
