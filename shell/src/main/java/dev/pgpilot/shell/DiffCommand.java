@@ -29,7 +29,7 @@ final class DiffCommand implements Callable<Integer> {
         Drift.Result r = Drift.checkApplied(pilot);
         PrintWriter out = spec.commandLine().getOut();
         if (write == null) {
-            out.print(global.json ? r.diff().toJson() + "\n" : r.diff().toText());
+            out.print(global.json ? r.diff().toJson() + "\n" : r.toText());
             out.flush(); // print() does not trigger the writer's autoflush
             return r.diff().isEmpty() ? 0 : 1;
         }

@@ -44,14 +44,26 @@ public final class LocalDatabase {
 
     private final Path root;
     private final boolean durable;
+    /** The server binaries' folder (bin/ inside); null: the embedded PostgreSQL 17. */
+    private final Path binaries;
 
     /**
      * @param root    the folder that holds {@code data/} and the server log
      * @param durable false for throwaway test clusters: fsync off, faster
      */
     public LocalDatabase(Path root, boolean durable) {
+        this(root, durable, null);
+    }
+
+    /** A cluster on other server binaries (a second major version for tests); {@code binaries} holds bin/. */
+    LocalDatabase(Path root, boolean durable, Path binaries) {
         this.root = root.toAbsolutePath().normalize();
         this.durable = durable;
+        this.binaries = binaries;
+    }
+
+    private Path binaries() {
+        return binaries != null ? binaries : PostgresBinaries.dir();
     }
 
     public Path dataDir() {
@@ -81,7 +93,7 @@ public final class LocalDatabase {
                 if (running.isPresent()) {
                     return target(running.get());
                 }
-                Path bin = PostgresBinaries.dir();
+                Path bin = binaries();
                 boolean fresh = !Files.exists(dataDir().resolve("PG_VERSION"));
                 if (fresh) {
                     initdb(bin);
@@ -108,7 +120,7 @@ public final class LocalDatabase {
         if (runningPort().isEmpty()) {
             return false;
         }
-        run(PostgresBinaries.dir(), List.of("pg_ctl", "-D", dataDir().toString(), "-m", mode, "-w", "stop"), "stop the local database");
+        run(binaries(), List.of("pg_ctl", "-D", dataDir().toString(), "-m", mode, "-w", "stop"), "stop the local database");
         return true;
     }
 

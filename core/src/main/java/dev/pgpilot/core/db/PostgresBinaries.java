@@ -69,9 +69,7 @@ final class PostgresBinaries {
                 if (!Files.exists(dir.resolve(".complete"))) {
                     unpackInto(home, dir);
                 }
-                trustSupabasePrivilegedExtensions(dir);
-                installLocalExtensions(dir);
-                installDebianPgtap(dir);
+                prepareExtensions(extensionDir(dir));
                 Files.writeString(dir.resolve(TRUST_MARKER), TRUST_VERSION);
                 return dir;
             }
@@ -113,9 +111,18 @@ final class PostgresBinaries {
         return resourceLines("supabase/privileged-extensions.txt");
     }
 
+    /**
+     * Makes an extension folder Supabase-like: the trust list, pgpilot's local extensions, pgTAP. Also
+     * used for a second major version's folder (tests run a PostgreSQL 15 target beside the embedded 17).
+     */
+    static void prepareExtensions(Path extensionDir) throws IOException {
+        trustSupabasePrivilegedExtensions(extensionDir);
+        installLocalExtensions(extensionDir);
+        installDebianPgtap(extensionDir);
+    }
+
     /** Each control file is replaced whole (write, then rename), so a server reading it meanwhile sees either version. */
-    private static void trustSupabasePrivilegedExtensions(Path dir) throws IOException {
-        Path extensions = extensionDir(dir);
+    private static void trustSupabasePrivilegedExtensions(Path extensions) throws IOException {
         for (String name : supabasePrivilegedExtensions()) {
             Path control = extensions.resolve(name + ".control");
             if (!Files.exists(control)) continue;
@@ -147,16 +154,16 @@ final class PostgresBinaries {
         }
     }
 
-    private static void installLocalExtensions(Path dir) throws IOException {
+    private static void installLocalExtensions(Path extensions) throws IOException {
         for (String file : resourceLines("extensions/files.txt")) {
             try (InputStream in = PostgresBinaries.class.getResourceAsStream("extensions/" + file)) {
-                replace(extensionDir(dir).resolve(file), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                replace(extensions.resolve(file), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
     }
 
     /** Supabase lets postgres create pgtap (supautils), so the copy is marked trusted as the others are. */
-    private static void installDebianPgtap(Path dir) throws IOException {
+    private static void installDebianPgtap(Path extensions) throws IOException {
         if (!Files.exists(DEBIAN_PGTAP.resolve("pgtap.control"))) return;
         try (var files = Files.list(DEBIAN_PGTAP)) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("pgtap")).toList()) {
@@ -164,7 +171,7 @@ final class PostgresBinaries {
                 if (f.getFileName().toString().equals("pgtap.control")) {
                     text += "\n# pgpilot: from Debian's postgresql-15-pgtap; Supabase lets postgres create it\ntrusted = true\n";
                 }
-                replace(extensionDir(dir).resolve(f.getFileName().toString()), text);
+                replace(extensions.resolve(f.getFileName().toString()), text);
             }
         }
     }

@@ -20,9 +20,14 @@ import java.util.TreeMap;
  * pg_get_constraintdef, pg_get_functiondef, pg_get_triggerdef, pg_get_viewdef), so expressions are
  * compared as the server normalises them, not as they were typed.
  */
-public record CatalogSnapshot(Map<String, DbObject> objects) {
+public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) {
     /** Schemas Supabase, PostgreSQL and pgpilot own; never compared. */
     public static final String USER_SCHEMA_FILTER = dev.pgpilot.core.db.ManagedSchemas.USER_SCHEMA_FILTER;
+    /**
+     * Supabase's schemas whose tables migrations may put policies and triggers on (storage.objects,
+     * auth.users, realtime.messages): those are the project's, as {@code supabase db diff} reports them.
+     */
+    private static final String OPEN_TO_POLICIES_AND_TRIGGERS = "('auth', 'storage', 'realtime')";
 
     public CatalogSnapshot {
         objects = java.util.Collections.unmodifiableMap(new TreeMap<>(objects));
@@ -64,7 +69,17 @@ public record CatalogSnapshot(Map<String, DbObject> objects) {
                 }
             }
         }
-        return new CatalogSnapshot(out);
+        int version;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_setting('server_version_num')::int")) {
+            rs.next();
+            version = rs.getInt(1);
+        }
+        return new CatalogSnapshot(out, version);
+    }
+
+    /** The major version, as PostgreSQL numbers it (15, 17). */
+    public int majorVersion() {
+        return serverVersion / 10000;
     }
 
     private record Query(Kind kind, String sql) {}
@@ -120,7 +135,7 @@ public record CatalogSnapshot(Map<String, DbObject> objects) {
                            pg_get_expr(p.polqual, p.polrelid) as using,
                            pg_get_expr(p.polwithcheck, p.polrelid) as with_check
                     from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
-                    where %s""".formatted(user("n"))),
+                    where %s or n.nspname in %s""".formatted(user("n"), OPEN_TO_POLICIES_AND_TRIGGERS)),
             new Query(Kind.FUNCTION, """
                     select quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')',
                            pg_get_functiondef(p.oid) as definition,
@@ -133,12 +148,32 @@ public record CatalogSnapshot(Map<String, DbObject> objects) {
                            pg_get_triggerdef(t.oid, true) as definition,
                            case t.tgenabled when 'D' then 'disabled' when 'O' then 'enabled' when 'R' then 'replica' else 'always' end as enabled
                     from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-                    where not t.tgisinternal and %s""".formatted(user("n"))),
+                    join pg_proc f on f.oid = t.tgfoid join pg_namespace fn on fn.oid = f.pronamespace
+                    where not t.tgisinternal and (%s or n.nspname in %s and %s)"""
+                    // Supabase's own triggers on its tables (storage's updated_at, ...) call its own functions;
+                    // a project's trigger on auth.users calls the project's function (public.handle_new_user).
+                    .formatted(user("n"), OPEN_TO_POLICIES_AND_TRIGGERS, user("fn"))),
             new Query(Kind.ENUM, """
                     select quote_ident(n.nspname) || '.' || quote_ident(t.typname),
                            (select string_agg(quote_literal(e.enumlabel), ', ' order by e.enumsortorder) from pg_enum e where e.enumtypid = t.oid) as labels
                     from pg_type t join pg_namespace n on n.oid = t.typnamespace
                     where t.typtype = 'e' and %s and %s""".formatted(user("n"), notExtension("pg_type", "t.oid"))),
+            // Versions are left out: the same migrations get each server's default version (a shadow on
+            // another server, Supabase upgrading an extension), which is not drift the project made.
+            new Query(Kind.EXTENSION, """
+                    select quote_ident(e.extname), quote_ident(n.nspname) as schema
+                    from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+                    where e.extname <> 'plpgsql'"""),
+            // Realtime's publication is Supabase's, but which tables it carries is the project's choice.
+            new Query(Kind.PUBLICATION, """
+                    select quote_ident(p.pubname),
+                           case when p.puballtables then 'all tables' else
+                             (select string_agg(quote_ident(pt.schemaname) || '.' || quote_ident(pt.tablename), ', '
+                                                order by pt.schemaname, pt.tablename)
+                              from pg_publication_tables pt where pt.pubname = p.pubname) end as tables,
+                           concat_ws(', ', case when p.pubinsert then 'insert' end, case when p.pubupdate then 'update' end,
+                                     case when p.pubdelete then 'delete' end, case when p.pubtruncate then 'truncate' end) as operations
+                    from pg_publication p"""),
             new Query(Kind.VIEW, """
                     select quote_ident(n.nspname) || '.' || quote_ident(c.relname),
                            case c.relkind when 'm' then 'materialized' else 'view' end as kind,

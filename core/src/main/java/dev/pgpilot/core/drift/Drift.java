@@ -1,6 +1,7 @@
 package dev.pgpilot.core.drift;
 
 import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.db.DatabaseTarget;
 import dev.pgpilot.core.workspace.MigrationFile;
 import java.util.List;
@@ -12,12 +13,22 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * {@code pgpilot diff}: replays the migrations into a throwaway shadow database on the embedded
- * server, snapshots both catalogs and compares them. The shadow is dropped whatever happens.
+ * {@code pgpilot diff}: replays the migrations into a throwaway shadow database, snapshots both
+ * catalogs and compares them. The shadow lives on the target's own server when it can
+ * ({@link ShadowHost}), else on the embedded server; it is dropped whatever happens.
  */
 public final class Drift {
-    /** The comparison and both snapshots (the writer needs the database side's definitions). */
-    public record Result(SchemaDiff diff, CatalogSnapshot migrations, CatalogSnapshot database) {}
+    /**
+     * The comparison and both snapshots (the writer needs the database side's definitions).
+     *
+     * @param shadow where the shadow database lived, and why when not on the target's server
+     */
+    public record Result(SchemaDiff diff, CatalogSnapshot migrations, CatalogSnapshot database, String shadow) {
+        /** The report with a last line saying where the migrations were replayed. */
+        public String toText() {
+            return diff.toText() + "shadow: " + shadow + "\n";
+        }
+    }
 
     private Drift() {}
 
@@ -27,7 +38,7 @@ public final class Drift {
      */
     public static Result check(Pilot pilot, Set<String> versions) {
         DatabaseTarget target = pilot.target().target();
-        return check(() -> pilot.workspace().migrations(), versions, pilot.resolver().localDatabase().start(), target);
+        return check(() -> pilot.workspace().migrations(), versions, () -> pilot.resolver().localDatabase().start(), target, true);
     }
 
     /**
@@ -54,43 +65,69 @@ public final class Drift {
 
     /** The same on explicit parts: the server that hosts the shadow, and the database to compare. */
     public static Result check(List<MigrationFile> files, Set<String> versions, DatabaseTarget shadowServer, DatabaseTarget target) {
-        return check(() -> files, versions, shadowServer, target);
+        return check(() -> files, versions, () -> shadowServer, target, false);
+    }
+
+    /** The shadow on the target's server when it can live there, else on {@code embedded}. */
+    public static Result checkPreferringTargetServer(List<MigrationFile> files, Set<String> versions, Supplier<DatabaseTarget> embedded,
+                                                     DatabaseTarget target) {
+        return check(() -> files, versions, embedded, target, true);
     }
 
     /**
-     * The slow parts overlap: the target's catalog is read and the shadow database created (each mostly
-     * waiting on the server) while the files are read and parsed; then the replay.
+     * The target's catalog is read (mostly waiting on the server) while the files are read and
+     * parsed and the shadow built.
      */
-    private static Result check(Supplier<List<MigrationFile>> files, Set<String> versions, DatabaseTarget shadowServer, DatabaseTarget target) {
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+    private static Result check(Supplier<List<MigrationFile>> files, Set<String> versions, Supplier<DatabaseTarget> embedded,
+                                DatabaseTarget target, boolean preferTargetServer) {
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "pgpilot-drift");
             t.setDaemon(true);
             return t;
         });
         try {
             CompletableFuture<CatalogSnapshot> actual = CompletableFuture.supplyAsync(() -> CatalogSnapshot.read(target), pool);
-            CompletableFuture<ShadowReplay.Shadow> created = CompletableFuture.supplyAsync(() -> ShadowReplay.createShadow(shadowServer), pool);
-            List<MigrationFile> list;
-            try {
-                list = files.get();
-            } catch (RuntimeException e) {
-                try {
-                    join(created).close(); // no shadow is left behind when the files cannot be read
-                } catch (RuntimeException ignored) {
-                    // the files' error is the one to report
+            List<MigrationFile> list = files.get();
+            String fallback = "the shadow server was given";
+            if (preferTargetServer) {
+                ShadowHost.Choice choice = ShadowHost.onTargetServer(target, list, versions);
+                if (choice.shadow() != null) {
+                    CatalogSnapshot expected = null;
+                    try (ShadowReplay.Shadow shadow = choice.shadow()) {
+                        expected = replayAndRead(shadow, list, versions);
+                    } catch (PilotException e) {
+                        // e.g. an extension that only one database of the server may hold (pg_cron): the embedded server has no such limit
+                        fallback = "the replay failed on the target's server: " + e.getMessage();
+                    }
+                    if (expected != null) {
+                        CatalogSnapshot database = join(actual);
+                        return new Result(SchemaDiff.compare(expected, database), expected, database,
+                                "a scratch database on the target's server (PostgreSQL " + expected.majorVersion() + ")");
+                    }
+                } else {
+                    fallback = choice.reasonForEmbedded();
                 }
-                throw e;
             }
-            CatalogSnapshot expected;
-            try (ShadowReplay.Shadow shadow = join(created)) {
-                ShadowReplay.replay(shadow.target(), list, versions, true);
-                expected = CatalogSnapshot.read(shadow.target());
+            try (ShadowReplay.Shadow shadow = ShadowHost.onEmbedded(embedded)) {
+                CatalogSnapshot expected = replayAndRead(shadow, list, versions);
+                CatalogSnapshot database = join(actual);
+                if (expected.majorVersion() != database.majorVersion()) {
+                    database = DefinitionsAcrossVersions.viewsAsDeparsedBy(shadow.target(), database);
+                }
+                String where = "the embedded PostgreSQL " + expected.majorVersion() + " (" + fallback + ")"
+                        + (expected.majorVersion() != database.majorVersion()
+                                ? "; the target runs PostgreSQL " + database.majorVersion() + ", privileges and view definitions are compared on what both know"
+                                : "");
+                return new Result(SchemaDiff.compare(expected, database), expected, database, where);
             }
-            CatalogSnapshot database = join(actual);
-            return new Result(SchemaDiff.compare(expected, database), expected, database);
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static CatalogSnapshot replayAndRead(ShadowReplay.Shadow shadow, List<MigrationFile> files, Set<String> versions) {
+        ShadowReplay.replay(shadow.target(), files, versions, true);
+        return CatalogSnapshot.read(shadow.target());
     }
 
     private static <T> T join(CompletableFuture<T> f) {

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Turns a drift report into SQL that makes the migrations match the database, for the object kinds
- * plain DDL can express without guessing: columns, indexes, constraints, RLS switches, policies,
- * grants and comments. Whole tables, functions, triggers, enums and views are listed as not
+ * plain DDL can express without guessing: extensions, columns, indexes, constraints, RLS switches,
+ * policies, grants, comments and the tables a publication carries. Whole tables, functions, triggers, enums and views are listed as not
  * expressed: writing them back needs a human to decide (data, ordering, dependencies).
  *
  * @param sql           the statements, in the house section order; empty when there is nothing to write
@@ -19,6 +19,8 @@ public record DriftMigration(String sql, List<String> notExpressed) {
     }
 
     public static DriftMigration from(SchemaDiff diff) {
+        List<String> extensions = new ArrayList<>();
+        List<String> publications = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         List<String> indexes = new ArrayList<>();
         List<String> constraints = new ArrayList<>();
@@ -48,6 +50,7 @@ public record DriftMigration(String sql, List<String> notExpressed) {
                 case POLICY -> policies.add(createPolicy(o));
                 case GRANT -> grants.add(grant(o));
                 case COMMENT -> comments.add(comment(o.name(), o.attr("text")));
+                case EXTENSION -> extensions.add("create extension if not exists " + o.name() + " with schema " + o.attr("schema") + ";");
                 default -> left.add("only in database: " + o.kind().label() + " " + o.name());
             }
         }
@@ -62,6 +65,7 @@ public record DriftMigration(String sql, List<String> notExpressed) {
                 case POLICY -> policies.add("drop policy if exists " + leaf(o.name()) + " on " + parent(o.name()) + ";");
                 case GRANT -> grants.add(revoke(o));
                 case COMMENT -> comments.add(comment(o.name(), null));
+                case EXTENSION -> extensions.add("drop extension if exists " + o.name() + ";");
                 default -> left.add("only in migrations: " + o.kind().label() + " " + o.name());
             }
         }
@@ -99,11 +103,20 @@ public record DriftMigration(String sql, List<String> notExpressed) {
                 case POLICY -> policies.add(createPolicy(a));
                 case GRANT -> grants.add(grant(a)); // grant() starts with revoke all
                 case COMMENT -> comments.add(comment(a.name(), a.attr("text")));
+                case PUBLICATION -> {
+                    if (c.changes().stream().allMatch(ch -> ch.attribute().equals("tables")) && !publicationTableChanges(c).isEmpty()) {
+                        publications.addAll(publicationTableChanges(c));
+                    } else {
+                        left.add("different: publication " + a.name() + " ("
+                                + String.join(", ", c.changes().stream().map(SchemaDiff.AttributeChange::attribute).toList()) + ")");
+                    }
+                }
                 default -> left.add("different: " + c.kind().label() + " " + c.name() + " ("
                         + String.join(", ", c.changes().stream().map(SchemaDiff.AttributeChange::attribute).toList()) + ")");
             }
         }
         StringBuilder sql = new StringBuilder();
+        section(sql, "extensions", extensions);
         section(sql, "columns", columns);
         section(sql, "indexes", indexes);
         section(sql, "constraints", constraints);
@@ -111,7 +124,33 @@ public record DriftMigration(String sql, List<String> notExpressed) {
         section(sql, "policies", policies);
         section(sql, "grants", grants);
         section(sql, "comments", comments);
+        section(sql, "publications", publications);
         return new DriftMigration(sql.toString(), List.copyOf(left));
+    }
+
+    /**
+     * ALTER PUBLICATION ... ADD/DROP TABLE for each table the database's publication carries that the
+     * migrations' does not, and back; empty when one side publishes all tables (not a list to edit).
+     */
+    private static List<String> publicationTableChanges(SchemaDiff.Changed c) {
+        java.util.Set<String> expected = publishedTables(c.expected());
+        java.util.Set<String> actual = publishedTables(c.actual());
+        if (expected == null || actual == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        actual.stream().filter(t -> !expected.contains(t)).sorted()
+                .forEach(t -> out.add("alter publication " + c.name() + " add table " + t + ";"));
+        expected.stream().filter(t -> !actual.contains(t)).sorted()
+                .forEach(t -> out.add("alter publication " + c.name() + " drop table " + t + ";"));
+        return out;
+    }
+
+    /** null for a FOR ALL TABLES publication. */
+    private static java.util.Set<String> publishedTables(DbObject publication) {
+        String tables = publication.attr("tables");
+        if ("all tables".equals(tables)) return null;
+        return tables == null ? java.util.Set.of() : java.util.Set.of(tables.split(", "));
     }
 
     /** @param whole "table X", "view X", "function X(args)" present on one side only */

@@ -3,7 +3,8 @@ package dev.pgpilot.core.drift;
 /** The kinds of objects drift compares, in the order reports list them. */
 public enum Kind {
     TABLE("table"), COLUMN("column"), CONSTRAINT("constraint"), INDEX("index"), POLICY("policy"),
-    FUNCTION("function"), TRIGGER("trigger"), ENUM("enum"), VIEW("view"), GRANT("grant"), COMMENT("comment");
+    FUNCTION("function"), TRIGGER("trigger"), ENUM("enum"), VIEW("view"), GRANT("grant"), COMMENT("comment"),
+    EXTENSION("extension"), PUBLICATION("publication");
 
     private final String label;
 

@@ -33,7 +33,10 @@ public record SchemaDiff(List<DbObject> onlyInMigrations, List<DbObject> onlyInD
     /** An attribute value as the migrations leave it and as the database has it (null: absent). */
     public record AttributeChange(String attribute, String expected, String actual) {}
 
-    public static SchemaDiff compare(CatalogSnapshot expected, CatalogSnapshot actual) {
+    /** Snapshots from two major versions are compared on what both servers can express (see {@link PrivilegesAcrossVersions}). */
+    public static SchemaDiff compare(CatalogSnapshot expectedSnapshot, CatalogSnapshot actualSnapshot) {
+        CatalogSnapshot expected = PrivilegesAcrossVersions.comparableWith(expectedSnapshot, actualSnapshot);
+        CatalogSnapshot actual = PrivilegesAcrossVersions.comparableWith(actualSnapshot, expectedSnapshot);
         List<DbObject> onlyExpected = new ArrayList<>();
         List<DbObject> onlyActual = new ArrayList<>();
         List<Changed> changed = new ArrayList<>();

@@ -142,14 +142,18 @@ class DriftTest {
         DatabaseTarget db = builtFromMigrations();
         run(db, sql);
         SchemaDiff d = SchemaDiff.compare(fromMigrations, CatalogSnapshot.read(db));
-        String text = d.toText();
+        assertReported(d, side, key, attribute, d.toText());
+        assertTrue(d.toJson().contains("\"drift\" : true"), d.toJson());
+    }
+
+    /** The object {@code key} is on {@code side} of the report (DIFFERENT: with {@code attribute} among its changes). */
+    static void assertReported(SchemaDiff d, Side side, String key, String attribute, String text) {
         switch (side) {
             case ONLY_IN_DATABASE -> assertTrue(d.onlyInDatabase().stream().anyMatch(o -> o.key().equals(key)), text);
             case ONLY_IN_MIGRATIONS -> assertTrue(d.onlyInMigrations().stream().anyMatch(o -> o.key().equals(key)), text);
             case DIFFERENT -> assertTrue(d.different().stream().anyMatch(c -> c.actual().key().equals(key)
                     && c.changes().stream().anyMatch(a -> a.attribute().equals(attribute))), text);
         }
-        assertTrue(d.toJson().contains("\"drift\" : true"), d.toJson());
     }
 
     @Test

@@ -42,7 +42,15 @@ grant anon, authenticated, service_role to postgres with admin option;
 -- postgres acts as owner of auth and storage tables only for what Supabase lets it do there (policies,
 -- triggers); 90-platform-guard.sql refuses the rest the way the platform does. No SET: on Supabase
 -- postgres cannot become these roles.
-grant supabase_auth_admin, supabase_storage_admin to postgres with inherit true, set false;
+-- PostgreSQL 15 has no per-grant INHERIT/SET options (a PG15 server with this base is a second-major
+-- test target): there membership follows postgres's own INHERIT and SET cannot be withheld.
+do $$ begin
+  if current_setting('server_version_num')::int >= 160000 then
+    execute 'grant supabase_auth_admin, supabase_storage_admin to postgres with inherit true, set false';
+  else
+    grant supabase_auth_admin, supabase_storage_admin to postgres;
+  end if;
+end $$;
 grant pg_monitor, pg_read_all_data, pg_signal_backend to postgres;
 grant pg_read_all_data to supabase_read_only_user;
 -- The settings supautils lets postgres change although PostgreSQL reserves them for superusers.

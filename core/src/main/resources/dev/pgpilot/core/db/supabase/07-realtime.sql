@@ -36,4 +36,10 @@ grant select, insert, update on realtime.messages to postgres, anon, authenticat
 grant all on realtime.messages to supabase_realtime_admin;
 grant execute on function realtime.topic(), realtime.send(jsonb, text, text, boolean) to postgres, anon, authenticated, service_role;
 -- postgres may put policies and triggers on realtime.messages, as on Supabase.
-grant supabase_realtime_admin to postgres with inherit true, set false;
+do $$ begin
+  if current_setting('server_version_num')::int >= 160000 then
+    execute 'grant supabase_realtime_admin to postgres with inherit true, set false';
+  else
+    grant supabase_realtime_admin to postgres; -- PG15: see 01-roles.sql
+  end if;
+end $$;
