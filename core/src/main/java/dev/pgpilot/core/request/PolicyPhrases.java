@@ -5,7 +5,6 @@ import static dev.pgpilot.core.request.RequestParser.trim63;
 
 import dev.pgpilot.core.request.ChangeRequest.CreatePolicy;
 import dev.pgpilot.core.request.Lexer.Tok;
-import dev.pgpilot.core.request.RequestParser.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,11 +40,13 @@ final class PolicyPhrases {
     }
 
     private final Catalog catalog;
-    private final RequestParser parser;
+    private final NameLinks names;
+    private final Conditions conditions;
 
-    PolicyPhrases(Catalog catalog, RequestParser parser) {
+    PolicyPhrases(Catalog catalog) {
         this.catalog = catalog;
-        this.parser = parser;
+        this.names = new NameLinks(catalog);
+        this.conditions = new Conditions(names);
     }
 
     /** True when the words before "can" name who a policy is for. */
@@ -204,7 +205,7 @@ final class PolicyPhrases {
     /** "... where status is 'open'", "published posts", "posts that are not archived" → a row filter, or null. */
     private String condition(Catalog.Table t, List<Tok> what) {
         for (int i = 0; i < what.size(); i++) {
-            if (isCondition(what.get(i))) return parser.predicate(t, what.subList(i + 1, what.size()));
+            if (isCondition(what.get(i))) return conditions.predicate(t, what.subList(i + 1, what.size()));
         }
         for (Tok x : what) {
             if (x.word() && t.column(x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident(x.text()) + " = true";
@@ -228,6 +229,6 @@ final class PolicyPhrases {
             boolean possessive = i > 0 && what.get(i - 1).is("their", "his", "her", "your", "my", "our");
             if (ct.isPresent() && !possessive) plain.add(ct.get());
         }
-        return plain.isEmpty() ? parser.lastTable(w, what) : plain.get(plain.size() - 1);
+        return plain.isEmpty() ? names.lastTable(what) : plain.get(plain.size() - 1);
     }
 }

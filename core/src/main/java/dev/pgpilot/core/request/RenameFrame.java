@@ -1,0 +1,66 @@
+package dev.pgpilot.core.request;
+
+import static dev.pgpilot.core.request.RequestParser.refuse;
+import static dev.pgpilot.core.request.Vocabulary.FILLER;
+import static dev.pgpilot.core.request.Vocabulary.RENAME;
+import static dev.pgpilot.core.request.Vocabulary.STOP;
+
+import dev.pgpilot.core.request.ChangeRequest.RenameColumn;
+import dev.pgpilot.core.request.ChangeRequest.RenameTable;
+import dev.pgpilot.core.request.Lexer.Tok;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "rename customers.full_name to display_name", "rename the orders table to purchases": slots
+ * table or column, and the new name. A bare name that is a table and also a column asks.
+ */
+record RenameFrame(Slots slots) implements Frame {
+    @Override
+    public boolean fits(Words w) {
+        return w.any(RENAME) || (w.first().is("change", "rename") && !w.hasType() && !w.has("type") && w.has("to")
+                && w.lastWordAfter("to").map(x -> !TypeWords.isTypeWord(x)).orElse(false) && w.dotted().isPresent());
+    }
+
+    @Override
+    public List<ChangeRequest> read(Words w) {
+        Catalog catalog = slots.catalog();
+        List<Tok> all = w.all();
+        int to = w.lastIndexOf("to");
+        if (to < 0) to = w.lastIndexOf("as");
+        if (to < 0 || to + 1 >= all.size()) throw refuse("rename to what?", "e.g. \"rename customers.full_name to display_name\"");
+        String newName = Sql.checkIdentifier(all.get(to + 1).text());
+        List<Tok> before = w.sub(0, to);
+        boolean tableRename = before.stream().anyMatch(t -> t.is("table")) && before.stream().noneMatch(t -> t.is("column") || t.text().contains("."));
+        if (!tableRename && before.stream().noneMatch(t -> t.text().contains(".") || t.is("column"))) {
+            // "rename orders to purchases": one known table and nothing else
+            long tables = before.stream().filter(t -> t.word() && catalog.findTable(t.text()).isPresent()).count();
+            boolean colWord = before.stream().anyMatch(t -> t.word() && catalog.findTable(t.text()).isEmpty() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !RENAME.contains(t.text()));
+            tableRename = tables == 1 && !colWord;
+        }
+        if (tableRename && before.stream().noneMatch(t -> t.is("table"))) askTableOrColumn(w, before, newName);
+        if (tableRename) {
+            Tok tt = before.stream().filter(t -> t.word() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !RENAME.contains(t.text()))
+                    .findFirst().orElseThrow(() -> refuse("rename which table?", "e.g. \"rename the temp_exports table to exports\""));
+            Catalog.Table t = catalog.table(tt.text());
+            if (catalog.findTable(newName).filter(x -> x.name().name().equals(newName)).isPresent()) throw refuse("table " + newName + " already exists", "pick another name");
+            return List.of(new RenameTable(t.name(), newName));
+        }
+        NameLinks.ColRef r = slots.names().columnRef(w, before);
+        if (r.table().columns().containsKey(newName)) throw refuse("column " + newName + " already exists in " + r.table().name().display(), "pick another name");
+        return List.of(new RenameColumn(r.table().name(), r.column().name(), newName));
+    }
+
+    /** "rename notes to memos": the notes table, or the notes column of a table that has one? */
+    private void askTableOrColumn(Words w, List<Tok> before, String newName) {
+        Tok only = before.stream().filter(t -> t.word() && slots.catalog().findTable(t.text()).isPresent()).findFirst().orElseThrow();
+        Catalog.Table t = slots.catalog().table(only.text());
+        List<AmbiguousRequest.Reading> readings = new ArrayList<>();
+        readings.add(new AmbiguousRequest.Reading("rename the table " + t.name().display() + " to " + newName, "rename table " + t.name().name() + " to " + newName));
+        for (Catalog.Table o : slots.names().columnOwners(only.text())) {
+            String col = o.column(only.text()).map(Catalog.Column::name).orElse(Inflect.singular(only.text()));
+            readings.add(new AmbiguousRequest.Reading("rename the column " + o.name().name() + "." + col + " to " + newName, "rename column " + o.name().name() + "." + col + " to " + newName));
+        }
+        if (readings.size() > 1) throw new AmbiguousRequest(w.source(), readings);
+    }
+}

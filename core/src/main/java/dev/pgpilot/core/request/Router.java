@@ -1,0 +1,85 @@
+package dev.pgpilot.core.request;
+
+import static dev.pgpilot.core.request.RequestParser.refuse;
+import static dev.pgpilot.core.request.Vocabulary.DROP;
+import static dev.pgpilot.core.request.Vocabulary.EVERYTHING;
+import static dev.pgpilot.core.request.Vocabulary.SCHEMA_WORDS;
+
+import dev.pgpilot.core.request.Lexer.Kind;
+import java.util.List;
+
+/**
+ * Picks the frame that reads a request: refuses what is not a schema change or is destructive
+ * without naming its object, then tries each {@link FrameKind}'s cue in order.
+ */
+final class Router {
+    private final Catalog catalog;
+    private final Slots slots;
+    private final PolicyPhrases policies;
+    private final IndexFrame indexes;
+
+    Router(Catalog catalog) {
+        this.catalog = catalog;
+        this.slots = Slots.of(catalog);
+        this.policies = new PolicyPhrases(catalog);
+        this.indexes = new IndexFrame(slots);
+    }
+
+    /** Each kind's frame; exhaustive, so a new kind does not compile until it has one. */
+    Frame frame(FrameKind kind) {
+        return switch (kind) {
+            case STORAGE_POLICY -> new PolicyFrame(policies, true);
+            case BUCKET -> new BucketFrame();
+            case COMMENT -> new CommentFrame(slots);
+            case NO_LONGER_NEEDED -> new DropFrame(slots, indexes, true);
+            case POLICY -> new PolicyFrame(policies, false);
+            case RLS -> new RlsFrame(slots);
+            case TRIGGER -> new TriggerFrame(slots);
+            case TIMESTAMPS -> new TimestampsFrame(slots);
+            case CREATE_ENUM -> new CreateEnumFrame(slots);
+            case ADD_ENUM_VALUE -> new AddEnumValueFrame(slots);
+            case INDEX -> indexes;
+            case CREATE_TABLE -> new CreateTableFrame(slots);
+            case RENAME -> new RenameFrame(slots);
+            case FOREIGN_KEY -> new ForeignKeyFrame(slots);
+            case DROP -> new DropFrame(slots, indexes, false);
+            case ADD_COLUMNS -> new AddColumnsFrame(slots, false);
+            case UNIQUE -> new UniqueFrame(slots);
+            case REQUIRED -> new NullabilityFrame(slots, true);
+            case OPTIONAL -> new NullabilityFrame(slots, false);
+            case CHECK -> new CheckFrame(slots);
+            case SET_DEFAULT -> new DefaultFrame(slots);
+            case ALTER_TYPE -> new AlterTypeFrame(slots);
+            case HAVE_COLUMNS -> new AddColumnsFrame(slots, true);
+        };
+    }
+
+    List<ChangeRequest> route(Words w) {
+        if (!w.any(SCHEMA_WORDS) && w.tables(catalog).isEmpty() && w.dotted().isEmpty()
+                && w.all().stream().noneMatch(t -> t.word() && (catalog.findEnum(t.text()).isPresent() || catalog.findIndex(t.text()).isPresent()))) {
+            throw refuse("not a schema change: \"" + w.text() + "\"",
+                    "ask for a change to tables, columns, indexes, policies or buckets, e.g. \"add notes text to orders\"");
+        }
+        if (w.any(DROP) && (w.any(EVERYTHING) || w.has("all")) && w.tables(catalog).isEmpty() && !w.has("index") && !w.has("default")) {
+            throw refuse("refusing a vague destructive request: \"" + w.text() + "\"", "name exactly what to drop, e.g. \"drop the temp_exports table\"");
+        }
+        boolean oneChange = false;
+        for (FrameKind kind : FrameKind.values()) {
+            if (!kind.quotesAnything() && !oneChange) {
+                refuseSemicolon(w);
+                oneChange = true;
+            }
+            Frame f = frame(kind);
+            if (f.fits(w)) return f.read(w);
+        }
+        throw refuse("not a schema change I understand: \"" + w.text() + "\"",
+                "try e.g. \"add notes text to orders\", \"index orders on status\", \"rename customers.full_name to display_name\"");
+    }
+
+    /** Everywhere but in a comment's text or a bucket request, ";" is refused so one request stays one change. */
+    private static void refuseSemicolon(Words w) {
+        w.all().stream().filter(t -> t.is(";") && t.kind() == Kind.SYMBOL).findFirst().ifPresent(t -> {
+            throw refuse("did not understand \";\": one request at a time", "send each change as its own request, or list columns with commas");
+        });
+    }
+}
