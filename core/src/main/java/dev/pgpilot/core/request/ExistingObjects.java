@@ -4,7 +4,10 @@ import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.request.ChangeRequest.*;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Holds every change against what the database already has. The same object with the same
@@ -13,6 +16,7 @@ import java.util.Optional;
  * earlier migration made, and its down script only undoes what it created itself.
  */
 public final class ExistingObjects {
+    private static final Pattern ON_DELETE = Pattern.compile("ON DELETE (CASCADE|SET NULL|SET DEFAULT|RESTRICT|NO ACTION)");
     /** What to do with one change: write it (possibly trimmed of parts that exist), or leave it out. */
     private sealed interface Verdict {}
     /** @param leftOut a part of the change that exists and is not repeated, or null */
@@ -119,6 +123,11 @@ public final class ExistingObjects {
                 throw PilotException.refused("constraint " + f.constraintName() + " already exists on " + t.name().display() + " with another definition: " + c.definition(),
                         "drop it first, or name the new foreign key differently");
             }
+            if (same && !onDelete(c.definition()).equals(f.onDelete())) {
+                throw PilotException.refused("foreign key " + c.name() + " on " + t.name().display() + "." + f.column() + " already exists with on delete "
+                        + onDelete(c.definition()) + ", not " + f.onDelete() + ": " + c.definition(),
+                        "changing what a delete does is a drop and re-add of the constraint; write it by hand: pgpilot new --empty NAME");
+            }
             if (same) return new AlreadyThere("foreign key " + c.name() + " (" + c.definition() + ")");
         }
         // the down script drops the index it creates, so it must not "create" one that exists
@@ -127,6 +136,12 @@ public final class ExistingObjects {
         if (index.isEmpty()) return new Keep(f);
         return new Keep(new AddForeignKey(f.table(), f.column(), f.refTable(), f.refColumn(), f.onDelete(), f.constraintName(), null),
                 "index " + index.get().name().display() + " already covers " + t.name().name() + "." + f.column());
+    }
+
+    /** The on-delete rule of a foreign key as pg_get_constraintdef shows it ("no action" when it shows none). */
+    static String onDelete(String definition) {
+        Matcher m = ON_DELETE.matcher(definition);
+        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "no action";
     }
 
     private Verdict check(AddCheck k) {
