@@ -57,8 +57,9 @@ final class ApprovalHandler {
             return;
         }
         r.target().store().attachMessage(a.id(), posted.get().channel(), posted.get().ts());
-        attachFullSql(a, posted.get());
+        // before the upload, which is slow: a decision can come while it runs, and the audit line of the request goes first
         audit(a, "requested by " + Mrkdwn.user(a.requestedBy()));
+        attachFullSql(a, posted.get());
     }
 
     /** The whole SQL as a file in the thread; if Slack refuses the upload, as code blocks in the thread instead. */
@@ -72,10 +73,19 @@ final class ApprovalHandler {
         }
     }
 
-    /** A click on Approve or Reject. */
-    void click(ApprovalRef ref, String user, boolean approve, Reply reply) {
-        Decision d = workflow.decide(ref, user, approve, approve ? null : "rejected in Slack without a reason (`/pgpilot reject <id> <reason>` gives one)");
-        render(d, user, reply);
+    /** A click on Approve. */
+    void approve(ApprovalRef ref, String user, Reply reply) {
+        render(workflow.decide(ref, user, true, null), user, reply);
+    }
+
+    /** A click on Reject: opens the form asking why; false when Slack would not open it. */
+    boolean askRejectReason(ApprovalRef ref, String triggerId, String responseUrl) {
+        return slack.openModal(triggerId, RejectReasonModal.view(ref, responseUrl));
+    }
+
+    /** The reject form submitted with its reason. */
+    void reject(ApprovalRef ref, String user, String reason, Reply reply) {
+        render(workflow.decide(ref, user, false, reason), user, reply);
     }
 
     /** {@code /pgpilot cancel} and {@code /pgpilot reject}: the id was typed, so it is looked up in every environment. */
@@ -95,7 +105,7 @@ final class ApprovalHandler {
             reply.problem("approval " + a.shortId() + " was already decided: " + a.status().dbValue()
                     + (a.decidedBy() == null ? "" : " by " + a.decidedBy()), "nothing runs twice; ask again for a new request");
         } else if (d instanceof Decision.Expired e) {
-            refresh(e.approval());
+            expired(List.of(e.approval()));
             reply.problem("approval " + e.approval().shortId() + " expired before it was approved; nothing was applied", "ask for the change again");
         } else if (d instanceof Decision.LintBlocked lb) {
             slack.post(lb.approval().slackChannel(), lb.approval().slackTs(), "not approved: lint errors",
@@ -155,7 +165,19 @@ final class ApprovalHandler {
         refresh(a);
         slack.post(a.slackChannel(), a.slackTs(), "approval " + a.shortId() + " " + a.status().dbValue(),
                 List.of(Blocks.text(Mrkdwn.user(a.requestedBy()) + " approval `" + a.shortId() + "` is *" + a.status().dbValue() + "*\n" + detail)));
-        audit(a, a.status().dbValue() + (a.outcome() == null ? "" : ": " + Mrkdwn.escape(a.outcome())));
+        audit(a, auditLine(a));
+    }
+
+    /** How it ended, for the audit channel: who decided, the reason given, or what the run did. */
+    private static String auditLine(Approval a) {
+        String by = a.decidedBy() == null ? "" : " by " + Mrkdwn.user(a.decidedBy());
+        return switch (a.status()) {
+            case REJECTED -> "rejected" + by + (a.reason() == null ? "" : ": " + Mrkdwn.escape(a.reason()));
+            case CANCELLED -> "cancelled" + by;
+            case EXPIRED -> "expired: nobody decided it before " + Mrkdwn.when(a.expiresAt());
+            case APPLIED, FAILED, INTERRUPTED, STALE -> a.status().dbValue() + (a.outcome() == null ? "" : ": " + Mrkdwn.escape(a.outcome()));
+            case PENDING, APPROVED -> a.status().dbValue();
+        };
     }
 
     /** Redraws an approval's message from its stored row. */
@@ -171,11 +193,11 @@ final class ApprovalHandler {
         }
     }
 
+    /** Requests nobody decided in time: each message redrawn, its requester told in the thread, the audit channel told. */
     void expired(List<Approval> expired) {
         expired.forEach(a -> {
             LOG.info("approval {} expired", a.id());
-            refresh(a);
-            audit(a, "expired");
+            ended(a, "nobody decided it before " + Mrkdwn.when(a.expiresAt()) + "; nothing was applied. Ask again if it is still wanted.");
         });
     }
 

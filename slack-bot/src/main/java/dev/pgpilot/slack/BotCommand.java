@@ -8,9 +8,10 @@ import java.util.Set;
 
 /** What the text after {@code /pgpilot} asks for. Parsing only; nothing here touches a database. */
 public sealed interface BotCommand {
-    String USAGE = "`/pgpilot status [env|all]` · `/pgpilot plan &lt;plain English&gt; [env]` · "
-            + "`/pgpilot apply &lt;version|pending&gt; [env]` · `/pgpilot pending [env]` · `/pgpilot cancel &lt;id&gt;` · "
-            + "`/pgpilot reject &lt;id&gt; &lt;reason&gt;` · `/pgpilot history [env]` · `/pgpilot help`";
+    /** Plain text: it reaches Slack as a hint, which is escaped on the way out (pre-escaped, people saw "&lt;"). */
+    String USAGE = "`/pgpilot status [env|all]` · `/pgpilot plan <plain English> [env]` · "
+            + "`/pgpilot apply <version|pending> [env]` · `/pgpilot pending [env]` · `/pgpilot cancel <id>` · "
+            + "`/pgpilot reject <id> <reason>` · `/pgpilot history [env]` · `/pgpilot help`";
 
     record Help() implements BotCommand {}
 

@@ -4,11 +4,14 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.Responder;
 import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.drift.EnvironmentMatrix;
@@ -22,6 +25,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +56,9 @@ public final class PilotBot implements AutoCloseable {
         this.app = new App(AppConfig.builder().slack(Slack.getInstance(slackConfig)).signingSecret(settings.signingSecret())
                 .singleTeamBotToken(settings.botToken()).build());
         app.command(COMMAND, (req, ctx) -> onCommand(req.getPayload(), ctx));
-        app.blockAction(ApprovalMessages.APPROVE, (req, ctx) -> onClick(req.getPayload(), ctx, true));
-        app.blockAction(ApprovalMessages.REJECT, (req, ctx) -> onClick(req.getPayload(), ctx, false));
+        app.blockAction(ApprovalMessages.APPROVE, (req, ctx) -> onApprove(req.getPayload(), ctx));
+        app.blockAction(ApprovalMessages.REJECT, (req, ctx) -> onReject(req.getPayload(), ctx));
+        app.viewSubmission(RejectReasonModal.CALLBACK, (req, ctx) -> onRejectReason(req.getPayload(), ctx));
     }
 
     private static SlackConfig slackConfig(BotSettings settings) {
@@ -109,12 +114,66 @@ public final class PilotBot implements AutoCloseable {
         }
     }
 
-    private Response onClick(BlockActionPayload p, ActionContext ctx, boolean approve) {
+    private Response onApprove(BlockActionPayload p, ActionContext ctx) {
         Reply reply = (blocks, text) -> respond(ctx, blocks, text);
         String user = p.getUser().getId();
-        String value = p.getActions() == null || p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
-        queues.read(() -> guarded(reply, () -> approvals.click(ApprovalRef.decode(value), user, approve, reply)));
+        String value = buttonValue(p);
+        queues.read(() -> guarded(reply, () -> approvals.approve(ApprovalRef.decode(value), user, reply)));
         return ctx.ack();
+    }
+
+    private static String buttonValue(BlockActionPayload p) {
+        return p.getActions() == null || p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
+    }
+
+    /**
+     * Reject asks for the reason first. Slack's trigger id is good for three seconds, so the form
+     * is opened here, before the ack, not on a queue; nothing is decided until the form comes back.
+     */
+    private Response onReject(BlockActionPayload p, ActionContext ctx) {
+        Reply reply = (blocks, text) -> respond(ctx, blocks, text);
+        try {
+            ApprovalRef ref = ApprovalRef.decode(buttonValue(p));
+            if (!approvals.askRejectReason(ref, p.getTriggerId(), p.getResponseUrl())) {
+                queues.read(() -> reply.problem("could not open the form for a reason, so nothing was rejected",
+                        "type `/pgpilot reject " + ref.id().substring(0, 8) + " <reason>` instead; the bot's log has Slack's answer"));
+            }
+        } catch (PilotException e) {
+            queues.read(() -> reply.problem(e.getMessage(), e.hint()));
+        }
+        return ctx.ack();
+    }
+
+    /** The reason form came back: an empty reason keeps it open with a note; otherwise the form closes and the rejection runs like a click. */
+    private Response onRejectReason(ViewSubmissionPayload p, ViewSubmissionContext ctx) {
+        RejectReasonModal.Submitted submitted;
+        try {
+            submitted = RejectReasonModal.submitted(p.getView());
+        } catch (PilotException e) {
+            return ctx.ackWithErrors(Map.of(RejectReasonModal.BLOCK, e.getMessage()));
+        }
+        if (submitted.reason().isEmpty()) {
+            return ctx.ackWithErrors(Map.of(RejectReasonModal.BLOCK, "say why it is rejected, so the requester knows what to change"));
+        }
+        Reply reply = responseUrl(submitted.responseUrl());
+        String user = p.getUser().getId();
+        queues.read(() -> guarded(reply, () -> approvals.reject(submitted.ref(), user, submitted.reason(), reply)));
+        return ctx.ack();
+    }
+
+    /** Answers through a click's response_url after its context is gone (the reject form carries the URL). */
+    private Reply responseUrl(String url) {
+        if (url == null) {
+            return (blocks, text) -> LOG.warn("no response_url to answer a reject form with: {}", text);
+        }
+        Responder responder = new Responder(app.slack(), url);
+        return (blocks, text) -> {
+            try {
+                responder.sendToAction(r -> r.responseType("ephemeral").replaceOriginal(false).blocks(blocks).text(SlackPoster.fit(text)));
+            } catch (IOException e) {
+                LOG.warn("could not answer through the reject form's response_url: {}", e.toString());
+            }
+        };
     }
 
     /** Whatever goes wrong reaches the person who asked, in words, and the log, with the stack. */

@@ -2,9 +2,11 @@ package dev.pgpilot.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +57,22 @@ final class SlackPoster {
         try {
             return ok("files.uploadV2", channel, client.filesUploadV2(f -> f.channel(channel).threadTs(threadTs)
                     .filename(fileName).title(title).content(content).snippetType("sql").requestFileInfo(false)));
+        } catch (SlackFilesUploadV2Exception e) {
+            // Bolt answers a refused step of the upload (missing_scope, not_in_channel) with this exception, not ok=false.
+            LOG.warn("Slack refused files.uploadV2 to {}: {}", channel, e.getGetURLResponses().stream().filter(r -> !r.isOk())
+                    .map(r -> r.getError() + (r.getNeeded() == null ? "" : " (needs " + r.getNeeded() + ")")).findFirst().orElse(e.getMessage()));
+            return false;
         } catch (IOException | SlackApiException e) {
             return failed("files.uploadV2", channel, e).isPresent();
+        }
+    }
+
+    /** Opens a modal for the person whose click carried {@code triggerId} (valid for three seconds). */
+    boolean openModal(String triggerId, View view) {
+        try {
+            return ok("views.open", "a modal", client.viewsOpen(v -> v.triggerId(triggerId).view(view)));
+        } catch (IOException | SlackApiException e) {
+            return failed("views.open", "a modal", e).isPresent();
         }
     }
 

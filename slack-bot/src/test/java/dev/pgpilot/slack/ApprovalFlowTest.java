@@ -139,6 +139,7 @@ class ApprovalFlowTest {
     void rejectedPlanLeavesNothingAppliedAndCannotBeApprovedAfterwards() throws Exception {
         String value = buttonValue(planPosted("add notes text to events", BotHarness.REQUESTER));
         h.click(ApprovalMessages.REJECT, value, BotHarness.APPROVER, ts(1), "reject");
+        h.submitRejectReason(h.slack.await("the reason form", c -> c.method().equals("views.open")), BotHarness.APPROVER, "not this sprint");
         SlackApiStub.Call update = h.slack.await("the message updated as rejected", c -> c.method().equals("chat.update"));
         String blocks = update.params().get("blocks");
         assertTrue(blocks.contains("Rejected by") && blocks.contains("@UAPPROVER") && !blocks.contains("pgpilot_approve"), blocks);

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,13 +31,22 @@ final class BotHarness implements AutoCloseable {
     static final String STRANGER = "USTRANGER";
     static final String CHANNEL = "CDBCHANGES";
 
+    static final String STAGING_YAML = """
+            default_env: staging
+            environments:
+              staging:
+                url_env: STAGING_DATABASE_URL
+                protected: true
+                approvers: [UAPPROVER, UOTHER, UREQUESTER]
+            """;
+
     final Path workdir;
     final DatabaseTarget db;
     final SlackApiStub slack;
-    final BotSettings settings;
-    final PilotBot bot;
-    final SlackEventsServer server;
-    final SignedSlack client;
+    BotSettings settings;
+    PilotBot bot;
+    SlackEventsServer server;
+    SignedSlack client;
 
     BotHarness() throws IOException {
         this("", null, Map.of());
@@ -46,25 +58,54 @@ final class BotHarness implements AutoCloseable {
      * @param extraEnv          more process environment variables (database URLs of the extra environments)
      */
     BotHarness(String extraEnvironments, String approvers, Map<String, String> extraEnv) throws IOException {
+        this(STAGING_YAML + extraEnvironments, approvers, withStaging(extraEnv), null, Duration.ofHours(24));
+    }
+
+    /**
+     * @param yaml         the whole pgpilot.yaml
+     * @param env          the bot's process environment ({@link #STAGING_URL} stands for the test database's URL)
+     * @param auditChannel {@code PGPILOT_SLACK_AUDIT_CHANNEL}, or null
+     * @param ttl          how long a request waits for a decision
+     */
+    BotHarness(String yaml, String approvers, Map<String, String> env, String auditChannel, Duration ttl) throws IOException {
         workdir = Files.createTempDirectory("pgpilot-slack");
         Files.createDirectories(workdir.resolve("supabase/migrations"));
-        Files.writeString(workdir.resolve("pgpilot.yaml"), """
-                default_env: staging
-                environments:
-                  staging:
-                    url_env: STAGING_DATABASE_URL
-                    protected: true
-                    approvers: [UAPPROVER, UOTHER, UREQUESTER]
-                """ + extraEnvironments);
+        Files.writeString(workdir.resolve("pgpilot.yaml"), yaml);
         db = TestDatabase.fresh();
         slack = new SlackApiStub();
-        Map<String, String> env = new java.util.HashMap<>(extraEnv);
-        env.put("STAGING_DATABASE_URL", url(db));
-        settings = new BotSettings(workdir, SECRET, "xoxb-test-token", null, slack.apiUrl(), approvers, null,
-                java.time.Duration.ofHours(24), java.time.Duration.ofSeconds(30), Map.copyOf(env));
+        startBot(new BotSettings(workdir, SECRET, "xoxb-test-token", null, slack.apiUrl(), approvers, auditChannel, ttl,
+                Duration.ofSeconds(30), resolve(env)));
+    }
+
+    /** A value in {@code env} that stands for the harness database's URL. */
+    static final String STAGING_URL = "<the harness database>";
+
+    private static Map<String, String> withStaging(Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("STAGING_DATABASE_URL", STAGING_URL);
+        return env;
+    }
+
+    private Map<String, String> resolve(Map<String, String> env) {
+        Map<String, String> out = new HashMap<>();
+        env.forEach((k, v) -> out.put(k, v.equals(STAGING_URL) ? url(db) : v));
+        return Map.copyOf(out);
+    }
+
+    private void startBot(BotSettings s) throws IOException {
+        settings = s;
         bot = new PilotBot(settings);
         server = new SlackEventsServer(bot.app(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
         client = new SignedSlack(server.port(), SECRET);
+    }
+
+    /** The bot stopped and started again on the same folder and Slack, with another process environment. */
+    void restart(Map<String, String> env) throws IOException {
+        server.close();
+        bot.close();
+        startBot(new BotSettings(workdir, SECRET, "xoxb-test-token", null, slack.apiUrl(), settings.approvers(), settings.auditChannel(),
+                settings.approvalTtl(), settings.shutdownGrace(), resolve(env)));
+        bot.recover();
     }
 
     /** The test database as a {@code postgresql://} URL, the form users put in their environment. */
@@ -95,6 +136,35 @@ final class BotHarness implements AutoCloseable {
     HttpResponse<String> click(String actionId, String value, String user, String messageTs, String responseName)
             throws IOException, InterruptedException {
         return client.send(SignedSlack.clickBody(actionId, value, user, CHANNEL, messageTs, slack.responseUrl(responseName)));
+    }
+
+    HttpResponse<String> click(String actionId, String value, String user, String messageTs, String responseName, String triggerId)
+            throws IOException, InterruptedException {
+        return client.send(SignedSlack.clickBody(actionId, value, user, CHANNEL, messageTs, slack.responseUrl(responseName), triggerId));
+    }
+
+    /** Submits the reject form views.open showed (its view as the bot sent it) with {@code reason} typed in. */
+    HttpResponse<String> submitRejectReason(SlackApiStub.Call viewsOpen, String user, String reason) throws IOException, InterruptedException {
+        return client.send(SignedSlack.viewSubmissionBody(viewsOpen.params().get("view"), user, RejectReasonModal.BLOCK, RejectReasonModal.INPUT, reason));
+    }
+
+    private static final java.util.regex.Pattern APPROVE_VALUE = java.util.regex.Pattern.compile("\"action_id\":\"pgpilot_approve\",\"value\":\"([^\"]+)\"");
+
+    /** The value an approval message's buttons carry (id|envArg|home). */
+    static String buttonValue(SlackApiStub.Call posted) {
+        java.util.regex.Matcher m = APPROVE_VALUE.matcher(posted.params().getOrDefault("blocks", ""));
+        if (!m.find()) {
+            throw new AssertionError("no Approve button in " + posted.params().get("blocks"));
+        }
+        return m.group(1);
+    }
+
+    /** Sends a plan or apply command and returns the approval message it posts (the first one posted after the command). */
+    SlackApiStub.Call requestPosted(String text, String user, String responseName) throws Exception {
+        List<SlackApiStub.Call> before = slack.calls();
+        command(text, user, responseName);
+        return slack.await("the approval request for " + text, c -> before.stream().noneMatch(b -> b == c) && c.method().equals("chat.postMessage")
+                && c.params().get("thread_ts") == null && c.params().getOrDefault("blocks", "").contains("pgpilot_approve"), 60_000);
     }
 
     /** Closes the bot, then the stub, which fails the test if any call broke one of Slack's limits. */

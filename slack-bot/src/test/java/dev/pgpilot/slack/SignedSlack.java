@@ -1,5 +1,7 @@
 package dev.pgpilot.slack;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -60,9 +62,13 @@ final class SignedSlack {
     }
 
     static String clickBody(String actionId, String value, String user, String channel, String messageTs, String responseUrl) {
+        return clickBody(actionId, value, user, channel, messageTs, responseUrl, "tr-" + System.nanoTime());
+    }
+
+    static String clickBody(String actionId, String value, String user, String channel, String messageTs, String responseUrl, String triggerId) {
         String json = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\",\"domain\":\"t\"},"
                 + "\"user\":{\"id\":\"" + user + "\",\"username\":\"" + user.toLowerCase() + "\",\"team_id\":\"T1\"},"
-                + "\"api_app_id\":\"A1\",\"token\":\"legacy-token-unused\",\"trigger_id\":\"tr-" + System.nanoTime() + "\","
+                + "\"api_app_id\":\"A1\",\"token\":\"legacy-token-unused\",\"trigger_id\":\"" + triggerId + "\","
                 + "\"container\":{\"type\":\"message\",\"message_ts\":\"" + messageTs + "\",\"channel_id\":\"" + channel + "\",\"is_ephemeral\":false},"
                 + "\"channel\":{\"id\":\"" + channel + "\",\"name\":\"db-changes\"},"
                 + "\"message\":{\"type\":\"message\",\"ts\":\"" + messageTs + "\",\"text\":\"pgpilot\"},"
@@ -70,6 +76,38 @@ final class SignedSlack {
                 + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"b1\",\"value\":\"" + value + "\","
                 + "\"type\":\"button\",\"action_ts\":\"" + now() + ".000001\"}]}";
         return form(Map.of("payload", json));
+    }
+
+    /**
+     * A modal submitted as Slack sends it: the view the bot opened (views.open's {@code view}, with its
+     * private_metadata) handed back with an id and the state of its one text field.
+     */
+    static String viewSubmissionBody(String openedView, String user, String blockId, String actionId, String value) {
+        JsonObject view = JsonParser.parseString(openedView).getAsJsonObject();
+        view.addProperty("id", "V" + System.nanoTime());
+        view.addProperty("team_id", "T1");
+        view.addProperty("app_id", "A1");
+        view.addProperty("bot_id", "BBOT");
+        JsonObject field = new JsonObject();
+        field.addProperty("type", "plain_text_input");
+        field.addProperty("value", value);
+        JsonObject block = new JsonObject();
+        block.add(actionId, field);
+        JsonObject values = new JsonObject();
+        values.add(blockId, block);
+        JsonObject state = new JsonObject();
+        state.add("values", values);
+        view.add("state", state);
+        JsonObject payload = JsonParser.parseString("{\"type\":\"view_submission\",\"team\":{\"id\":\"T1\",\"domain\":\"t\"},"
+                + "\"api_app_id\":\"A1\",\"token\":\"legacy-token-unused\",\"response_urls\":[]}").getAsJsonObject();
+        JsonObject u = new JsonObject();
+        u.addProperty("id", user);
+        u.addProperty("username", user.toLowerCase());
+        u.addProperty("team_id", "T1");
+        payload.add("user", u);
+        payload.addProperty("trigger_id", "tr-" + System.nanoTime());
+        payload.add("view", view);
+        return form(Map.of("payload", payload.toString()));
     }
 
     private static String form(Map<String, String> f) {

@@ -52,6 +52,10 @@ final class SlackApiStub implements AutoCloseable {
     private final AtomicInteger files = new AtomicInteger();
     /** When set, chat.postMessage answers Slack's error for a channel the bot is not in. */
     volatile boolean refusePosts;
+    /** When set, files.getUploadURLExternal answers Slack's error for a token without files:write. */
+    volatile boolean refuseUploads;
+    /** When set, views.open answers Slack's error for a trigger id that expired. */
+    volatile boolean refuseModals;
 
     SlackApiStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -98,6 +102,7 @@ final class SlackApiStub implements AutoCloseable {
         }
         return switch (call.method()) {
             case "chat.postMessage", "chat.update", "chat.postEphemeral" -> SlackLimits.broken(call.params().get("text"), call.params().get("blocks"));
+            case "views.open" -> SlackLimits.brokenInModal(call.params().get("view"));
             default -> List.of();
         };
     }
@@ -116,8 +121,13 @@ final class SlackApiStub implements AutoCloseable {
                     : "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000." + String.format("%06d", messages.incrementAndGet()) + "\"}";
             // Socket Mode asks for a websocket URL with the app token; this stub says the token is not valid.
             case "apps.connections.open" -> "{\"ok\":false,\"error\":\"invalid_auth\"}";
+            case "views.open" -> refuseModals ? "{\"ok\":false,\"error\":\"expired_trigger_id\"}"
+                    : "{\"ok\":true,\"view\":{\"id\":\"V" + files.incrementAndGet() + "\",\"type\":\"modal\"}}";
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + call.params().get("ts") + "\"}";
             case "files.getUploadURLExternal" -> {
+                if (refuseUploads) {
+                    yield "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"files:write\",\"provided\":\"commands,chat:write\"}";
+                }
                 String id = "F" + files.incrementAndGet();
                 uploads.put(id, new Upload(call.params().get("filename"), null, null, null));
                 yield "{\"ok\":true,\"upload_url\":\"" + base() + "/upload/" + id + "\",\"file_id\":\"" + id + "\"}";

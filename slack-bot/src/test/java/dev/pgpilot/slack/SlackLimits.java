@@ -70,6 +70,56 @@ final class SlackLimits {
         return out;
     }
 
+    static final int MODAL_TITLE = 24;
+    static final int MODAL_BLOCKS = 100;
+    static final int PRIVATE_METADATA = 3_000;
+    static final int INPUT_LABEL = 2_000;
+    static final int INPUT_MAX_LENGTH = 3_000;
+
+    /** A modal's view as views.open gets it: title and button texts, blocks, metadata, input fields. */
+    static List<String> brokenInModal(String view) {
+        List<String> out = new ArrayList<>();
+        if (view == null) {
+            out.add("views.open without a view");
+            return out;
+        }
+        JsonObject v = JsonParser.parseString(view).getAsJsonObject();
+        for (String button : List.of("title", "submit", "close")) {
+            int n = v.has(button) ? v.getAsJsonObject(button).get("text").getAsString().length() : 0;
+            if (n > MODAL_TITLE) {
+                out.add("modal " + button + " of " + n + " characters (limit " + MODAL_TITLE + ")");
+            }
+        }
+        if (!v.has("title")) {
+            out.add("modal without a title");
+        }
+        if (v.has("private_metadata") && v.get("private_metadata").getAsString().length() > PRIVATE_METADATA) {
+            out.add("private_metadata of " + v.get("private_metadata").getAsString().length() + " characters (limit " + PRIVATE_METADATA + ")");
+        }
+        JsonArray blocks = v.getAsJsonArray("blocks");
+        if (blocks.size() > MODAL_BLOCKS) {
+            out.add(blocks.size() + " blocks in one modal (limit " + MODAL_BLOCKS + ")");
+        }
+        JsonArray messageLike = new JsonArray();
+        for (JsonElement e : blocks) {
+            JsonObject b = e.getAsJsonObject();
+            if (!b.get("type").getAsString().equals("input")) {
+                messageLike.add(b);
+                continue;
+            }
+            int label = b.getAsJsonObject("label").get("text").getAsString().length();
+            if (label > INPUT_LABEL) {
+                out.add("input label of " + label + " characters (limit " + INPUT_LABEL + ")");
+            }
+            JsonObject element = b.getAsJsonObject("element");
+            if (element.has("max_length") && element.get("max_length").getAsInt() > INPUT_MAX_LENGTH) {
+                out.add("input max_length " + element.get("max_length").getAsInt() + " (limit " + INPUT_MAX_LENGTH + ")");
+            }
+        }
+        out.addAll(broken(null, messageLike.toString()));
+        return out;
+    }
+
     /** The text and blocks of a {@code response_url} post (a JSON body). */
     static List<String> brokenInJson(String body) {
         JsonObject o = JsonParser.parseString(body).getAsJsonObject();

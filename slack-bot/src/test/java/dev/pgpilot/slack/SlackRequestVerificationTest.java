@@ -1,6 +1,7 @@
 package dev.pgpilot.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -59,7 +60,8 @@ class SlackRequestVerificationTest {
         HttpResponse<String> r = h.command("deploy everything", BotHarness.APPROVER, "unknown");
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("unknown command: deploy"), r.body());
-        assertTrue(r.body().contains("/pgpilot status [env]"), r.body());
+        assertTrue(r.body().contains("/pgpilot status [env|all]"), r.body());
+        assertFalse(r.body().contains("amp;lt;"), "escaped once, so people read <plain English>, not &lt;: " + r.body());
         assertTrue(r.body().contains("\"response_type\":\"ephemeral\""), r.body());
     }
 

@@ -184,6 +184,15 @@ public final class ApprovalStore {
                 + "WHERE status = 'pending' AND expires_at <= ? RETURNING " + COLUMNS, ps -> ps.setTimestamp(1, Timestamp.from(now)));
     }
 
+    /** This one request, if its time ran out: a click must not expire (and so silence) the others the sweep would announce. */
+    public Optional<Approval> expire(String id, Instant now) {
+        return query("UPDATE pgpilot.approvals SET status = 'expired', outcome = 'expired before anyone approved it' "
+                + "WHERE id = ? AND status = 'pending' AND expires_at <= ? RETURNING " + COLUMNS, ps -> {
+            ps.setString(1, id);
+            ps.setTimestamp(2, Timestamp.from(now));
+        });
+    }
+
     /** Remembers where the approval message was posted so it can be updated after the decision. */
     public void attachMessage(String id, String channel, String ts) {
         query("UPDATE pgpilot.approvals SET slack_channel = ?, slack_ts = ? WHERE id = ? RETURNING " + COLUMNS, ps -> {

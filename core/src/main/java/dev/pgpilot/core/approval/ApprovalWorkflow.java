@@ -168,7 +168,7 @@ public final class ApprovalWorkflow {
             return new Decision.AlreadyDecided(a);
         }
         if (!a.expiresAt().isAfter(settings.clock().instant())) {
-            return home.store().expire(settings.clock().instant()).stream().filter(e -> e.id().equals(a.id())).findFirst()
+            return home.store().expire(a.id(), settings.clock().instant())
                     .<Decision>map(Decision.Expired::new).orElseGet(() -> new Decision.AlreadyDecided(home.store().find(a.id()).orElse(a)));
         }
         ApprovalPolicy.Verdict verdict = approve ? settings.policy().mayApprove(a, user, home.environment())
@@ -247,14 +247,17 @@ public final class ApprovalWorkflow {
         return new ApprovalRun(this, approved).run();
     }
 
-    /** Open requests on {@code envArg}'s target (expired ones are marked first). */
+    /**
+     * Open requests on {@code envArg}'s target. Timed-out ones are left out but not marked here:
+     * marking is the sweep's ({@link #expireAll}), which hands them to the front end to announce.
+     */
     public List<Approval> pending(String envArg) {
         ApprovalStore store = target(envArg).store();
         if (!store.exists()) {
             return List.of();
         }
-        store.expire(settings.clock().instant());
-        return store.withStatus(ApprovalStatus.PENDING);
+        Instant now = settings.clock().instant();
+        return store.withStatus(ApprovalStatus.PENDING).stream().filter(a -> a.expiresAt().isAfter(now)).toList();
     }
 
     /** Marks every reachable environment's timed-out requests expired and returns them. */

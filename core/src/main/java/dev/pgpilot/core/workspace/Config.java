@@ -82,8 +82,8 @@ public record Config(
         }
         try {
             String text = Files.readString(file);
-            if (text.isBlank()) {
-                return defaults();
+            if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+                return defaults(); // only comments: YAML's empty document, which Jackson would refuse as "no content"
             }
             Config c = Yaml.MAPPER.readValue(text, Config.class);
             return c == null ? defaults() : c;

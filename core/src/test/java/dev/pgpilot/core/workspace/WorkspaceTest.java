@@ -182,6 +182,14 @@ class WorkspaceTest {
     }
 
     @Test
+    void aConfigOfOnlyCommentsIsTheDefaults() throws IOException {
+        Files.writeString(dir.resolve("pgpilot.yaml"), "# no environments yet: commands use DATABASE_URL\n\n  # indented too\n");
+        Config c = Workspace.open(dir).config();
+        assertTrue(c.environments().isEmpty());
+        assertEquals("5s", c.lockTimeout());
+    }
+
+    @Test
     void configEnvironmentsGetTheirNamesAndDefaultsApply() throws IOException {
         Files.writeString(dir.resolve("pgpilot.yaml"), """
                 environments:
