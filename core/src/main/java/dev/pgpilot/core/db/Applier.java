@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs pending migrations: {@code up}. One run holds the {@link MigrationLock}; each migration runs
- * in one transaction together with its history rows, sent as one batch (one round trip). Files with
+ * in one transaction together with its history rows ({@link InTransactionApply}: its statements in
+ * batches of one round trip each). Files with
  * statements PostgreSQL refuses inside a transaction run statement by statement with their progress
  * recorded, so a retry resumes after the last statement that completed.
  */
@@ -28,11 +29,13 @@ public final class Applier {
     private final Config config;
     private volatile boolean cancelled;
     private final FailedAttempts failed;
+    private final InTransactionApply inTransaction;
 
     public Applier(Session session) {
         this.session = session;
         this.config = session.workspace().config();
         this.failed = new FailedAttempts(session, config);
+        this.inTransaction = new InTransactionApply(session, failed, () -> cancelled);
     }
 
     /**
@@ -76,7 +79,7 @@ public final class Applier {
                     try {
                         ms = p.outsideTransaction()
                                 ? applyOutsideTransaction(c, history, p, batch, options, listener)
-                                : applyInTransaction(c, history, p, batch, options, listener, canCheckClient);
+                                : inTransaction.apply(c, history, p, batch, options, listener, canCheckClient);
                     } catch (MigrationFailedException e) {
                         throw e.after(applied);
                     }
@@ -197,113 +200,18 @@ public final class Applier {
         }
         boolean outside = false;
         for (SqlStatement s : statements) {
-            if (s.isTransactionControl()) {
+            String normalized = s.normalized(); // once: the two checks below would each normalize it
+            if (SqlStatement.isTransactionControl(normalized)) {
                 throw PilotException.refused(session.display(f.path()) + ":" + s.line() + ": " + s.firstWords(1)
                         + " inside a migration is not allowed", "pgpilot runs each migration in its own transaction; remove the transaction control statements");
             }
-            outside |= s.cannotRunInTransaction();
+            outside |= SqlStatement.cannotRunInTransaction(normalized);
         }
         return new Prepared(f, statements, body, outside);
     }
 
     private static String versions(List<StatusReport.Entry> entries) {
         return entries.stream().map(e -> e.version() + "_" + e.name()).collect(Collectors.joining(", "));
-    }
-
-    private long applyInTransaction(Connection c, History history, Prepared p, int batch, UpOptions options,
-                                    ApplyListener listener, boolean canCheckClient) throws SQLException {
-        for (int attempt = 0; ; attempt++) {
-            Instant started = session.clock().instant();
-            long t0 = System.nanoTime();
-            if (attempt > 0 && attempt == config.lockRetries()) {
-                // The last try runs statement by statement: when it fails too, it names the failing
-                // statement itself, so no further run (without backoff) is needed to find it.
-                FailedAttempts.Failure f = locateOrLoseConnection(c, history, p, batch, options, started, t0, canCheckClient);
-                if (f == null) return elapsed(t0);
-                throw failed.recordFailure(c, history, p, batch, options, started, t0, f, null);
-            }
-            c.setAutoCommit(false);
-            try {
-                setTimeouts(c, true, canCheckClient);
-                if (!p.statements().isEmpty()) {
-                    try (Statement s = c.createStatement()) {
-                        // The whole file in one call: the driver pipelines its statements in one round trip.
-                        s.setEscapeProcessing(false);
-                        s.execute(p.body());
-                    }
-                }
-                return commitApplied(c, history, p, batch, options, started, t0);
-            } catch (SQLException e) {
-                if (ConnectionLoss.is(e, c)) throw failed.recordConnectionLoss(p, batch, options, started, t0, e);
-                rollbackQuietly(c);
-                if (cancelled) {
-                    throw failed.recordCancel(c, history, p, batch, options, started, t0);
-                }
-                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && attempt < config.lockRetries()) {
-                    long delay = backoff(attempt);
-                    listener.retrying(p.file(), attempt + 1, delay, History.firstLine(e.getMessage()));
-                    sleep(delay);
-                    continue;
-                }
-                FailedAttempts.Failure f = locateOrLoseConnection(c, history, p, batch, options, started, t0, canCheckClient);
-                if (f == null) {
-                    // Run one statement at a time, the file applied cleanly (the batch failed for a
-                    // reason that did not repeat): it is committed with its history rows.
-                    return elapsed(t0);
-                }
-                throw failed.recordFailure(c, history, p, batch, options, started, t0, f, null);
-            }
-        }
-    }
-
-    private FailedAttempts.Failure locateOrLoseConnection(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started,
-                                           long t0, boolean canCheckClient) throws SQLException {
-        try {
-            return locate(c, history, p, batch, options, started, t0, canCheckClient);
-        } catch (SQLException e) {
-            if (ConnectionLoss.is(e, c)) throw failed.recordConnectionLoss(p, batch, options, started, t0, e);
-            throw e;
-        }
-    }
-
-    /**
-     * Finds the failing statement by running the file again one statement at a time in a fresh
-     * transaction. Only on failure, so the normal path keeps its single round trip. Returns null
-     * when every statement succeeds this time (then the migration is committed).
-     */
-    private FailedAttempts.Failure locate(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started, long t0,
-                           boolean canCheckClient) throws SQLException {
-        c.setAutoCommit(false);
-        setTimeouts(c, true, canCheckClient);
-        try (Statement s = c.createStatement()) {
-            s.setEscapeProcessing(false);
-            for (SqlStatement st : p.statements()) {
-                try {
-                    s.execute(st.sql());
-                } catch (SQLException e) {
-                    rollbackQuietly(c);
-                    return FailedAttempts.failureAt(st, e);
-                }
-            }
-        }
-        commitApplied(c, history, p, batch, options, started, t0);
-        return null;
-    }
-
-    static int plpgsqlLine(String sql, String where) {
-        return ErrorLine.plpgsqlLine(sql, where);
-    }
-
-    private long commitApplied(Connection c, History history, Prepared p, int batch, UpOptions options, Instant started, long t0)
-            throws SQLException {
-        history.markApplied(p.file().version(), p.file().name().name(), StoredStatements.of(p.file()), session.actor());
-        long ms = elapsed(t0);
-        history.log(new History.Attempt(p.file().version(), p.file().name().name(), "up", p.file().checksum(), batch,
-                session.actor(), session.source(), started, ms, true, null, null, null, options.allowLintErrors()));
-        if (p.outsideTransaction()) history.clearProgress(p.file().version());
-        c.commit();
-        c.setAutoCommit(true);
-        return ms;
     }
 
     /**
@@ -318,7 +226,7 @@ public final class Applier {
         String version = p.file().version();
         int done = history.progress(version, p.file().checksum());
         List<SqlStatement> statements = p.statements();
-        setTimeouts(c, false, false);
+        setTimeouts(c, config, false, false);
         try (Statement s = c.createStatement()) {
             s.setEscapeProcessing(false);
             for (int i = done; i < statements.size(); i++) {
@@ -359,7 +267,7 @@ public final class Applier {
         }
         c.setAutoCommit(false);
         try {
-            return commitApplied(c, history, p, batch, options, started, t0);
+            return AppliedRows.commit(session, c, history, p, batch, options, started, t0);
         } catch (SQLException e) {
             rollbackQuietly(c);
             throw e;
@@ -375,7 +283,7 @@ public final class Applier {
     }
 
     /** Runs before each file (and each retry of it): RESET ALL first, so no setting of the previous file leaks in. */
-    private void setTimeouts(Connection c, boolean local, boolean checkClient) throws SQLException {
+    static void setTimeouts(Connection c, Config config, boolean local, boolean checkClient) throws SQLException {
         SessionSettings.resetBeforeFile(c, "");
         Timeouts.set(c, config, local, checkClient);
     }
