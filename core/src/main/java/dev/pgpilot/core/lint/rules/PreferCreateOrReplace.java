@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 public final class PreferCreateOrReplace extends BaseRule {
     private static final Pattern CREATE = Sql.p("^CREATE\\s+(FUNCTION|PROCEDURE|VIEW|TRIGGER)\\b");
     public PreferCreateOrReplace() {
-        super("prefer-create-or-replace", Severity.INFO,
-                "CREATE FUNCTION / VIEW / TRIGGER fail when the object exists; OR REPLACE makes the statement rerunnable and lets later migrations redefine it. Info.",
+        super("prefer-create-or-replace", Severity.WARNING,
+                "CREATE FUNCTION / VIEW / TRIGGER fail when the object exists; OR REPLACE makes the statement rerunnable and lets later migrations redefine it. Warning: the house style makes migrations re-runnable.",
                 "CREATE OR REPLACE FUNCTION / VIEW / TRIGGER");
     }
 

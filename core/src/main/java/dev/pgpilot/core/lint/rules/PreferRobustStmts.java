@@ -13,8 +13,8 @@ public final class PreferRobustStmts extends BaseRule {
     private static final Pattern CREATE = Sql.p("^CREATE\\s+(?:UNIQUE\\s+)?(?:TABLE|INDEX|SCHEMA|EXTENSION|SEQUENCE)");
     private static final Pattern DROP = Sql.p("^DROP\\s+(?:TABLE|INDEX|SCHEMA|EXTENSION|SEQUENCE|VIEW|MATERIALIZED VIEW|FUNCTION|TYPE|TRIGGER)\\b");
     public PreferRobustStmts() {
-        super("prefer-robust-stmts", Severity.INFO,
-                "A migration that can be rerun after a partial failure (or applied to a database that already has the object) needs IF [NOT] EXISTS on CREATE TABLE/INDEX/SCHEMA/EXTENSION, ADD COLUMN and DROP. Info: each file already runs in one transaction, so this matters only for manual reruns and statement-by-statement files.",
+        super("prefer-robust-stmts", Severity.WARNING,
+                "A migration that can be rerun after a partial failure (or applied to a database that already has the object) needs IF [NOT] EXISTS on CREATE TABLE/INDEX/SCHEMA/EXTENSION, ADD COLUMN and DROP. Warning: the house style makes migrations re-runnable (a manual rerun, a statement-by-statement file resumed, a database that already has the object); lower it in pgpilot.yaml when a project does not want that.",
                 "add IF NOT EXISTS (or IF EXISTS for DROP)");
     }
 

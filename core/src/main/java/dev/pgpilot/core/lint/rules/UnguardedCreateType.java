@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 public final class UnguardedCreateType extends BaseRule {
 
     public UnguardedCreateType() {
-        super("unguarded-create-type", Severity.INFO,
-                "CREATE TYPE has no IF NOT EXISTS, so rerunning the file fails. Info.",
+        super("unguarded-create-type", Severity.WARNING,
+                "CREATE TYPE has no IF NOT EXISTS, so rerunning the file fails. Warning: the house style makes migrations re-runnable.",
                 "wrap it: DO $$ BEGIN CREATE TYPE ...; EXCEPTION WHEN duplicate_object THEN null; END $$");
     }
 
