@@ -222,15 +222,16 @@ public final class MigrationRenderer {
 
     private void createTable(CreateTable c, Out o) {
         List<String> lines = new ArrayList<>();
-        if (!c.junction()) lines.add("  \"id\" uuid primary key default gen_random_uuid()");
-        for (ColumnDef col : c.columns()) lines.add("  " + col.sql());
+        List<String> key = c.keyColumns();
+        if (key.equals(List.of("id")) && c.primaryKey().isEmpty()) lines.add("  \"id\" uuid primary key default gen_random_uuid()");
+        for (ColumnDef col : c.columns()) lines.add("  " + col.sql() + (key.size() == 1 && key.get(0).equals(col.name()) ? " primary key" : ""));
         lines.add("  \"created_at\" timestamptz not null default now()");
         if (!c.junction()) lines.add("  \"updated_at\" timestamptz not null default now()");
-        if (c.junction()) lines.add("  primary key (" + Sql.ident(c.columns().get(0).name()) + ", " + Sql.ident(c.columns().get(1).name()) + ")");
+        if (key.size() > 1) lines.add("  primary key (" + String.join(", ", key.stream().map(Sql::ident).toList()) + ")");
         o.up(Section.TABLES, "create table if not exists " + c.table().sql() + " (\n" + String.join(",\n", lines) + "\n);");
         for (int i = 0; i < c.columns().size(); i++) {
             ColumnDef col = c.columns().get(i);
-            if (col.references() == null || (c.junction() && i == 0)) continue; // the junction's primary key covers its first column
+            if (col.references() == null || key.get(0).equals(col.name())) continue; // the primary key's index covers its first column
             String idx = trim63("idx_" + c.table().name() + "_" + col.name());
             o.up(Section.INDEXES, "create index if not exists " + Sql.ident(idx) + " on " + c.table().sql() + " (" + Sql.ident(col.name()) + ");");
         }

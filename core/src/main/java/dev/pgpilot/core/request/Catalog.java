@@ -86,6 +86,21 @@ public final class Catalog {
         this.types = types;
     }
 
+    /** The same catalog with other tables and enums (what planned changes leave behind: {@link CatalogAfter}). */
+    Catalog with(Map<String, Table> newTables, Map<String, EnumType> newEnums, Set<String> newFunctions) {
+        Map<String, String> t = new LinkedHashMap<>(types);
+        t.putAll(enumTypes(newEnums));
+        return new Catalog(newTables, newEnums, newFunctions, t);
+    }
+
+    Map<String, EnumType> enums() {
+        return enums;
+    }
+
+    Set<String> functions() {
+        return functions;
+    }
+
     public static Catalog empty() {
         return new Catalog(Map.of(), Map.of(), Set.of());
     }

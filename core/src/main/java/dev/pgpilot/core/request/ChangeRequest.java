@@ -55,9 +55,25 @@ public sealed interface ChangeRequest {
     /**
      * @param junction    true for a link table whose primary key is its two foreign keys
      * @param ownerColumn column holding auth.users(id) of the owner (owner policies), or null
+     * @param primaryKey  the columns the request made the primary key ("id uuid primary key references
+     *                    auth.users", "primary key on both"); empty: a generated uuid id (or the junction's two)
      */
     record CreateTable(QualifiedName table, List<ColumnDef> columns, boolean junction, String ownerColumn,
-                       boolean createsUpdatedAtFunction) implements ChangeRequest {
+                       boolean createsUpdatedAtFunction, List<String> primaryKey) implements ChangeRequest {
+        public CreateTable {
+            primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+        }
+
+        public CreateTable(QualifiedName table, List<ColumnDef> columns, boolean junction, String ownerColumn, boolean createsUpdatedAtFunction) {
+            this(table, columns, junction, ownerColumn, createsUpdatedAtFunction, List.of());
+        }
+
+        /** The primary key's columns as the table will have them. */
+        public List<String> keyColumns() {
+            if (!primaryKey.isEmpty()) return primaryKey;
+            return junction ? List.of(columns.get(0).name(), columns.get(1).name()) : List.of("id");
+        }
+
         public String describe() { return "create_" + table.name(); }
     }
 

@@ -144,6 +144,12 @@ final class ColumnPhrase {
             }
             if (t.word() && (types.missingExtensionType(t.text()) || TypeWords.UNSUPPORTED.contains(t.text())) && !name.isEmpty()) throw types.unknown(t.text());
             if (t.word() && FUNCTION.contains(t.text())) { if (!name.isEmpty()) nameClosed = true; continue; }
+            if (t.kind() == Kind.WORD && t.raw().contains(".") && !t.text().contains(".") && name.isEmpty()) {
+                // the column of a written table.column ("add labels.color varchar(7)"): that name is whole, no later word joins it
+                name.add(t.text());
+                nameClosed = true;
+                continue;
+            }
             if (t.kind() != Kind.WORD || NEVER_NAME.contains(t.text()) || nameClosed || t.text().contains(".")) {
                 throw refuse("did not understand \"" + t.raw() + "\" in the column description", "write: <name> <type> [not null] [unique] [default <value>] [references <table>]");
             }

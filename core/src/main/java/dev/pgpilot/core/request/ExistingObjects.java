@@ -36,10 +36,22 @@ public final class ExistingObjects {
      * ends with exit 0 and nothing to write when everything asked for is there.
      */
     public static ChangeSet check(ChangeSet set, Catalog catalog) {
+        Sorted s = sort(set.changes(), catalog);
+        List<String> there = new ArrayList<>(set.alreadyThere());
+        there.addAll(s.there());
+        if (s.kept().isEmpty()) throw PilotException.nothingToDo("already there, nothing to do: " + String.join("; ", there));
+        return new ChangeSet(set.requestText(), s.kept(), there);
+    }
+
+    /** @param kept the changes to write; @param there what was asked for and exists, for the plan to say */
+    record Sorted(List<ChangeRequest> kept, List<String> there) {}
+
+    /** The changes split into what to write and what is there; refuses a name clash, never ends with nothing to do. */
+    static Sorted sort(List<ChangeRequest> changes, Catalog catalog) {
         ExistingObjects e = new ExistingObjects(catalog);
         List<ChangeRequest> kept = new ArrayList<>();
-        List<String> there = new ArrayList<>(set.alreadyThere());
-        for (ChangeRequest c : set.changes()) {
+        List<String> there = new ArrayList<>();
+        for (ChangeRequest c : changes) {
             Verdict v = e.verdict(c);
             if (v instanceof Keep k) {
                 kept.add(k.change());
@@ -47,8 +59,7 @@ public final class ExistingObjects {
             }
             else if (v instanceof AlreadyThere a) there.add(a.what());
         }
-        if (kept.isEmpty()) throw PilotException.nothingToDo("already there, nothing to do: " + String.join("; ", there));
-        return new ChangeSet(set.requestText(), kept, there);
+        return new Sorted(kept, there);
     }
 
     private Verdict verdict(ChangeRequest c) {

@@ -49,7 +49,7 @@ final class FrameWords {
 
     private static final Set<String> CHECK = Set.of("non-negative", "nonnegative", "positive", "negative", "not", "zero", "or", "more", "greater",
             "than", "less", "between", "at", "most", "least", "characters", "chars", "long", "longer", "shorter", "length", "exceed", "no", "check",
-            "always", "only", "above", "below", "over", "under", "constraint", "equal");
+            "always", "only", "above", "below", "over", "under", "constraint", "equal", "add", "create");
 
     private static final Set<String> FOREIGN_KEY = Set.of("foreign", "key", "references", "referencing", "reference", "->", "belong", "belongs",
             "link", "connect", "relate", "add", "create", "cascade", "delete");

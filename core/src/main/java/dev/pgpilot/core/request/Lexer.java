@@ -22,7 +22,8 @@ final class Lexer {
     private static final Pattern TOKEN = Pattern.compile(
             "'((?:[^']|'')*)'|\"([^\"]*)\"|`([^`]*)`"
             + "|([A-Za-z_][A-Za-z0-9_$]*(?:-[A-Za-z0-9_]+)*(?:\\.[A-Za-z_*][A-Za-z0-9_]*)?(?:\\s*\\(\\s*\\d+\\s*(?:,\\s*\\d+\\s*)?\\))?(?:\\[\\])?)"
-            + "|(\\d+(?:\\.\\d+)?)|(->|>=|<=|<>|!=|\\S)");
+            // a minus sign starts a number only where no word or number ends right before it: "between -2 and 20", but "1-5" is a range
+            + "|((?<![\\w)\\]])-?\\d+(?:\\.\\d+)?)|(->|>=|<=|<>|!=|\\S)");
 
     private static final Pattern POSSESSIVE = Pattern.compile("(?i)(\\w)'s\\b");
     private static final Pattern NOT = Pattern.compile("(?i)n't\\b");

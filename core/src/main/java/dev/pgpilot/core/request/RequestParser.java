@@ -12,26 +12,28 @@ import java.util.List;
  */
 public final class RequestParser {
     private final Catalog catalog;
-    private final Router router;
 
     public RequestParser(Catalog catalog) {
         this.catalog = catalog;
-        this.router = new Router(catalog);
     }
 
     public ChangeSet parse(String request) {
         String text = Sql.oneLine(request);
         if (text.isEmpty()) throw refuse("empty request", "say what to change, e.g. \"add notes text to orders\"");
         if (text.length() > 2000) throw refuse("request too long (" + text.length() + " characters)", "describe one change at a time");
-        List<Tok> toks = readable(text, catalog);
+        return MultiChange.plan(text, readable(text, catalog), catalog, RequestParser::clause);
+    }
+
+    /** One change (or one clause of several, {@link MultiChange}): routed from {@code words}, every token of {@code accounted} explained. */
+    private static List<ChangeRequest> clause(List<Tok> words, List<Tok> accounted, String source, Catalog catalog) {
         List<ChangeRequest> changes;
         try {
-            changes = router.route(new Words(toks, text));
+            changes = new Router(catalog).route(new Words(words, source));
         } catch (ColumnNameReadings r) {
-            throw r.readings(text);
+            throw r.readings(source);
         }
-        WordAccount.check(toks, changes, catalog);
-        return ExistingObjects.check(new ChangeSet(text, changes), catalog);
+        WordAccount.check(accounted, changes, catalog);
+        return changes;
     }
 
     /**

@@ -41,7 +41,7 @@ final class WordAccount {
             boolean ok = switch (t.kind()) {
                 case SYMBOL -> true;
                 case QUOTED -> values.stream().anyMatch(v -> v.contains(t.text()) || v.contains(t.text().replace("'", "''")));
-                case NUMBER -> sized || parts.contains(t.text()) || parts.contains(t.text().replaceAll("\\.0+$", ""));
+                case NUMBER -> sized || number(t.text(), values) || number(t.text().replaceAll("\\.0+$", ""), values);
                 case WORD -> vocab.contains(t.text()) || explained(t.text(), parts, values, types);
             };
             if (!ok) {
@@ -50,6 +50,12 @@ final class WordAccount {
                                 + ", which leaves \"" + t.raw() + "\" out; rephrase without it, or write the migration by hand: pgpilot new --empty NAME");
             }
         }
+    }
+
+    /** True when a value holds the number whole and with its sign: -2 is not accounted for by 2 or 20, nor 2 by -2. */
+    private static boolean number(String n, List<String> values) {
+        Pattern whole = Pattern.compile("(?<![\\w.-])" + Pattern.quote(n) + "(?![\\w]|\\.\\d)");
+        return values.stream().anyMatch(v -> whole.matcher(v).find());
     }
 
     private static int typeSpan(List<Tok> toks, int i, TypeLinker types, List<String> values) {

@@ -51,7 +51,7 @@ class RequestRefusalTest {
         create an enum mood                                 | which values
         create a bucket                                     | what is the bucket called
         comment on table orders                             | comment with what text
-        add notes text to orders; drop table customers      | did not understand
+        add notes text to orders; drop table ghosts         | did not understand the part "drop table ghosts"
         rename customers.full_name to "Robert'); drop table students;--" | not a valid name
         add "x; drop table orders" text to orders           | did not understand
         orders table please                                 | not a schema change I understand
