@@ -70,7 +70,7 @@ class ColumnNameReadingsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        create table badges with name text not null, then let everyone read badges | did not understand "then"
+        create table badges with name text not null then everyone reads badges     | did not understand "then"
         add last seen on mobile app timestamptz to patients                        | did not understand
         add favourite gym class level text to patients                             | as a column name
         """)

@@ -35,6 +35,7 @@ class MultiChangeTest {
         add updated_at to notes and keep it current with a trigger            | select exists (select 1 from pg_trigger where tgrelid = 'public.notes'::regclass and not tgisinternal) and evalx.coltype('notes','updated_at') = 'timestamp with time zone'
         drop patients.phone, then add mobile text                             | select evalx.coltype('patients','phone') is null and evalx.coltype('patients','mobile') = 'text'
         rename notes.body to content, and also make it required               | select evalx.notnull('notes','content')
+        create table badges with name text not null, then let everyone read badges | select exists (select 1 from pg_policies where tablename = 'badges' and cmd = 'SELECT' and roles @> array['anon'::name])
         create table tags with name text not null, and let users read it      | select exists (select 1 from pg_policies where tablename = 'tags' and cmd = 'SELECT') and evalx.coltype('tags','name') = 'text'
         add price numeric(8,2) to courses; index courses by price             | select evalx.coltype('courses','price') = 'numeric(8,2)' and evalx.indexdefs('courses') ~ '\\(price\\)'
         add blood_type text and donor boolean default false to patients       | select evalx.coltype('patients','blood_type') = 'text' and evalx.coldefault('patients','donor') = 'false'
