@@ -24,8 +24,13 @@ final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDatabase local = global.project().resolver().localDatabase();
+        dev.pgpilot.core.Pilot pilot = global.project();
+        LocalDatabase local = pilot.resolver().localDatabase();
         PrintWriter out = spec.commandLine().getOut();
+        if (action == Action.start || action == Action.status) {
+            LocalDatabase.majorVersionNote(pilot.workspace().supabaseConfig()).ifPresent(n -> spec.commandLine().getErr().println("note: " + n));
+            spec.commandLine().getErr().flush();
+        }
         switch (action) {
             case start -> {
                 DatabaseTarget t = local.start();

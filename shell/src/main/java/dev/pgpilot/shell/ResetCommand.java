@@ -22,8 +22,12 @@ final class ResetCommand implements Callable<Integer> {
             return 1;
         }
         Reset.Result r = Reset.run(pilot);
-        spec.commandLine().getOut().println(global.json ? Render.json(Render.fields("reset", true, "target", r.target(), "applied", r.applied()))
-                : "reset " + r.target() + ": applied " + r.applied() + " migration(s)");
+        if (!global.json) r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        spec.commandLine().getErr().flush();
+        spec.commandLine().getOut().println(global.json ? Render.json(Render.fields("reset", true, "target", r.target(), "applied", r.applied(),
+                        "seeded", r.seeded(), "warnings", r.warnings()))
+                : "reset " + r.target() + ": applied " + r.applied() + " migration(s)"
+                        + (r.seeded().isEmpty() ? "" : ", seeded " + String.join(", ", r.seeded())));
         return 0;
     }
 }

@@ -123,6 +123,22 @@ class DriftCommandsTest {
     }
 
     @Test
+    void genTypesCoversPublicAndTheApiSchemasOfConfigTomlAsTheSupabaseCliDoes() throws Exception {
+        Path project = Files.createTempDirectory("pgpilot-shell-gen");
+        Files.createDirectories(project.resolve("supabase/migrations"));
+        Files.writeString(project.resolve("supabase/config.toml"), "[api]\nschemas = [\"api\"]\n");
+        DatabaseTarget own = TestDatabase.fresh();
+        try (Connection c = own.connect(); Statement s = c.createStatement()) {
+            s.execute("create schema api; create schema internal; create table api.items (id int); create table internal.secrets (id int);"
+                    + " create table public.notes (id int)");
+        }
+        Cli.Run r = Cli.run(project, "gen", "types", "typescript", "--db-url", TestDatabase.url(own));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("  api: {") && r.out().contains("  public: {"), r.out());
+        assertTrue(!r.out().contains("internal") && !r.out().contains("secrets"), "a schema the API does not expose has no types: " + r.out());
+    }
+
+    @Test
     void genTypesPrintsTheDatabaseTypeAndRefusesOtherLanguages() {
         Cli.Run r = pgpilot("gen", "types", "typescript", "--db-url", url);
         assertEquals(0, r.exit(), r.err());

@@ -46,20 +46,35 @@ public final class LocalDatabase {
     private final boolean durable;
     /** The server binaries' folder (bin/ inside); null: the embedded PostgreSQL 17. */
     private final Path binaries;
+    private final java.util.Set<Integer> reserved;
 
     /**
      * @param root    the folder that holds {@code data/} and the server log
      * @param durable false for throwaway test clusters: fsync off, faster
      */
     public LocalDatabase(Path root, boolean durable) {
-        this(root, durable, null);
+        this(root, durable, null, java.util.Set.of());
     }
 
     /** A cluster on other server binaries (a second major version for tests); {@code binaries} holds bin/. */
     LocalDatabase(Path root, boolean durable, Path binaries) {
+        this(root, durable, binaries, java.util.Set.of());
+    }
+
+    /**
+     * @param reserved ports the project's {@code supabase/config.toml} gives {@code supabase start}
+     *                 (its database, shadow, API, Studio...): the local database never takes one, so
+     *                 both can run side by side
+     */
+    public LocalDatabase(Path root, boolean durable, java.util.Set<Integer> reserved) {
+        this(root, durable, null, reserved);
+    }
+
+    private LocalDatabase(Path root, boolean durable, Path binaries, java.util.Set<Integer> reserved) {
         this.root = root.toAbsolutePath().normalize();
         this.durable = durable;
         this.binaries = binaries;
+        this.reserved = java.util.Set.copyOf(reserved);
     }
 
     private Path binaries() {
@@ -72,6 +87,17 @@ public final class LocalDatabase {
 
     public Path logFile() {
         return root.resolve("postgres.log");
+    }
+
+    /**
+     * A note when {@code supabase/config.toml}'s {@code major_version} is not the local server's
+     * major: the embedded server has one major, so a migration may use what the project's
+     * PostgreSQL lacks (or the reverse); {@code db start} and {@code db status} say so.
+     */
+    public static Optional<String> majorVersionNote(dev.pgpilot.core.workspace.SupabaseConfig config) {
+        return config.majorVersion().filter(v -> !String.valueOf(v).equals(PostgresBinaries.PG_VERSION))
+                .map(v -> dev.pgpilot.core.workspace.SupabaseConfig.PATH + " sets major_version = " + v + "; the local database is PostgreSQL "
+                        + PostgresBinaries.PG_VERSION + " (the only major pgpilot embeds): check migrations on a " + v + " database before deploying");
     }
 
     /** Running state as read from the cluster's own {@code postmaster.pid}. */
@@ -229,13 +255,18 @@ public final class LocalDatabase {
     /**
      * A project's local database keeps one port for its life (stop, start, reset), so URLs in a
      * teammate's notes or a GUI client keep working. The first start takes {@link #DEFAULT_PORT}
-     * (or {@code PGPILOT_LOCAL_PORT}) when it is free, else any free port, and writes it to
+     * (or {@code PGPILOT_LOCAL_PORT}) when it is free and not one of supabase start's ports in
+     * {@code supabase/config.toml}, else any such free port, and writes it to
      * {@code port} beside the data folder; every later start uses that file's port.
      */
     private int keptPort() throws IOException {
         Path file = root.resolve("port");
         if (Files.exists(file)) {
             int kept = parsePort(Files.readString(file).strip(), file.toString());
+            if (reserved.contains(kept)) {
+                throw PilotException.error("port " + kept + " of the local database (kept in " + file + ") is one supabase/config.toml gives"
+                        + " to supabase start", "delete " + file + " to let pgpilot pick another port, or change the port in supabase/config.toml");
+            }
             if (!isFree(kept)) {
                 throw PilotException.error("port " + kept + " of the local database (kept in " + file + ") is taken by another program",
                         "stop that program, or delete " + file + " to let pgpilot pick another port");
@@ -244,7 +275,10 @@ public final class LocalDatabase {
         }
         String wanted = System.getenv("PGPILOT_LOCAL_PORT");
         int preferred = wanted == null || wanted.isBlank() ? DEFAULT_PORT : parsePort(wanted.strip(), "PGPILOT_LOCAL_PORT");
-        int port = isFree(preferred) ? preferred : freePort();
+        int port = preferred;
+        while (reserved.contains(port) || !isFree(port)) {
+            port = freePort();
+        }
         Files.writeString(file, port + "\n");
         return port;
     }

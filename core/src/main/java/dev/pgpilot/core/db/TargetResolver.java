@@ -71,6 +71,6 @@ public final class TargetResolver {
     }
 
     public LocalDatabase localDatabase() {
-        return new LocalDatabase(workspace.stateDir().resolve("local"), true);
+        return new LocalDatabase(workspace.stateDir().resolve("local"), true, workspace.supabaseConfig().servicePorts());
     }
 }

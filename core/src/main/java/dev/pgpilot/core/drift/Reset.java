@@ -5,9 +5,11 @@ import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.db.ApplyResult;
 import dev.pgpilot.core.db.DatabaseTarget;
 import dev.pgpilot.core.db.LocalDatabase;
+import dev.pgpilot.core.db.Seeder;
 import dev.pgpilot.core.db.TargetResolver;
 import dev.pgpilot.core.db.UpOptions;
 import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.workspace.SeedFiles;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,13 +18,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code pgpilot reset}: drop everything and re-apply every migration. Allowed only on the embedded
+ * {@code pgpilot reset}: drop everything, re-apply every migration, then run the seed files ({@link SeedFiles}). Allowed only on the embedded
  * database or on an environment marked {@code resettable: true} (and not protected); anything
  * else is refused before a connection is even opened.
  */
 public final class Reset {
-    /** What was reset and how many migrations were applied. */
-    public record Result(String target, int applied) {}
+    /**
+     * What was reset: how many migrations were applied, the seed files run after them (paths as
+     * recorded in {@code supabase_migrations.seed_files}) and warnings (seed patterns that matched nothing).
+     */
+    public record Result(String target, int applied, List<String> seeded, List<String> warnings) {}
 
     private Reset() {}
 
@@ -51,6 +56,7 @@ public final class Reset {
         checkAllowed(resolved);
         // Read (and validate) the files before anything is dropped: a bad file name must not leave an empty database.
         List<MigrationFile> files = pilot.workspace().migrations();
+        SeedFiles seeds = SeedFiles.of(pilot.workspace());
         DatabaseTarget target;
         if (resolved.environment() == null) {
             LocalDatabase local = pilot.resolver().localDatabase();
@@ -64,7 +70,9 @@ public final class Reset {
         // everything pending afterwards and the next `up` fails on objects that exist. Lint errors do not
         // stop a reset (it rebuilds what was applied before; the gate ran then), and the history says so.
         ApplyResult r = pilot.upOn(target, new UpOptions(null, false, true, true));
-        return new Result(target.label(), r.applied().size());
+        // then the seeds, as `supabase db reset` runs [db.seed] sql_paths after the migrations
+        List<String> seeded = Seeder.run(target, seeds.files());
+        return new Result(target.label(), r.applied().size(), seeded, seeds.warnings());
     }
 
     /** For a resettable non-local environment: every user schema goes, public comes back empty with Supabase's grants. */

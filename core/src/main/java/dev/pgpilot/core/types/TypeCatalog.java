@@ -69,6 +69,19 @@ public record TypeCatalog(Map<String, SchemaTypes> schemas) {
         return String.format(CatalogSnapshot.USER_SCHEMA_FILTER, alias);
     }
 
+    /**
+     * The schemas {@code supabase gen types} would cover for this project: public and
+     * {@code [api] schemas} of {@code supabase/config.toml}; every user schema when that is not set.
+     */
+    public TypeCatalog exposed(dev.pgpilot.core.workspace.SupabaseConfig config) {
+        if (config.apiSchemas().isEmpty()) return this;
+        java.util.Set<String> keep = new java.util.HashSet<>(config.apiSchemas());
+        keep.add("public");
+        Map<String, SchemaTypes> kept = new TreeMap<>(schemas);
+        kept.keySet().retainAll(keep);
+        return new TypeCatalog(kept);
+    }
+
     public static TypeCatalog read(DatabaseTarget target) {
         try (Connection c = target.connect(); Statement s = c.createStatement()) {
             Map<String, SchemaTypes> schemas = new TreeMap<>();

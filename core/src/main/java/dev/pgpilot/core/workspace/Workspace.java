@@ -44,6 +44,11 @@ public final class Workspace {
         return config;
     }
 
+    /** The Supabase CLI's {@code supabase/config.toml}, read each time (the CLI may have changed it); its defaults when absent. */
+    public SupabaseConfig supabaseConfig() {
+        return SupabaseConfig.load(workdir);
+    }
+
     public Path migrationsDir() {
         return workdir.resolve(config.migrations());
     }

@@ -58,6 +58,20 @@ class ApprovalStoreTest {
     }
 
     @Test
+    void whenThePgpilotSchemaIsDroppedApprovalsAreGoneAndTheNextRequestIsStoredAgain() throws Exception {
+        DatabaseTarget own = TestDatabase.fresh();
+        ApprovalStore s = new ApprovalStore(own);
+        Approval a = s.create("k-dropped", plan("U1")).approval();
+        try (Connection c = own.connect(); Statement st = c.createStatement()) {
+            st.execute("drop schema pgpilot cascade"); // what `supabase db reset` does to it
+        }
+        assertTrue(s.find(a.id()).isEmpty(), "a click on the old message finds no approval instead of failing");
+        assertEquals(List.of(), s.withStatus(ApprovalStatus.PENDING));
+        assertTrue(s.move(a.id(), ApprovalStatus.PENDING, ApprovalStatus.APPROVED, "U2", null).isEmpty());
+        assertTrue(s.create("k-after", plan("U1")).stored());
+    }
+
+    @Test
     void sameRequestKeyStoredTwiceGivesTheFirstApprovalAndSaysSo() {
         Approval first = store.create("k-retry", plan("U1")).approval();
         ApprovalStore.Created again = store.create("k-retry", plan("U1"));

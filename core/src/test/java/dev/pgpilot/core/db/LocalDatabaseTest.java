@@ -69,6 +69,22 @@ class LocalDatabaseTest {
     }
 
     @Test
+    void aPortSupabaseConfigTomlGivesSupabaseStartIsNeverTakenNorKept() throws Exception {
+        LocalDatabase db = new LocalDatabase(dir.resolve("local"), true, java.util.Set.of(LocalDatabase.DEFAULT_PORT));
+        try {
+            int port = db.start().port();
+            assertTrue(port != LocalDatabase.DEFAULT_PORT, "54340 is reserved for supabase start here, got " + port);
+        } finally {
+            db.stopImmediately();
+        }
+        LocalDatabase clashing = new LocalDatabase(dir.resolve("local"), true, java.util.Set.of(
+                Integer.parseInt(java.nio.file.Files.readString(dir.resolve("local/port")).strip())));
+        dev.pgpilot.core.PilotException e = org.junit.jupiter.api.Assertions.assertThrows(dev.pgpilot.core.PilotException.class, clashing::start);
+        assertTrue(e.getMessage().endsWith("is one supabase/config.toml gives to supabase start"), e.getMessage());
+        assertFalse(clashing.state().running());
+    }
+
+    @Test
     void startOnARunningClusterReusesIt() {
         LocalDatabase db = new LocalDatabase(dir.resolve("local"), false);
         try {
