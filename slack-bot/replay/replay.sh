@@ -19,4 +19,6 @@ report=slack-bot/target/surefire-reports/dev.pgpilot.slack.DefectReplayTest.txt
 if [ ! -f "$report" ]; then
   echo "no test report; the build failed:"; tail -40 "$tree/replay.log"; exit 2
 fi
-grep -E "^Tests run|<<<|^(org\.opentest4j|java\.lang)\.[A-Za-z]+(Error|Exception)" "$report" | cut -c1-400
+# the summary, then each failure: its test and the first two lines of what it said (stub waits list every call; cut)
+grep -E "^Tests run" "$report"
+grep -A2 -E "^dev\.pgpilot.*<<<" "$report" | grep -vE "^\s+at |^--$" | cut -c1-300
