@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgpilot.core.Golden;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +48,7 @@ class CancelAndExpiryTest {
         SlackApiStub.Call update = h.slack.await("the message marked cancelled", c -> c.method().equals("chat.update") && c.shown().contains("Cancelled by"));
         assertTrue(update.shown().contains("Cancelled by <@UREQUESTER>") && update.shown().contains("Nothing was applied"), update.shown());
         assertFalse(update.shown().contains("pgpilot_approve"), "no buttons left");
+        Golden.assertMatches("slack/plan_cancelled.json", MessageTextTest.normalised(update.params().get("blocks")));
         SlackApiStub.Call thread = h.slack.await("the thread told", c -> c.inThread() && c.shown().contains("*cancelled*"));
         assertTrue(thread.shown().contains("<@UREQUESTER> approval `" + shortId + "` is *cancelled*"), thread.shown());
 
@@ -80,6 +82,7 @@ class CancelAndExpiryTest {
         SlackApiStub.Call update = h.slack.await("the second message marked expired", c -> c.method().equals("chat.update")
                 && c.shown().contains("add summary") && c.shown().contains("Expired"));
         assertTrue(update.shown().contains("before anyone approved it. Nothing was applied.") && !update.shown().contains("pgpilot_approve"), update.shown());
+        Golden.assertMatches("slack/plan_expired.json", MessageTextTest.normalised(update.params().get("blocks")));
         h.bot.expire(); // a second sweep finds nothing new
         assertEquals(2, h.slack.calls("chat.postMessage").stream().filter(c -> c.inThread() && c.shown().contains("is *expired*")
                 && c.shown().contains("<@UREQUESTER>") && c.shown().contains("nobody decided it before")).count(),

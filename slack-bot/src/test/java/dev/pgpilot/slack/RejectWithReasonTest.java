@@ -67,6 +67,7 @@ class RejectWithReasonTest {
         assertTrue(update.shown().contains("Rejected by <@UAPPROVER>"), update.shown());
         assertTrue(update.shown().contains("use a view instead &amp; don't &lt;!channel&gt; for this"), "the reason, escaped: " + update.shown());
         assertFalse(update.shown().contains("pgpilot_approve"), "no buttons left");
+        Golden.assertMatches("slack/plan_rejected_with_a_reason.json", MessageTextTest.normalised(update.params().get("blocks")));
         SlackApiStub.Call thread = h.slack.await("the requester told in the thread", c -> c.inThread() && c.shown().contains("*rejected*"));
         assertTrue(thread.shown().contains("<@UREQUESTER>") && thread.shown().contains("use a view instead &amp; don't &lt;!channel&gt;"), thread.shown());
         assertFalse(h.slack.calls().stream().anyMatch(c -> c.shown().contains("<!channel>")), "no channel ping anywhere");
