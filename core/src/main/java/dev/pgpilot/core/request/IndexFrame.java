@@ -55,10 +55,18 @@ record IndexFrame(Slots slots) implements Frame {
             table = catalog.table(guess.text());
         }
         List<String> cols = new ArrayList<>();
-        for (Tok t : head) {
+        List<String> filters = new ArrayList<>();
+        for (int i = 0; i < head.size(); i++) {
+            Tok t = head.get(i);
             if (!t.word()) continue;
+            Optional<String> flag = flagBefore(table, head, i);
+            if (flag.isPresent()) { filters.add(Sql.ident(flag.get()) + " = true"); continue; }
             String c = t.text().startsWith(table.name().name() + ".") ? t.text().substring(t.text().indexOf('.') + 1) : t.text();
             if (table.columns().containsKey(c) && !cols.contains(c) && !catalog.findTable(c).isPresent()) cols.add(c);
+        }
+        if (cols.isEmpty() && !filters.isEmpty()) {
+            throw refuse("index which column of the " + table.name().name() + " rows where " + String.join(" and ", filters).replace("\"", "") + "?",
+                    "e.g. \"index published posts by created_at\": the rows the index holds, then the column it sorts");
         }
         if (cols.isEmpty()) {
             Catalog.Table tt = table;
@@ -69,10 +77,31 @@ record IndexFrame(Slots slots) implements Frame {
         }
         boolean fullText = w.has("gin") || w.has("full-text") || w.has("fulltext") || w.phrase("full", "text") || w.has("search");
         String predicate = where < 0 ? null : slots.conditions().predicate(table, w.sub(where + 1, all.size()));
+        if (!filters.isEmpty()) predicate = String.join(" and ", predicate == null ? filters : concat(filters, predicate));
         String prefix = fullText ? "idx_fts" : "idx";
         String name = indexName(prefix, table.name().name(), cols);
         if (predicate != null) name = trim63(name + "_partial");
         return new CreateIndex(table.name(), name, List.copyOf(cols), false, predicate, fullText);
+    }
+
+    /**
+     * A boolean column said as an adjective of the table ("published sessions", "active users"
+     * for is_active): the rows the index holds, not one of its keys.
+     */
+    private static Optional<String> flagBefore(Catalog.Table table, List<Tok> head, int i) {
+        if (i + 1 >= head.size() || !head.get(i + 1).word() || !table.name().name().equals(head.get(i + 1).text())
+                && !Inflect.singular(table.name().name()).equals(head.get(i + 1).text())) return Optional.empty();
+        String word = head.get(i).text();
+        for (String c : List.of(word, "is_" + word)) {
+            if (table.column(c).map(x -> x.type().equals("boolean")).orElse(false)) return Optional.of(c);
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> out = new ArrayList<>(a);
+        out.add(b);
+        return out;
     }
 
     /** The index a drop request names; a constraint's index is refused (drop the constraint). */

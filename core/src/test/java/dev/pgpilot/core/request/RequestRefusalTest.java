@@ -28,6 +28,7 @@ class RequestRefusalTest {
     @CsvSource(delimiter = '|', textBlock = """
         hello there                                         | not a schema change
         make me a sandwich                                  | not a schema change
+        index published posts                               | index which column of the posts rows where published = true?
         '   '                                               | empty request
         add a column                                        | incomplete request
         add notes to ghosts                                 | unknown table: ghosts

@@ -62,6 +62,7 @@ class RoundTripTest {
         speed up lookups of customers by email                         | select evalx.indexdefs('customers') ~ 'btree \\(email\\)'
         index orders on customer_id and status                         | select evalx.indexdefs('orders') ~ 'btree \\(customer_id, status\\)'
         index posts on title where published is true                   | select evalx.indexdefs('posts') ~ '\\(title\\) WHERE \\(published = true\\)'
+        index published posts by created_at                            | select evalx.indexdefs('posts') ~ 'btree \\(created_at\\) WHERE \\(published = true\\)' and evalx.indexdefs('posts') !~ '\\(published, created_at\\)'
         add a full text search index on posts title and body           | select evalx.indexdefs('posts') ~ 'gin \\(to_tsvector'
         drop index idx_orders_customer_id                              | select to_regclass('public.idx_orders_customer_id') is null
         create type mood as enum with happy, sad and ok                | select evalx.labels('mood') = array['happy','sad','ok']
