@@ -224,7 +224,7 @@ public final class MigrationRenderer {
         List<String> lines = new ArrayList<>();
         List<String> key = c.keyColumns();
         if (key.equals(List.of("id")) && c.primaryKey().isEmpty()) lines.add("  \"id\" uuid primary key default gen_random_uuid()");
-        for (ColumnDef col : c.columns()) lines.add("  " + col.sql() + (key.size() == 1 && key.get(0).equals(col.name()) ? " primary key" : ""));
+        for (ColumnDef col : c.columns()) lines.add("  " + (key.size() == 1 && key.get(0).equals(col.name()) ? primaryKey(col) : col.sql()));
         lines.add("  \"created_at\" timestamptz not null default now()");
         if (!c.junction()) lines.add("  \"updated_at\" timestamptz not null default now()");
         if (key.size() > 1) lines.add("  primary key (" + String.join(", ", key.stream().map(Sql::ident).toList()) + ")");
@@ -252,6 +252,12 @@ public final class MigrationRenderer {
             o.up(Section.FUNCTIONS, trigger(c.table(), new AddUpdatedAtTrigger(c.table(), false).triggerName()));
         }
         o.down.add("drop table if exists " + c.table().sql() + ";");
+    }
+
+    /** The column with "primary key" right after its type: "id" uuid primary key references ... */
+    private static String primaryKey(ColumnDef col) {
+        String head = Sql.ident(col.name()) + " " + col.type();
+        return head + " primary key" + col.sql().substring(head.length());
     }
 
     private static String policy(CreatePolicy c) {

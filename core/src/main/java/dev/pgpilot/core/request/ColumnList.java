@@ -33,9 +33,14 @@ final class ColumnList {
 
     /** "a phone_verified boolean defaulting to false", "amount numeric(12,2) not null", "customer_id referencing customers". */
     ColumnDef column(List<Tok> part) {
-        ColumnPhrase.Parsed p = phrase.parse(part);
+        ColumnPhrase.Parsed p = parsed(part);
         if (p.primaryKey()) throw refuse("\"primary key\" is only understood for the id of a new table", "e.g. \"create table profiles with id uuid primary key references auth.users\"");
         return p.column();
+    }
+
+    /** The column and whether the description made it the primary key (a new table's columns may). */
+    ColumnPhrase.Parsed parsed(List<Tok> part) {
+        return phrase.parse(part);
     }
 
     /** The index that goes with a new foreign key column, so joins and cascades do not scan. */

@@ -78,8 +78,22 @@ record CreateTableFrame(Slots slots) implements Frame {
         while (i < all.size() && all.get(i).is("with", "having", "containing", "that", "has", "and", "columns", "fields", ":", "(")) i++;
         List<Tok> rest = w.sub(i, all.size());
         if (!rest.isEmpty() && rest.get(rest.size() - 1).is(")")) rest = rest.subList(0, rest.size() - 1);
+        List<String> key = List.of();
         for (List<Tok> part : ColumnList.split(rest)) {
-            ColumnDef c = slots.columns().column(part);
+            if (part.size() > 1 && part.get(0).is("primary") && part.get(1).is("key")) {
+                key = pairKey(part, cols, key);
+                continue;
+            }
+            ColumnPhrase.Parsed parsed = slots.columns().parsed(part);
+            ColumnDef c = parsed.column();
+            if (parsed.primaryKey()) {
+                // the Supabase profiles shape: "id uuid primary key references auth.users on delete cascade"
+                if (!key.isEmpty()) throw refuse("two primary keys: " + String.join(", ", key) + " and " + c.name(), "a table has one primary key");
+                if (cols.stream().anyMatch(x -> x.name().equals(c.name()))) throw refuse("column " + c.name() + " named twice", null);
+                key = List.of(c.name());
+                cols.add(c);
+                continue;
+            }
             if (Set.of("id", "created_at", "updated_at").contains(c.name())) continue;
             if (cols.stream().anyMatch(x -> x.name().equals(c.name()))) throw refuse("column " + c.name() + " named twice", null);
             if (OWNER_ID_NAMES.contains(c.name()) && c.references() == null && c.type().equals("uuid")) {
@@ -89,7 +103,17 @@ record CreateTableFrame(Slots slots) implements Frame {
             }
         }
         String owner = OwnerColumn.among(cols).orElse(null);
-        return List.of(new CreateTable(q, cols, false, owner, !catalog.hasFunction("public.set_updated_at")));
+        return List.of(new CreateTable(q, cols, false, owner, !catalog.hasFunction("public.set_updated_at"), key));
+    }
+
+    /** "primary key on both", "primary key on the pair": the table's two columns together. */
+    private static List<String> pairKey(List<Tok> part, List<ColumnDef> cols, List<String> key) {
+        if (!key.isEmpty()) throw refuse("two primary keys", "a table has one primary key");
+        boolean pair = part.stream().anyMatch(t -> t.is("both", "pair", "two"));
+        if (!pair || cols.size() != 2) {
+            throw refuse("a primary key on which columns?", "say \"primary key on both\" after two columns, or mark one column \"primary key\"");
+        }
+        return List.of(cols.get(0).name(), cols.get(1).name());
     }
 
     /** A link table: exactly two referenced tables, its primary key their two foreign keys. */

@@ -55,7 +55,7 @@ final class FrameWords {
             "link", "connect", "relate", "add", "create", "cascade", "delete");
 
     private static final Set<String> TABLE = Set.of("create", "add", "build", "introduce", "set", "with", "having", "containing", "has", "join",
-            "junction", "pivot", "linking", "link", "between", "connecting", "up");
+            "junction", "pivot", "linking", "link", "between", "connecting", "up", "primary", "key", "both", "pair", "two");
 
     private static final Set<String> ENUM = Set.of("create", "new", "define", "introduce", "enum", "type", "with", "values", "or", "containing",
             "having", "options", "add", "include", "includes", "allow", "extend", "support", "value", "option");
