@@ -1,6 +1,6 @@
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.LocalDatabase;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.local.LocalDatabase;
 import dev.pgpilot.core.render.MigrationRenderer;
 import dev.pgpilot.core.request.Catalog;
 import dev.pgpilot.core.request.RequestParser;

@@ -1,7 +1,7 @@
 package dev.pgpilot.core;
 
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.LocalDatabase;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.local.LocalDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ public final class TestDatabase {
     /** The shared test server as its superuser, for setting up what Supabase's own admin would; never for code under test. */
     public static DatabaseTarget admin(DatabaseTarget db) {
         server();
-        return db.withUser(dev.pgpilot.core.db.SupabaseBase.ADMIN_ROLE);
+        return db.withUser(dev.pgpilot.core.local.SupabaseBase.ADMIN_ROLE);
     }
 
     /** A new, empty database (with the Supabase base) on the shared test server, connecting as postgres. */

@@ -1,7 +1,7 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.Pilot;
-import dev.pgpilot.core.db.TargetResolver;
+import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.target.TargetResolver;
 
 /** The question asked before a command changes a database; protected environments need their name typed. */
 final class Confirm {

@@ -1,8 +1,8 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.LocalDatabase;
-import dev.pgpilot.core.db.LocalStandIns;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.local.LocalDatabase;
+import dev.pgpilot.core.local.LocalStandIns;
 import java.util.List;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -24,8 +24,8 @@ final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.pgpilot.core.Pilot pilot = global.project();
-        LocalDatabase local = pilot.resolver().localDatabase();
+        dev.pgpilot.core.api.Pilot pilot = global.project();
+        LocalDatabase local = pilot.localDatabase();
         PrintWriter out = spec.commandLine().getOut();
         if (action == Action.start || action == Action.status) {
             LocalDatabase.majorVersionNote(pilot.workspace().supabaseConfig()).ifPresent(n -> spec.commandLine().getErr().println("note: " + n));

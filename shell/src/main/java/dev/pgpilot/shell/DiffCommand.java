@@ -1,6 +1,6 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.drift.Drift;
 import dev.pgpilot.core.drift.DriftMigration;
@@ -26,7 +26,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pilot pilot = global.project();
-        Drift.Result r = Drift.checkApplied(pilot);
+        Drift.Result r = pilot.drift();
         PrintWriter out = spec.commandLine().getOut();
         if (write == null) {
             out.print(global.json ? r.diff().toJson() + "\n" : r.toText());

@@ -1,7 +1,7 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.Pilot;
-import dev.pgpilot.core.db.Rollback;
+import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.engine.Rollback;
 import dev.pgpilot.core.workspace.MigrationFile;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.ApplyResult;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyResult;
+import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.fleet.FleetSelection;
 import dev.pgpilot.core.fleet.FleetTarget;
 import dev.pgpilot.core.fleet.Rollout;

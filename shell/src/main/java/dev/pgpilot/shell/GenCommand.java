@@ -26,7 +26,7 @@ final class GenCommand implements Callable<Integer>, TextOnly {
         if (!what.equals("types") || !lang.equals("typescript")) {
             throw PilotException.refused("cannot generate '" + what + " " + lang + "'", "pgpilot gen types typescript > database.types.ts");
         }
-        dev.pgpilot.core.Pilot pilot = global.project();
+        dev.pgpilot.core.api.Pilot pilot = global.project();
         TypeCatalog catalog = TypeCatalog.read(pilot.target().target()).exposed(pilot.workspace().supabaseConfig());
         spec.commandLine().getOut().print(TypeScriptTypes.render(catalog));
         spec.commandLine().getOut().flush(); // print() does not trigger the writer's autoflush

@@ -1,6 +1,6 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.workspace.DownScripts;
 import dev.pgpilot.core.workspace.MigrationListing;
 import dev.pgpilot.core.workspace.Workspace;

@@ -1,6 +1,6 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.db.History;
+import dev.pgpilot.core.engine.History;
 import dev.pgpilot.shell.repl.Tty;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;

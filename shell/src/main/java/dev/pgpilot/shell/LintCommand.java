@@ -2,11 +2,11 @@ package dev.pgpilot.shell;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.lint.LintReport;
-import dev.pgpilot.core.lint.Linter;
-import dev.pgpilot.core.lint.ReportFormat;
-import dev.pgpilot.core.lint.ReportWriter;
+import dev.pgpilot.core.lint.run.Linter;
+import dev.pgpilot.core.lint.run.ReportFormat;
+import dev.pgpilot.core.lint.run.ReportWriter;
 import dev.pgpilot.core.lint.Rule;
-import dev.pgpilot.core.lint.Rules;
+import dev.pgpilot.core.lint.rules.Rules;
 import dev.pgpilot.core.lint.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;

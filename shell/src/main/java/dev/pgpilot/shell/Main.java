@@ -37,7 +37,7 @@ public final class Main implements Runnable {
         COMMANDS.put("test-rls", () -> new TestRlsCommand());
         COMMANDS.put("gen", () -> new GenCommand());
         COMMANDS.put("sql", () -> new SqlCommand());
-        COMMANDS.put("shell", () -> new ShellCommand());
+        COMMANDS.put("shell", Main::shellCommand);
         COMMANDS.put("slack", () -> new SlackCommand());
         COMMANDS.put("help", () -> new CommandLine.HelpCommand());
     }
@@ -158,7 +158,7 @@ public final class Main implements Runnable {
                 }
                 e.flush();
                 if (json) {
-                    printJsonError(commandLine.getOut(), pe.getMessage(), pe.hint());
+                    Render.printJsonError(commandLine.getOut(), pe.getMessage(), pe.hint());
                 }
                 return pe.exitCode();
             }
@@ -166,20 +166,15 @@ public final class Main implements Runnable {
             ex.printStackTrace(e);
             e.flush();
             if (json) {
-                printJsonError(commandLine.getOut(), String.valueOf(ex), null);
+                Render.printJsonError(commandLine.getOut(), String.valueOf(ex), null);
             }
             return PilotException.ERROR;
         });
         return cl;
     }
 
-    /** A script reading --json output gets JSON on stdout even when the command fails: {"error": {message, hint}}. */
-    static void printJsonError(PrintWriter out, String message, String hint) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("hint", hint);
-        out.println(Render.json(Map.of("error", error)));
-        out.flush();
+    static ShellCommand shellCommand() {
+        return new ShellCommand(out -> commandLine(out, out), (args, w) -> execute(args.toArray(String[]::new), w, w));
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.lint.LintReport;
-import dev.pgpilot.core.lint.ReportWriter;
+import dev.pgpilot.core.lint.run.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;

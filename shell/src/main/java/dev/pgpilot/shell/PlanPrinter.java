@@ -1,6 +1,6 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import java.io.PrintWriter;
 
 /** Shows a planned migration: the file name, the up SQL and the down SQL. Lint findings go after it. */

@@ -3,8 +3,11 @@ package dev.pgpilot.shell;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Plain aligned text tables and JSON, shared by the engine commands. */
 final class Render {
@@ -23,6 +26,15 @@ final class Render {
             m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return m;
+    }
+
+    /** A script reading --json output gets JSON on stdout even when the command fails: {"error": {message, hint}}. */
+    static void printJsonError(PrintWriter out, String message, String hint) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("hint", hint);
+        out.println(json(Map.of("error", error)));
+        out.flush();
     }
 
     static String json(Object value) {

@@ -1,7 +1,7 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.Pilot;
-import dev.pgpilot.core.db.Repair;
+import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.engine.Repair;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

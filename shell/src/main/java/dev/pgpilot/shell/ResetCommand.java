@@ -1,6 +1,6 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.drift.Reset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ final class ResetCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(global.json ? Render.json(Render.fields("reset", false)) : "nothing changed");
             return 1;
         }
-        Reset.Result r = Reset.run(pilot);
+        Reset.Result r = pilot.reset();
         if (!global.json) r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         spec.commandLine().getErr().flush();
         spec.commandLine().getOut().println(global.json ? Render.json(Render.fields("reset", true, "target", r.target(), "applied", r.applied(),

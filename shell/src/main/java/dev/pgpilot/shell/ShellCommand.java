@@ -1,7 +1,7 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.Pilot;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.core.workspace.Workspace;
@@ -16,14 +16,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "shell", description = "Interactive shell: every command, and plain English means `new`")
 final class ShellCommand implements Callable<Integer>, TextOnly {
     @Mixin GlobalOptions global;
+
+    // The shell runs the CLI's own commands: handed in by Main, so this class does not reach back to it.
+    private final Function<PrintWriter, CommandLine> commandLine;
+    private final Repl.Runner runner;
+
+    /** @param commandLine the CLI's command tree writing to one stream (the REPL's completion and help model) */
+    ShellCommand(Function<PrintWriter, CommandLine> commandLine, Repl.Runner runner) {
+        this.commandLine = commandLine;
+        this.runner = runner;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -46,8 +58,8 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
         ReplTarget target = ReplTarget.describe(global.dbUrl, global.env, env, config);
         Repl.Setup setup = new Repl.Setup(
                 terminal,
-                Main.commandLine(out, out),
-                (args, w) -> Main.execute(args.toArray(String[]::new), w, w),
+                commandLine.apply(out),
+                runner,
                 defaultOptions(workdir),
                 target,
                 color,
@@ -89,7 +101,7 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
     /** Pending migrations of the target; unknown (empty) while the local database is not running, so nothing starts it. */
     private OptionalInt pendingCount(Path workdir, ReplTarget target) {
         Pilot p = pilot(workdir);
-        if (target.local() && !p.resolver().localDatabase().state().running()) {
+        if (target.local() && !p.localDatabase().state().running()) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(p.status().pending().size());
@@ -106,7 +118,7 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
     /** Where completion reads table names: the target, but never by starting the local database. */
     private DatabaseTarget catalogTarget(Path workdir, ReplTarget target) {
         Pilot p = pilot(workdir);
-        if (target.local() && !p.resolver().localDatabase().state().running()) {
+        if (target.local() && !p.localDatabase().state().running()) {
             return null;
         }
         return p.target().target();

@@ -1,7 +1,7 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.Pilot;
-import dev.pgpilot.core.db.StatusReport;
+import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.engine.StatusReport;
 import dev.pgpilot.shell.repl.Tty;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
         Pilot pilot = global.project();
         PrintWriter out = spec.commandLine().getOut();
         if ("all".equals(global.env)) {
-            return EnvironmentMatrixView.print(dev.pgpilot.core.drift.EnvironmentMatrix.read(pilot), global.json, check, out);
+            return EnvironmentMatrixView.print(pilot.environmentMatrix(), global.json, check, out);
         }
         StatusReport r = pilot.status();
         int exit = check && !r.upToDate() ? 1 : 0;

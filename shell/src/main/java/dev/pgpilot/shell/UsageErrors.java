@@ -28,7 +28,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         err.println("hint: " + m.hint());
         err.flush();
         if (java.util.Arrays.asList(args).contains("--json")) {
-            Main.printJsonError(cl.getOut(), m.error(), m.hint()); // a script asked for JSON: it gets JSON naming the mistake
+            Render.printJsonError(cl.getOut(), m.error(), m.hint()); // a script asked for JSON: it gets JSON naming the mistake
         }
         return USAGE;
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

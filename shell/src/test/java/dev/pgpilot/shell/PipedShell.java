@@ -22,7 +22,7 @@ final class PipedShell {
         // a DumbTerminal over the streams, as JLine gives a pipe (the builder would wrap streams in a pty)
         try (Terminal t = new DumbTerminal("pipe", Terminal.TYPE_DUMB,
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), bytes, StandardCharsets.UTF_8)) {
-            ShellCommand shell = new ShellCommand();
+            ShellCommand shell = Main.shellCommand();
             shell.global = new GlobalOptions();
             shell.global.workdir = workdir;
             shell.global.dbUrl = dbUrl;

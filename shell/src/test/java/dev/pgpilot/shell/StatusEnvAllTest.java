@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.drift.EnvironmentMatrix;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -67,7 +67,7 @@ class StatusEnvAllTest {
     void matrixShowsEachVersionPerEnvironmentAndWhoIsBehind() throws Exception {
         Map<String, String> env = Map.of("PGPILOT_TEST_STAGING_URL", TestDatabase.url(atVersion("20240103000000")),
                 "PGPILOT_TEST_PROD_URL", TestDatabase.url(atVersion("20240101000000")));
-        EnvironmentMatrix m = EnvironmentMatrix.read(new Pilot(new Pilot.Options(dir, null, "all", "cli", "t"), Clock.systemUTC(), env));
+        EnvironmentMatrix m = new Pilot(new Pilot.Options(dir, null, "all", "cli", "t"), Clock.systemUTC(), env).environmentMatrix();
 
         Out text = view(m, false, false);
         assertEquals(0, text.exit(), "without --check the matrix is information only");
@@ -98,7 +98,7 @@ class StatusEnvAllTest {
     void environmentsInLinePassTheCheck() {
         Map<String, String> env = Map.of("PGPILOT_TEST_STAGING_URL", TestDatabase.url(atVersion("20240102000000")),
                 "PGPILOT_TEST_PROD_URL", TestDatabase.url(atVersion("20240102000000")));
-        EnvironmentMatrix m = EnvironmentMatrix.read(new Pilot(new Pilot.Options(dir, null, "all", "cli", "t"), Clock.systemUTC(), env));
+        EnvironmentMatrix m = new Pilot(new Pilot.Options(dir, null, "all", "cli", "t"), Clock.systemUTC(), env).environmentMatrix();
         Out out = view(m, false, true);
         assertEquals(0, out.exit(), out.text());
         assertTrue(out.text().contains("all environments agree"), out.text());

@@ -12,9 +12,8 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.Responder;
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.drift.EnvironmentMatrix;
 import dev.pgpilot.core.approval.Approval;
 import dev.pgpilot.core.approval.ApprovalPolicy;
 import dev.pgpilot.core.approval.ApprovalRef;
@@ -96,7 +95,7 @@ public final class PilotBot implements AutoCloseable {
         if (cmd instanceof BotCommand.FleetStatus) {
             // The same read as `pgpilot status --env all`: every environment on its own thread with its own deadline.
             Pilot all = new Pilot(new Pilot.Options(settings.workdir(), null, "all", SOURCE, p.getUserId()), Clock.systemUTC(), settings.env());
-            reply.blocks(FleetStatusReplies.status(EnvironmentMatrix.read(all)), "pgpilot status of every environment");
+            reply.blocks(FleetStatusReplies.status(all.environmentMatrix()), "pgpilot status of every environment");
         } else if (cmd instanceof BotCommand.Status s) {
             ApprovalTarget t = workflow.target(s.env());
             reply.blocks(StatusReplies.status(t.name(), t.pilot().status()), "pgpilot status of " + t.name());

@@ -3,9 +3,9 @@ package dev.pgpilot.slack;
 import com.slack.api.model.block.LayoutBlock;
 import dev.pgpilot.core.approval.Approval;
 import dev.pgpilot.core.approval.ApprovalKind;
-import dev.pgpilot.core.db.ApplyResult;
-import dev.pgpilot.core.db.History;
-import dev.pgpilot.core.db.StatusReport;
+import dev.pgpilot.core.engine.ApplyResult;
+import dev.pgpilot.core.engine.History;
+import dev.pgpilot.core.engine.StatusReport;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.pgpilot.core.Pilot;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.engine.UpOptions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.approval.Approval;
 import dev.pgpilot.core.approval.ApprovalStore;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParser;
 import dev.pgpilot.core.Golden;
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.engine.UpOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -126,8 +126,8 @@ class FleetStatusTest {
         h.command("status all", BotHarness.STRANGER, "all");
         SlackApiStub.Call all = h.slack.await("the fleet status", c -> c.path().equals("/response/all"), 40_000);
         String shown = all.shown();
-        var matrix = dev.pgpilot.core.drift.EnvironmentMatrix.read(
-                new Pilot(new Pilot.Options(h.workdir, null, "all", "cli", "test"), Clock.systemUTC(), h.settings.env()));
+        var matrix = new Pilot(new Pilot.Options(h.workdir, null, "all", "cli", "test"), Clock.systemUTC(), h.settings.env())
+                .environmentMatrix();
         int at = -1;
         for (var c : matrix.environments()) {
             int i = shown.indexOf("`" + c.name() + "`", at + 1);

@@ -1,10 +1,10 @@
 package dev.pgpilot.core.approval;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.History;
-import dev.pgpilot.core.db.TargetResolver;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.engine.History;
+import dev.pgpilot.core.target.TargetResolver;
 import dev.pgpilot.core.workspace.Environment;
 import dev.pgpilot.core.workspace.MigrationFile;
 import java.sql.Connection;

@@ -1,10 +1,10 @@
 package dev.pgpilot.core.approval;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.ApplyResult;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.engine.ApplyResult;
+import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.lint.LintReport;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.core.workspace.Workspace;

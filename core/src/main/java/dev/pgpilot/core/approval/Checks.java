@@ -1,6 +1,6 @@
 package dev.pgpilot.core.approval;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.lint.LintReport;
 import dev.pgpilot.core.workspace.MigrationFile;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.pgpilot.core.approval;
 
-import dev.pgpilot.core.db.ApplyResult;
+import dev.pgpilot.core.engine.ApplyResult;
 import java.util.List;
 
 /** How running an approved change ended. Every case has been recorded in the approval row already. */

@@ -1,7 +1,7 @@
 package dev.pgpilot.core.approval;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

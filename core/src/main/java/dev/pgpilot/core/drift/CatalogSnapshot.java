@@ -1,7 +1,7 @@
 package dev.pgpilot.core.drift;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) {
     /** Schemas Supabase, PostgreSQL and pgpilot own; never compared. */
-    public static final String USER_SCHEMA_FILTER = dev.pgpilot.core.db.ManagedSchemas.USER_SCHEMA_FILTER;
+    public static final String USER_SCHEMA_FILTER = dev.pgpilot.core.catalog.ManagedSchemas.USER_SCHEMA_FILTER;
     /**
      * Supabase's schemas whose tables migrations may put policies and triggers on (storage.objects,
      * auth.users, realtime.messages): those are the project's, as {@code supabase db diff} reports them.

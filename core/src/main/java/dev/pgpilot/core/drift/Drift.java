@@ -1,8 +1,7 @@
 package dev.pgpilot.core.drift;
 
-import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.workspace.MigrationFile;
 import java.util.List;
 import java.util.Set;
@@ -33,29 +32,21 @@ public final class Drift {
     private Drift() {}
 
     /**
-     * @param versions the versions to replay; null replays every migration file (until the history
-     *                 lets us restrict it to what the target has applied)
-     */
-    public static Result check(Pilot pilot, Set<String> versions) {
-        DatabaseTarget target = pilot.target().target();
-        return check(() -> pilot.workspace().migrations(), versions, () -> pilot.resolver().localDatabase().start(), target, true);
-    }
-
-    /**
      * Drift of the target against what its history says is applied: pending migrations are not
      * drift (status reports them), so only the applied versions are replayed. A database without any
-     * history table (managed by other means) is compared with every migration file.
+     * history table (managed by other means) is compared with every migration file. The shadow lives
+     * on the target's server when it can, else on {@code embedded} (started only then).
      */
-    public static Result checkApplied(Pilot pilot) {
-        return check(pilot, appliedVersions(pilot.target().target()));
+    public static Result checkApplied(Supplier<List<MigrationFile>> files, Supplier<DatabaseTarget> embedded, DatabaseTarget target) {
+        return check(files, appliedVersions(target), embedded, target, true);
     }
 
     static Set<String> appliedVersions(DatabaseTarget target) {
         try (java.sql.Connection c = target.connect()) {
-            dev.pgpilot.core.db.History h = new dev.pgpilot.core.db.History(c);
+            dev.pgpilot.core.engine.History h = new dev.pgpilot.core.engine.History(c);
             if (!h.exists()) return null;
             Set<String> versions = new java.util.HashSet<>();
-            for (dev.pgpilot.core.db.History.AppliedVersion v : h.applied()) versions.add(v.version());
+            for (dev.pgpilot.core.engine.History.AppliedVersion v : h.applied()) versions.add(v.version());
             return versions;
         } catch (java.sql.SQLException e) {
             throw dev.pgpilot.core.PilotException.error("cannot read the history of " + target.display() + ": "
@@ -63,7 +54,11 @@ public final class Drift {
         }
     }
 
-    /** The same on explicit parts: the server that hosts the shadow, and the database to compare. */
+    /**
+     * Drift of {@code target} against the migrations replayed on a shadow of {@code shadowServer}.
+     *
+     * @param versions the versions to replay; null replays every migration file
+     */
     public static Result check(List<MigrationFile> files, Set<String> versions, DatabaseTarget shadowServer, DatabaseTarget target) {
         return check(() -> files, versions, () -> shadowServer, target, false);
     }

@@ -1,13 +1,13 @@
 package dev.pgpilot.core.drift;
 
-import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.History;
-import dev.pgpilot.core.db.StatusReport;
-import dev.pgpilot.core.db.TargetResolver;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.engine.History;
+import dev.pgpilot.core.engine.StatusReport;
+import dev.pgpilot.core.target.TargetResolver;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.core.workspace.MigrationName;
+import dev.pgpilot.core.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -75,17 +75,16 @@ public record EnvironmentMatrix(List<Column> environments, List<Row> rows) {
     }
 
     /** Reads every environment of the project (in config order; the embedded database first when it exists). */
-    public static EnvironmentMatrix read(Pilot pilot) {
-        TargetResolver resolver = pilot.resolver();
-        List<String> names = new ArrayList<>(pilot.workspace().config().environments().keySet());
-        if (!names.contains("local") && resolver.localDatabase().state().initialized()) {
+    public static EnvironmentMatrix read(Workspace workspace, TargetResolver resolver, boolean localExists) {
+        List<String> names = new ArrayList<>(workspace.config().environments().keySet());
+        if (!names.contains("local") && localExists) {
             names.add(0, "local");
         }
         if (names.isEmpty()) {
             throw PilotException.error("no environments to compare",
                     "list them under environments: in pgpilot.yaml (name, url_env, protected), or run pgpilot db start for a local one");
         }
-        List<MigrationFile> files = pilot.workspace().migrations();
+        List<MigrationFile> files = workspace.migrations();
         return of(files, readConcurrently(files, resolver, names));
     }
 

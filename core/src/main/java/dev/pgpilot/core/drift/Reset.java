@@ -1,21 +1,21 @@
 package dev.pgpilot.core.drift;
 
-import dev.pgpilot.core.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.ApplyResult;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.LocalDatabase;
-import dev.pgpilot.core.db.Seeder;
-import dev.pgpilot.core.db.TargetResolver;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyResult;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.local.LocalDatabase;
+import dev.pgpilot.core.engine.Seeder;
+import dev.pgpilot.core.target.TargetResolver;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.core.workspace.SeedFiles;
+import dev.pgpilot.core.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code pgpilot reset}: drop everything, re-apply every migration, then run the seed files ({@link SeedFiles}). Allowed only on the embedded
@@ -51,15 +51,18 @@ public final class Reset {
         }
     }
 
-    public static Result run(Pilot pilot) {
-        TargetResolver.Resolved resolved = pilot.target();
+    /**
+     * @param upOn applies every migration to the emptied database through the engine (the caller's
+     *             session: source and actor go into the history)
+     */
+    public static Result run(TargetResolver.Resolved resolved, Workspace workspace, LocalDatabase local,
+                             Function<DatabaseTarget, ApplyResult> upOn) {
         checkAllowed(resolved);
         // Read (and validate) the files before anything is dropped: a bad file name must not leave an empty database.
-        List<MigrationFile> files = pilot.workspace().migrations();
-        SeedFiles seeds = SeedFiles.of(pilot.workspace());
+        List<MigrationFile> files = workspace.migrations();
+        SeedFiles seeds = SeedFiles.of(workspace);
         DatabaseTarget target;
         if (resolved.environment() == null) {
-            LocalDatabase local = pilot.resolver().localDatabase();
             local.reset();
             target = local.start();
         } else {
@@ -69,7 +72,7 @@ public final class Reset {
         // Through the engine, not a bare replay: the history must say what is applied, or status calls
         // everything pending afterwards and the next `up` fails on objects that exist. Lint errors do not
         // stop a reset (it rebuilds what was applied before; the gate ran then), and the history says so.
-        ApplyResult r = pilot.upOn(target, new UpOptions(null, false, true, true));
+        ApplyResult r = upOn.apply(target);
         // then the seeds, as `supabase db reset` runs [db.seed] sql_paths after the migrations
         List<String> seeded = Seeder.run(target, seeds.files());
         return new Result(target.label(), r.applied().size(), seeded, seeds.warnings());

@@ -1,8 +1,8 @@
 package dev.pgpilot.core.drift;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.ManagedSchemas;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.catalog.ManagedSchemas;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.workspace.MigrationFile;

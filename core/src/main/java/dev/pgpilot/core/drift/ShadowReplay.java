@@ -1,8 +1,8 @@
 package dev.pgpilot.core.drift;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.LocalDatabase;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.local.LocalDatabase;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.workspace.MigrationFile;
@@ -79,7 +79,7 @@ public final class ShadowReplay {
         try (Connection c = db.connect()) {
             // One transaction per file, each after RESET ALL, as up runs them: no setting leaks into the next file.
             for (Parsed f : files) {
-                dev.pgpilot.core.db.SessionSettings.resetBeforeFile(c, restore);
+                dev.pgpilot.core.engine.SessionSettings.resetBeforeFile(c, restore);
                 apply(c, f);
             }
         } catch (SQLException e) {
@@ -134,8 +134,8 @@ public final class ShadowReplay {
                         c.rollback();
                     }
                     String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
-                    throw PilotException.error(m.path().getFileName() + " line " + dev.pgpilot.core.db.ErrorLine.of(st, e) + ": " + msg,
-                            dev.pgpilot.core.db.MissingExtension.is(e)
+                    throw PilotException.error(m.path().getFileName() + " line " + dev.pgpilot.core.engine.ErrorLine.of(st, e) + ": " + msg,
+                            dev.pgpilot.core.engine.MissingExtension.is(e)
                                     ? "the shadow database runs on the embedded PostgreSQL, which ships only the contrib extensions,"
                                             + " so this project cannot be replayed here"
                                     : "the migrations do not replay on a fresh database; fix that file first");

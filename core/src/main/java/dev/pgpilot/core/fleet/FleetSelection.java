@@ -1,7 +1,7 @@
 package dev.pgpilot.core.fleet;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.workspace.Environment;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package dev.pgpilot.core.fleet;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.ApplyResult;
-import dev.pgpilot.core.db.MigrationFailedException;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.engine.ApplyResult;
+import dev.pgpilot.core.engine.MigrationFailedException;
+import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.workspace.MigrationFile;
 import java.nio.file.Path;
 import java.time.Clock;

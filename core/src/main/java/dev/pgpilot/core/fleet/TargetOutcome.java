@@ -1,6 +1,6 @@
 package dev.pgpilot.core.fleet;
 
-import dev.pgpilot.core.db.ApplyResult;
+import dev.pgpilot.core.engine.ApplyResult;
 import java.util.List;
 
 /**

@@ -13,7 +13,7 @@ public record LintFailure(String ruleId, String file, String error) {
     /** The pseudo rule id for failures outside any rule. */
     public static final String LINTER = "linter";
 
-    static LintFailure of(String ruleId, String file, Throwable t) {
+    public static LintFailure of(String ruleId, String file, Throwable t) {
         String message = t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse("");
         if (message.length() > 200) message = message.substring(0, 200) + "...";
         return new LintFailure(ruleId, file, t.getClass().getSimpleName() + message);

@@ -71,7 +71,7 @@ public final class LintedFile {
         return manifest;
     }
 
-    LintedFile withManifest(SchemaManifest m) {
+    public LintedFile withManifest(SchemaManifest m) {
         this.manifest = m;
         return this;
     }

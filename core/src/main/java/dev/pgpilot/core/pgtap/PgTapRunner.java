@@ -1,8 +1,8 @@
 package dev.pgpilot.core.pgtap;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.MissingExtension;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.engine.MissingExtension;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import java.io.IOException;

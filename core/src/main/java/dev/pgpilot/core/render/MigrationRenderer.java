@@ -1,6 +1,5 @@
 package dev.pgpilot.core.render;
 
-import dev.pgpilot.core.Templates;
 import dev.pgpilot.core.request.ChangeRequest;
 import dev.pgpilot.core.request.ChangeRequest.*;
 import dev.pgpilot.core.request.ChangeSet;

@@ -224,7 +224,7 @@ public final class Catalog {
                 QualifiedName q = new QualifiedName(rs.getString(1), rs.getString(2));
                 if (!q.name().matches("[a-z_][a-z0-9_]*") || !q.schema().matches("[a-z_][a-z0-9_]*")) continue;
                 // Supabase's own types (auth.factor_status...) only by their qualified name
-                if (q.schema().equals("extensions") || !dev.pgpilot.core.db.ManagedSchemas.contains(q.schema())) m.putIfAbsent(q.name(), q.sql());
+                if (q.schema().equals("extensions") || !dev.pgpilot.core.catalog.ManagedSchemas.contains(q.schema())) m.putIfAbsent(q.name(), q.sql());
                 m.put(q.display(), q.sql());
             }
         }

@@ -1,8 +1,8 @@
 package dev.pgpilot.core.request;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.SessionSettings;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.engine.SessionSettings;
 import dev.pgpilot.core.drift.ShadowReplay;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;

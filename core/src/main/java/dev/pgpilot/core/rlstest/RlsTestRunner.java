@@ -2,7 +2,7 @@ package dev.pgpilot.core.rlstest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.pgpilot.core.types;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.drift.CatalogSnapshot;
 import java.sql.Connection;
 import java.sql.ResultSet;

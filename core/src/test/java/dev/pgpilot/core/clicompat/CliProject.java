@@ -1,9 +1,9 @@
 package dev.pgpilot.core.clicompat;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.SupabaseCli;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

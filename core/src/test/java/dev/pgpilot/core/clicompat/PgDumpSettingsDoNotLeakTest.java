@@ -3,13 +3,12 @@ package dev.pgpilot.core.clicompat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.drift.Drift;
-import dev.pgpilot.core.drift.Reset;
 import dev.pgpilot.core.request.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +76,7 @@ class PgDumpSettingsDoNotLeakTest {
         Path dir = project(emptiesSearchPath);
         Files.writeString(dir.resolve("pgpilot.yaml"), "environments:\n  ci:\n    url_env: DB_URL\n    resettable: true\n");
         Pilot p = new Pilot(new Pilot.Options(dir, null, "ci", "cli", "test"), Clock.systemUTC(), Map.of("DB_URL", TestDatabase.url(db)));
-        assertEquals(2, Reset.run(p).applied());
+        assertEquals(2, p.reset().applied());
         assertTrue(notesInPublic(db));
     }
 

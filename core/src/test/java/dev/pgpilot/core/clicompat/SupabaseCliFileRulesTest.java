@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.SupabaseCli;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.StatusReport;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.engine.StatusReport;
+import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.drift.Drift;
 import dev.pgpilot.core.drift.Reset;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ class SupabaseCliFileRulesTest {
         Files.writeString(project.dir().resolve("pgpilot.yaml"), "environments:\n  ci:\n    url_env: DB_URL\n    resettable: true\n");
         Pilot ci = new Pilot(new Pilot.Options(project.dir(), null, "ci", "cli", "test"), Clock.systemUTC(),
                 Map.of("DB_URL", TestDatabase.url(project.db())));
-        assertEquals(pending.size(), Reset.run(ci).applied());
+        assertEquals(pending.size(), ci.reset().applied());
         assertEquals(List.of("002", "1", "10", "2", "20240101"),
                 project.strings("select version from supabase_migrations.schema_migrations order by version collate \"C\""));
         assertNothingToDo(p);
@@ -113,7 +113,7 @@ class SupabaseCliFileRulesTest {
         }
         assertEquals(List.of("false"), project.strings("select (to_regclass('public.three') is not null)::text"), "nothing applied");
 
-        project.pilot().repair("20250101000000", dev.pgpilot.core.db.Repair.Status.REVERTED);
+        project.pilot().repair("20250101000000", dev.pgpilot.core.engine.Repair.Status.REVERTED);
         assertEquals(1, project.pilot().up(UpOptions.all(), ApplyListener.NONE).applied().size());
         assertTrue(project.cli("db", "push", "--dry-run").all().contains("Remote database is up to date."));
     }

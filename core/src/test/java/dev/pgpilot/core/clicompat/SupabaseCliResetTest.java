@@ -4,14 +4,14 @@ import static dev.pgpilot.core.clicompat.SupabaseCliSideBySideTest.assertNothing
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.SupabaseCli;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.History;
-import dev.pgpilot.core.db.Repair;
-import dev.pgpilot.core.db.Rollback;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.engine.History;
+import dev.pgpilot.core.engine.Repair;
+import dev.pgpilot.core.engine.Rollback;
+import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.drift.Reset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ class SupabaseCliResetTest {
         byCli.cli("db", "reset", "--yes");
 
         CliProject byPgpilot = byCli.onFreshDatabase();
-        Reset.Result r = Reset.run(resettable(byPgpilot));
+        Reset.Result r = resettable(byPgpilot).reset();
         assertEquals(1, r.applied());
         assertEquals(List.of("supabase/seed.sql", "supabase/seeds/a.sql", "supabase/seeds/b.sql"), r.seeded());
         assertEquals(byCli.strings(SEED_ROWS), byPgpilot.strings(SEED_ROWS), "same paths and hashes in seed_files");

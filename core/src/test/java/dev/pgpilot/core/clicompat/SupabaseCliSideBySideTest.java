@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.Golden;
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.SupabaseCli;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.StatusReport;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.engine.StatusReport;
+import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.drift.Drift;
 import dev.pgpilot.core.sql.CliStatements;
 import java.nio.charset.StandardCharsets;

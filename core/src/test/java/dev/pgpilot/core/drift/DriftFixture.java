@@ -22,7 +22,7 @@ final class DriftFixture {
             for (Path dir : PROJECTS) {
                 Path local = dir.resolve(".pgpilot/local");
                 if (Files.isDirectory(local)) {
-                    new dev.pgpilot.core.db.LocalDatabase(local, false).stopImmediately();
+                    new dev.pgpilot.core.local.LocalDatabase(local, false).stopImmediately();
                 }
             }
         }));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.workspace.MigrationFile;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -190,8 +190,8 @@ class DriftTest {
     void databaseBuiltByTheMigrationEngineHasNoDrift() {
         java.nio.file.Path dir = DriftFixture.project();
         DatabaseTarget db = TestDatabase.fresh();
-        new dev.pgpilot.core.Pilot(new dev.pgpilot.core.Pilot.Options(dir, TestDatabase.url(db), null, "cli", "test"),
-                java.time.Clock.systemUTC(), java.util.Map.of()).up(dev.pgpilot.core.db.UpOptions.all(), dev.pgpilot.core.db.ApplyListener.NONE);
+        new dev.pgpilot.core.api.Pilot(new dev.pgpilot.core.api.Pilot.Options(dir, TestDatabase.url(db), null, "cli", "test"),
+                java.time.Clock.systemUTC(), java.util.Map.of()).up(dev.pgpilot.core.engine.UpOptions.all(), dev.pgpilot.core.engine.ApplyListener.NONE);
         SchemaDiff d = Drift.check(migrations, null, TestDatabase.server(), db).diff();
         assertTrue(d.isEmpty(), "the history tables and pgpilot's own schema are not drift: " + d.toText());
     }
@@ -200,13 +200,13 @@ class DriftTest {
     void pendingMigrationsAreNotDriftOnlyAppliedVersionsAreReplayed() {
         java.nio.file.Path dir = DriftFixture.project();
         DatabaseTarget db = TestDatabase.fresh();
-        dev.pgpilot.core.Pilot pilot = new dev.pgpilot.core.Pilot(new dev.pgpilot.core.Pilot.Options(dir, TestDatabase.url(db), null, "cli", "test"),
+        dev.pgpilot.core.api.Pilot pilot = new dev.pgpilot.core.api.Pilot(new dev.pgpilot.core.api.Pilot.Options(dir, TestDatabase.url(db), null, "cli", "test"),
                 java.time.Clock.systemUTC(), java.util.Map.of());
-        pilot.up(new dev.pgpilot.core.db.UpOptions("20240101000000", false, false, false), dev.pgpilot.core.db.ApplyListener.NONE);
-        SchemaDiff d = Drift.checkApplied(pilot).diff();
+        pilot.up(new dev.pgpilot.core.engine.UpOptions("20240101000000", false, false, false), dev.pgpilot.core.engine.ApplyListener.NONE);
+        SchemaDiff d = pilot.drift().diff();
         assertTrue(d.isEmpty(), "the two pending files are not drift: " + d.toText());
         run(db, "create table public.hand_made (id int);");
-        assertTrue(Drift.checkApplied(pilot).diff().toText().contains("public.hand_made"), "real drift is still found");
+        assertTrue(pilot.drift().diff().toText().contains("public.hand_made"), "real drift is still found");
     }
 
     @Test

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.drift.EnvironmentMatrix.State;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class EnvironmentMatrixTest {
     }
 
     static EnvironmentMatrix matrix(Path dir, Map<String, String> env) {
-        return EnvironmentMatrix.read(new Pilot(new Pilot.Options(dir, null, "all", "cli", "test"), Clock.systemUTC(), env));
+        return new Pilot(new Pilot.Options(dir, null, "all", "cli", "test"), Clock.systemUTC(), env).environmentMatrix();
     }
 
     @Test

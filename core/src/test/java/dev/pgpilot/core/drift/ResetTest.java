@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.StatusReport;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.engine.StatusReport;
+import dev.pgpilot.core.engine.UpOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,7 +49,7 @@ class ResetTest {
     void resetRefusesAProtectedEnvironmentAndDropsNothing() throws Exception {
         DatabaseTarget db = withData();
         Pilot p = pilot("prod", db, "environments:\n  prod:\n    url_env: DB_URL\n    protected: true\n    resettable: true\n");
-        PilotException e = assertThrows(PilotException.class, () -> Reset.run(p));
+        PilotException e = assertThrows(PilotException.class, () -> p.reset());
         assertEquals(PilotException.REFUSED, e.exitCode());
         assertTrue(e.getMessage().contains("prod is protected"), e.getMessage());
         assertTrue(notesExist(db));
@@ -59,7 +59,7 @@ class ResetTest {
     void resetRefusesAnEnvironmentNotMarkedResettable() throws Exception {
         DatabaseTarget db = withData();
         Pilot p = pilot("staging", db, "environments:\n  staging:\n    url_env: DB_URL\n");
-        PilotException e = assertThrows(PilotException.class, () -> Reset.run(p));
+        PilotException e = assertThrows(PilotException.class, () -> p.reset());
         assertEquals(PilotException.REFUSED, e.exitCode());
         assertTrue(e.getMessage().contains("not marked resettable"), e.getMessage());
         assertTrue(notesExist(db));
@@ -71,7 +71,7 @@ class ResetTest {
         Path dir = DriftFixture.project();
         String url = TestDatabase.url(db);
         Pilot p = new Pilot(new Pilot.Options(dir, url, null, "cli", "test"), Clock.systemUTC(), Map.of());
-        assertEquals(PilotException.REFUSED, assertThrows(PilotException.class, () -> Reset.run(p)).exitCode());
+        assertEquals(PilotException.REFUSED, assertThrows(PilotException.class, () -> p.reset()).exitCode());
         assertTrue(notesExist(db));
     }
 
@@ -79,7 +79,7 @@ class ResetTest {
     void resetOfAResettableEnvironmentDropsHandMadeTablesAndReappliesTheMigrations() throws Exception {
         DatabaseTarget db = withData();
         Pilot p = pilot("ci", db, "environments:\n  ci:\n    url_env: DB_URL\n    resettable: true\n");
-        Reset.Result r = Reset.run(p);
+        Reset.Result r = p.reset();
         assertEquals(3, r.applied());
         assertTrue(!notesExist(db));
         SchemaDiff d = Drift.check(p.workspace().migrations(), null, TestDatabase.server(), db).diff();
@@ -90,7 +90,7 @@ class ResetTest {
     void afterAResetStatusCallsEveryMigrationAppliedAndUpHasNothingToDo() throws Exception {
         DatabaseTarget db = withData();
         Pilot p = pilot("ci", db, "environments:\n  ci:\n    url_env: DB_URL\n    resettable: true\n");
-        Reset.run(p);
+        p.reset();
         StatusReport s = p.status();
         assertEquals(3, s.applied().size(), s.toString());
         assertEquals(0, s.pending().size(), s.toString());
@@ -103,7 +103,7 @@ class ResetTest {
         Pilot p = pilot("ci", db, "environments:\n  ci:\n    url_env: DB_URL\n    resettable: true\n");
         Files.writeString(p.workspace().migrationsDir().resolve("20990101000000_needs_base.sql"),
                 "create table public.a (id int);\n\ncreate index on public.events (id);\n");
-        PilotException e = assertThrows(PilotException.class, () -> Reset.run(p));
+        PilotException e = assertThrows(PilotException.class, () -> p.reset());
         assertTrue(e.getMessage().contains("20990101000000_needs_base.sql:3"), e.getMessage());
         assertTrue(e.getMessage().contains("relation \"public.events\" does not exist"), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.Postgres15;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.local.Postgres15;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.core.workspace.Workspace;
 import java.io.IOException;
@@ -176,7 +176,7 @@ class SupabaseObjectsDriftTest {
     @Test
     void aTargetRoleThatCannotCreateDatabasesGetsItsShadowOnTheEmbeddedServer() {
         DatabaseTarget db = builtFromMigrations(Server.PG15);
-        DriftTest.run(db.withUser(dev.pgpilot.core.db.SupabaseBase.ADMIN_ROLE), "do $$ begin if not exists (select from pg_roles where rolname = 'reader') then create role reader login; end if; end $$");
+        DriftTest.run(db.withUser(dev.pgpilot.core.local.SupabaseBase.ADMIN_ROLE), "do $$ begin if not exists (select from pg_roles where rolname = 'reader') then create role reader login; end if; end $$");
         Drift.Result r = drift(db.withUser("reader"));
         assertTrue(r.shadow().startsWith("the embedded PostgreSQL 17 (cannot create a database on the target's server"), r.shadow());
         assertTrue(r.shadow().endsWith("the target runs PostgreSQL 15, privileges and view definitions are compared on what both know"), r.shadow());

@@ -1,10 +1,10 @@
 package dev.pgpilot.core.eval;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.ApplyListener;
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.lint.Finding;
 import dev.pgpilot.core.lint.LintReport;
 import dev.pgpilot.core.lint.Severity;

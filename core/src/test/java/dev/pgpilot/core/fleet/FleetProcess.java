@@ -1,6 +1,6 @@
 package dev.pgpilot.core.fleet;
 
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.engine.UpOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

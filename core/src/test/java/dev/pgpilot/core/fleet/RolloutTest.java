@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgpilot.core.db.DatabaseTarget;
-import dev.pgpilot.core.db.LocalDatabase;
-import dev.pgpilot.core.db.UpOptions;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.local.LocalDatabase;
+import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.fleet.TargetOutcome.State;
 import java.io.IOException;
 import java.net.InetAddress;

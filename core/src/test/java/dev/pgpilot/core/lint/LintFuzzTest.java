@@ -1,5 +1,6 @@
 package dev.pgpilot.core.lint;
 
+import dev.pgpilot.core.lint.run.Linter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package dev.pgpilot.core.lint;
 
+import dev.pgpilot.core.lint.run.Linter;
+import dev.pgpilot.core.lint.run.ReportWriter;
 import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.workspace.Config;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.pgpilot.core.lint;
 
+import dev.pgpilot.core.lint.rules.Rules;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;

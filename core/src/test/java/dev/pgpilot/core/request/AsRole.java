@@ -1,6 +1,6 @@
 package dev.pgpilot.core.request;
 
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

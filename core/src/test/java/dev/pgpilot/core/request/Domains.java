@@ -1,7 +1,7 @@
 package dev.pgpilot.core.request;
 
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.render.Migration;
 import dev.pgpilot.core.render.MigrationRenderer;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.pgpilot.core.request;
 
 import dev.pgpilot.core.Golden;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.render.Migration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.lint.LintReport;
-import dev.pgpilot.core.lint.Linter;
+import dev.pgpilot.core.lint.run.Linter;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.render.Migration;
 import dev.pgpilot.core.render.MigrationRenderer;

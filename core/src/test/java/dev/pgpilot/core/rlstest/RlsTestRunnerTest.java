@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.drift.ShadowReplay;
 import dev.pgpilot.core.workspace.Workspace;
 import java.io.InputStream;

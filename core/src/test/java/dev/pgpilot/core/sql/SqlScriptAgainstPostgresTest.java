@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

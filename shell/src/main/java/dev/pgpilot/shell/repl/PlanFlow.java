@@ -1,10 +1,10 @@
 package dev.pgpilot.shell.repl;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.ApplyResult;
-import dev.pgpilot.core.db.UpOptions;
-import dev.pgpilot.core.lint.ReportWriter;
+import dev.pgpilot.core.engine.ApplyResult;
+import dev.pgpilot.core.engine.UpOptions;
+import dev.pgpilot.core.lint.run.ReportWriter;
 import dev.pgpilot.core.render.Migration;
 import dev.pgpilot.core.request.AmbiguousRequest;
 import dev.pgpilot.core.workspace.MigrationFile;

@@ -1,6 +1,6 @@
 package dev.pgpilot.shell.repl;
 
-import dev.pgpilot.core.Pilot;
+import dev.pgpilot.core.api.Pilot;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class Repl {
             Supplier<OptionalInt> pendingCount,
             Supplier<List<String>> environments,
             Supplier<List<String>> versions,
-            Supplier<dev.pgpilot.core.db.DatabaseTarget> catalogTarget,
+            Supplier<dev.pgpilot.core.target.DatabaseTarget> catalogTarget,
             Supplier<Pilot> pilots,
             Map<String, String> env,
             Path historyFile) {}

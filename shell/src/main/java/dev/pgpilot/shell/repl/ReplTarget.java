@@ -1,6 +1,6 @@
 package dev.pgpilot.shell.repl;
 
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.workspace.Environment;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.pgpilot.shell.repl;
 
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,0 +1,115 @@
+package dev.pgpilot.core.local;
+
+import dev.pgpilot.core.target.DatabaseTarget;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.pgpilot.core.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+
+/** Supabase's extensions on the embedded server: real where they can run, labelled local stand-ins where not. */
+class SupabaseExtensionsTest {
+    private final DatabaseTarget db = TestDatabase.fresh();
+
+    @Test
+    void vectorStandInTakesTheTypeDistancesAndHnswAndIvfflatIndexesAndChecksDimensions() throws SQLException {
+        exec("""
+                create extension if not exists vector with schema extensions;
+                create table public.docs (id int primary key, embedding extensions.vector(3));
+                insert into public.docs values (1, '[1,0,0]'), (2, '[0,1,0]'), (3, array[0,0,1]::real[]);
+                create index on public.docs using hnsw (embedding vector_cosine_ops);
+                create index on public.docs using ivfflat (embedding vector_l2_ops);
+                """);
+        assertEquals("1 3", one("select string_agg(id::text, ' ' order by id) from (select id from public.docs "
+                + "order by embedding <=> '[1,0.1,0.2]' limit 2) t"));
+        assertEquals("1.4142 -1 3", one("select round(('[1,0,0]'::extensions.vector <-> '[0,1,0]')::numeric, 4) || ' ' "
+                + "|| ('[1,2,0]'::extensions.vector <#> '[1,0,5]') || ' ' || extensions.vector_dims('[1,2,3]')"));
+        PSQLException wrongDims = assertThrows(PSQLException.class, () -> exec("insert into public.docs values (4, '[1,2]')"));
+        assertEquals("expected 3 dimensions, not 2", wrongDims.getServerErrorMessage().getMessage());
+        // What the stand-in does not do, as its comment says: index options are refused.
+        PSQLException options = assertThrows(PSQLException.class,
+                () -> exec("create index on public.docs using ivfflat (embedding vector_cosine_ops) with (lists = 100)"));
+        assertEquals("unrecognized parameter \"lists\"", options.getServerErrorMessage().getMessage());
+    }
+
+    @Test
+    void cronStandInKeepsJobsChecksSchedulesAndRunsNothing() throws SQLException {
+        exec("create extension if not exists pg_cron with schema extensions");
+        assertEquals("nightly 0 3 * * * postgres", one("select cron.schedule('nightly', '0 3 * * *', 'select 1');"
+                + "select jobname || ' ' || schedule || ' ' || username from cron.job"));
+        PSQLException e = assertThrows(PSQLException.class, () -> exec("select cron.schedule('x', 'every day', 'select 1')"));
+        assertEquals("invalid schedule: every day", e.getServerErrorMessage().getMessage());
+    }
+
+    @Test
+    void netStandInQueuesRequestsAndHttpStandInRefusesToCallOut() throws SQLException {
+        exec("create extension if not exists pg_net with schema extensions; create extension if not exists http with schema extensions;"
+                + "create function public.ping() returns int language sql as $$ select (extensions.http_get('https://example.com')).status $$");
+        assertEquals("POST https://example.com/hook", one("select net.http_post('https://example.com/hook', '{\"a\": 1}');"
+                + "select method || ' ' || url from net.http_request_queue"));
+        PSQLException e = assertThrows(PSQLException.class, () -> exec("select public.ping()"));
+        assertEquals("0A000", e.getSQLState());
+        assertEquals("a%20b%26c%C3%A9", one("select extensions.urlencode('a b&cé')"));
+    }
+
+    @Test
+    void jsonschemaStandInEnforcesTypeRequiredAndPropertiesInACheckConstraint() throws SQLException {
+        exec("""
+                create extension if not exists pg_jsonschema with schema extensions;
+                create table public.events (payload jsonb check (extensions.jsonb_matches_schema(
+                  '{"type": "object", "required": ["kind"], "properties": {"kind": {"enum": ["a", "b"]}, "n": {"type": "integer"}}}',
+                  payload)));
+                insert into public.events values ('{"kind": "a", "n": 2}');
+                """);
+        for (String bad : new String[] {"{\"n\": 2}", "{\"kind\": \"c\"}", "{\"kind\": \"a\", \"n\": 1.5}"}) {
+            PSQLException e = assertThrows(PSQLException.class, () -> exec("insert into public.events values ('" + bad + "')"));
+            assertEquals("23514", e.getSQLState(), bad);
+        }
+    }
+
+    @Test
+    void vaultGraphqlAndRealtimeObjectsExistAsOnANewSupabaseProject() throws SQLException {
+        assertEquals("s3cr3t", one("select vault.create_secret('s3cr3t', 'api_key');"
+                + "select decrypted_secret from vault.decrypted_secrets where name = 'api_key'"));
+        exec("create table public.integrations (id int, credentials uuid references vault.secrets (id) on delete set null)");
+        assertEquals("true", one("select (graphql_public.graphql(query => '{ __typename }') -> 'errors' -> 0 ->> 'message' "
+                + "like 'pg_graphql is a pgpilot local stand-in%')::text"));
+        exec("""
+                create policy "room members" on realtime.messages for select to authenticated using (realtime.topic() = 'room:1');
+                select realtime.send('{"x": 1}', 'moved', 'room:1', false);
+                """);
+        assertEquals("room:1 moved broadcast", one("select topic || ' ' || event || ' ' || extension from realtime.messages"));
+        PSQLException e = assertThrows(PSQLException.class, () -> exec("alter table realtime.messages add column note text"));
+        assertEquals("must be owner of table messages", e.getServerErrorMessage().getMessage());
+    }
+
+    @Test
+    void standInsAreListedWithWhatTheyDoNotDo() {
+        assertEquals("http,pg_cron,pg_graphql*,pg_jsonschema,pg_net,supabase_vault*,vector", LocalStandIns.of(db).stream()
+                .map(s -> s.name() + (s.installed() ? "*" : "")).collect(Collectors.joining(",")));
+        assertEquals("vault.create_secret(), update_secret() and vault.decrypted_secrets work, but secrets are stored unencrypted",
+                LocalStandIns.of(db).stream().filter(s -> s.name().equals("supabase_vault")).findFirst().orElseThrow().behaviour());
+    }
+
+    @Test
+    void realPgtapFromDebiansPackageRunsATest() throws SQLException {
+        assumeTrue(Files.exists(Path.of("/usr/share/postgresql/15/extension/pgtap.control")),
+                "needs Debian's postgresql-15-pgtap (.ci/run installs it)");
+        assertEquals("ok 1 - users exist", one("create extension if not exists pgtap with schema extensions;"
+                + "select extensions.plan(1); select extensions.has_table('auth', 'users', 'users exist')"));
+    }
+
+    private void exec(String sql) throws SQLException {
+        Queries.exec(db, sql);
+    }
+
+    private String one(String sql) throws SQLException {
+        return Queries.one(db, sql);
+    }
+}
