@@ -160,7 +160,7 @@ public final class Linter {
     /** What happens to a file of the migrations folder that is not named as a migration. */
     private static String badNameMessage(String file) {
         return MigrationName.looksLikeSql(file)
-                ? file + " is not named <version>_<name>.sql: pgpilot up refuses the folder until it is renamed or moved (the Supabase CLI skips it)"
+                ? file + " is not named <version>_<name>.sql: pgpilot and the Supabase CLI skip it with a warning (rename it to apply it, or move it out of the folder)"
                 : file + " is not a migration: pgpilot and the Supabase CLI skip it";
     }
 

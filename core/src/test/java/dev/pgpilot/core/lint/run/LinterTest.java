@@ -232,7 +232,7 @@ class LinterTest {
                 Linter.DUPLICATE_VERSION + " error supabase/migrations/20240101000000_orders_again.sql",
                 "migration-file-name warning supabase/migrations/notes.md",
                 "migration-file-name warning supabase/migrations/seed.sql"), folder);
-        assertTrue(r.findings().stream().anyMatch(f -> f.message().startsWith("seed.sql is not named <version>_<name>.sql: pgpilot up refuses")));
+        assertTrue(r.findings().stream().anyMatch(f -> f.message().startsWith("seed.sql is not named <version>_<name>.sql: pgpilot and the Supabase CLI skip it with a warning")));
         assertTrue(r.findings().stream().anyMatch(f -> f.message().equals("notes.md is not a migration: pgpilot and the Supabase CLI skip it")));
         assertTrue(r.hasErrors());
         LintReport off = new Linter(Config.defaults(), Map.of("migration-file-name", Severity.OFF, Linter.DUPLICATE_VERSION, Severity.OFF)).lint(Workspace.open(dir));
