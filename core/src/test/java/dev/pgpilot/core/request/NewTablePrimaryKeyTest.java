@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.db.DatabaseTarget;
+import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.render.Migration;
 import org.junit.jupiter.api.Test;
 
