@@ -16,20 +16,42 @@ import java.util.concurrent.TimeUnit;
  * A test that needs a tool fails (it does not skip) when npm is missing or the install fails.
  *
  * @param spec   what {@code npm install} gets, e.g. {@code supabase@2.117.0}
- * @param bin    the executable under {@code node_modules/.bin/}
+ * @param bin    the executable under {@code node_modules/.bin/}; null for a library (supabase-js)
  * @param folder the cache folder's name
  */
 public record NpmTool(String spec, String bin, String folder) {
     public static final NpmTool TYPESCRIPT = new NpmTool("typescript@5", "tsc", "typescript5");
     public static final NpmTool SUPABASE_CLI = new NpmTool("supabase@2.117.0", "supabase", "supabase-2.117.0");
+    /** The client the generated types are for; a library, so compiled against through {@link #nodeModules()}. */
+    public static final NpmTool SUPABASE_JS = new NpmTool("@supabase/supabase-js@2.119.1", null, "supabase-js-2.119.1");
+
+    /** The installed {@code node_modules} folder (installed first when the cache does not have it). */
+    public synchronized Path nodeModules() {
+        Path modules = cacheRoot().resolve(folder).resolve("node_modules");
+        if (!Files.exists(installedMarker(modules))) {
+            install();
+        }
+        return modules;
+    }
+
+    /** An executable's file, or a library's package.json. */
+    private Path installedMarker(Path modules) {
+        if (bin != null) return modules.resolve(".bin").resolve(bin);
+        int at = spec.lastIndexOf('@');
+        return modules.resolve(at > 0 ? spec.substring(0, at) : spec).resolve("package.json");
+    }
 
     /** The executable, installed first when the cache does not have it. */
     public synchronized Path executable() {
-        Path cache = cacheRoot().resolve(folder);
-        Path exe = cache.resolve("node_modules/.bin").resolve(bin);
-        if (Files.isExecutable(exe)) {
-            return exe;
+        Path exe = cacheRoot().resolve(folder).resolve("node_modules/.bin").resolve(bin);
+        if (!Files.isExecutable(exe)) {
+            install();
         }
+        return exe;
+    }
+
+    private void install() {
+        Path cache = cacheRoot().resolve(folder);
         try {
             Files.createDirectories(cache.getParent());
             Path staging = Files.createTempDirectory(cache.getParent(), folder + "-install-");
@@ -41,7 +63,7 @@ public record NpmTool(String spec, String bin, String folder) {
                 throw new AssertionError("this test needs node and npm on the PATH for " + spec + " (" + e.getMessage() + ")", e);
             }
             String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.isExecutable(staging.resolve("node_modules/.bin").resolve(bin))) {
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(installedMarker(staging.resolve("node_modules")))) {
                 fail("npm install " + spec + " failed:\n" + out);
             }
             try {
@@ -55,7 +77,6 @@ public record NpmTool(String spec, String bin, String folder) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while installing " + spec, e);
         }
-        return exe;
     }
 
     static Path cacheRoot() {

@@ -6,6 +6,7 @@ import dev.pgpilot.core.types.TypeScriptTypes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,13 +22,20 @@ final class GenCommand implements Callable<Integer>, TextOnly {
     @Parameters(index = "1", paramLabel = "LANG", description = "typescript")
     String lang;
 
+    @Option(names = "--schema", split = ",", paramLabel = "NAME",
+            description = "schemas to generate (repeat or comma-separate); default: public and config.toml's [api] schemas, else the project's schemas and graphql_public")
+    java.util.List<String> schemas;
+
     @Override
     public Integer call() {
         if (!what.equals("types") || !lang.equals("typescript")) {
             throw PilotException.refused("cannot generate '" + what + " " + lang + "'", "pgpilot gen types typescript > database.types.ts");
         }
         dev.pgpilot.core.api.Pilot pilot = global.project();
-        TypeCatalog catalog = TypeCatalog.read(pilot.target().target()).exposed(pilot.workspace().supabaseConfig());
+        dev.pgpilot.core.target.DatabaseTarget target = pilot.target().target();
+        java.util.List<String> names = schemas != null && !schemas.isEmpty() ? schemas
+                : TypeCatalog.schemasFor(target, pilot.workspace().supabaseConfig());
+        TypeCatalog catalog = TypeCatalog.read(target, names);
         spec.commandLine().getOut().print(TypeScriptTypes.render(catalog));
         spec.commandLine().getOut().flush(); // print() does not trigger the writer's autoflush
         return 0;

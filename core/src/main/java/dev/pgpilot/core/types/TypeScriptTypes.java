@@ -1,169 +1,315 @@
 package dev.pgpilot.core.types;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Renders a {@link TypeCatalog} as the {@code Database} type supabase-js expects, in the shape
- * {@code supabase gen types typescript} prints: per schema Tables (Row / Insert / Update /
- * Relationships), Views, Functions (Args / Returns), Enums and CompositeTypes, plus the
- * {@code Tables<>}, {@code TablesInsert<>}, {@code TablesUpdate<>} and {@code Enums<>} helpers for public.
+ * {@code supabase gen types typescript} (postgres-meta) prints: {@code __InternalSupabase} with the
+ * PostgREST version, per schema Tables (Row with computed fields / Insert / Update /
+ * Relationships), Views (Insert and Update when updatable), Functions (Args / Returns /
+ * SetofOptions), Enums and CompositeTypes, then the {@code Tables<>}, {@code TablesInsert<>},
+ * {@code TablesUpdate<>}, {@code Enums<>} and {@code CompositeTypes<>} helpers (a name in the
+ * default schema, or {@code { schema }} and a name) and the {@code Constants} object of enum labels.
+ * Columns, arguments and objects are listed by name, as postgres-meta lists them.
  */
 public final class TypeScriptTypes {
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final String NEVER = "[_ in never]: never";
+    /** The PostgREST major Supabase runs: supabase-js 2.5x reads it to offer PostgREST 13's methods (maxAffected...). */
+    static final String POSTGREST_VERSION = "13";
+    /** Types PostgREST accepts as the one unnamed argument of a function called with the request body. */
+    private static final Set<String> BODY_ARG_TYPES = Set.of("json", "jsonb", "text");
 
-    private TypeScriptTypes() {}
+    private final TypeCatalog catalog;
+    private final StringBuilder b = new StringBuilder();
+
+    private TypeScriptTypes(TypeCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     public static String render(TypeCatalog catalog) {
-        StringBuilder b = new StringBuilder();
+        return new TypeScriptTypes(catalog).render();
+    }
+
+    private String render() {
         b.append("export type Json =\n  | string\n  | number\n  | boolean\n  | null\n  | { [key: string]: Json | undefined }\n  | Json[]\n\n");
         b.append("export type Database = {\n");
+        b.append("  // read by createClient<Database>() to pick the PostgREST version's client methods\n");
+        b.append("  __InternalSupabase: {\n    PostgrestVersion: ").append(string(POSTGREST_VERSION)).append("\n  }\n");
         for (Map.Entry<String, TypeCatalog.SchemaTypes> e : catalog.schemas().entrySet()) {
             b.append("  ").append(key(e.getKey())).append(": {\n");
-            schema(b, e.getValue());
+            schema(e.getKey(), e.getValue());
             b.append("  }\n");
         }
         b.append("}\n\n");
-        b.append("""
-                type PublicSchema = Database["public"]
-
-                export type Tables<T extends keyof (PublicSchema["Tables"] & PublicSchema["Views"])> =
-                  (PublicSchema["Tables"] & PublicSchema["Views"])[T] extends { Row: infer R } ? R : never
-
-                export type TablesInsert<T extends keyof PublicSchema["Tables"]> =
-                  PublicSchema["Tables"][T] extends { Insert: infer I } ? I : never
-
-                export type TablesUpdate<T extends keyof PublicSchema["Tables"]> =
-                  PublicSchema["Tables"][T] extends { Update: infer U } ? U : never
-
-                export type Enums<T extends keyof PublicSchema["Enums"]> = PublicSchema["Enums"][T]
-                """);
+        String defaultSchema = catalog.schemas().containsKey("public") ? "public" : catalog.schemas().keySet().iterator().next();
+        b.append(Helpers.text(defaultSchema));
+        constants();
         return b.toString();
     }
 
-    private static void schema(StringBuilder b, TypeCatalog.SchemaTypes s) {
+    private void schema(String schema, TypeCatalog.SchemaTypes s) {
+        List<Callable> callable = callable(s);
         b.append("    Tables: {\n");
         List<TypeCatalog.Relation> tables = s.relations().values().stream().filter(r -> !r.view()).toList();
         if (tables.isEmpty()) b.append("      ").append(NEVER).append('\n');
         for (TypeCatalog.Relation t : tables) {
             b.append("      ").append(key(t.name())).append(": {\n");
-            b.append("        Row: {\n");
-            for (TypeCatalog.Column c : t.columns()) b.append("          ").append(key(c.name())).append(": ").append(columnType(c)).append('\n');
-            b.append("        }\n        Insert: {\n");
-            for (TypeCatalog.Column c : t.columns()) {
-                b.append("          ").append(key(c.name()));
-                if (c.generated() || c.identityAlways()) {
-                    b.append("?: never\n"); // the server refuses values for these
-                } else {
-                    boolean optional = c.nullable() || c.hasDefault() || c.identity();
-                    b.append(optional ? "?: " : ": ").append(columnType(c)).append('\n');
-                }
-            }
-            b.append("        }\n        Update: {\n");
-            for (TypeCatalog.Column c : t.columns()) {
-                b.append("          ").append(key(c.name())).append(c.generated() || c.identityAlways() ? "?: never" : "?: " + columnType(c)).append('\n');
-            }
-            b.append("        }\n");
-            relationships(b, t);
+            row(schema, t, callable);
+            writable(schema, t, "Insert", false);
+            writable(schema, t, "Update", false);
+            relationships(schema, t);
             b.append("      }\n");
         }
         b.append("    }\n    Views: {\n");
         List<TypeCatalog.Relation> views = s.relations().values().stream().filter(TypeCatalog.Relation::view).toList();
         if (views.isEmpty()) b.append("      ").append(NEVER).append('\n');
         for (TypeCatalog.Relation v : views) {
-            b.append("      ").append(key(v.name())).append(": {\n        Row: {\n");
-            for (TypeCatalog.Column c : v.columns()) b.append("          ").append(key(c.name())).append(": ").append(columnType(c)).append('\n');
-            b.append("        }\n");
-            relationships(b, v);
+            b.append("      ").append(key(v.name())).append(": {\n");
+            row(schema, v, callable);
+            if (v.updatable()) {
+                writable(schema, v, "Insert", true);
+                writable(schema, v, "Update", true);
+            }
+            relationships(schema, v);
             b.append("      }\n");
         }
         b.append("    }\n    Functions: {\n");
-        if (s.functions().isEmpty()) b.append("      ").append(NEVER).append('\n');
-        for (Map.Entry<String, List<TypeCatalog.Function>> f : s.functions().entrySet()) {
-            b.append("      ").append(key(f.getKey())).append(": ");
-            b.append(f.getValue().stream().map(TypeScriptTypes::function).collect(Collectors.joining(" | ")));
-            b.append('\n');
+        if (callable.isEmpty()) b.append("      ").append(NEVER).append('\n');
+        Map<String, List<Callable>> byName = new java.util.TreeMap<>(callable.stream().collect(Collectors.groupingBy(c -> c.fn().name())));
+        for (Map.Entry<String, List<Callable>> f : byName.entrySet()) {
+            List<Callable> overloads = f.getValue().stream()
+                    .sorted(Comparator.comparing((Callable c) -> c.fn().identityArgs()).thenComparing(c -> c.fn().returns().name())).toList();
+            if (overloads.size() == 1) {
+                b.append("      ").append(key(f.getKey())).append(": ");
+                signature(schema, overloads.get(0), "      ");
+            } else {
+                b.append("      ").append(key(f.getKey())).append(":\n");
+                for (Callable c : overloads) {
+                    b.append("        | ");
+                    signature(schema, c, "          ");
+                }
+            }
         }
         b.append("    }\n    Enums: {\n");
         if (s.enums().isEmpty()) b.append("      ").append(NEVER).append('\n');
         for (Map.Entry<String, List<String>> e : s.enums().entrySet()) {
-            b.append("      ").append(key(e.getKey())).append(": ")
-                    .append(e.getValue().stream().map(TypeScriptTypes::string).collect(Collectors.joining(" | "))).append('\n');
+            b.append("      ").append(key(e.getKey())).append(": ").append(union(e.getValue())).append('\n');
         }
         b.append("    }\n    CompositeTypes: {\n");
         if (s.composites().isEmpty()) b.append("      ").append(NEVER).append('\n');
         for (Map.Entry<String, List<TypeCatalog.Column>> c : s.composites().entrySet()) {
             b.append("      ").append(key(c.getKey())).append(": {\n");
-            // Composite fields can always be null in PostgreSQL.
-            for (TypeCatalog.Column col : c.getValue()) b.append("        ").append(key(col.name())).append(": ").append(tsType(col.type())).append(" | null\n");
+            // A composite's fields can always be null in PostgreSQL.
+            for (TypeCatalog.Column col : byName(c.getValue())) {
+                b.append("        ").append(key(col.name())).append(": ").append(orNull(tsType(schema, col.type()), true)).append('\n');
+            }
             b.append("      }\n");
         }
         b.append("    }\n");
     }
 
-    private static void relationships(StringBuilder b, TypeCatalog.Relation r) {
-        if (r.foreignKeys().isEmpty()) {
+    /** A function PostgREST can call, with its input arguments in name order. */
+    private record Callable(TypeCatalog.Function fn, List<TypeCatalog.Arg> inArgs) {}
+
+    /**
+     * The functions PostgREST exposes: no inputs, all inputs named, or unnamed ones it can fill
+     * (one json/jsonb/text body, defaults it can leave out, or one table row: a computed field).
+     */
+    private static List<Callable> callable(TypeCatalog.SchemaTypes s) {
+        List<Callable> out = new ArrayList<>();
+        for (List<TypeCatalog.Function> fs : s.functions().values()) {
+            for (TypeCatalog.Function f : fs) {
+                List<TypeCatalog.Arg> in = f.args().stream().sorted(Comparator.comparing(TypeCatalog.Arg::name)).toList();
+                boolean allNamed = in.stream().noneMatch(a -> a.name().isEmpty());
+                boolean unnamedFillable = in.stream().allMatch(a -> !a.name().isEmpty() || a.hasDefault() && isBodyType(a.type()));
+                boolean oneUnnamed = in.size() == 1 && in.get(0).name().isEmpty() && (isBodyType(in.get(0).type()) || isRow(in.get(0).type()));
+                if (in.isEmpty() || allNamed || unnamedFillable || oneUnnamed) {
+                    out.add(new Callable(f, in));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isBodyType(TypeCatalog.PgType t) {
+        return !t.array() && "pg_catalog".equals(t.schema()) && BODY_ARG_TYPES.contains(t.name());
+    }
+
+    private static boolean isRow(TypeCatalog.PgType t) {
+        return !t.array() && (t.kind() == 'T' || t.kind() == 'V');
+    }
+
+    private void row(String schema, TypeCatalog.Relation r, List<Callable> callable) {
+        b.append("        Row: {\n");
+        for (TypeCatalog.Column c : byName(r.columns())) {
+            b.append("          ").append(key(c.name())).append(": ").append(columnType(schema, c)).append('\n');
+        }
+        // Computed fields: a function of this relation's row, selectable like a column.
+        for (Callable c : callable) {
+            if (c.fn().identityArgs().equals(r.name())) {
+                b.append("          ").append(key(c.fn().name())).append(": ").append(orNull(returnType(schema, c.fn(), "          "), true)).append('\n');
+            }
+        }
+        b.append("        }\n");
+    }
+
+    /** Insert or Update of a table, or of an updatable view (every column optional and nullable there). */
+    private void writable(String schema, TypeCatalog.Relation r, String which, boolean view) {
+        b.append("        ").append(which).append(": {\n");
+        for (TypeCatalog.Column c : byName(r.columns())) {
+            b.append("          ").append(key(c.name()));
+            if (view ? !c.updatable() : c.identityAlways() || c.generated()) {
+                b.append("?: never\n"); // the server refuses values for these
+            } else if (view) {
+                b.append("?: ").append(orNull(tsType(schema, c.type()), true)).append('\n');
+            } else {
+                boolean optional = which.equals("Update") || c.nullable() || c.hasDefault() || c.identity();
+                b.append(optional ? "?: " : ": ").append(columnType(schema, c)).append('\n');
+            }
+        }
+        b.append("        }\n");
+    }
+
+    /** Only relationships into the same schema: PostgREST embeds within one schema. */
+    private void relationships(String schema, TypeCatalog.Relation r) {
+        List<TypeCatalog.ForeignKey> fks = r.foreignKeys().stream().filter(f -> f.referencedSchema().equals(schema)).toList();
+        if (fks.isEmpty()) {
             b.append("        Relationships: []\n");
             return;
         }
         b.append("        Relationships: [\n");
-        for (TypeCatalog.ForeignKey fk : r.foreignKeys()) {
+        for (TypeCatalog.ForeignKey fk : fks) {
             b.append("          {\n")
                     .append("            foreignKeyName: ").append(string(fk.name())).append('\n')
-                    .append("            columns: [").append(fk.columns().stream().map(TypeScriptTypes::string).collect(Collectors.joining(", "))).append("]\n")
+                    .append("            columns: ").append(list(fk.columns())).append('\n')
                     .append("            isOneToOne: ").append(fk.oneToOne()).append('\n')
                     .append("            referencedRelation: ").append(string(fk.referencedRelation())).append('\n')
-                    .append("            referencedColumns: [").append(fk.referencedColumns().stream().map(TypeScriptTypes::string).collect(Collectors.joining(", "))).append("]\n")
+                    .append("            referencedColumns: ").append(list(fk.referencedColumns())).append('\n')
                     .append("          },\n");
         }
         b.append("        ]\n");
     }
 
-    private static String function(TypeCatalog.Function f) {
-        StringBuilder b = new StringBuilder("{ Args: ");
-        List<TypeCatalog.Arg> named = f.args().stream().filter(a -> !a.name().isEmpty()).toList();
-        if (named.isEmpty()) {
-            b.append("Record<PropertyKey, never>");
+    private void signature(String schema, Callable c, String indent) {
+        TypeCatalog.Function f = c.fn();
+        b.append("{\n").append(indent).append("  Args: ");
+        if (c.inArgs().isEmpty()) {
+            b.append("never\n");
         } else {
-            b.append("{ ").append(named.stream().map(a -> key(a.name()) + (a.hasDefault() ? "?: " : ": ") + tsType(a.type()))
-                    .collect(Collectors.joining("; "))).append(" }");
+            b.append("{\n");
+            for (TypeCatalog.Arg a : c.inArgs()) {
+                b.append(indent).append("    ").append(key(a.name())).append(a.hasDefault() ? "?: " : ": ").append(tsType(schema, a.type())).append('\n');
+            }
+            b.append(indent).append("  }\n");
         }
-        String ret = tsType(f.returns());
-        if ("record".equals(f.returns().name()) && !f.columns().isEmpty() && f.columns().stream().noneMatch(a -> a.name().isEmpty())) {
-            // RETURNS TABLE (...) / OUT parameters: PostgREST returns objects with those keys.
-            ret = "{ " + f.columns().stream().map(a -> key(a.name()) + ": " + tsType(a.type())).collect(Collectors.joining("; ")) + " }";
+        boolean rowArg = c.inArgs().size() == 1 && c.inArgs().get(0).name().isEmpty() && isRow(c.inArgs().get(0).type());
+        String returnsTable = isRow(f.returns()) ? f.returns().name() : null;
+        if (rowArg && returnsTable == null) {
+            // a computed field: selected with its table, not called on its own
+            b.append(indent).append("  Returns: { error: true } & ")
+                    .append(string("the function " + schema + "." + f.name() + " takes a row of " + c.inArgs().get(0).type().name()
+                            + ": select it as a column of that table instead of calling it"))
+                    .append('\n');
+        } else {
+            boolean manyRows = f.rows() > 1;
+            // ROWS 1 makes a set-returning function one row only where SetofOptions tells supabase-js so
+            boolean oneRow = f.returnsSet() && !manyRows && returnsTable != null;
+            b.append(indent).append("  Returns: ").append(returnType(schema, f, indent + "  "))
+                    .append(f.returnsSet() && !oneRow ? "[]" : "").append('\n');
+            if (returnsTable != null) {
+                String from = rowArg ? c.inArgs().get(0).type().name() : "*";
+                boolean oneToOne = rowArg && !f.returnsSet() || !manyRows;
+                b.append(indent).append("  SetofOptions: {\n")
+                        .append(indent).append("    from: ").append(string(from)).append('\n')
+                        .append(indent).append("    to: ").append(string(returnsTable)).append('\n')
+                        .append(indent).append("    isOneToOne: ").append(oneToOne).append('\n')
+                        .append(indent).append("    isSetofReturn: ").append(f.returnsSet()).append('\n')
+                        .append(indent).append("  }\n");
+            }
         }
-        if (f.returnsSet()) {
-            ret = "(" + ret + ")[]";
-        }
-        return b.append("; Returns: ").append(ret).append(" }").toString();
+        b.append(indent).append("}\n");
     }
 
-    private static String columnType(TypeCatalog.Column c) {
-        String t = tsType(c.type());
-        return c.nullable() ? t + " | null" : t;
+    /** RETURNS TABLE columns, a relation of the same schema's row written out, or the mapped type. */
+    private String returnType(String schema, TypeCatalog.Function f, String indent) {
+        if (!f.columns().isEmpty()) {
+            return object(f.columns().stream().sorted(Comparator.comparing(TypeCatalog.Arg::name))
+                    .map(a -> key(a.name()) + ": " + tsType(schema, a.type())).toList(), indent);
+        }
+        TypeCatalog.PgType t = f.returns();
+        TypeCatalog.SchemaTypes own = catalog.schemas().get(schema);
+        if (isRow(t) && t.schema().equals(schema) && own.relations().containsKey(t.name())) {
+            return object(byName(own.relations().get(t.name()).columns()).stream()
+                    .map(c -> key(c.name()) + ": " + columnType(schema, c)).toList(), indent);
+        }
+        return tsType(schema, t);
     }
 
-    /** PostgreSQL type to TypeScript, as supabase-js sees values over PostgREST (JSON). */
-    static String tsType(TypeCatalog.PgType t) {
+    private static String object(List<String> members, String indent) {
+        StringBuilder o = new StringBuilder("{\n");
+        members.forEach(m -> o.append(indent).append("  ").append(m).append('\n'));
+        return o.append(indent).append('}').toString();
+    }
+
+    private void constants() {
+        b.append("\nexport const Constants = {\n");
+        for (Map.Entry<String, TypeCatalog.SchemaTypes> e : catalog.schemas().entrySet()) {
+            b.append("  ").append(key(e.getKey())).append(": {\n");
+            if (e.getValue().enums().isEmpty()) {
+                b.append("    Enums: {},\n");
+            } else {
+                b.append("    Enums: {\n");
+                e.getValue().enums().forEach((name, labels) -> b.append("      ").append(key(name)).append(": ").append(list(labels)).append(",\n"));
+                b.append("    },\n");
+            }
+            b.append("  },\n");
+        }
+        b.append("} as const\n");
+    }
+
+    private static List<TypeCatalog.Column> byName(List<TypeCatalog.Column> columns) {
+        return columns.stream().sorted(Comparator.comparing(TypeCatalog.Column::name)).toList();
+    }
+
+    private String columnType(String schema, TypeCatalog.Column c) {
+        return orNull(tsType(schema, c.type()), c.nullable());
+    }
+
+    /** {@code unknown} already admits null. */
+    private static String orNull(String t, boolean nullable) {
+        return nullable && !t.equals("unknown") ? t + " | null" : t;
+    }
+
+    /**
+     * PostgreSQL type to TypeScript, as supabase-js sees values over PostgREST (JSON). A type of a
+     * schema that is not generated cannot be referred to: an enum is spelled out, the rest is unknown.
+     */
+    String tsType(String schema, TypeCatalog.PgType t) {
         String base;
+        boolean exposed = catalog.schemas().containsKey(t.schema());
         if (t.kind() == 'e') {
-            base = "Database[" + string(t.schema()) + "][\"Enums\"][" + string(t.name()) + "]";
-        } else if (t.kind() == 'T' || t.kind() == 'V') {
-            base = "Database[" + string(t.schema()) + "][" + (t.kind() == 'T' ? "\"Tables\"" : "\"Views\"") + "][" + string(t.name()) + "][\"Row\"]";
-        } else if (t.kind() == 'c') {
-            base = "Database[" + string(t.schema()) + "][\"CompositeTypes\"][" + string(t.name()) + "]";
+            base = exposed ? "Database[" + string(t.schema()) + "][\"Enums\"][" + string(t.name()) + "]"
+                    : union(catalog.allEnums().getOrDefault(t.schema() + "." + t.name(), List.of()));
+        } else if (t.kind() == 'T' || t.kind() == 'V' || t.kind() == 'c') {
+            String section = t.kind() == 'T' ? "Tables" : t.kind() == 'V' ? "Views" : "CompositeTypes";
+            base = !exposed ? "unknown"
+                    : "Database[" + string(t.schema()) + "][" + string(section) + "][" + string(t.name()) + "]" + (t.kind() == 'c' ? "" : "[\"Row\"]");
         } else {
             base = switch (t.name()) {
                 case "bool" -> "boolean";
-                case "int2", "int4", "int8", "float4", "float8", "numeric", "oid", "money" -> "number";
+                case "int2", "int4", "int8", "float4", "float8", "numeric" -> "number";
                 case "json", "jsonb" -> "Json";
+                // PostgREST sends money and oid as strings ("$1.00", "16384"), as it does every other text form below
                 case "text", "varchar", "bpchar", "char", "name", "citext", "uuid", "date", "time", "timetz", "timestamp",
                         "timestamptz", "interval", "bytea", "inet", "cidr", "macaddr", "macaddr8", "tsvector", "tsquery", "xml",
-                        "bit", "varbit", "point", "geometry", "geography" -> "string";
+                        "bit", "varbit", "point", "geometry", "geography", "money", "oid", "vector" -> "string";
                 case "void" -> "undefined";
                 case "record" -> "Record<string, unknown>";
                 default -> "unknown";
@@ -173,6 +319,14 @@ public final class TypeScriptTypes {
             return (base.contains(" ") ? "(" + base + ")" : base) + "[]";
         }
         return base;
+    }
+
+    private static String union(List<String> labels) {
+        return labels.isEmpty() ? "never" : labels.stream().map(TypeScriptTypes::string).collect(Collectors.joining(" | "));
+    }
+
+    private static String list(List<String> values) {
+        return "[" + values.stream().map(TypeScriptTypes::string).collect(Collectors.joining(", ")) + "]";
     }
 
     private static String key(String name) {
