@@ -1,6 +1,7 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.lint.run.LintBaseline;
 import dev.pgpilot.core.lint.LintReport;
 import dev.pgpilot.core.lint.run.Linter;
 import dev.pgpilot.core.lint.run.ReportFormat;
@@ -38,6 +39,10 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--list-rules", description = "print every rule with its default severity")
     boolean listRules;
 
+    @Option(names = "--baseline", description = "accept every current finding: write them to " + LintBaseline.FILE_NAME
+            + ", which lint, up and Slack then ignore (new findings still count)")
+    boolean baseline;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -59,6 +64,7 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         ReportFormat f = format != null ? format : global.json ? ReportFormat.JSON : ReportFormat.TEXT;
+        if (baseline) return writeBaseline(overrides, out);
         LintReport report;
         try {
             boolean wholeProject = paths == null || paths.isEmpty();
@@ -85,5 +91,21 @@ final class LintCommand implements Callable<Integer> {
             return PilotException.ERROR;
         }
         return report.hasErrors() ? 1 : 0;
+    }
+
+    private int writeBaseline(Map<String, Severity> overrides, PrintWriter out) {
+        if (paths != null && !paths.isEmpty()) {
+            throw PilotException.error("--baseline takes no PATH", "run pgpilot lint --baseline in the project: it accepts the findings of every migration");
+        }
+        LintReport report = global.project().writeLintBaseline(overrides);
+        String file = LintBaseline.FILE_NAME;
+        if (global.json) {
+            out.println(Render.json(Render.fields("baseline", file, "accepted", report.findings().size())));
+        } else {
+            out.println("accepted " + report.findings().size() + " finding(s) in " + file
+                    + ": lint, up and Slack ignore them from now on; new findings still count. Commit the file.");
+        }
+        out.flush();
+        return 0;
     }
 }

@@ -47,6 +47,20 @@ class LintCommandTest {
     }
 
     @Test
+    void baselineAcceptsTodaysFindingsSoTheNextLintExitsZeroAndSaysHowManyItLeftOut() throws Exception {
+        Files.writeString(migrations.resolve("20240102000000_cleanup.sql"), "-- cleanup\ndelete from public.orders;\n");
+        assertEquals(0, run("--baseline"), err.toString());
+        assertTrue(out.toString().matches("accepted \\d+ finding\\(s\\) in pgpilot-lint-baseline.json: lint, up and Slack ignore them from now on;"
+                + " new findings still count. Commit the file.\n"), out.toString());
+        assertTrue(Files.exists(dir.resolve("pgpilot-lint-baseline.json")));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--no-color"));
+        assertTrue(out.toString().matches("(?s).*0 error\\(s\\), 0 warning\\(s\\), 0 info in 2 file\\(s\\) \\(\\d+ more accepted in pgpilot-lint-baseline.json\\)\n"),
+                out.toString());
+        assertEquals(2, run("--baseline", "supabase/migrations"), "--baseline takes no PATH");
+    }
+
+    @Test
     void ruleOptionTurnsAnErrorIntoAWarning() throws Exception {
         Files.writeString(migrations.resolve("20240102000000_cleanup.sql"), "-- cleanup\ndelete from public.orders;\n");
         assertEquals(0, run("--rule", "ban-delete-without-where=warning"));

@@ -374,6 +374,18 @@ public final class Pilot {
         return dev.pgpilot.core.lint.LintReport.merge(parts);
     }
 
+    /**
+     * {@code lint --baseline}: lints every migration reporting every finding (accepted ones too) and
+     * writes them all to the project's {@link dev.pgpilot.core.lint.run.LintBaseline}, which every gate then
+     * ignores. A lint that failed on some file accepts nothing (exit 2).
+     */
+    public dev.pgpilot.core.lint.LintReport writeLintBaseline(Map<String, dev.pgpilot.core.lint.Severity> overrides) {
+        dev.pgpilot.core.lint.LintReport report = dev.pgpilot.core.lint.run.Linter.withoutBaseline(workspace, overrides).lint(workspace);
+        report.refuseIfFailed();
+        dev.pgpilot.core.lint.run.LintBaseline.write(workspace.workdir(), report);
+        return report;
+    }
+
     public dev.pgpilot.core.lint.LintReport lint(java.util.List<Path> paths) {
         return lint(paths, Map.of());
     }

@@ -12,6 +12,13 @@ package dev.pgpilot.core.lint;
  * @param fix      one line: what to do instead
  * @param why      why the rule exists and why it has its default severity
  * @param excerpt  the offending source line, for the text report (may be empty)
+ * @param fingerprint what the finding is, not where: {@code lint.run.LintBaseline} matches it, so it survives
+ *                 lines moving ("" for findings made outside the linter)
  */
 public record Finding(String ruleId, Severity severity, String file, int line, int column,
-                      String message, String fix, String why, String excerpt) {}
+                      String message, String fix, String why, String excerpt, String fingerprint) {
+    public Finding(String ruleId, Severity severity, String file, int line, int column, String message, String fix, String why,
+                   String excerpt) {
+        this(ruleId, severity, file, line, column, message, fix, why, excerpt, "");
+    }
+}

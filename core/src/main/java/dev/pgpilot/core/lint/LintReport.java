@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 /**
  * Findings of one lint run, ordered by file, line, column and rule, and the files the linter failed
  * on ({@link LintFailure}: a pgpilot bug, which makes the run "could not run", never "clean").
+ * {@code baselined} counts the findings left out because the project's {@code lint.run.LintBaseline} accepts them.
  */
-public record LintReport(List<Finding> findings, int filesChecked, List<LintFailure> failures) {
+public record LintReport(List<Finding> findings, int filesChecked, List<LintFailure> failures, int baselined) {
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
             .thenComparingInt(Finding::line).thenComparingInt(Finding::column).thenComparing(Finding::ruleId);
 
@@ -21,6 +22,10 @@ public record LintReport(List<Finding> findings, int filesChecked, List<LintFail
         failures = List.copyOf(failures);
     }
 
+    public LintReport(List<Finding> findings, int filesChecked, List<LintFailure> failures) {
+        this(findings, filesChecked, failures, 0);
+    }
+
     public LintReport(List<Finding> findings, int filesChecked) {
         this(findings, filesChecked, List.of());
     }
@@ -29,12 +34,14 @@ public record LintReport(List<Finding> findings, int filesChecked, List<LintFail
         List<Finding> all = new ArrayList<>();
         List<LintFailure> failed = new ArrayList<>();
         int files = 0;
+        int baselined = 0;
         for (LintReport p : parts) {
             all.addAll(p.findings());
             failed.addAll(p.failures());
             files += p.filesChecked();
+            baselined += p.baselined();
         }
-        return new LintReport(all, files, failed);
+        return new LintReport(all, files, failed, baselined);
     }
 
     /** True when a rule or the linter failed on some file: the report is incomplete. */

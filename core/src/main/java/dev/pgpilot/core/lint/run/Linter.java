@@ -51,6 +51,7 @@ public final class Linter {
     private final Map<String, Severity> severities = new LinkedHashMap<>();
     private final SchemaManifest manifest;
     private final List<Rule> rules;
+    private LintBaseline baseline = LintBaseline.NONE;
 
     public Linter(Config config) {
         this(config, Map.of());
@@ -82,6 +83,13 @@ public final class Linter {
      * Slack): severities from pgpilot.yaml, then {@code overrides}, and the schema manifest.
      */
     public static Linter forWorkspace(Workspace workspace, Map<String, Severity> overrides) {
+        Linter linter = withoutBaseline(workspace, overrides);
+        linter.baseline = LintBaseline.load(workspace.workdir());
+        return linter;
+    }
+
+    /** {@link #forWorkspace} reporting every finding, the accepted ones too: what {@code lint --baseline} writes. */
+    public static Linter withoutBaseline(Workspace workspace, Map<String, Severity> overrides) {
         return new Linter(workspace.config(), overrides, SchemaManifest.load(workspace.workdir()));
     }
 
@@ -130,7 +138,13 @@ public final class Linter {
                     "give one of them a new timestamp", DUPLICATE_WHY, "")));
         }
         List<LintReport> parts = new ArrayList<>(lintInOrder(folder.migrations(), workspace.workdir()));
-        parts.add(new LintReport(found, 0));
+        LintBaseline.Counter counter = new LintBaseline.Counter();
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : found) {
+            Finding printed = withFingerprint(f, counter.fingerprint(f.ruleId(), f.file(), f.message()));
+            if (!baseline.accepts(printed)) kept.add(printed);
+        }
+        parts.add(new LintReport(kept, 0, List.of(), found.size() - kept.size()));
         return LintReport.merge(parts);
     }
 
@@ -290,6 +304,8 @@ public final class Linter {
         Suppressions suppressions = new Suppressions(file);
         List<Finding> out = new ArrayList<>();
         List<LintFailure> failures = new ArrayList<>();
+        LintBaseline.Counter counter = new LintBaseline.Counter();
+        int[] baselined = {0};
         for (Rule rule : rules) {
             Severity sev = severities.get(rule.id());
             if (sev == Severity.OFF) continue;
@@ -297,15 +313,21 @@ public final class Linter {
                 @Override
                 public void at(Stmt s, String message) {
                     if (!suppressions.suppresses(rule.id(), s.index())) {
-                        out.add(finding(rule, sev, file, s.line(), s.sql().column(), message));
+                        keep(finding(rule, sev, file, s.line(), s.sql().column(), message), s.norm() + '\u0000' + message);
                     }
                 }
 
                 @Override
                 public void atFile(int line, String message) {
                     if (!suppressions.suppresses(rule.id(), -1)) {
-                        out.add(finding(rule, sev, file, line, 1, message));
+                        keep(finding(rule, sev, file, line, 1, message), LintBaseline.withoutLineNumbers(message));
                     }
+                }
+
+                private void keep(Finding f, String content) {
+                    Finding printed = withFingerprint(f, counter.fingerprint(f.ruleId(), f.file(), content));
+                    if (baseline.accepts(printed)) baselined[0]++;
+                    else out.add(printed);
                 }
             };
             try {
@@ -323,11 +345,18 @@ public final class Linter {
                 String msg = severities.containsKey(i.ruleId)
                         ? "ignore of " + i.ruleId + " suppresses nothing"
                         : "ignore names an unknown rule: " + i.ruleId;
-                out.add(new Finding(UNUSED_IGNORE, unused, file.fileName(), i.line, i.column, msg,
-                        "remove the comment, or fix the rule id", UNUSED_WHY, file.line(i.line)));
+                Finding f = new Finding(UNUSED_IGNORE, unused, file.fileName(), i.line, i.column, msg,
+                        "remove the comment, or fix the rule id", UNUSED_WHY, file.line(i.line));
+                Finding printed = withFingerprint(f, counter.fingerprint(UNUSED_IGNORE, file.fileName(), msg + '\u0000' + file.line(i.line).strip()));
+                if (baseline.accepts(printed)) baselined[0]++;
+                else out.add(printed);
             }
         }
-        return new LintReport(out, 1, failures);
+        return new LintReport(out, 1, failures, baselined[0]);
+    }
+
+    private static Finding withFingerprint(Finding f, String fingerprint) {
+        return new Finding(f.ruleId(), f.severity(), f.file(), f.line(), f.column(), f.message(), f.fix(), f.why(), f.excerpt(), fingerprint);
     }
 
     private static Finding finding(Rule rule, Severity sev, LintedFile file, int line, int column, String message) {

@@ -58,6 +58,7 @@ public final class ReportWriter {
     public static String summary(LintReport r) {
         return r.count(Severity.ERROR) + " error(s), " + r.count(Severity.WARNING) + " warning(s), "
                 + r.count(Severity.INFO) + " info in " + r.filesChecked() + " file(s)"
+                + (r.baselined() > 0 ? " (" + r.baselined() + " more accepted in " + LintBaseline.FILE_NAME + ")" : "")
                 + (r.hasFailures() ? "; the linter failed on " + r.failures().size() + " rule/file pair(s), so the report is incomplete" : "");
     }
 
@@ -75,6 +76,7 @@ public final class ReportWriter {
         root.put("errors", r.count(Severity.ERROR));
         root.put("warnings", r.count(Severity.WARNING));
         root.put("infos", r.count(Severity.INFO));
+        if (r.baselined() > 0) root.put("baselined", r.baselined());
         List<Map<String, Object>> list = new ArrayList<>();
         for (Finding f : r.findings()) {
             Map<String, Object> m = new LinkedHashMap<>();
