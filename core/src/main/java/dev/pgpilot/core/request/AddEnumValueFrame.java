@@ -7,6 +7,8 @@ import static dev.pgpilot.core.request.Vocabulary.FILLER;
 import dev.pgpilot.core.request.ChangeRequest.AddEnumValue;
 import dev.pgpilot.core.request.Lexer.Kind;
 import dev.pgpilot.core.request.Lexer.Tok;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,22 +19,44 @@ record AddEnumValueFrame(Slots slots) implements Frame {
 
     @Override
     public boolean fits(Words w) {
-        return target(w).isPresent() && w.any(Set.of("add", "include", "includes", "allow", "extend", "support"));
+        return !targets(w).isEmpty() && w.any(Set.of("add", "include", "includes", "allow", "extend", "support"));
     }
 
-    private Optional<Catalog.EnumType> target(Words w) {
+    /** The enum named after "to" (or first, "order_status should include ..."), else the enums of the columns that word names ("the status enum"). */
+    private List<Catalog.EnumType> targets(Words w) {
         int to = w.lastIndexOf("to");
         if (to < 0) {
             // "order_status should include cancelled"
-            return w.first().word() && w.any(INCLUDE) ? slots.catalog().findEnum(w.first().text()) : Optional.empty();
+            return w.first().word() && w.any(INCLUDE) ? slots.catalog().findEnum(w.first().text()).stream().toList() : List.of();
         }
-        return w.sub(to + 1, w.size()).stream().filter(t -> t.word() && !FILLER.contains(t.text()) && !t.is("enum", "type"))
-                .findFirst().flatMap(t -> slots.catalog().findEnum(t.text()));
+        Optional<Tok> word = w.sub(to + 1, w.size()).stream().filter(t -> t.word() && !FILLER.contains(t.text()) && !t.is("enum", "type")).findFirst();
+        if (word.isEmpty()) return List.of();
+        Optional<Catalog.EnumType> named = slots.catalog().findEnum(word.get().text());
+        if (named.isPresent() || !w.sub(to + 1, w.size()).stream().anyMatch(t -> t.is("enum", "type"))) return named.stream().toList();
+        Set<Catalog.EnumType> typed = new LinkedHashSet<>();
+        for (ColumnReadings.Candidate c : new ColumnReadings(slots.catalog()).candidates(List.of(word.get()))) {
+            slots.catalog().findEnum(c.column().column().type()).ifPresent(typed::add);
+        }
+        return List.copyOf(typed);
+    }
+
+    /** One enum, or an {@link AmbiguousRequest} whose readings name each enum the word's columns use. */
+    private Catalog.EnumType target(Words w) {
+        List<Catalog.EnumType> found = targets(w);
+        if (found.size() == 1) return found.get(0);
+        int to = w.lastIndexOf("to");
+        Tok word = w.sub(to + 1, w.size()).stream().filter(t -> t.word() && !FILLER.contains(t.text()) && !t.is("enum", "type")).findFirst().orElseThrow();
+        List<AmbiguousRequest.Reading> readings = new ArrayList<>();
+        for (Catalog.EnumType e : found) {
+            String request = ColumnReadings.rewrite(w.source(), word, e.name().name());
+            readings.add(new AmbiguousRequest.Reading("the enum " + e.name().name() + ": " + request, request));
+        }
+        throw new AmbiguousRequest(w.source(), readings);
     }
 
     @Override
     public List<ChangeRequest> read(Words w) {
-        Catalog.EnumType e = target(w).orElseThrow();
+        Catalog.EnumType e = target(w);
         int to = w.lastIndexOf("to");
         if (to < 0) {
             int verb = w.indexOfAny(INCLUDE);

@@ -35,7 +35,10 @@ record CommentFrame(Slots slots) implements Frame {
             throw refuse("comment with what text?", "e.g. \"comment on table orders: Customer orders\"");
         }
         if (text.isBlank()) throw refuse("empty comment text", "e.g. \"comment on table orders: Customer orders\"");
-        boolean column = target.stream().anyMatch(t -> t.is("column") || t.text().contains("."));
+        // "comment on notes: ..." where notes is no table but a column of some: the column, linked or asked
+        boolean namesNoTable = target.stream().noneMatch(t -> t.word() && slots.catalog().findTable(t.text()).isPresent());
+        boolean column = target.stream().anyMatch(t -> t.is("column") || t.text().contains("."))
+                || namesNoTable && !new ColumnReadings(slots.catalog()).candidates(target).isEmpty();
         if (column) {
             NameLinks.ColRef r = slots.names().columnRef(w, target);
             return List.of(new Comment(r.table().name(), r.column().name(), text, null));

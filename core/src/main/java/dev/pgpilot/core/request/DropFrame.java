@@ -47,6 +47,9 @@ record DropFrame(Slots slots, IndexFrame indexes, boolean notNeeded) implements 
         }
         List<Tok> named = all.stream().filter(t -> t.word() && !DROP.contains(t.text()) && !FILLER.contains(t.text()) && !STOP.contains(t.text())).toList();
         if (named.isEmpty()) throw refuse("drop what?", "name the column, table or index, e.g. \"remove column old_code from products\"");
+        if (named.size() == 1 && (w.has("type") || w.has("enum")) && catalog.findEnum(named.get(0).text()).isPresent()) {
+            throw refuse("dropping the enum type " + named.get(0).text() + " is not generated from plain English", "write it by hand: pgpilot new --empty NAME");
+        }
         if (named.size() == 1) {
             Optional<ChangeRequest> one = bareName(w, named.get(0).text(), sayColumn);
             if (one.isPresent()) return List.of(one.get());
@@ -61,6 +64,8 @@ record DropFrame(Slots slots, IndexFrame indexes, boolean notNeeded) implements 
         List<Catalog.Table> owners = slots.names().columnOwners(word);
         List<AmbiguousRequest.Reading> readings = new ArrayList<>();
         asTable.ifPresent(t -> readings.add(new AmbiguousRequest.Reading("drop the table " + t.name().display() + " (and every row in it)", "drop table " + t.name().name())));
+        // "drop term" with an enum term and a column courses.term: the type is a reading too (refused when chosen)
+        if (!sayColumn && asTable.isEmpty()) slots.catalog().findEnum(word).ifPresent(e -> readings.add(new AmbiguousRequest.Reading("drop the enum type " + e.name().name(), "drop type " + e.name().name())));
         for (Catalog.Table t : owners) {
             String col = t.column(word).map(Catalog.Column::name).orElse(Inflect.singular(word));
             readings.add(new AmbiguousRequest.Reading("drop the column " + t.name().name() + "." + col, "drop column " + t.name().name() + "." + col));

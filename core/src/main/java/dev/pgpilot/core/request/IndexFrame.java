@@ -49,6 +49,11 @@ record IndexFrame(Slots slots) implements Frame {
             if (ct.isPresent()) { table = ct.get(); break; }
         }
         if (table == null) {
+            // "index status": the tables that have the column; one links, several ask
+            NameLinks.ColRef only = new ColumnReadings(catalog).link(w, head.stream().filter(t -> !NOT_A_NAME.contains(t.text())).toList());
+            if (only != null) table = only.table();
+        }
+        if (table == null) {
             Tok guess = head.stream().filter(t -> t.word() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !ADD.contains(t.text())
                     && !NOT_A_NAME.contains(t.text())).findFirst().orElse(null);
             if (guess == null) throw refuse("index which table?", "e.g. \"index orders on status\"");

@@ -44,7 +44,9 @@ final class NameLinks {
             if (ct.isPresent() && (table == null)) { table = ct.get(); tableTok = t; }
         }
         if (table == null) {
-            // prefer a table that owns one of the words as a column, so "price must be positive" on a single candidate is not guessed
+            // no table named: the column's own name links it, or asks when several tables have it
+            ColRef only = new ColumnReadings(catalog).link(w, scope);
+            if (only != null) return only;
             throw refuse("which table? none of the words names a known table in \"" + w.text() + "\"",
                     "write table.column, e.g. \"" + exampleColumn() + "\"; tables: " + String.join(", ", catalog.publicTableNames()));
         }

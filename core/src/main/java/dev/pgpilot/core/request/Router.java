@@ -5,12 +5,15 @@ import static dev.pgpilot.core.request.Vocabulary.DROP;
 import static dev.pgpilot.core.request.Vocabulary.EVERYTHING;
 import static dev.pgpilot.core.request.Vocabulary.SCHEMA_WORDS;
 
+import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.request.Lexer.Kind;
 import java.util.List;
 
 /**
  * Picks the frame that reads a request: refuses what is not a schema change or is destructive
- * without naming its object, then tries each {@link FrameKind}'s cue in order.
+ * without naming its object, then tries each {@link FrameKind}'s cue in order. The first frame
+ * whose reading accounts for every word ({@link WordAccount}) wins; a reading that leaves a word
+ * out gives way to the next frame that fits, and is the refusal when none reads every word.
  */
 final class Router {
     private final Catalog catalog;
@@ -56,7 +59,8 @@ final class Router {
 
     List<ChangeRequest> route(Words w) {
         if (!w.any(SCHEMA_WORDS) && w.tables(catalog).isEmpty() && w.dotted().isEmpty()
-                && w.all().stream().noneMatch(t -> t.word() && (catalog.findEnum(t.text()).isPresent() || catalog.findIndex(t.text()).isPresent()))) {
+                && w.all().stream().noneMatch(t -> t.word() && (catalog.findEnum(t.text()).isPresent() || catalog.findIndex(t.text()).isPresent()))
+                && new ColumnReadings(catalog).candidates(w.all()).isEmpty()) {
             throw refuse("not a schema change: \"" + w.text() + "\"",
                     "ask for a change to tables, columns, indexes, policies or buckets, e.g. \"add notes text to orders\"");
         }
@@ -64,14 +68,32 @@ final class Router {
             throw refuse("refusing a vague destructive request: \"" + w.text() + "\"", "name exactly what to drop, e.g. \"drop the temp_exports table\"");
         }
         boolean oneChange = false;
+        PilotException leftOut = null;
         for (FrameKind kind : FrameKind.values()) {
             if (!kind.quotesAnything() && !oneChange) {
                 refuseSemicolon(w);
                 oneChange = true;
             }
             Frame f = frame(kind);
-            if (f.fits(w)) return f.read(w);
+            if (!f.fits(w)) continue;
+            List<ChangeRequest> changes;
+            try {
+                changes = f.read(w);
+            } catch (PilotException e) {
+                // a frame that fits and refuses has judged the request (unknown name, security, already there): final,
+                // unless an earlier frame read it all but a word; then only a reading of every word may replace that
+                if (leftOut == null) throw e;
+                continue;
+            }
+            try {
+                WordAccount.check(w.all(), changes, catalog);
+                return changes;
+            } catch (PilotException e) {
+                // a reading that leaves a word out is not a reading of this request: the next frame whose cue fits may read every word
+                if (leftOut == null) leftOut = e;
+            }
         }
+        if (leftOut != null) throw leftOut;
         throw refuse("not a schema change I understand: \"" + w.text() + "\"",
                 "try e.g. \"add notes text to orders\", \"index orders on status\", \"rename customers.full_name to display_name\"");
     }

@@ -1,0 +1,84 @@
+package dev.pgpilot.core.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.request.ChangeRequest.*;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A column named without its table: the one table that has it links, several ask with one
+ * reading per table (the request with the column written as table.column), never a silent pick.
+ * In {@link Schemas#tasks}, projects and labels both have color and description.
+ */
+class ColumnReadingsTest {
+    static final Catalog CATALOG = Schemas.tasks();
+
+    private static List<ChangeRequest> parse(String request) {
+        return new RequestParser(CATALOG).parse(request).changes();
+    }
+
+    private static List<String> requests(String request) {
+        AmbiguousRequest e = assertThrows(AmbiguousRequest.class, () -> parse(request));
+        assertEquals(PilotException.REFUSED, e.exitCode());
+        return e.readings().stream().map(AmbiguousRequest.Reading::request).toList();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"make color unique", "color is required", "make color not null", "index color", "default color to 'gray'",
+            "rename color to colour", "comment on color: shown in the sidebar", "color can't be longer than 20 characters"})
+    void aColumnSeveralTablesHaveAsksWhichTable(String request) {
+        List<String> readings = requests(request);
+        assertEquals(2, readings.size(), readings.toString());
+        assertEquals(request.replaceFirst("color", "projects.color"), readings.get(0));
+        assertEquals(request.replaceFirst("color", "labels.color"), readings.get(1));
+    }
+
+    @Test
+    void eachReadingsRequestPlansThatColumn() {
+        for (String r : requests("make color unique")) {
+            CreateIndex i = assertInstanceOf(CreateIndex.class, parse(r).get(0));
+            assertEquals(r.substring(5, r.indexOf('.')), i.table().name());
+            assertEquals(List.of("color"), i.columns());
+        }
+    }
+
+    @Test
+    void aPluralNamesTheColumnAndItsReadingWritesItSingular() {
+        assertEquals(List.of("projects.description must be at most 500 characters", "labels.description must be at most 500 characters"),
+                requests("descriptions must be at most 500 characters"));
+    }
+
+    @Test
+    void aColumnOnlyOneTableHasLinksToThatTable() {
+        SetNotNull n = assertInstanceOf(SetNotNull.class, parse("make estimate required").get(0));
+        assertEquals("tasks", n.table().name());
+        assertEquals("estimate", n.column());
+    }
+
+    @Test
+    void aNamedTableIsNotAskedAbout() {
+        CreateIndex i = assertInstanceOf(CreateIndex.class, parse("make labels.color unique").get(0));
+        assertEquals("labels", i.table().name());
+    }
+
+    @Test
+    void anEnumNamedByItsColumnsAsksWhenTwoColumnsUseDifferentEnums() {
+        Catalog two = new TinyCatalog()
+                .table("listings", "id bigint!", "status listing_status")
+                .table("offers", "id bigint!", "status offer_status")
+                .enumType("listing_status", "draft", "active")
+                .enumType("offer_status", "pending", "accepted")
+                .build();
+        AmbiguousRequest e = assertThrows(AmbiguousRequest.class, () -> new RequestParser(two).parse("add 'cancelled' to the status enum"));
+        assertEquals(List.of("add 'cancelled' to the listing_status enum", "add 'cancelled' to the offer_status enum"),
+                e.readings().stream().map(AmbiguousRequest.Reading::request).toList());
+        AddEnumValue v = assertInstanceOf(AddEnumValue.class, new RequestParser(two).parse(e.readings().get(1).request()).changes().get(0));
+        assertEquals("offer_status", v.type().name());
+    }
+}
