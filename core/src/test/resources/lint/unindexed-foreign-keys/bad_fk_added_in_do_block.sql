@@ -1,4 +1,4 @@
--- expect: unindexed-foreign-keys@3
+-- expect: unindexed-foreign-keys@6
 create table if not exists public.lines (id bigint primary key, order_id bigint not null);
 do $$
 begin

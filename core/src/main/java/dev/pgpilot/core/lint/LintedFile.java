@@ -1,5 +1,6 @@
 package dev.pgpilot.core.lint;
 
+import dev.pgpilot.core.sql.DoBlock;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class LintedFile {
                 Matcher m = CREATE_TABLE.matcher(s.norm());
                 if (m.lookingAt()) createdAt.putIfAbsent(Sql.qualified(m.group(1)), s.index());
             }
-            after.apply(s.norm());
+            if (!s.inDoBlock()) after.apply(s.norm()); // the DO statement replays its body
         }
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
@@ -60,10 +61,24 @@ public final class LintedFile {
 
     /** The statements of a script, each normalized once: the costly part of linting, and independent of the schema. */
     public static List<Stmt> parse(String text) {
-        List<SqlStatement> raw = SqlScript.parse(text).statements();
+        SqlScript script = SqlScript.parse(text);
+        List<SqlStatement> raw = script.statements();
         List<Stmt> list = new ArrayList<>(raw.size());
-        for (int i = 0; i < raw.size(); i++) list.add(Stmt.of(i, raw.get(i)));
+        for (int i = 0; i < raw.size(); i++) {
+            Stmt s = Stmt.of(i, raw.get(i));
+            list.add(s);
+            if (s.startsWith("DO ")) {
+                for (DoBlock.Inner inner : DoBlock.statements(s.sql().sql())) list.add(Stmt.inDoBlock(i, at(script, s.sql(), inner), inner.guarded()));
+            }
+        }
         return List.copyOf(list);
+    }
+
+    /** A DO block's inner statement placed in the file: its own line and column, no leading comments of its own. */
+    private static SqlStatement at(SqlScript script, SqlStatement block, DoBlock.Inner inner) {
+        int start = block.startOffset() + inner.offset();
+        var lc = script.lineColumnOf(start);
+        return new SqlStatement(inner.sql(), lc.line(), lc.column(), start, start + inner.sql().length(), "");
     }
 
     /** The project's schema manifest, or null (the manifest rules are opt-in). */
@@ -114,7 +129,7 @@ public final class LintedFile {
 
     /** True when this file runs in one transaction (no statement that PostgreSQL refuses inside one). */
     public boolean isTransactional() {
-        return statements.stream().noneMatch(s -> s.cannotRunInTransaction());
+        return statements.stream().noneMatch(s -> s.cannotRunInTransaction() && !s.inDoBlock());
     }
 
     /** 1-based line containing a char offset. */

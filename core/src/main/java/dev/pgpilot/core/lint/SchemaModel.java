@@ -1,5 +1,6 @@
 package dev.pgpilot.core.lint;
 
+import dev.pgpilot.core.sql.DoBlock;
 import dev.pgpilot.core.sql.SqlScript;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -182,7 +183,7 @@ public final class SchemaModel {
     /** Replays one file's statements as a new file (the journal of "what existed before" starts over). */
     public void replayFile(java.util.List<Stmt> statements) {
         beginFile();
-        for (Stmt s : statements) apply(s.norm());
+        for (Stmt s : statements) if (!s.inDoBlock()) apply(s.norm()); // the DO statement replays its body
     }
 
     public void applyScript(String sql) {
@@ -207,7 +208,6 @@ public final class SchemaModel {
     private static final Pattern CREATE_VIEW = Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:(?:TEMP|TEMPORARY|RECURSIVE)\\s+)?(?:MATERIALIZED\\s+)?VIEW\\s+(?:IF NOT EXISTS\\s+)?(" + N + ")");
     private static final Pattern CREATE_TRIGGER = Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + Sql.IDENT + "\\s+(.*?)\\s+ON\\s+(" + N + ")\\s+(.*)$");
     private static final Pattern COMMENT_TABLE = Sql.p("^COMMENT\\s+ON\\s+TABLE\\s+(" + N + ")\\s+IS\\s+");
-    private static final Pattern GUARDED_ENUM = Pattern.compile("CREATE\\s+TYPE\\s+(" + N + ")\\s+AS\\s+ENUM\\s*\\(", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     private static final Set<String> TABLE_KINDS = Set.of("TABLE", "GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED");
     private static final Set<String> FUNCTION_KINDS = Set.of("FUNCTION", "PROCEDURE", "OR");
@@ -302,13 +302,8 @@ public final class SchemaModel {
                 if (isPublic) publicBuckets.add(bucket); else publicBuckets.remove(bucket);
             });
         } else if (norm.startsWith("DO ")) {
-            // Guarded CREATE TYPE inside a DO block: the body keeps its original case.
-            Matcher g = GUARDED_ENUM.matcher(norm);
-            while (g.find()) {
-                String body = Sql.parenBody(norm, g.end() - 1);
-                enums.putIfAbsent(Sql.qualified(g.group(1)), body == null ? new ArrayList<>() : literals(body));
-            }
-            DoBlockKeys.statements(norm).forEach(this::apply);
+            // what the body creates, guarded or not ("unless it exists" leaves the same schema)
+            for (DoBlock.Inner inner : DoBlock.statements(norm)) apply(SqlScript.normalize(inner.sql()));
         }
     }
 

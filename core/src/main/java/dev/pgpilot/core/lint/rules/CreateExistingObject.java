@@ -44,7 +44,7 @@ public final class CreateExistingObject extends BaseRule {
             if (n.startsWith("CREATE") && (m = CREATE_TABLE.matcher(n)).lookingAt()) {
                 String t = Sql.qualified(m.group(2));
                 boolean before = file.after().existedBeforeFile(t) && !droppedSchemas.contains(Sql.schemaOf(t));
-                if (m.group(1) == null && tables.getOrDefault(t, before)) {
+                if (m.group(1) == null && !s.guarded() && tables.getOrDefault(t, before)) {
                     report.at(s, "table " + t + " already exists here (created " + (tables.containsKey(t) ? "earlier in this file" : "by an earlier migration") + "); this CREATE TABLE fails");
                 }
                 tables.put(t, true);
@@ -52,7 +52,7 @@ public final class CreateExistingObject extends BaseRule {
                 String i = Sql.schemaOf(Sql.qualified(m.group(3))) + "." + Sql.ident(m.group(2));
                 String table = file.tableOfIndexBefore(i);
                 boolean before = table != null && !droppedTables.contains(table) && !droppedSchemas.contains(Sql.schemaOf(table));
-                if (m.group(1) == null && indexes.getOrDefault(i, before)) {
+                if (m.group(1) == null && !s.guarded() && indexes.getOrDefault(i, before)) {
                     report.at(s, "index " + i + " already exists here (created " + (indexes.containsKey(i) ? "earlier in this file" : "by an earlier migration") + "); this CREATE INDEX fails");
                 }
                 indexes.put(i, true);

@@ -21,7 +21,7 @@ public final class PreferCreateOrReplace extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             Matcher m = CREATE.matcher(s.norm());
-            if (m.lookingAt()) report.at(s, "CREATE " + m.group(1) + " without OR REPLACE");
+            if (m.lookingAt() && !s.guarded()) report.at(s, "CREATE " + m.group(1) + " without OR REPLACE");
         }
     }
 }

@@ -21,6 +21,7 @@ public final class PreferRobustStmts extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
+            if (s.guarded()) continue; // the DO block around it checks first
             String n = s.norm();
             Matcher c = CREATE.matcher(n);
             if (c.lookingAt() && !n.startsWith(c.group() + " IF NOT EXISTS") && !n.startsWith(c.group() + " CONCURRENTLY IF NOT EXISTS")) {

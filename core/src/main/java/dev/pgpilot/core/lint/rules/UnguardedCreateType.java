@@ -20,7 +20,7 @@ public final class UnguardedCreateType extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
-            if (s.startsWith("CREATE TYPE")) report.at(s, "CREATE TYPE outside a duplicate_object guard");
+            if (s.startsWith("CREATE TYPE") && !s.guarded()) report.at(s, "CREATE TYPE outside a duplicate_object guard");
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.pgpilot.core.lint.rules;
 
-import dev.pgpilot.core.lint.DoBlockKeys;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.lint.Severity;
@@ -15,7 +14,6 @@ public final class UnindexedForeignKeys extends BaseRule {
 
     /** Reports on the CREATE TABLE (or the first ALTER TABLE adding a reference) only, once per table. */
     private static String tableOf(Stmt s) {
-        if (s.norm().startsWith("DO ")) return DoBlockKeys.foreignKeyTable(s.norm());
         Matcher m = CREATE.matcher(s.norm());
         if (m.lookingAt()) return s.norm().contains("REFERENCES") ? Sql.qualified(m.group(1)) : null;
         AlterActions a = AlterActions.of(s);
