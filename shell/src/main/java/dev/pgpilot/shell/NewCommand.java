@@ -54,8 +54,9 @@ final class NewCommand implements Callable<Integer> {
         Pilot pilot = global.pilot();
         String request = String.join(" ", words);
         Pilot.Plan plan = offline ? pilot.plan(request, pilot.offlineCatalog()) : pilot.plan(request);
-        LintReport lint = pilot.lintPlan(plan.fileName(), plan.migration().upSql());
-        Path file = dryRun ? null : pilot.write(plan);
+        LintReport lint = pilot.lintPlan(plan);
+        java.util.List<Path> files = dryRun ? java.util.List.of() : pilot.write(plan);
+        Path file = files.isEmpty() ? null : files.get(0);
         Pilot.RlsTestWritten rls = rlsTest && file != null ? pilot.writeRlsTest(plan) : null;
         if (global.json) {
             out.println(Render.json(json(plan, lint, file, file == null ? null : pilot.downScriptOf(plan), rls)));
@@ -69,8 +70,10 @@ final class NewCommand implements Callable<Integer> {
             out.println("-- dry run: nothing written");
             return 0;
         }
-        out.println("wrote " + file);
-        out.println("wrote " + pilot.downScriptOf(plan));
+        for (int i = 0; i < files.size(); i++) {
+            out.println("wrote " + files.get(i));
+            out.println("wrote " + pilot.downScriptOf(plan.files().get(i)));
+        }
         if (rls != null) {
             rls.skipped().forEach(why -> out.println("no RLS test: " + why));
             out.println(rls.file() == null ? "no RLS test written" : "wrote " + rls.file());
@@ -85,6 +88,9 @@ final class NewCommand implements Callable<Integer> {
                 "written", file != null,
                 "up_sql", plan.migration().upSql(),
                 "down_sql", plan.migration().downSql(),
+                // a plan of two files: the second runs outside a transaction (indexes built concurrently)
+                "then", plan.files().stream().skip(1).map(f -> Render.fields("file", f.fileName(), "down_file", f.downFileName(),
+                        "up_sql", f.migration().upSql(), "down_sql", f.migration().downSql())).toList(),
                 "lint", ReportWriter.json(lint),
                 "rls_test", rls == null || rls.file() == null ? null : rls.file().toString(),
                 "rls_test_skipped", rls == null ? java.util.List.of() : rls.skipped());

@@ -3,16 +3,20 @@ package dev.pgpilot.shell;
 import dev.pgpilot.core.api.Pilot;
 import java.io.PrintWriter;
 
-/** Shows a planned migration: the file name, the up SQL and the down SQL. Lint findings go after it. */
+/** Shows planned migrations: for each file, its name, the up SQL and the down SQL. Lint findings go after them. */
 final class PlanPrinter {
     private PlanPrinter() {}
 
     static void print(Pilot.Plan plan, PrintWriter out) {
-        out.println("-- " + plan.fileName());
-        out.print(plan.migration().upSql());
-        out.println();
-        out.println("-- " + plan.downFileName());
-        out.print(plan.migration().downSql());
+        for (int i = 0; i < plan.files().size(); i++) {
+            Pilot.PlannedFile f = plan.files().get(i);
+            if (i > 0) out.println();
+            out.println("-- " + f.fileName());
+            out.print(f.migration().upSql());
+            out.println();
+            out.println("-- " + f.downFileName());
+            out.print(f.migration().downSql());
+        }
         out.flush();
     }
 }

@@ -74,7 +74,7 @@ class NewCommandTest {
     void dryRunPrintsButWritesNothing() throws Exception {
         Run r = run("new", "index orders on status", "--dry-run");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("create index if not exists \"idx_orders_status\""), r.out());
+        assertTrue(r.out().contains("create index concurrently if not exists \"idx_orders_status\""), r.out());
         assertEquals(0, sqlFiles());
     }
 

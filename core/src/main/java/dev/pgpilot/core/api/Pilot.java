@@ -250,13 +250,40 @@ public final class Pilot {
 
     // ---- plain-English requests (issue 4)
 
-    /** A planned migration and the file name it will get; nothing is written yet. */
-    /** @param changes what the request resolved to (null for a plan rebuilt from stored SQL) */
-    public record Plan(dev.pgpilot.core.render.Migration migration, String fileName, dev.pgpilot.core.request.ChangeSet changes) {
-        public Plan(dev.pgpilot.core.render.Migration migration, String fileName) {
-            this(migration, fileName, null);
+    /**
+     * The migrations a request planned and the file names they will get, in the order they run;
+     * nothing is written yet. Usually one; two when indexes on existing tables are built (or
+     * constraints validated) in a migration of their own outside a transaction.
+     *
+     * @param changes what the request resolved to (null for a plan rebuilt from stored SQL)
+     */
+    public record Plan(java.util.List<PlannedFile> files, dev.pgpilot.core.request.ChangeSet changes) {
+        public Plan {
+            files = java.util.List.copyOf(files);
+            if (files.isEmpty()) throw new IllegalArgumentException("a plan has at least one file");
         }
 
+        /** One file, e.g. rebuilt from an approval's stored SQL or edited in the shell. */
+        public Plan(dev.pgpilot.core.render.Migration migration, String fileName) {
+            this(java.util.List.of(new PlannedFile(migration, fileName)), null);
+        }
+
+        /** The first file's migration (the only one of most plans). */
+        public dev.pgpilot.core.render.Migration migration() {
+            return files.get(0).migration();
+        }
+
+        public String fileName() {
+            return files.get(0).fileName();
+        }
+
+        public String downFileName() {
+            return files.get(0).downFileName();
+        }
+    }
+
+    /** One migration of a plan and its file name. */
+    public record PlannedFile(dev.pgpilot.core.render.Migration migration, String fileName) {
         public String downFileName() {
             return fileName.replaceFirst("\\.sql$", ".down.sql");
         }
@@ -296,36 +323,54 @@ public final class Pilot {
         dev.pgpilot.core.request.ChangeSet set = model == null
                 ? new dev.pgpilot.core.request.RequestParser(catalog).parse(request)
                 : new dev.pgpilot.core.request.LlmRequestParser(model, catalog).parse(request);
-        dev.pgpilot.core.render.Migration m = new dev.pgpilot.core.render.MigrationRenderer(workspace.config().lockTimeout()).render(set, clock.instant());
-        return new Plan(m, new MigrationName(nextVersion(), m.name(), false).fileName(), set);
-    }
-
-    /** Writes the plan's migration and its down script; neither is left behind when either cannot be written. */
-    public Path write(Plan plan) {
-        Path dir = workspace.migrationsDir();
-        Path file = dir.resolve(plan.fileName());
-        Path down = downScriptOf(plan);
-        try {
-            Files.createDirectories(dir);
-            Files.createDirectories(down.getParent());
-            Files.writeString(file, plan.migration().upSql(), java.nio.file.StandardOpenOption.CREATE_NEW);
-            try {
-                Files.writeString(down, plan.migration().downSql(), java.nio.file.StandardOpenOption.CREATE_NEW);
-            } catch (IOException e) {
-                Files.deleteIfExists(file);
-                throw e;
-            }
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw PilotException.error("file exists: " + e.getFile(), "wait a second and try again");
-        } catch (IOException e) {
-            throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
+        java.util.List<PlannedFile> files = new java.util.ArrayList<>();
+        for (dev.pgpilot.core.render.Migration m : new dev.pgpilot.core.render.MigrationRenderer(workspace.config().lockTimeout()).render(set, clock.instant())) {
+            files.add(new PlannedFile(m, new MigrationName(nextVersion(), m.name(), false).fileName()));
         }
-        return file;
+        return new Plan(files, set);
     }
 
-    /** Where {@link #write} puts the plan's down script. */
+    /**
+     * Writes the plan's migrations and their down scripts, in order; none is left behind when any
+     * cannot be written. Returns the migration files written.
+     */
+    public java.util.List<Path> write(Plan plan) {
+        java.util.List<Path> written = new java.util.ArrayList<>();
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        try {
+            for (PlannedFile f : plan.files()) {
+                Path file = workspace.migrationsDir().resolve(f.fileName());
+                Path down = downScriptOf(f);
+                Files.createDirectories(file.getParent());
+                Files.createDirectories(down.getParent());
+                Files.writeString(file, f.migration().upSql(), java.nio.file.StandardOpenOption.CREATE_NEW);
+                written.add(file);
+                files.add(file);
+                Files.writeString(down, f.migration().downSql(), java.nio.file.StandardOpenOption.CREATE_NEW);
+                written.add(down);
+            }
+        } catch (IOException e) {
+            for (Path p : written) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // the error below names the file that could not be written; a leftover shows in status
+                }
+            }
+            if (e instanceof java.nio.file.FileAlreadyExistsException x) throw PilotException.error("file exists: " + x.getFile(), "wait a second and try again");
+            throw PilotException.error("cannot write " + plan.fileName() + ": " + e.getMessage(), null);
+        }
+        return java.util.List.copyOf(files);
+    }
+
+    /** Where {@link #write} puts the down script of a plan's file. */
+    public Path downScriptOf(PlannedFile file) {
+        return workspace.downScriptOf(file.fileName());
+    }
+
+    /** Where {@link #write} puts the down script of the plan's first file. */
     public Path downScriptOf(Plan plan) {
-        return workspace.downScriptOf(plan.fileName());
+        return downScriptOf(plan.files().get(0));
     }
 
     /** What {@link #writeRlsTest} wrote (file null: nothing) and what it left out, with the reason. */
@@ -397,5 +442,17 @@ public final class Pilot {
     public dev.pgpilot.core.lint.LintReport lintPlan(String fileName, String sql) {
         dev.pgpilot.core.lint.run.Linter linter = dev.pgpilot.core.lint.run.Linter.forWorkspace(workspace);
         return linter.lintSql(fileName, sql, dev.pgpilot.core.lint.run.Linter.modelOf(workspace.migrations()));
+    }
+
+    /** Every file of a plan linted, each against the schema of the workspace and the plan's files before it. */
+    public dev.pgpilot.core.lint.LintReport lintPlan(Plan plan) {
+        dev.pgpilot.core.lint.Linter linter = dev.pgpilot.core.lint.Linter.forWorkspace(workspace);
+        dev.pgpilot.core.lint.SchemaModel model = dev.pgpilot.core.lint.Linter.modelOf(workspace.migrations());
+        java.util.List<dev.pgpilot.core.lint.LintReport> parts = new java.util.ArrayList<>();
+        for (PlannedFile f : plan.files()) {
+            parts.add(linter.lintSql(f.fileName(), f.migration().upSql(), model));
+            model.applyScript(f.migration().upSql());
+        }
+        return dev.pgpilot.core.lint.LintReport.merge(parts);
     }
 }

@@ -51,11 +51,11 @@ final class ApprovalRun {
             Pilot pilot = t.pilot();
             List<Path> paths = new ArrayList<>();
             if (approval.kind() == ApprovalKind.PLAN) {
-                ApprovedFile f = approval.files().get(0);
-                String name = MigrationName.parse(f.fileName()).name();
-                paths.add(pilot.write(new Pilot.Plan(new Migration(name, f.sql(), f.downSql(), approval.requestText()), f.fileName())));
+                List<Pilot.PlannedFile> planned = approval.files().stream().map(f -> new Pilot.PlannedFile(
+                        new Migration(MigrationName.parse(f.fileName()).name(), f.sql(), f.downSql(), approval.requestText()), f.fileName())).toList();
+                paths.addAll(pilot.write(new Pilot.Plan(planned, null)));
                 written = true;
-                ownFile(pilot, f.fileName()).flatMap(MigrationFile::downPath).ifPresent(paths::add);
+                for (ApprovedFile f : approval.files()) ownFile(pilot, f.fileName()).flatMap(MigrationFile::downPath).ifPresent(paths::add);
             }
             ApplyResult result = pilot.up(new UpOptions(approval.lastVersion(), false, false, false), ApplyListener.NONE);
             Set<String> ran = result.applied().stream().map(ApplyResult.Applied::version).collect(Collectors.toCollection(TreeSet::new));
@@ -89,11 +89,14 @@ final class ApprovalRun {
     }
 
     /**
-     * Removes the plan's own file (and its down script) when its version did not get applied: a
-     * pending leftover would block every later plan. Its failed attempt stays in the history.
+     * Removes the plan's own files (and their down scripts) whose versions did not get applied: a
+     * pending leftover would block every later plan. Their failed attempts stay in the history.
      */
     private String cleanup(ApprovalTarget t) {
-        ApprovedFile f = approval.files().get(0);
+        return String.join("; ", approval.files().stream().map(f -> cleanup(t, f)).toList());
+    }
+
+    private String cleanup(ApprovalTarget t, ApprovedFile f) {
         try {
             if (t.appliedVersions().contains(f.version())) {
                 return f.fileName() + " was applied and is kept";

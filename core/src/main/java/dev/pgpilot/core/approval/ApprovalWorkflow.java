@@ -67,11 +67,13 @@ public final class ApprovalWorkflow {
         Pilot pilot = t.pilot();
         requireNothingPending(t);
         Pilot.Plan plan = pilot.plan(text);
-        String up = MigrationFile.normalize(plan.migration().upSql());
-        ApprovedFile file = new ApprovedFile(plan.fileName(), MigrationFile.checksum(up), up, plan.migration().downSql());
-        LintReport lint = pilot.lintPlan(plan.fileName(), up);
+        List<ApprovedFile> files = plan.files().stream().map(f -> {
+            String up = MigrationFile.normalize(f.migration().upSql());
+            return new ApprovedFile(f.fileName(), MigrationFile.checksum(up), up, f.migration().downSql());
+        }).toList();
+        LintReport lint = pilot.lintPlan(plan);
         lint.refuseIfFailed(); // an incomplete lint never reaches an approver as "no findings"
-        return store(t, requestKey, ApprovalKind.PLAN, text, requester, List.of(file), lint);
+        return store(t, requestKey, ApprovalKind.PLAN, text, requester, files, lint);
     }
 
     /** Checks what applying {@code version} ("pending": everything) would run and stores exactly that as a pending approval. */

@@ -11,12 +11,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Turns a {@link ChangeSet} into SQL in the house style: header, then sections in a fixed order,
  * every statement idempotent; and a down script that undoes the changes in reverse order.
+ *
+ * <p>What must not hold a write-blocking lock on a table that already exists goes into a second
+ * migration that runs after the first, outside a transaction (pgpilot runs a file with a
+ * CONCURRENTLY statement statement by statement): its indexes are built and dropped CONCURRENTLY,
+ * and the foreign keys and checks the first one added NOT VALID are validated there, under a lock
+ * that lets writes through. A request with nothing else to do gets only that second file.
  */
 public final class MigrationRenderer {
     enum Section {
@@ -47,12 +55,29 @@ public final class MigrationRenderer {
             $$;
             """;
 
-    /** Up statements by section and down statements (in the order they must run) for one change. */
+    private static final String IDEMPOTENT = "Idempotent: safe to run twice.";
+    private static final String IDEMPOTENT_BUT_BUCKET = "Idempotent: safe to run twice, but for the bucket: one that is already there is refused (the down script deletes it).";
+
+    /** Sections of the migration that runs outside a transaction, after the first one. */
+    enum LaterSection {
+        INDEXES("Indexes, built without blocking writes (CONCURRENTLY cannot run in a transaction: this file runs statement by statement)"),
+        VALIDATE("Check the existing rows against the constraints the previous migration added NOT VALID (writes go on meanwhile)");
+        final String title;
+        LaterSection(String title) { this.title = title; }
+    }
+
+    /**
+     * Up statements by section and down statements (in the order they must run) for one change, in
+     * the first migration and in the one after it ({@code later}).
+     */
     private static final class Out {
         final Map<Section, List<String>> up = new EnumMap<>(Section.class);
         final List<String> down = new ArrayList<>();
+        final Map<LaterSection, List<String>> later = new EnumMap<>(LaterSection.class);
+        final List<String> laterDown = new ArrayList<>();
         boolean needsFunction;
         void up(Section s, String sql) { up.computeIfAbsent(s, k -> new ArrayList<>()).add(sql); }
+        void later(LaterSection s, String sql) { later.computeIfAbsent(s, k -> new ArrayList<>()).add(sql); }
     }
 
     private final String lockTimeout;
@@ -66,16 +91,26 @@ public final class MigrationRenderer {
         this.lockTimeout = lockTimeout;
     }
 
-    public Migration render(ChangeSet set, Instant created) {
+    /**
+     * The migrations of one request, in the order they run: the transactional one, then (when a
+     * change needs it) the one that runs outside a transaction. Never empty.
+     */
+    public List<Migration> render(ChangeSet set, Instant created) {
         String name = set.name();
+        Set<QualifiedName> newTables = new HashSet<>();
+        for (ChangeRequest c : set.changes()) if (c instanceof CreateTable t) newTables.add(t.table());
         Map<Section, List<String>> up = new EnumMap<>(Section.class);
+        Map<LaterSection, List<String>> later = new EnumMap<>(LaterSection.class);
         List<List<String>> downs = new ArrayList<>();
+        List<List<String>> laterDowns = new ArrayList<>();
         boolean function = false, dropFunction = false;
         for (ChangeRequest c : set.changes()) {
             Out o = new Out();
-            render(c, o);
+            render(c, o, newTables);
             o.up.forEach((s, l) -> up.computeIfAbsent(s, k -> new ArrayList<>()).addAll(l));
+            o.later.forEach((s, l) -> later.computeIfAbsent(s, k -> new ArrayList<>()).addAll(l));
             downs.add(o.down);
+            laterDowns.add(o.laterDown);
             function |= o.needsFunction;
             dropFunction |= createsFunction(c);
         }
@@ -84,22 +119,49 @@ public final class MigrationRenderer {
         }
         String purpose = String.join("; ", set.changes().stream().map(c -> c.describe().replace('_', ' ')).toList());
         String request = Sql.comment(set.requestText()).replace("*/", "* /");
-        StringBuilder u = new StringBuilder(fill(UP_HEADER, name, purpose, request, created));
-        for (String there : set.alreadyThere()) u.append("-- Already there, left out: ").append(Sql.comment(there).replace("*/", "* /")).append("\n");
-        if (set.changes().stream().anyMatch(MigrationRenderer::locksExistingTable)) u.append(setLockTimeout());
-        for (Section s : Section.values()) {
-            List<String> l = up.get(s);
-            if (l == null || l.isEmpty()) continue;
-            u.append("\n-- ").append(s.title).append("\n");
-            for (String stmt : l) u.append(stmt).append("\n");
+        List<Migration> out = new ArrayList<>();
+        if (!up.isEmpty()) {
+            String header = fill(UP_HEADER, name, purpose, request, created);
+            if (set.changes().stream().anyMatch(c -> c instanceof CreateBucket)) header = header.replace(IDEMPOTENT, IDEMPOTENT_BUT_BUCKET);
+            StringBuilder u = new StringBuilder(header);
+            alreadyThere(set, u);
+            if (set.changes().stream().anyMatch(MigrationRenderer::locksExistingTable)) u.append(setLockTimeout());
+            for (Section s : Section.values()) appendSection(u, s.title, up.get(s));
+            StringBuilder d = new StringBuilder(fill(DOWN_HEADER, name, purpose, request, created));
+            // the down runs when everything is in place: even a table this migration created is in use by then
+            if (set.changes().stream().anyMatch(c -> locksExistingTable(c) || c instanceof CreateTable)) d.append(setLockTimeout());
+            d.append("\n");
+            for (int i = downs.size() - 1; i >= 0; i--) for (String stmt : downs.get(i)) d.append(stmt).append("\n");
+            if (dropFunction) d.append(DROP_SET_UPDATED_AT);
+            out.add(new Migration(name, u.toString(), d.toString(), set.requestText()));
         }
-        StringBuilder d = new StringBuilder(fill(DOWN_HEADER, name, purpose, request, created));
-        // the down runs when everything is in place: even a table this migration created is in use by then
-        if (set.changes().stream().anyMatch(c -> locksExistingTable(c) || c instanceof CreateTable)) d.append(setLockTimeout());
-        d.append("\n");
-        for (int i = downs.size() - 1; i >= 0; i--) for (String stmt : downs.get(i)) d.append(stmt).append("\n");
-        if (dropFunction) d.append(DROP_SET_UPDATED_AT);
-        return new Migration(name, u.toString(), d.toString(), set.requestText());
+        if (!later.isEmpty()) {
+            // its own name when the request needs nothing else; else the first one's with what it does
+            String laterName = out.isEmpty() ? name : trimName(name + (later.containsKey(LaterSection.INDEXES) ? "_concurrently" : "_validate"));
+            StringBuilder u = new StringBuilder(fill(UP_HEADER, laterName, purpose, request, created));
+            if (out.isEmpty()) alreadyThere(set, u);
+            for (LaterSection s : LaterSection.values()) appendSection(u, s.title, later.get(s));
+            StringBuilder d = new StringBuilder(fill(DOWN_HEADER, laterName, purpose, request, created));
+            if (later.containsKey(LaterSection.VALIDATE)) d.append(setLockTimeout()); // putting a key back to NOT VALID re-adds it
+            d.append("\n");
+            for (int i = laterDowns.size() - 1; i >= 0; i--) for (String stmt : laterDowns.get(i)) d.append(stmt).append("\n");
+            out.add(new Migration(laterName, u.toString(), d.toString(), set.requestText()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static void alreadyThere(ChangeSet set, StringBuilder u) {
+        for (String there : set.alreadyThere()) u.append("-- Already there, left out: ").append(Sql.comment(there).replace("*/", "* /")).append("\n");
+    }
+
+    private static void appendSection(StringBuilder u, String title, List<String> statements) {
+        if (statements == null || statements.isEmpty()) return;
+        u.append("\n-- ").append(title).append("\n");
+        for (String stmt : statements) u.append(stmt).append("\n");
+    }
+
+    private static String trimName(String n) {
+        return n.length() > 80 ? n.substring(0, 80).replaceAll("_+$", "") : n;
     }
 
     /**
@@ -109,7 +171,9 @@ public final class MigrationRenderer {
      */
     private static boolean locksExistingTable(ChangeRequest c) {
         if (c instanceof CreateTable t) return t.columns().stream().anyMatch(col -> col.references() != null);
-        return !(c instanceof Comment || c instanceof CreateEnum || c instanceof AddEnumValue || c instanceof CreateBucket);
+        // indexes: on a new table the CreateTable decides; on an existing one they are built concurrently in the next file
+        return !(c instanceof Comment || c instanceof CreateEnum || c instanceof AddEnumValue || c instanceof CreateBucket
+                || c instanceof CreateIndex || c instanceof DropIndex);
     }
 
     /** Fail fast instead of queueing behind a long transaction (the lint rule require-lock-timeout). */
@@ -128,10 +192,22 @@ public final class MigrationRenderer {
                 .replace("{{created}}", created.truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
-    private void render(ChangeRequest change, Out o) {
+    /** @param newTables tables this request creates: nothing else uses them yet, so building on them needs no care for traffic */
+    private void render(ChangeRequest change, Out o, Set<QualifiedName> newTables) {
         if (change instanceof AddColumn c) {
-            o.up(Section.TABLES, alter(c.table()) + " add column if not exists " + c.column().sql() + ";");
-            o.down.add(alter(c.table()) + " drop column if exists " + Sql.ident(c.column().name()) + ";");
+            ColumnDef col = c.column();
+            // on a table in use, the key is added NOT VALID and checked in the next file: ADD COLUMN ... REFERENCES scans the table under its lock
+            boolean keyLater = col.references() != null && !newTables.contains(c.table());
+            o.up(Section.TABLES, alter(c.table()) + " add column if not exists " + (keyLater ? col.withReferences(null) : col).sql() + ";");
+            if (keyLater) {
+                ColumnDef.ForeignRef r = col.references();
+                String name = trim63(c.table().name() + "_" + col.name() + "_fkey");
+                String add = alter(c.table()) + " add constraint " + Sql.ident(name) + " foreign key (" + Sql.ident(col.name()) + ") references "
+                        + r.table().sql() + " (" + Sql.ident(r.column()) + ")" + (r.onDelete() == null ? "" : " on delete " + r.onDelete());
+                o.up(Section.FOREIGN_KEYS, unlessConstraint(c.table(), name, add + " not valid;"));
+                validateLater(c.table(), name, add, o);
+            }
+            o.down.add(alter(c.table()) + " drop column if exists " + Sql.ident(col.name()) + ";");
         } else if (change instanceof DropColumn c) {
             o.up(Section.TABLES, alter(c.table()) + " drop column if exists " + Sql.ident(c.previous().name()) + ";");
             o.down.add("-- " + c.previous().name() + " comes back empty: its data is not restored");
@@ -156,17 +232,30 @@ public final class MigrationRenderer {
             o.up(Section.TABLES, alter(c.table()) + " alter column " + Sql.ident(c.column()) + (c.notNull() ? " set not null;" : " drop not null;"));
             o.down.add(alter(c.table()) + " alter column " + Sql.ident(c.column()) + (c.notNull() ? " drop not null;" : " set not null;"));
         } else if (change instanceof AddCheck c) {
-            o.up(Section.TABLES, unlessConstraint(c.table(), c.name(), alter(c.table()) + " add constraint " + Sql.ident(c.name()) + " check (" + c.expression() + ");"));
+            boolean existing = !newTables.contains(c.table());
+            String add = alter(c.table()) + " add constraint " + Sql.ident(c.name()) + " check (" + c.expression() + ")";
+            o.up(Section.TABLES, unlessConstraint(c.table(), c.name(), add + (existing ? " not valid" : "") + ";"));
             o.down.add(alter(c.table()) + " drop constraint if exists " + Sql.ident(c.name()) + ";");
+            if (existing) validateLater(c.table(), c.name(), add, o);
         } else if (change instanceof AddForeignKey c) {
+            boolean existing = !newTables.contains(c.table());
             if (c.indexName() != null) {
-                o.up(Section.INDEXES, "create index if not exists " + Sql.ident(c.indexName()) + " on " + c.table().sql() + " (" + Sql.ident(c.column()) + ");");
+                String index = "index if not exists " + Sql.ident(c.indexName()) + " on " + c.table().sql() + " (" + Sql.ident(c.column()) + ");";
+                QualifiedName indexName = new QualifiedName(c.table().schema(), c.indexName());
+                if (existing) {
+                    o.later(LaterSection.INDEXES, "create index concurrently " + index.substring("index ".length()));
+                    o.laterDown.add("drop index concurrently if exists " + indexName.sql() + ";");
+                } else {
+                    o.up(Section.INDEXES, "create " + index);
+                }
             }
-            o.up(Section.FOREIGN_KEYS, unlessConstraint(c.table(), c.constraintName(), alter(c.table()) + " add constraint " + Sql.ident(c.constraintName()) + " foreign key ("
+            String add = alter(c.table()) + " add constraint " + Sql.ident(c.constraintName()) + " foreign key ("
                     + Sql.ident(c.column()) + ") references " + c.refTable().sql() + " (" + Sql.ident(c.refColumn()) + ")"
-                    + (c.onDelete() == null ? "" : " on delete " + c.onDelete()) + ";"));
+                    + (c.onDelete() == null ? "" : " on delete " + c.onDelete());
+            o.up(Section.FOREIGN_KEYS, unlessConstraint(c.table(), c.constraintName(), add + (existing ? " not valid" : "") + ";"));
             o.down.add(alter(c.table()) + " drop constraint if exists " + Sql.ident(c.constraintName()) + ";");
-            if (c.indexName() != null) o.down.add("drop index if exists " + new QualifiedName(c.table().schema(), c.indexName()).sql() + ";");
+            if (c.indexName() != null && !existing) o.down.add("drop index if exists " + new QualifiedName(c.table().schema(), c.indexName()).sql() + ";");
+            if (existing) validateLater(c.table(), c.constraintName(), add, o);
         } else if (change instanceof CreateTable c) {
             createTable(c, o);
         } else if (change instanceof RenameTable c) {
@@ -177,11 +266,18 @@ public final class MigrationRenderer {
             o.down.add("-- " + c.table().display() + " comes back empty: its rows, grants and policies are not restored");
             o.down.addAll(c.rebuild());
         } else if (change instanceof CreateIndex c) {
-            o.up(Section.INDEXES, createIndex(c));
-            o.down.add("drop index if exists " + new QualifiedName(c.table().schema(), c.name()).sql() + ";");
+            String drop = " if exists " + new QualifiedName(c.table().schema(), c.name()).sql() + ";";
+            if (newTables.contains(c.table())) {
+                o.up(Section.INDEXES, createIndex(c, false));
+                o.down.add("drop index" + drop);
+            } else {
+                o.later(LaterSection.INDEXES, createIndex(c, true));
+                o.laterDown.add("drop index concurrently" + drop);
+            }
         } else if (change instanceof DropIndex c) {
-            o.up(Section.INDEXES, "drop index if exists " + c.index().sql() + ";");
-            o.down.add(ifNotExists(c.definition()) + ";");
+            // an index that exists is on a table that exists
+            o.later(LaterSection.INDEXES, "drop index concurrently if exists " + c.index().sql() + ";");
+            o.laterDown.add(concurrentlyIfNotExists(c.definition()) + ";");
         } else if (change instanceof CreateEnum c) {
             String values = String.join(", ", c.values().stream().map(Sql::literal).toList());
             o.up(Section.TABLES, doBlock("begin\n  if to_regtype(" + Sql.literal(c.type().sql()) + ") is null then\n    create type " + c.type().sql()
@@ -204,9 +300,14 @@ public final class MigrationRenderer {
             o.down.add("drop trigger if exists " + Sql.ident(c.triggerName()) + " on " + c.table().sql() + ";");
         } else if (change instanceof CreateBucket c) {
             String mimes = c.mimeTypes().isEmpty() ? "null" : "array[" + String.join(", ", c.mimeTypes().stream().map(Sql::literal).toList()) + "]";
-            o.up(Section.TABLES, "insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)\nvalues ("
+            // A bucket that is there when this runs was made by someone else, and the down script below
+            // deletes the bucket: so this refuses it rather than skip it (the planner says "already there" earlier).
+            o.up(Section.TABLES, doBlock("begin\n  if exists (select 1 from storage.buckets where id = " + Sql.literal(c.id()) + ") then\n"
+                    + "    raise exception 'bucket % already exists: this migration creates it, and its down script deletes it', " + Sql.literal(c.id())
+                    + "\n      using hint = 'plan the request again: pgpilot leaves out what is already there';\n  end if;\n"
+                    + "  insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)\n  values ("
                     + Sql.literal(c.id()) + ", " + Sql.literal(c.id()) + ", " + c.isPublic() + ", " + (c.sizeLimit() == null ? "null" : c.sizeLimit())
-                    + ", " + mimes + ")\non conflict (id) do nothing;");
+                    + ", " + mimes + ");\nend"));
             // Supabase refuses SQL deletes from storage tables unless storage.allow_delete_query is on (its
             // Storage API turns it on), so a bare delete would fail there and here alike.
             o.down.add("-- delete the bucket's files through the Storage API first, or they stay in the object store");
@@ -230,7 +331,8 @@ public final class MigrationRenderer {
         o.up(Section.TABLES, "create table if not exists " + c.table().sql() + " (\n" + String.join(",\n", lines) + "\n);");
         for (int i = 0; i < c.columns().size(); i++) {
             ColumnDef col = c.columns().get(i);
-            if (col.references() == null || key.get(0).equals(col.name())) continue; // the primary key's index covers its first column
+            // the primary key's index covers its first column, and a unique column has its unique index already
+            if (col.references() == null || key.get(0).equals(col.name()) || col.unique()) continue;
             String idx = trim63("idx_" + c.table().name() + "_" + col.name());
             o.up(Section.INDEXES, "create index if not exists " + Sql.ident(idx) + " on " + c.table().sql() + " (" + Sql.ident(col.name()) + ");");
         }
@@ -279,14 +381,25 @@ public final class MigrationRenderer {
                 + "\n  for each row execute function public.set_updated_at();";
     }
 
-    private static String createIndex(CreateIndex c) {
+    /**
+     * VALIDATE CONSTRAINT in the migration after this one: it scans the rows without blocking writes.
+     * Its down puts the constraint back as the previous migration left it, NOT VALID (PostgreSQL has
+     * no "unvalidate": drop and re-add in one statement, so no moment is without the constraint).
+     */
+    private static void validateLater(QualifiedName table, String constraint, String add, Out o) {
+        o.later(LaterSection.VALIDATE, alter(table) + " validate constraint " + Sql.ident(constraint) + ";");
+        o.laterDown.add("-- " + Sql.comment(constraint).replace("*/", "* /") + " back to NOT VALID, as the previous migration added it");
+        o.laterDown.add(doBlock("begin\n  " + alter(table) + " drop constraint if exists " + Sql.ident(constraint) + ";\n  " + add + " not valid;\nend"));
+    }
+
+    private static String createIndex(CreateIndex c, boolean concurrently) {
         String cols;
         if (c.fullText()) {
             cols = "to_tsvector('english'::regconfig, " + String.join(" || ' ' || ", c.columns().stream().map(x -> "coalesce(" + Sql.ident(x) + ", '')").toList()) + ")";
         } else {
             cols = String.join(", ", c.columns().stream().map(Sql::ident).toList());
         }
-        return "create " + (c.unique() ? "unique " : "") + "index if not exists " + Sql.ident(c.name()) + " on " + c.table().sql()
+        return "create " + (c.unique() ? "unique " : "") + "index " + (concurrently ? "concurrently " : "") + "if not exists " + Sql.ident(c.name()) + " on " + c.table().sql()
                 + (c.fullText() ? " using gin" : "") + " (" + cols + ")" + (c.where() == null ? "" : " where " + c.where()) + ";";
     }
 
@@ -332,6 +445,10 @@ public final class MigrationRenderer {
 
     private static String ifNotExists(String indexDef) {
         return indexDef.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS ");
+    }
+
+    private static String concurrentlyIfNotExists(String indexDef) {
+        return indexDef.replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX CONCURRENTLY IF NOT EXISTS ");
     }
 
     private static String trim63(String n) {

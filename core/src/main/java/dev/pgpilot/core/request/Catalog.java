@@ -69,11 +69,16 @@ public final class Catalog {
 
     public record EnumType(QualifiedName name, List<String> values) {}
 
+    /** A storage bucket as storage.buckets has it. @param sizeLimit bytes or null; @param mimeTypes empty = any */
+    public record Bucket(String id, boolean isPublic, Long sizeLimit, List<String> mimeTypes) {}
+
     private final Map<String, Table> tables;
     private final Map<String, EnumType> enums;
     private final Set<String> functions;
     /** Type names the target knows outside pg_catalog (enums, domains, extension types), bare and qualified, to their SQL. */
     private final Map<String, String> types;
+    /** Storage buckets by id (none when the database has no storage schema). */
+    private Map<String, Bucket> buckets = Map.of();
 
     public Catalog(Map<String, Table> tables, Map<String, EnumType> enums, Set<String> functions) {
         this(tables, enums, functions, enumTypes(enums));
@@ -205,10 +210,32 @@ public final class Catalog {
                     + "where n.nspname not in ('pg_catalog','information_schema')")) {
                 while (rs.next()) functions.add(rs.getString(1));
             }
-            return new Catalog(tables, enums, functions, userTypes(st));
+            Catalog catalog = new Catalog(tables, enums, functions, userTypes(st));
+            catalog.buckets = buckets(st);
+            return catalog;
         } catch (SQLException e) {
             throw PilotException.error("cannot read the database catalog: " + Sql.oneLine(e.getMessage()), "check the database URL and permissions");
         }
+    }
+
+    private static Map<String, Bucket> buckets(Statement st) throws SQLException {
+        Map<String, Bucket> out = new LinkedHashMap<>();
+        try (ResultSet has = st.executeQuery("select to_regclass('storage.buckets') is not null")) {
+            if (!has.next() || !has.getBoolean(1)) return out;
+        }
+        try (ResultSet rs = st.executeQuery("select id, public, file_size_limit, allowed_mime_types from storage.buckets order by id")) {
+            while (rs.next()) {
+                long limit = rs.getLong(3);
+                Long size = rs.wasNull() ? null : limit;
+                java.sql.Array mimes = rs.getArray(4);
+                out.put(rs.getString(1), new Bucket(rs.getString(1), rs.getBoolean(2), size, mimes == null ? List.of() : strings(mimes)));
+            }
+        }
+        return out;
+    }
+
+    public Optional<Bucket> bucket(String id) {
+        return Optional.ofNullable(buckets.get(id));
     }
 
     /**

@@ -77,8 +77,27 @@ public final class ExistingObjects {
         if (c instanceof SetDefault d && SameDefinition.expression(d.defaultSql()).equals(SameDefinition.expression(d.previous()))) {
             return new AlreadyThere(d.table().display() + "." + d.column() + " defaults to " + d.previous());
         }
+        if (c instanceof CreateBucket b) return bucket(b);
         if (c instanceof Comment m && m.column() == null && m.text().equals(m.previous())) return new AlreadyThere(m.table().display() + " has that comment");
         return new Keep(c);
+    }
+
+    /** A bucket of that id: its down script would delete it, so it is left out when it is the same and refused when not. */
+    private Verdict bucket(CreateBucket b) {
+        Catalog.Bucket have = catalog.bucket(b.id()).orElse(null);
+        if (have == null) return new Keep(b);
+        List<String> diffs = new ArrayList<>();
+        if (have.isPublic() != b.isPublic()) diffs.add("it is " + (have.isPublic() ? "public" : "private") + ", not " + (b.isPublic() ? "public" : "private"));
+        if (!java.util.Objects.equals(have.sizeLimit(), b.sizeLimit())) {
+            diffs.add("its size limit is " + (have.sizeLimit() == null ? "none" : have.sizeLimit() + " bytes") + ", not " + (b.sizeLimit() == null ? "none" : b.sizeLimit() + " bytes"));
+        }
+        if (!new java.util.TreeSet<>(have.mimeTypes()).equals(new java.util.TreeSet<>(b.mimeTypes()))) {
+            diffs.add("it takes " + (have.mimeTypes().isEmpty() ? "any type" : String.join(", ", have.mimeTypes())) + ", not "
+                    + (b.mimeTypes().isEmpty() ? "any type" : String.join(", ", b.mimeTypes())));
+        }
+        if (diffs.isEmpty()) return new AlreadyThere("bucket " + b.id() + " exists as asked");
+        throw PilotException.refused("bucket " + b.id() + " already exists with another definition: " + String.join("; ", diffs),
+                "change the bucket in the Supabase dashboard (or by hand: pgpilot new --empty NAME), or pick another name");
     }
 
     private Optional<Catalog.Table> table(QualifiedName q) {

@@ -34,8 +34,8 @@ class SupabaseCliSideBySideTest {
     void aFolderWrittenByPgpilotNewPushesWithTheCliWhichRecordsExactlyTheUpMigrations() throws Exception {
         CliProject project = CliProject.create();
         Pilot p = project.pilot();
-        Path invoices = p.write(p.plan("create table invoices with amount money"));
-        Path receipts = p.write(p.plan("create table receipts with note text"));
+        Path invoices = p.write(p.plan("create table invoices with amount money")).get(0);
+        Path receipts = p.write(p.plan("create table receipts with note text")).get(0);
         Path empty = p.newEmpty("add_nothing_yet");
 
         project.cli("db", "push", "--yes");

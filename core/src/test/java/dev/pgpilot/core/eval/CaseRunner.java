@@ -57,9 +57,9 @@ final class CaseRunner {
         } catch (RuntimeException e) {
             return fail(c, "planner crashed: " + e, "", "", List.of());
         }
-        String sql = plan.migration().upSql();
+        String sql = sqlOf(plan);
         // what `new` prints under the plan; `up` refuses the file when this has errors
-        LintReport lint = pilot.lintPlan(plan.fileName(), sql);
+        LintReport lint = pilot.lintPlan(plan);
         List<String> rules = lint.findings().stream()
                 .filter(f -> f.severity() == Severity.ERROR || f.severity() == Severity.WARNING)
                 .map(f -> f.ruleId() + (f.severity() == Severity.ERROR ? " (error)" : "")).toList();
@@ -80,6 +80,12 @@ final class CaseRunner {
         return new Outcome(c, true, "", "planned", sql, rules, false, 0);
     }
 
+    /** Every file of the plan, each under its name (most plans have one). */
+    private static String sqlOf(Pilot.Plan plan) {
+        if (plan.files().size() == 1) return plan.migration().upSql();
+        return String.join("\n", plan.files().stream().map(f -> "-- file " + f.fileName() + "\n" + f.migration().upSql()).toList());
+    }
+
     /**
      * refuse and ask: exit 1, nothing written; ask also names every reading, refuse every mention.
      * noop: exit 0 ("already there, nothing to do", PilotException.NOTHING_TO_DO), nothing written.
@@ -96,7 +102,7 @@ final class CaseRunner {
                         case NOOP -> "saying it is already there";
                         default -> "refusing";
                     },
-                    "planned", plan.migration().upSql(), List.of());
+                    "planned", sqlOf(plan), List.of());
         } catch (PilotException e) {
             refused = e;
         } catch (RuntimeException e) {

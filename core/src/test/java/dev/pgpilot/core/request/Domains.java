@@ -31,7 +31,8 @@ final class Domains {
         return Fixture.copyOf(template);
     }
 
+    /** The one migration of a request (these requests plan no index on an existing table). */
     static Migration plan(DatabaseTarget db, String request) {
-        return new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse(request), Instant.parse("2026-01-01T00:00:00Z"));
+        return new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse(request), Instant.parse("2026-01-01T00:00:00Z")).get(0);
     }
 }

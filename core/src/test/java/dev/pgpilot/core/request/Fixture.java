@@ -70,6 +70,21 @@ final class Fixture {
         }
     }
 
+    /**
+     * Runs a migration as pgpilot's applier does: in one go, or, when it holds a statement that
+     * cannot run in a transaction (CREATE INDEX CONCURRENTLY), statement by statement.
+     */
+    static void run(DatabaseTarget db, String sql) throws SQLException {
+        var statements = dev.pgpilot.core.sql.SqlScript.parse(sql).statements();
+        if (statements.stream().noneMatch(dev.pgpilot.core.sql.SqlStatement::cannotRunInTransaction)) {
+            exec(db, sql);
+            return;
+        }
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            for (var st : statements) s.execute(st.sql());
+        }
+    }
+
     /** Runs statements (separated by ";" at line ends) on one session and returns the first column of the last result. */
     static String query(DatabaseTarget db, String script) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {

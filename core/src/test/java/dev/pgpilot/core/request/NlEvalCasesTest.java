@@ -50,9 +50,12 @@ class NlEvalCasesTest {
             assertEquals(0, countSql(work), "a refused request writes nothing");
             return;
         }
-        Path file = pilot.write(pilot.plan(request, catalog));
-        Fixture.exec(db, Files.readString(file));
-        assertEquals("t", Fixture.query(db, c.get("check").asText()), "check failed for:\n" + Files.readString(file));
+        StringBuilder ran = new StringBuilder();
+        for (Path file : pilot.write(pilot.plan(request, catalog))) {
+            Fixture.run(db, Files.readString(file));
+            ran.append(Files.readString(file));
+        }
+        assertEquals("t", Fixture.query(db, c.get("check").asText()), "check failed for:\n" + ran);
     }
 
     private static long countSql(Path dir) throws Exception {

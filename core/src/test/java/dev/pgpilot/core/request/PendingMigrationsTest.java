@@ -36,7 +36,7 @@ class PendingMigrationsTest {
         Pilot pilot = pilot(db);
         Pilot.Plan first = pilot.plan("create table invoices with amount money");
         assertTrue(first.migration().upSql().contains("function public.set_updated_at"), first.migration().upSql());
-        Path a = pilot.write(first);
+        Path a = pilot.write(first).get(0);
         Pilot.Plan second = pilot.plan("create table receipts with note text");
         String down = second.migration().downSql();
         assertFalse(down.contains("drop function"), down);
@@ -79,8 +79,8 @@ class PendingMigrationsTest {
     void theDownOfATableDropsTheSharedFunctionOnlyWhenNoTriggerStillUsesIt() throws Exception {
         DatabaseTarget db = Fixture.fresh();
         // planned as if the function were new (a stale catalog): the down must still keep it for products
-        Migration m = new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse("create table invoices with amount money"), Instant.EPOCH);
-        Migration other = new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse("keep products updated_at current"), Instant.EPOCH);
+        Migration m = new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse("create table invoices with amount money"), Instant.EPOCH).get(0);
+        Migration other = new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse("keep products updated_at current"), Instant.EPOCH).get(0);
         Fixture.exec(db, other.upSql());
         Fixture.exec(db, m.upSql());
         Fixture.exec(db, m.downSql());
@@ -96,7 +96,7 @@ class PendingMigrationsTest {
         Files.writeString(dir.resolve("20250102000000_more.sql"), "alter table public.orders add column status text;\n");
         Catalog c = PendingCatalog.fromMigrations(TestDatabase.server(), Workspace.open(work).migrations());
         assertEquals("text", c.table("orders").column("status").orElseThrow().type());
-        String up = new MigrationRenderer().render(new RequestParser(c).parse("add notes text to orders"), Instant.EPOCH).upSql();
+        String up = new MigrationRenderer().render(new RequestParser(c).parse("add notes text to orders"), Instant.EPOCH).get(0).upSql();
         assertTrue(up.contains("\"orders\" add column if not exists \"notes\" text;"), up);
     }
 }

@@ -44,7 +44,7 @@ class PlanAndWriteTest {
     void writingTheSamePlanTwiceFailsAndKeepsTheFirstFilesUntouched() throws Exception {
         Pilot p = pilot();
         Pilot.Plan plan = p.plan("index orders on status", catalog);
-        Path file = p.write(plan);
+        Path file = p.write(plan).get(0);
         String before = Files.readString(file);
         PilotException e = assertThrows(PilotException.class, () -> p.write(plan));
         assertEquals(PilotException.ERROR, e.exitCode());
@@ -68,7 +68,7 @@ class PlanAndWriteTest {
     void theDownScriptIsWrittenWhereTheSupabaseCliDoesNotLook() throws Exception {
         Pilot p = pilot();
         Pilot.Plan plan = p.plan("index orders on status", catalog);
-        Path up = p.write(plan);
+        Path up = p.write(plan).get(0);
         Path dir = p.workspace().migrationsDir();
         assertEquals(dir.resolve(plan.fileName()), up);
         assertEquals(dir.resolve("down/20260304050607_index_orders_status.down.sql"), p.downScriptOf(plan));

@@ -208,7 +208,7 @@ class RequestRefusalTest {
     /** Plans without a database connection, against the shared fixture catalog. */
     private static final class MigrationRenderer0 {
         Migration plan(String request) {
-            return new dev.pgpilot.core.render.MigrationRenderer().render(new RequestParser(catalog).parse(request), java.time.Instant.EPOCH);
+            return new dev.pgpilot.core.render.MigrationRenderer().render(new RequestParser(catalog).parse(request), java.time.Instant.EPOCH).get(0);
         }
     }
 }

@@ -48,22 +48,28 @@ final class PlanFlow {
             Pilot.Plan plan = pilot.plan(text);
             while (true) {
                 show(pilot, plan);
-                String a = ask.apply("Write " + plan.fileName() + "? [y/N/e] ").trim().toLowerCase(Locale.ROOT);
+                String names = String.join(" and ", plan.files().stream().map(Pilot.PlannedFile::fileName).toList());
+                String a = ask.apply("Write " + names + "? [y/N/e] ").trim().toLowerCase(Locale.ROOT);
                 if (a.equals("y") || a.equals("yes")) {
-                    Path file = pilot.write(plan);
-                    written = MigrationName.parse(plan.fileName()).version();
-                    out.println("wrote " + file);
-                    out.println("wrote " + pilot.downScriptOf(plan));
-                    out.println("type apply to run it (up --to " + written + ")");
+                    pilot.write(plan);
+                    for (Pilot.PlannedFile f : plan.files()) {
+                        out.println("wrote " + pilot.workspace().migrationsDir().resolve(f.fileName()));
+                        out.println("wrote " + pilot.downScriptOf(f));
+                    }
+                    written = MigrationName.parse(plan.files().get(plan.files().size() - 1).fileName()).version();
+                    out.println("type apply to run " + (plan.files().size() == 1 ? "it" : "them") + " (up --to " + written + ")");
                     return true;
                 }
                 if (!a.equals("e") && !a.equals("edit")) {
                     out.println("nothing written");
                     return false;
                 }
-                Migration m = plan.migration();
-                String edited = editor.edit(plan.fileName(), m.upSql());
-                plan = new Pilot.Plan(new Migration(m.name(), edited, m.downSql(), m.requestText()), plan.fileName());
+                List<Pilot.PlannedFile> files = new java.util.ArrayList<>();
+                for (Pilot.PlannedFile f : plan.files()) {
+                    Migration m = f.migration();
+                    files.add(new Pilot.PlannedFile(new Migration(m.name(), editor.edit(f.fileName(), m.upSql()), m.downSql(), m.requestText()), f.fileName()));
+                }
+                plan = new Pilot.Plan(files, plan.changes());
             }
         } catch (AmbiguousRequest e) {
             return choose(text, e.readings());
@@ -96,14 +102,18 @@ final class PlanFlow {
     }
 
     private void show(Pilot pilot, Pilot.Plan plan) {
-        out.println("-- " + plan.fileName());
-        out.print(SqlHighlighter.render(ensureNewline(plan.migration().upSql()), color));
-        out.println();
+        for (Pilot.PlannedFile f : plan.files()) {
+            out.println("-- " + f.fileName());
+            out.print(SqlHighlighter.render(ensureNewline(f.migration().upSql()), color));
+            out.println();
+        }
         out.println("-- lint");
-        out.print(ReportWriter.text(pilot.lintPlan(plan.fileName(), plan.migration().upSql()), color));
-        out.println();
-        out.println("-- " + plan.downFileName());
-        out.print(SqlHighlighter.render(ensureNewline(plan.migration().downSql()), color));
+        out.print(ReportWriter.text(pilot.lintPlan(plan), color));
+        for (Pilot.PlannedFile f : plan.files()) {
+            out.println();
+            out.println("-- " + f.downFileName());
+            out.print(SqlHighlighter.render(ensureNewline(f.migration().downSql()), color));
+        }
         out.flush();
     }
 
