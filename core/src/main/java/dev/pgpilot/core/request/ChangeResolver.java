@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * catalog, exactly as strictly: names must exist (or must not, when created), types come from the
  * known list, defaults are plain values, and what a down script needs is read from the catalog,
  * never taken from the model. Kinds that would need SQL expressions from the model are refused.
+ * An object that already exists is not refused here: {@link ExistingObjects} judges it after, as
+ * for the rule parser (the same definition is "already there, nothing to do", another is refused
+ * saying what differs).
  */
 public final class ChangeResolver {
     private static final Pattern PLAIN_DEFAULT = Pattern.compile("^(true|false|null|now\\(\\)|current_date|-?\\d+(\\.\\d+)?|'([^']|'')*')$");
@@ -24,7 +27,6 @@ public final class ChangeResolver {
         if (c instanceof AddColumn a) {
             Catalog.Table t = table(a.table());
             if (a.column() == null) throw refuse("add_column without a column");
-            if (t.columns().containsKey(a.column().name())) throw refuse("column " + a.column().name() + " already exists in " + t.name().display());
             return new AddColumn(t.name(), column(a.column()));
         } else if (c instanceof DropColumn d) {
             Catalog.Table t = table(d.table());
@@ -93,7 +95,6 @@ public final class ChangeResolver {
             return new DropIndex(idx.name(), idx.definition());
         } else if (c instanceof CreateEnum e) {
             QualifiedName q = new QualifiedName(e.type().schema(), Sql.checkIdentifier(e.type().name()));
-            if (catalog.findEnum(q.display()).isPresent()) throw refuse("type " + q.display() + " already exists");
             if (e.values() == null || e.values().isEmpty()) throw refuse("create_enum without values");
             for (String v : e.values()) enumValue(v);
             return new CreateEnum(q, List.copyOf(e.values()));
@@ -101,11 +102,9 @@ public final class ChangeResolver {
             Catalog.EnumType t = catalog.findEnum(e.type() == null ? "" : e.type().display())
                     .orElseThrow(() -> PilotException.refused("unknown enum type: " + e.type(), Suggest.hint(e.type() == null ? "" : e.type().name(), catalog.enumNames(), "enum types")));
             enumValue(e.value());
-            if (t.values().contains(e.value())) throw refuse(t.name().name() + " already has the value '" + e.value() + "'");
             return new AddEnumValue(t.name(), e.value());
         } else if (c instanceof EnableRls r) {
             Catalog.Table t = table(r.table());
-            if (t.rls()) throw refuse("row level security is already enabled on " + t.name().display());
             return new EnableRls(t.name());
         } else if (c instanceof AddUpdatedAtTrigger a) {
             Catalog.Table t = table(a.table());

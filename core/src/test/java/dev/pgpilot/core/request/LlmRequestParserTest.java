@@ -84,6 +84,38 @@ class LlmRequestParserTest {
         assertTrue(sent.contains("json_object"), "asks for a JSON reply: " + sent);
     }
 
+    /**
+     * What is already there is "already there, nothing to do" (exit 0) through the model too, with
+     * the rule parser's message: the model's reading goes through the same existing-objects check,
+     * and is not refused (exit 1) for naming something that exists.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+        add email text to customers   | {"changes": [{"kind": "add_column", "table": "customers", "column": {"name": "email", "type": "text"}}]}
+        enable rls on posts           | {"changes": [{"kind": "enable_rls", "table": "posts"}]}
+        add 'paid' to order_status    | {"changes": [{"kind": "add_enum_value", "type": "order_status", "value": "paid"}]}
+        create an enum order_status with pending, paid and shipped | {"changes": [{"kind": "create_enum", "type": "order_status", "values": ["pending", "paid", "shipped"]}]}
+        index orders on customer_id   | {"changes": [{"kind": "create_index", "table": "orders", "columns": ["customer_id"], "unique": false, "full_text": false}]}
+        """)
+    void whatIsAlreadyThereIsNothingToDoAsWithTheRuleParser(String request, String modelReply) {
+        PilotException rules = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse(request));
+        assertEquals(PilotException.NOTHING_TO_DO, rules.exitCode(), rules.getMessage());
+        reply = modelReply;
+        PilotException model = assertThrows(PilotException.class, () -> pilot().plan(request, catalog));
+        assertEquals(PilotException.NOTHING_TO_DO, model.exitCode(), model.getMessage());
+        assertEquals(rules.getMessage(), model.getMessage());
+    }
+
+    @Test
+    void anExistingColumnWithAnotherDefinitionIsRefusedSayingWhatDiffersAsWithTheRuleParser() {
+        String request = "add email integer to customers";
+        PilotException rules = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse(request));
+        reply = "{\"changes\": [{\"kind\": \"add_column\", \"table\": \"customers\", \"column\": {\"name\": \"email\", \"type\": \"integer\"}}]}";
+        PilotException model = assertThrows(PilotException.class, () -> pilot().plan(request, catalog));
+        assertEquals(PilotException.REFUSED, model.exitCode());
+        assertEquals(rules.getMessage(), model.getMessage());
+    }
+
     @Test
     void modelReplyWithAnUnknownTableIsRefusedLikeTheRuleParser() {
         reply = "{\"changes\": [{\"kind\": \"add_column\", \"table\": \"ordrs\", \"column\": {\"name\": \"notes\", \"type\": \"text\"}}]}";
