@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Schemas of apps other than the eval's shop (tasks, clinic, marketplace, school), so the parser is
@@ -29,6 +30,11 @@ final class Domains {
             }
         }
         return Fixture.copyOf(template);
+    }
+
+    /** The migrations of a request, in the order they run. */
+    static List<Migration> planAll(DatabaseTarget db, String request) {
+        return new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse(request), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     /** The one migration of a request (these requests plan no index on an existing table). */

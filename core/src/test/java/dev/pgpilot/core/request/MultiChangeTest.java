@@ -9,6 +9,7 @@ import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.render.Migration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,11 +44,11 @@ class MultiChangeTest {
         """)
     void eachClauseIsPlannedAgainstTheSchemaTheClausesBeforeItLeave(String request, String check) throws Exception {
         DatabaseTarget db = Domains.fresh();
-        Migration m = Domains.plan(db, request);
-        RoundTripTest.assertLintClean(m);
-        Fixture.exec(db, m.upSql());
-        assertEquals("t", Fixture.query(db, check), m.upSql());
-        Fixture.exec(db, m.downSql());
+        List<Migration> all = Domains.planAll(db, request);
+        RoundTripTest.assertLintClean(all);
+        for (Migration m : all) Fixture.run(db, m.upSql());
+        assertEquals("t", Fixture.query(db, check), all.toString());
+        for (int i = all.size() - 1; i >= 0; i--) Fixture.run(db, all.get(i).downSql());
         assertEquals(Fixture.catalog(Domains.fresh()).tables().keySet(), Fixture.catalog(db).tables().keySet(), "the down script leaves the tables as they were");
     }
 
