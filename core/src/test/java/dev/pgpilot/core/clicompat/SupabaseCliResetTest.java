@@ -93,7 +93,7 @@ class SupabaseCliResetTest {
     void whenTheCliResetDropsThePgpilotSchemaEveryPgpilotCommandStillWorks() throws Exception {
         CliProject project = CliProject.create();
         Pilot p = project.pilot();
-        Path first = p.write(p.plan("create table invoices with amount money"));
+        Path first = p.write(p.plan("create table invoices with amount money")).get(0);
         p.up(UpOptions.all(), ApplyListener.NONE);
         assertEquals(1, p.history().size());
 
@@ -102,7 +102,7 @@ class SupabaseCliResetTest {
 
         assertNothingToDo(p);
         assertEquals(List.of(), p.history(), "the log went with the schema; the history table still says applied");
-        Path second = p.write(p.plan("create table receipts with note text"));
+        Path second = p.write(p.plan("create table receipts with note text")).get(0);
         assertEquals(1, p.up(UpOptions.all(), ApplyListener.NONE).applied().size());
         List<History.Entry> log = p.history();
         assertEquals(1, log.size());
