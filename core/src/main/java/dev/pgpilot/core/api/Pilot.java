@@ -446,8 +446,8 @@ public final class Pilot {
 
     /** Every file of a plan linted, each against the schema of the workspace and the plan's files before it. */
     public dev.pgpilot.core.lint.LintReport lintPlan(Plan plan) {
-        dev.pgpilot.core.lint.Linter linter = dev.pgpilot.core.lint.Linter.forWorkspace(workspace);
-        dev.pgpilot.core.lint.SchemaModel model = dev.pgpilot.core.lint.Linter.modelOf(workspace.migrations());
+        dev.pgpilot.core.lint.run.Linter linter = dev.pgpilot.core.lint.run.Linter.forWorkspace(workspace);
+        dev.pgpilot.core.lint.SchemaModel model = dev.pgpilot.core.lint.run.Linter.modelOf(workspace.migrations());
         java.util.List<dev.pgpilot.core.lint.LintReport> parts = new java.util.ArrayList<>();
         for (PlannedFile f : plan.files()) {
             parts.add(linter.lintSql(f.fileName(), f.migration().upSql(), model));
