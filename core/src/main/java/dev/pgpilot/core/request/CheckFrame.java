@@ -12,34 +12,32 @@ import java.util.Set;
 /** "price must be positive", "rating between 1 and 5", "title at most 200 characters": slots column and rule. */
 record CheckFrame(Slots slots) implements Frame {
     private static final Set<String> CUES = Set.of("non-negative", "nonnegative", "positive", "negative", "between", "most", "least", "greater",
-            "less", "exceed", "longer", "shorter", "check");
+            "less", "exceed", "longer", "shorter", "check", "uppercase", "lowercase", "future", "past", "differ", "different");
+    private static final Set<String> MODALS = Set.of("must", "should", "cannot", "can", "has", "have", "may");
 
     @Override
     public boolean fits(Words w) {
-        return w.any(CUES);
+        return w.any(CUES) || w.phrase("one", "of") || range(w) && !w.has("default")
+                || w.any(MODALS) && w.any(Set.of("after", "before", "later", "earlier", "letters", "digits", "characters"));
+    }
+
+    /** "1-5", "from 1 to 12": two numbers joined by a range word. */
+    private static boolean range(Words w) {
+        List<Tok> all = w.all();
+        for (int i = 0; i + 2 < all.size(); i++) {
+            if (all.get(i).kind() == Kind.NUMBER && all.get(i + 2).kind() == Kind.NUMBER && all.get(i + 1).is("-", "to", "through")) return true;
+        }
+        return false;
     }
 
     @Override
     public List<ChangeRequest> read(Words w) {
         NameLinks.ColRef r = slots.names().columnRef(w, w.all());
-        String col = Sql.ident(r.column().name());
         String c = r.column().name();
-        List<String> nums = w.all().stream().filter(t -> t.kind() == Kind.NUMBER).map(Tok::text).toList();
-        String expr;
-        String suffix;
-        if (w.has("non-negative") || w.has("nonnegative") || w.phrase("not", "negative") || w.phrase("zero", "or", "more")) { expr = col + " >= 0"; suffix = "non_negative"; }
-        else if (w.has("positive") || w.phrase("greater", "than", "zero") || w.phrase("more", "than", "zero")) { expr = col + " > 0"; suffix = "positive"; }
-        else if (w.has("between") && nums.size() >= 2) { expr = col + " between " + nums.get(0) + " and " + nums.get(1); suffix = "range"; }
-        else if ((w.has("characters") || w.has("chars") || w.has("long") || w.has("longer") || w.has("length")) && !nums.isEmpty()) {
-            boolean min = w.has("least") || w.has("longer");
-            expr = "char_length(" + col + ") " + (min ? ">= " : "<= ") + nums.get(0); suffix = min ? "min_length" : "max_length";
-        } else if ((w.has("most") || w.has("exceed") || w.phrase("less", "than") || w.phrase("no", "more")) && !nums.isEmpty()) {
-            expr = col + (w.phrase("less", "than") ? " < " : " <= ") + nums.get(0); suffix = "max";
-        } else if ((w.has("least") || w.phrase("greater", "than") || w.phrase("more", "than")) && !nums.isEmpty()) {
-            expr = col + (w.has("least") ? " >= " : " > ") + nums.get(0); suffix = "min";
-        } else {
-            throw refuse("which rule should " + r.table().name().name() + "." + c + " follow?", "e.g. \"non-negative\", \"positive\", \"between 1 and 5\", \"at most 200 characters\"");
-        }
-        return List.of(new AddCheck(r.table().name(), trim63(r.table().name().name() + "_" + c + "_" + suffix), expr));
+        List<Catalog.Column> others = new ColumnLinks(slots.catalog()).in(r.table(), w.all()).stream()
+                .map(ColumnLinks.Link::column).filter(x -> !x.name().equals(c)).toList();
+        CheckRule.Rule rule = CheckRule.of(w.all(), r.column(), others).orElseThrow(() -> refuse("which rule should " + r.table().name().name() + "." + c + " follow?",
+                "e.g. \"non-negative\", \"positive\", \"between 1 and 5\", \"at most 200 characters\", \"one of a, b or c\", \"uppercase\", \"after starts_at\""));
+        return List.of(new AddCheck(r.table().name(), trim63(r.table().name().name() + "_" + c + "_" + rule.suffix()), rule.expression()));
     }
 }

@@ -16,8 +16,10 @@ record ForeignKeyFrame(Slots slots) implements Frame {
     @Override
     public boolean fits(Words w) {
         boolean adding = AddColumnsFrame.adding(w);
-        return w.phrase("foreign", "key") || !adding && (w.has("references") || w.has("referencing")) || w.has("->") && !adding
-                || w.phrase("belong", "to") || w.phrase("belongs", "to") || w.first().is("link", "connect", "relate");
+        return w.phrase("foreign", "key") || !adding && (w.has("references") || w.has("referencing") || w.has("reference")) || w.has("->") && !adding
+                || w.phrase("belong", "to") || w.phrase("belongs", "to") || w.first().is("link", "connect", "relate")
+                // "courses.teacher_id: on delete cascade", "when a category is deleted, set listings.category_id to null"
+                || !adding && w.dotted().isPresent() && OnDelete.of(w.all()).isPresent();
     }
 
     @Override
@@ -26,6 +28,10 @@ record ForeignKeyFrame(Slots slots) implements Frame {
         List<Tok> all = w.all();
         int arrow = -1;
         for (int i = 0; i < all.size(); i++) if (all.get(i).is("->", "references", "referencing", "to", "reference") && i > 0) { arrow = i; if (!all.get(i).is("to")) break; }
+        Optional<String> said = OnDelete.of(all);
+        String onDelete = said.orElse("cascade");
+        boolean noTarget = arrow < 0 || all.get(arrow).is("to") && !namesTarget(all.subList(arrow + 1, all.size()));
+        if (noTarget && said.isPresent()) return implied(w, onDelete);
         if (arrow < 0) throw refuse("foreign key from what to what?", "e.g. \"add foreign key comments.post_id -> posts.id\"");
         List<Tok> left = w.sub(0, arrow);
         List<Tok> right = w.sub(arrow + 1, all.size());
@@ -49,7 +55,39 @@ record ForeignKeyFrame(Slots slots) implements Frame {
         }
         String table = from.table().name().name();
         String col = from.column().name();
-        return List.of(new AddForeignKey(from.table().name(), col, ref.table(), ref.column(), "cascade",
+        return List.of(new AddForeignKey(from.table().name(), col, ref.table(), ref.column(), onDelete,
+                trim63(table + "_" + col + "_fkey"), indexName("idx", table, List.of(col))));
+    }
+
+    /** True when the words after "to" start with a table ("to projects", "to auth.users"), not a value ("to null"). */
+    private boolean namesTarget(List<Tok> right) {
+        return right.stream().filter(t -> t.word() && !FILLER.contains(t.text()) && !t.is("table")).findFirst()
+                .map(t -> t.is("users", "user", "auth.users") || slots.catalog().findTable(t.text().contains(".") && slots.catalog().findTable(t.text()).isEmpty()
+                        ? t.text().substring(0, t.text().indexOf('.')) : t.text()).isPresent()).orElse(false);
+    }
+
+    /**
+     * A foreign key named by its column and what happens on delete, with no "references": the
+     * table is the column's own (category_id: categories; created_by, graded_by: auth.users), or
+     * the one the request says is deleted ("when the user is deleted", "cascade deletes from patients").
+     */
+    private List<ChangeRequest> implied(Words w, String onDelete) {
+        Catalog catalog = slots.catalog();
+        NameLinks.ColRef from = slots.names().columnRef(w, w.all());
+        String col = from.column().name();
+        ColumnDef.ForeignRef ref = null;
+        if (col.endsWith("_id")) ref = catalog.findTable(col.substring(0, col.length() - 3)).map(t -> slots.targets().of(t.name().display())).orElse(null);
+        if (ref == null && (col.endsWith("_by") || OwnerColumn.isOwnerName(col))) ref = slots.targets().of("auth.users");
+        List<Tok> all = w.all();
+        for (int i = 0; ref == null && i < all.size(); i++) {
+            Tok t = all.get(i);
+            boolean deletedNext = i + 2 < all.size() && all.get(i + 1).is("is", "are", "gets") && all.get(i + 2).is("deleted", "removed");
+            boolean afterFrom = i > 0 && all.get(i - 1).is("from");
+            if (t.word() && (deletedNext || afterFrom) && (t.is("user", "users") || catalog.findTable(t.text()).isPresent())) ref = slots.targets().of(t.text());
+        }
+        if (ref == null) throw refuse("references which table?", "e.g. \"" + from.table().name().name() + "." + col + " references ...\"");
+        String table = from.table().name().name();
+        return List.of(new AddForeignKey(from.table().name(), col, ref.table(), ref.column(), onDelete,
                 trim63(table + "_" + col + "_fkey"), indexName("idx", table, List.of(col))));
     }
 }

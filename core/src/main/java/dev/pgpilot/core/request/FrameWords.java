@@ -49,10 +49,14 @@ final class FrameWords {
 
     private static final Set<String> CHECK = Set.of("non-negative", "nonnegative", "positive", "negative", "not", "zero", "or", "more", "greater",
             "than", "less", "between", "at", "most", "least", "characters", "chars", "long", "longer", "shorter", "length", "exceed", "no", "check",
-            "always", "only", "above", "below", "over", "under", "constraint", "equal", "add", "create");
+            "always", "only", "above", "below", "over", "under", "constraint", "equal", "add", "create", "one", "either", "uppercase", "lowercase",
+            "upper", "lower", "case", "upper-case", "lower-case", "capitals", "capital", "letters", "letter", "digits", "digit", "numbers", "dashes",
+            "dash", "hyphens", "hyphen", "underscores", "underscore", "future", "past", "after", "before", "later", "earlier", "differ", "differs",
+            "different", "same", "cannot", "never", "when", "if", "they", "them", "go", "goes", "through", "up", "values", "value", "allowed");
 
     private static final Set<String> FOREIGN_KEY = Set.of("foreign", "key", "references", "referencing", "reference", "->", "belong", "belongs",
-            "link", "connect", "relate", "add", "create", "cascade", "delete");
+            "link", "connect", "relate", "add", "create", "cascade", "delete", "set", "null", "when", "if", "deleted", "removed", "deletes",
+            "deletion", "cascades", "cascading", "restrict", "no", "action", "goes", "gets", "user", "users", "whenever", "once");
 
     private static final Set<String> TABLE = Set.of("create", "add", "build", "introduce", "set", "with", "having", "containing", "has", "join",
             "junction", "pivot", "linking", "link", "between", "connecting", "up", "primary", "key", "both", "pair", "two");

@@ -61,13 +61,19 @@ record IndexFrame(Slots slots) implements Frame {
         }
         List<String> cols = new ArrayList<>();
         List<String> filters = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
         for (int i = 0; i < head.size(); i++) {
             Tok t = head.get(i);
             if (!t.word()) continue;
             Optional<String> flag = flagBefore(table, head, i);
-            if (flag.isPresent()) { filters.add(Sql.ident(flag.get()) + " = true"); continue; }
+            if (flag.isPresent()) { filters.add(Sql.ident(flag.get()) + " = true"); flags.add(flag.get()); continue; }
             String c = t.text().startsWith(table.name().name() + ".") ? t.text().substring(t.text().indexOf('.') + 1) : t.text();
             if (table.columns().containsKey(c) && !cols.contains(c) && !catalog.findTable(c).isPresent()) cols.add(c);
+        }
+        if (head.stream().noneMatch(t -> t.text().contains("."))) {
+            // "by doctor and start time": the words that link to columns, in the order they are said (a row filter's flag is not one)
+            List<String> linked = new ColumnLinks(catalog).in(table, head).stream().map(l -> l.column().name()).filter(c -> !flags.contains(c)).toList();
+            if (!linked.isEmpty() && linked.containsAll(cols)) cols = new ArrayList<>(linked);
         }
         if (cols.isEmpty() && !filters.isEmpty()) {
             throw refuse("index which column of the " + table.name().name() + " rows where " + String.join(" and ", filters).replace("\"", "") + "?",

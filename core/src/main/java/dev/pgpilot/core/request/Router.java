@@ -60,7 +60,8 @@ final class Router {
     List<ChangeRequest> route(Words w) {
         if (!w.any(SCHEMA_WORDS) && w.tables(catalog).isEmpty() && w.dotted().isEmpty()
                 && w.all().stream().noneMatch(t -> t.word() && (catalog.findEnum(t.text()).isPresent() || catalog.findIndex(t.text()).isPresent()))
-                && new ColumnReadings(catalog).candidates(w.all()).isEmpty()) {
+                && new ColumnReadings(catalog).candidates(w.all()).isEmpty()
+                && !namesAColumn(w)) {
             throw refuse("not a schema change: \"" + w.text() + "\"",
                     "ask for a change to tables, columns, indexes, policies or buckets, e.g. \"add notes text to orders\"");
         }
@@ -96,6 +97,12 @@ final class Router {
         if (leftOut != null) throw leftOut;
         throw refuse("not a schema change I understand: \"" + w.text() + "\"",
                 "try e.g. \"add notes text to orders\", \"index orders on status\", \"rename customers.full_name to display_name\"");
+    }
+
+    /** "grades go from 1 to 12", "date of birth can't be in the future": words that name a column of some table are about the schema. */
+    private boolean namesAColumn(Words w) {
+        ColumnLinks links = new ColumnLinks(catalog);
+        return catalog.tables().values().stream().anyMatch(t -> t.name().schema().equals("public") && !links.in(t, w.all()).isEmpty());
     }
 
     /** Everywhere but in a comment's text or a bucket request, ";" is refused so one request stays one change. */
