@@ -88,6 +88,7 @@ final class PolicyPhrases {
     }
 
     List<ChangeRequest> parse(Words w) {
+        refuseNegation(w);
         Subject subject = subject(w);
         int can = w.indexOfAny(CAN);
         boolean only = w.sub(0, can).stream().anyMatch(t -> t.is("only"));
@@ -130,6 +131,27 @@ final class PolicyPhrases {
         String note = "only " + tag + " may " + cmd + ": restrictive, so no other policy can grant it"
                 + (others.isEmpty() ? "" : " (now restricted: " + String.join(", ", others) + ")");
         return new CreatePolicy(t.name(), trim63(t.name().name() + "_" + cmd + "_only_" + tag), cmd, List.of("public"), using, check, false, true, note);
+    }
+
+    /** Words that turn "users can delete ..." into its opposite. */
+    private static final Set<String> NEGATION = Set.of("not", "never", "no", "nobody", "noone", "cannot", "neither", "nor", "none", "nothing");
+
+    /**
+     * "users can not delete their own posts", "users should not be able to update ...", "no user can
+     * delete ...": a negation before the command forbids; policies only ever grant, so reading the
+     * rest would write the very policy the user ruled out. Refused. A negation after the command is
+     * a row condition ("posts that are not archived") and stays.
+     */
+    private static void refuseNegation(Words w) {
+        for (Tok t : w.all()) {
+            if (t.kind() == Lexer.Kind.QUOTED) continue;
+            if (!commands(List.of(t)).isEmpty()) return;
+            if (NEGATION.contains(t.text())) {
+                throw refuse("\"" + t.raw() + "\" forbids: a policy only grants, so pgpilot does not write one for \"" + w.text() + "\"",
+                        "with row level security on, what no policy grants is already denied; to take a right away, drop the policy that grants it "
+                                + "(\"drop policy NAME on TABLE\"), or say who alone may do it (\"only admins can delete TABLE\")");
+            }
+        }
     }
 
     static Set<String> commands(List<Tok> what) {

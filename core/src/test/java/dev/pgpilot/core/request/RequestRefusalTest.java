@@ -29,6 +29,10 @@ class RequestRefusalTest {
         hello there                                         | not a schema change
         make me a sandwich                                  | not a schema change
         index published posts                               | index which column of the posts rows where published = true?
+        users can not delete their own posts                | "not" forbids: a policy only grants
+        users should not be able to update their own posts  | "not" forbids: a policy only grants
+        no user can delete their own posts                  | "no" forbids: a policy only grants
+        users may never read their own posts                | "never" forbids: a policy only grants
         '   '                                               | empty request
         add a column                                        | incomplete request
         add notes to ghosts                                 | unknown table: ghosts
