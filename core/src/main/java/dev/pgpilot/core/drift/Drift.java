@@ -1,6 +1,8 @@
 package dev.pgpilot.core.drift;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.catalog.MigrationReplay;
+import dev.pgpilot.core.catalog.Shadow;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.workspace.MigrationFile;
 import java.util.List;
@@ -88,7 +90,7 @@ public final class Drift {
                 ShadowHost.Choice choice = ShadowHost.onTargetServer(target, list, versions);
                 if (choice.shadow() != null) {
                     CatalogSnapshot expected = null;
-                    try (ShadowReplay.Shadow shadow = choice.shadow()) {
+                    try (Shadow shadow = choice.shadow()) {
                         expected = replayAndRead(shadow, list, versions);
                     } catch (PilotException e) {
                         // e.g. an extension that only one database of the server may hold (pg_cron): the embedded server has no such limit
@@ -103,7 +105,7 @@ public final class Drift {
                     fallback = choice.reasonForEmbedded();
                 }
             }
-            try (ShadowReplay.Shadow shadow = ShadowHost.onEmbedded(embedded)) {
+            try (Shadow shadow = ShadowHost.onEmbedded(embedded)) {
                 CatalogSnapshot expected = replayAndRead(shadow, list, versions);
                 CatalogSnapshot database = join(actual);
                 if (expected.majorVersion() != database.majorVersion()) {
@@ -120,8 +122,8 @@ public final class Drift {
         }
     }
 
-    private static CatalogSnapshot replayAndRead(ShadowReplay.Shadow shadow, List<MigrationFile> files, Set<String> versions) {
-        ShadowReplay.replay(shadow.target(), files, versions, true);
+    private static CatalogSnapshot replayAndRead(Shadow shadow, List<MigrationFile> files, Set<String> versions) {
+        MigrationReplay.commit(shadow.target(), files, versions, true);
         return CatalogSnapshot.read(shadow.target());
     }
 

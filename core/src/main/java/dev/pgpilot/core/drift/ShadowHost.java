@@ -3,6 +3,7 @@ package dev.pgpilot.core.drift;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.catalog.ManagedSchemas;
+import dev.pgpilot.core.catalog.Shadow;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.workspace.MigrationFile;
@@ -42,7 +43,7 @@ final class ShadowHost {
      *
      * @return the shadow, or the reason (never both)
      */
-    record Choice(ShadowReplay.Shadow shadow, String reasonForEmbedded) {}
+    record Choice(Shadow shadow, String reasonForEmbedded) {}
 
     static Choice onTargetServer(DatabaseTarget target, List<MigrationFile> files, Set<String> versions) {
         if (target.looksLikeTransactionPooler()) {
@@ -52,9 +53,9 @@ final class ShadowHost {
         if (clusterWide.isPresent()) {
             return new Choice(null, clusterWide.get() + " changes the whole server, so it is not replayed there");
         }
-        ShadowReplay.Shadow shadow;
+        Shadow shadow;
         try {
-            shadow = ShadowReplay.createShadow(target);
+            shadow = Shadow.create(target);
         } catch (PilotException e) {
             return new Choice(null, "cannot create a database on the target's server (" + e.getMessage() + ")");
         }
@@ -74,8 +75,8 @@ final class ShadowHost {
     }
 
     /** The shadow on the embedded server, started on first use. */
-    static ShadowReplay.Shadow onEmbedded(Supplier<DatabaseTarget> embedded) {
-        return ShadowReplay.createShadow(embedded.get());
+    static Shadow onEmbedded(Supplier<DatabaseTarget> embedded) {
+        return Shadow.create(embedded.get());
     }
 
     private static Optional<String> firstClusterWideStatement(List<MigrationFile> files, Set<String> versions) {

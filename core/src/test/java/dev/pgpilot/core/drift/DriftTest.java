@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgpilot.core.catalog.MigrationReplay;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.workspace.MigrationFile;
@@ -34,7 +35,7 @@ class DriftTest {
 
     static DatabaseTarget builtFromMigrations() {
         DatabaseTarget db = TestDatabase.fresh();
-        ShadowReplay.replay(db, migrations, null);
+        MigrationReplay.commit(db, migrations, null);
         return db;
     }
 

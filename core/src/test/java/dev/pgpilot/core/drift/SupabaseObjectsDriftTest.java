@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.pgpilot.core.catalog.MigrationReplay;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.local.Postgres15;
@@ -59,7 +60,7 @@ class SupabaseObjectsDriftTest {
             assumeTrue(Postgres15.available(), "needs Debian's postgresql-15 (.ci/run installs it)");
         }
         DatabaseTarget db = server.fresh.get();
-        ShadowReplay.replay(db, migrations, null);
+        MigrationReplay.commit(db, migrations, null);
         return db;
     }
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.drift.ShadowReplay;
+import dev.pgpilot.core.catalog.MigrationReplay;
 import dev.pgpilot.core.workspace.Workspace;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class RlsTestRunnerTest {
             }
         }
         db = TestDatabase.fresh();
-        ShadowReplay.replay(db, Workspace.open(dir).migrations(), null);
+        MigrationReplay.commit(db, Workspace.open(dir).migrations(), null);
     }
 
     static RlsTestFile resource(String name) throws Exception {

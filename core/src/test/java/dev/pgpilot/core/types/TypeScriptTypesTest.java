@@ -9,7 +9,7 @@ import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.drift.ShadowReplay;
+import dev.pgpilot.core.catalog.MigrationReplay;
 import dev.pgpilot.core.workspace.Workspace;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ class TypeScriptTypesTest {
             }
         }
         db = TestDatabase.fresh();
-        ShadowReplay.replay(db, Workspace.open(dir).migrations(), null);
+        MigrationReplay.commit(db, Workspace.open(dir).migrations(), null);
         try (Connection c = db.connect(); Statement s = c.createStatement();
              InputStream in = TypeScriptTypesTest.class.getResourceAsStream("/types/schema.sql")) {
             s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package dev.pgpilot.core.drift;
+package dev.pgpilot.core.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The replay behind diff and reset: each file in one round trip when it can, file by file semantics always. */
-class ShadowReplayTest {
+class MigrationReplayTest {
     static List<MigrationFile> project(Map<String, String> files) throws Exception {
         Path dir = Files.createTempDirectory("pgpilot-replay");
         Path m = Files.createDirectories(dir.resolve("supabase/migrations"));
@@ -43,7 +43,7 @@ class ShadowReplayTest {
                 "20240101000000_a.sql", "create table public.a (id int);\n",
                 "20240102000000_b.sql", "create table public.b (id int);\n\ninsert into public.nowhere values (1);\n"));
         DatabaseTarget db = TestDatabase.fresh();
-        PilotException e = assertThrows(PilotException.class, () -> ShadowReplay.replay(db, files, null, true));
+        PilotException e = assertThrows(PilotException.class, () -> MigrationReplay.commit(db, files, null, true));
         assertTrue(e.getMessage().startsWith("20240102000000_b.sql line 3: ERROR: relation \"public.nowhere\" does not exist"), e.getMessage());
         assertTrue(exists(db, "public.a"));
         assertTrue(!exists(db, "public.b"), "the failing file's transaction is rolled back");
@@ -54,7 +54,7 @@ class ShadowReplayTest {
         List<MigrationFile> files = project(Map.of(
                 "20240101000000_guarded.sql", "-- adds a column when missing\ndo $$\nbegin\n  if true then\n    alter table members add column bio text;\n  end if;\nend $$;\n"));
         DatabaseTarget db = TestDatabase.fresh();
-        PilotException e = assertThrows(PilotException.class, () -> ShadowReplay.replay(db, files, null, true));
+        PilotException e = assertThrows(PilotException.class, () -> MigrationReplay.commit(db, files, null, true));
         assertTrue(e.getMessage().startsWith("20240101000000_guarded.sql line 5: ERROR: relation \"members\" does not exist"), e.getMessage());
     }
 
@@ -63,7 +63,7 @@ class ShadowReplayTest {
         List<MigrationFile> files = project(Map.of(
                 "20240101000000_geo.sql", "-- needs a server with this extension\ncreate extension if not exists pgpilot_absent_ext;\n"));
         DatabaseTarget db = TestDatabase.fresh();
-        PilotException e = assertThrows(PilotException.class, () -> ShadowReplay.replay(db, files, null, true));
+        PilotException e = assertThrows(PilotException.class, () -> MigrationReplay.commit(db, files, null, true));
         assertTrue(e.getMessage().startsWith("20240101000000_geo.sql line 2: ERROR: extension \"pgpilot_absent_ext\" is not available"),
                 e.getMessage());
         assertTrue(e.hint().contains("ships only the contrib extensions"), e.hint());
@@ -77,7 +77,7 @@ class ShadowReplayTest {
                 "20240103000000_c.sql", "alter type public.mood add value 'meh';\n",
                 "20240104000000_d.sql", "create table public.d (m public.mood default 'meh');\n"));
         DatabaseTarget db = TestDatabase.fresh();
-        ShadowReplay.replay(db, files, null, true);
+        MigrationReplay.commit(db, files, null, true);
         assertTrue(exists(db, "public.a"));
         assertTrue(exists(db, "public.d"), "a value added in one file is usable in the next: one transaction per file");
     }
@@ -88,7 +88,7 @@ class ShadowReplayTest {
                 "20240101000000_a.sql", "create schema other;\nset local search_path = other;\ncreate table t1 (id int);\n",
                 "20240102000000_b.sql", "create table t2 (id int);\n"));
         DatabaseTarget db = TestDatabase.fresh();
-        ShadowReplay.replay(db, files, null, true);
+        MigrationReplay.commit(db, files, null, true);
         assertTrue(exists(db, "other.t1"));
         assertTrue(exists(db, "public.t2"));
         assertEquals(false, exists(db, "other.t2"));

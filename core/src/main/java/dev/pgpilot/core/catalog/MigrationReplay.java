@@ -1,0 +1,181 @@
+package dev.pgpilot.core.catalog;
+
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.engine.ErrorLine;
+import dev.pgpilot.core.engine.MissingExtension;
+import dev.pgpilot.core.engine.SessionSettings;
+import dev.pgpilot.core.sql.SqlScript;
+import dev.pgpilot.core.sql.SqlStatement;
+import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.workspace.MigrationFile;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one way migrations are replayed to read the schema they leave, with plain JDBC, each file
+ * after {@code RESET ALL} as up runs it so no setting leaks into the next file. Two places:
+ * <ul>
+ * <li>{@link #commit}: into a database of its own (a {@link Shadow}, or a test database), one
+ *     transaction per file, statement by statement so a failure names its line; files that cannot
+ *     run in a transaction run in autocommit. Drift, reset and offline planning read it afterwards.
+ * <li>{@link #rolledBack}: on the target itself, all files in one transaction that is always rolled
+ *     back, for planning against pending (written, not applied) migrations.
+ * </ul>
+ * Lint's {@code SchemaModel} replays DDL text without any database; it is not a third way of running
+ * files but a model of their text, because lint must work offline.
+ */
+public final class MigrationReplay {
+    /** Planning never queues behind, or holds up, real traffic on the target for long. */
+    private static final String TARGET_TIMEOUTS = "set local lock_timeout = '2s'; set local statement_timeout = '30s'";
+
+    private MigrationReplay() {}
+
+    /** What is read inside the rolled-back transaction. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(Connection c) throws SQLException;
+    }
+
+    /**
+     * Applies the migrations whose version is in {@code versions} (all of them when null), in the
+     * order given (the workspace's version order), and commits them.
+     */
+    public static void commit(DatabaseTarget db, List<MigrationFile> migrations, Set<String> versions) {
+        commit(db, migrations, versions, false);
+    }
+
+    /**
+     * @param throwaway the database is a shadow that is dropped afterwards: its commits need not wait
+     *                  for the disk (synchronous_commit off), which is most of a replay's time on a durable server
+     */
+    public static void commit(DatabaseTarget db, List<MigrationFile> migrations, Set<String> versions, boolean throwaway) {
+        List<Parsed> files = new ArrayList<>();
+        for (MigrationFile m : migrations) {
+            if (versions == null || versions.contains(m.version())) {
+                // as written (CRs kept), as up and the Supabase CLI run it, so literals and bodies match the target's
+                List<SqlStatement> statements = SqlScript.parse(m.text()).statements();
+                files.add(new Parsed(m, statements, statements.stream().noneMatch(SqlStatement::cannotRunInTransaction)));
+            }
+        }
+        // a throwaway shadow's commits need not wait for the disk; set again after each file's reset
+        String restore = throwaway ? "set synchronous_commit = off" : "";
+        try (Connection c = db.connect()) {
+            for (Parsed f : files) {
+                SessionSettings.resetBeforeFile(c, restore);
+                apply(c, f);
+            }
+        } catch (SQLException e) {
+            throw PilotException.error("cannot replay migrations into " + db.display() + ": " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * Runs {@code pending} on {@code c} in one transaction, reads what they leave with {@code reader},
+     * and rolls everything back. Short lock and statement timeouts: the connection is the target's.
+     */
+    public static <T> T rolledBack(Connection c, List<MigrationFile> pending, Reader<T> reader) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (MigrationFile m : pending) {
+                SessionSettings.resetBeforeFile(c, TARGET_TIMEOUTS);
+                runUncommitted(s, m);
+            }
+            SessionSettings.resetBeforeFile(c, TARGET_TIMEOUTS);
+            return reader.read(c);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void runUncommitted(Statement s, MigrationFile m) {
+        for (SqlStatement st : SqlScript.parse(m.text()).statements()) {
+            // the file's own BEGIN/COMMIT would end the rollback-only transaction; CONCURRENTLY
+            // statements cannot run in one and only build indexes, which reading the schema can do without
+            if (st.isTransactionControl() || st.cannotRunInTransaction()) continue;
+            try {
+                s.execute(st.sql());
+            } catch (SQLException e) {
+                if ("55P03".equals(e.getSQLState())) { // lock_not_available: busy tables, not a broken file
+                    throw PilotException.error("pending migration " + m.path().getFileName() + " line " + st.line()
+                            + " waits for a lock on the target: " + oneLine(e.getMessage()), "try again, or plan with --offline against the migrations alone");
+                }
+                throw PilotException.error("pending migration " + m.path().getFileName() + " line " + st.line() + " does not apply: "
+                        + oneLine(e.getMessage()), "fix that file (or apply it with pgpilot up) before planning the next one");
+            }
+        }
+    }
+
+    /** A server message on one line, as the planner's refusals print it. */
+    private static String oneLine(String text) {
+        return text == null ? "" : LINE_BREAKS.matcher(text).replaceAll(" ").strip();
+    }
+
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\u0000-\\u001f\\u2028\\u2029]+");
+
+    /** A file split into statements once; {@code transactional} when none of them refuses a transaction block. */
+    private record Parsed(MigrationFile file, List<SqlStatement> statements, boolean transactional) {}
+
+    /**
+     * Sends a transactional file's statements as one JDBC batch in its transaction: one round trip
+     * instead of one per statement. Any failure (including a statement that returns rows, which a
+     * batch refuses) rolls back and returns false; the caller then runs the file statement by
+     * statement, which also names the failing line.
+     */
+    private static boolean inOneRoundTrip(Connection c, Parsed file) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (SqlStatement st : file.statements()) {
+                if (!st.isTransactionControl()) {
+                    s.addBatch(st.sql());
+                }
+            }
+            s.executeBatch();
+            c.commit();
+            return true;
+        } catch (SQLException e) {
+            c.rollback();
+            return false;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void apply(Connection c, Parsed p) throws SQLException {
+        if (p.transactional() && inOneRoundTrip(c, p)) {
+            return;
+        }
+        MigrationFile m = p.file();
+        boolean transactional = p.transactional();
+        c.setAutoCommit(!transactional);
+        try (Statement s = c.createStatement()) {
+            for (SqlStatement st : p.statements()) {
+                if (transactional && st.isTransactionControl()) {
+                    continue; // the file's own BEGIN/COMMIT: the replay already wraps it in one transaction
+                }
+                try {
+                    s.execute(st.sql());
+                } catch (SQLException e) {
+                    if (transactional) {
+                        c.rollback();
+                    }
+                    String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
+                    throw PilotException.error(m.path().getFileName() + " line " + ErrorLine.of(st, e) + ": " + msg,
+                            MissingExtension.is(e)
+                                    ? "the shadow database runs on the embedded PostgreSQL, which ships only the contrib extensions,"
+                                            + " so this project cannot be replayed here"
+                                    : "the migrations do not replay on a fresh database; fix that file first");
+                }
+            }
+            if (transactional) {
+                c.commit();
+            }
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+}
