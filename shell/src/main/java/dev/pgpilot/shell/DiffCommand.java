@@ -1,12 +1,8 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.api.Pilot;
-import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.drift.Drift;
-import dev.pgpilot.core.drift.DriftMigration;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,28 +22,20 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pilot pilot = global.project();
-        Drift.Result r = pilot.drift();
         PrintWriter out = spec.commandLine().getOut();
         if (write == null) {
+            Drift.Result r = pilot.drift();
             out.print(global.json ? r.diff().toJson() + "\n" : r.toText());
             out.flush(); // print() does not trigger the writer's autoflush
             return r.diff().isEmpty() ? 0 : 1;
         }
-        DriftMigration m = DriftMigration.from(r.diff());
-        if (m.isEmpty()) {
-            String why = r.diff().isEmpty() ? "no drift: nothing to write" : "nothing that a migration here can express; nothing written";
-            report(out, null, m.notExpressed(), why);
-            return r.diff().isEmpty() ? 0 : 1;
+        Pilot.DriftWritten w = pilot.writeDrift(write);
+        if (w.file() == null) {
+            boolean none = w.drift().diff().isEmpty();
+            report(out, null, w.notExpressed(), none ? "no drift: nothing to write" : "nothing that a migration here can express; nothing written");
+            return none ? 0 : 1;
         }
-        Path file = pilot.newEmpty(write);
-        try {
-            String header = "-- " + write + ": brings the migrations in line with " + pilot.target().target().label()
-                    + " (written by pgpilot diff --write)\n\n";
-            Files.writeString(file, header + m.sql());
-        } catch (IOException e) {
-            throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
-        }
-        report(out, file, m.notExpressed(), null);
+        report(out, w.file(), w.notExpressed(), null);
         return 0;
     }
 

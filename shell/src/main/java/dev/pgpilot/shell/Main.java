@@ -152,11 +152,7 @@ public final class Main implements Runnable {
                 return PilotException.NOTHING_TO_DO;
             }
             if (ex instanceof PilotException pe) {
-                e.println("error: " + pe.getMessage());
-                if (pe.hint() != null) {
-                    e.println("hint: " + pe.hint());
-                }
-                e.flush();
+                Render.printError(e, pe);
                 if (json) {
                     Render.printJsonError(commandLine.getOut(), pe.getMessage(), pe.hint());
                 }

@@ -1,5 +1,6 @@
 package dev.pgpilot.shell;
 
+import dev.pgpilot.core.api.Draft;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.lint.LintReport;
@@ -53,26 +54,27 @@ final class NewCommand implements Callable<Integer> {
         }
         Pilot pilot = global.pilot();
         String request = String.join(" ", words);
-        Pilot.Plan plan = offline ? pilot.plan(request, pilot.offlineCatalog()) : pilot.plan(request);
-        LintReport lint = pilot.lintPlan(plan);
-        java.util.List<Path> files = dryRun ? java.util.List.of() : pilot.write(plan);
-        Path file = files.isEmpty() ? null : files.get(0);
-        Pilot.RlsTestWritten rls = rlsTest && file != null ? pilot.writeRlsTest(plan) : null;
+        Draft draft = pilot.draft(request, offline);
+        Pilot.Plan plan = draft.plan();
+        LintReport lint = draft.lint();
+        Draft.Written w = dryRun ? null : pilot.write(draft, rlsTest);
+        Pilot.RlsTestWritten rls = w == null ? null : w.rlsTest();
+        Draft.WrittenFile first = w == null ? null : w.files().get(0);
         if (global.json) {
-            out.println(Render.json(json(plan, lint, file, file == null ? null : pilot.downScriptOf(plan), rls)));
+            out.println(Render.json(json(plan, lint, first == null ? null : first.file(), first == null ? null : first.downFile(), rls)));
             return 0;
         }
         PlanPrinter.print(plan, out);
         out.println();
         out.println("-- lint");
         out.print(ReportWriter.text(lint, dev.pgpilot.shell.repl.Tty.color(global.noColor)));
-        if (file == null) {
+        if (w == null) {
             out.println("-- dry run: nothing written");
             return 0;
         }
-        for (int i = 0; i < files.size(); i++) {
-            out.println("wrote " + files.get(i));
-            out.println("wrote " + pilot.downScriptOf(plan.files().get(i)));
+        for (Draft.WrittenFile f : w.files()) {
+            out.println("wrote " + f.file());
+            out.println("wrote " + f.downFile());
         }
         if (rls != null) {
             rls.skipped().forEach(why -> out.println("no RLS test: " + why));

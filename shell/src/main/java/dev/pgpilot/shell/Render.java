@@ -28,6 +28,16 @@ final class Render {
         return m;
     }
 
+    /** The one-line error and its hint, as every command prints a refusal; returns its exit code. */
+    static int printError(PrintWriter err, dev.pgpilot.core.PilotException e) {
+        err.println("error: " + e.getMessage());
+        if (e.hint() != null) {
+            err.println("hint: " + e.hint());
+        }
+        err.flush();
+        return e.exitCode();
+    }
+
     /** A script reading --json output gets JSON on stdout even when the command fails: {"error": {message, hint}}. */
     static void printJsonError(PrintWriter out, String message, String hint) {
         Map<String, Object> error = new LinkedHashMap<>();

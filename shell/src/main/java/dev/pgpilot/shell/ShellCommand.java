@@ -1,7 +1,9 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.api.Pilot;
-import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.SchemaNames;
+import dev.pgpilot.core.api.UpPlan;
 import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.workspace.MigrationFile;
 import dev.pgpilot.core.workspace.Workspace;
@@ -51,7 +53,7 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
         PrintWriter out = terminal.writer();
         try {
             GlobalOptions.prepareFolder(Workspace.open(workdir), out);
-        } catch (dev.pgpilot.core.PilotException e) {
+        } catch (PilotException e) {
             // a broken pgpilot.yaml or a move that cannot be done: the first command that needs the folder reports it
         }
         Config config = configOrDefaults(workdir);
@@ -60,13 +62,14 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
                 terminal,
                 commandLine.apply(out),
                 runner,
+                (plan, w) -> applyPlanned(plan, w),
                 defaultOptions(workdir),
                 target,
                 color,
                 () -> pendingCount(workdir, target),
                 () -> new ArrayList<>(configOrDefaults(workdir).environments().keySet()),
                 () -> Workspace.open(workdir).migrations().stream().map(MigrationFile::version).toList(),
-                () -> catalogTarget(workdir, target),
+                () -> catalogNames(workdir, target),
                 () -> pilot(workdir),
                 env,
                 historyFile(env));
@@ -115,13 +118,25 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
         return d;
     }
 
-    /** Where completion reads table names: the target, but never by starting the local database. */
-    private DatabaseTarget catalogTarget(Path workdir, ReplTarget target) {
+    /**
+     * The shell's {@code apply}: the prepared plan through the {@code up} command's own screen and
+     * question, which the shell always asks (as {@code up} without {@code --yes}).
+     */
+    private static int applyPlanned(UpPlan plan, PrintWriter out) {
+        try {
+            return UpCommand.confirmAndApply(new GlobalOptions(), plan.pilot(), plan, false, out, out);
+        } catch (PilotException e) {
+            return Render.printError(out, e);
+        }
+    }
+
+    /** Table names for completion: the target's, but never by starting the local database (null then). */
+    private SchemaNames catalogNames(Path workdir, ReplTarget target) {
         Pilot p = pilot(workdir);
         if (target.local() && !p.localDatabase().state().running()) {
             return null;
         }
-        return p.target().target();
+        return p.schemaNames();
     }
 
     private Pilot pilot(Path workdir) {

@@ -1,6 +1,7 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.api.UpPlan;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.engine.ApplyListener;
 import dev.pgpilot.core.engine.ApplyResult;
@@ -66,14 +67,21 @@ final class UpCommand implements Callable<Integer> {
         if (global.json) {
             return json(pilot, out, err);
         }
-        ApplyResult plan = pilot.upPreview(new UpOptions(to, true, allowOutOfOrder, allowLintErrors));
-        plan.warnings().forEach(w -> err.println("warning: " + w));
+        return confirmAndApply(global, pilot, pilot.prepareUp(new UpOptions(to, true, allowOutOfOrder, allowLintErrors)), dryRun, out, err);
+    }
+
+    /**
+     * Shows what the plan runs, asks (the environment's name typed when it is protected) and applies
+     * it with progress: {@code up} and the shell's {@code apply} alike.
+     */
+    static int confirmAndApply(GlobalOptions global, Pilot pilot, UpPlan plan, boolean dryRun, PrintWriter out, PrintWriter err) {
+        plan.preview().warnings().forEach(w -> err.println("warning: " + w));
         err.flush();
-        if (plan.planned().isEmpty()) {
-            out.println("nothing to apply: " + plan.target() + " is up to date");
+        if (plan.isEmpty()) {
+            out.println("nothing to apply: " + plan.preview().target() + " is up to date");
             return 0;
         }
-        out.println((dryRun ? "would apply " : "to apply ") + plan.planned().size() + " migration(s) on " + plan.target() + ":");
+        out.println((dryRun ? "would apply " : "to apply ") + plan.planned().size() + " migration(s) on " + plan.preview().target() + ":");
         plan.planned().forEach(p -> out.println("  " + p.file() + (p.outsideTransaction() ? "  (outside a transaction)" : "")));
         out.flush();
         if (dryRun) {
@@ -86,7 +94,7 @@ final class UpCommand implements Callable<Integer> {
         Progress progress = new Progress(out, err, plan.planned().size());
         ApplyResult r;
         try {
-            r = pilot.up(new UpOptions(to, false, allowOutOfOrder, allowLintErrors), progress);
+            r = plan.apply(progress);
         } finally {
             progress.end(); // a failure or a cancel is printed on a clean line
         }
@@ -101,14 +109,14 @@ final class UpCommand implements Callable<Integer> {
     private int json(Pilot pilot, PrintWriter out, PrintWriter err) {
         Map<String, Object> result = new LinkedHashMap<>();
         try {
-            ApplyResult plan = pilot.upPreview(new UpOptions(to, true, allowOutOfOrder, allowLintErrors));
-            plan.warnings().forEach(w -> err.println("warning: " + w));
+            UpPlan plan = pilot.prepareUp(new UpOptions(to, true, allowOutOfOrder, allowLintErrors));
+            plan.preview().warnings().forEach(w -> err.println("warning: " + w));
             err.flush();
-            result.put("target", plan.target());
+            result.put("target", plan.preview().target());
             result.put("dry_run", dryRun);
             result.put("planned", plan.planned().stream().map(UpCommand::planned).toList());
             result.put("applied", List.of());
-            result.put("warnings", plan.warnings());
+            result.put("warnings", plan.preview().warnings());
             if (dryRun || plan.planned().isEmpty()) {
                 out.println(Render.json(result));
                 return 0;
@@ -118,7 +126,7 @@ final class UpCommand implements Callable<Integer> {
                 out.println(Render.json(result));
                 return 1;
             }
-            ApplyResult r = pilot.up(new UpOptions(to, false, allowOutOfOrder, allowLintErrors), new ApplyListener() {
+            ApplyResult r = plan.apply(new ApplyListener() {
                 @Override
                 public void cancellable(Runnable cancel) {
                     Interrupts.onCancel(cancel);

@@ -34,6 +34,7 @@ class ShellPrompterTest {
                         answers.add(Prompter.confirm(new GlobalOptions(), "Apply 1 migration to local?", "nothing applied"));
                         return 0;
                     },
+                    (plan, w) -> 0,
                     List.of(), new ReplTarget("local", false, true), false, OptionalInt::empty,
                     List::of, List::of, () -> null, () -> null, java.util.Map.of(), null));
             Prompter.install(repl::ask);

@@ -186,6 +186,13 @@ public final class Pilot {
         return new dev.pgpilot.core.engine.Applier(session()).preview(up, dev.pgpilot.core.engine.ApplyListener.NONE);
     }
 
+    /** Prepares {@code up}: what it will run and where, refused now for lint errors; nothing runs until {@link UpPlan#apply}. */
+    public UpPlan prepareUp(dev.pgpilot.core.engine.UpOptions up) {
+        dev.pgpilot.core.engine.ApplyResult preview = upPreview(up);
+        TargetResolver.Resolved t = target();
+        return new UpPlan(this, up, preview, t.isProtected() ? t.environment().name() : null);
+    }
+
     /**
      * Applies the pending migrations to {@code target} (reset's fresh database, whose address may differ
      * from the resolved one after a restart) through the engine, so the history records them as {@code up} does.
@@ -235,6 +242,38 @@ public final class Pilot {
     /** {@code diff}: the target against its applied migrations replayed on a shadow of the embedded server. */
     public dev.pgpilot.core.drift.Drift.Result drift() {
         return dev.pgpilot.core.drift.Drift.checkApplied(workspace::migrations, () -> localDatabase().start(), target().target());
+    }
+
+    /**
+     * What {@link #writeDrift} did.
+     *
+     * @param drift        the comparison it wrote from
+     * @param file         the migration written, null when none was
+     * @param notExpressed drift that no migration here can express (to do by hand)
+     */
+    public record DriftWritten(dev.pgpilot.core.drift.Drift.Result drift, Path file, java.util.List<String> notExpressed) {}
+
+    /**
+     * {@code diff --write NAME}: a migration (from the house template, with its down script) that
+     * brings the migrations in line with the target; nothing is written when there is no drift or
+     * none of it can be expressed.
+     */
+    public DriftWritten writeDrift(String name) {
+        dev.pgpilot.core.drift.Drift.Result r = drift();
+        dev.pgpilot.core.drift.DriftMigration m = dev.pgpilot.core.drift.DriftMigration.from(r.diff());
+        if (m.isEmpty()) {
+            return new DriftWritten(r, null, m.notExpressed());
+        }
+        Path file = newEmpty(name);
+        try {
+            // the template's body gives way to the drift's SQL; its down script stays as written
+            String header = "-- " + name + ": brings the migrations in line with " + target().target().label()
+                    + " (written by pgpilot diff --write)\n\n";
+            Files.writeString(file, header + m.sql());
+        } catch (IOException e) {
+            throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
+        }
+        return new DriftWritten(r, file, m.notExpressed());
     }
 
     /** {@code status --env all}: every environment's history side by side. */
@@ -304,6 +343,11 @@ public final class Pilot {
         }
     }
 
+    /** Table and column names of the target as it is now (no pending replay): the shell's completion. */
+    public SchemaNames schemaNames() {
+        return SchemaNames.read(target().target());
+    }
+
     /**
      * The schema the migrations describe, with no target database ({@code new --offline}): every
      * file replayed into a throwaway database on the embedded server.
@@ -328,6 +372,43 @@ public final class Pilot {
             files.add(new PlannedFile(m, new MigrationName(nextVersion(), m.name(), false).fileName()));
         }
         return new Plan(files, set);
+    }
+
+    /**
+     * Plans a request and lints the result against the schema the migrations describe: planning as one
+     * call. {@code offline} plans against the migrations replayed on the embedded server instead of
+     * the target's catalog.
+     */
+    public Draft draft(String request, boolean offline) {
+        Plan plan = offline ? plan(request, offlineCatalog()) : plan(request);
+        return new Draft(plan, lintPlan(plan));
+    }
+
+    /**
+     * The draft with its files' up SQL edited by hand (the shell's {@code e}: {@code upSql} holds the
+     * new text of each file, in order), linted again; the down scripts stay.
+     */
+    public Draft edit(Draft draft, java.util.List<String> upSql) {
+        java.util.List<PlannedFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < draft.plan().files().size(); i++) {
+            dev.pgpilot.core.render.Migration m = draft.plan().files().get(i).migration();
+            files.add(new PlannedFile(new dev.pgpilot.core.render.Migration(m.name(), upSql.get(i), m.downSql(), m.requestText()),
+                    draft.plan().files().get(i).fileName()));
+        }
+        Plan edited = new Plan(files, draft.plan().changes());
+        return new Draft(edited, lintPlan(edited));
+    }
+
+    /** Writes the draft's migrations and down scripts, and with {@code rlsTest} the RLS test of its owner policies. */
+    public Draft.Written write(Draft draft, boolean rlsTest) {
+        java.util.List<Path> files = write(draft.plan());
+        java.util.List<Draft.WrittenFile> written = new java.util.ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            PlannedFile f = draft.plan().files().get(i);
+            written.add(new Draft.WrittenFile(MigrationName.parse(f.fileName()).version(), files.get(i), downScriptOf(f)));
+        }
+        RlsTestWritten rls = rlsTest ? writeRlsTest(draft.plan()) : null;
+        return new Draft.Written(written, rls);
     }
 
     /**
@@ -389,7 +470,7 @@ public final class Pilot {
         if (r.yaml() == null) {
             return new RlsTestWritten(null, r.skipped());
         }
-        Path file = workspace.workdir().resolve("supabase/tests/rls").resolve(title + ".yaml");
+        Path file = workspace.workdir().resolve(dev.pgpilot.core.rlstest.RlsTestFolder.DIR).resolve(title + ".yaml");
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, r.yaml(), java.nio.file.StandardOpenOption.CREATE_NEW);
@@ -399,6 +480,15 @@ public final class Pilot {
             throw PilotException.error("cannot write " + file + ": " + e.getMessage(), null);
         }
         return new RlsTestWritten(file, r.skipped());
+    }
+
+    /**
+     * {@code test-rls}: the named test files (relative to the workdir; none: every file of
+     * {@code supabase/tests/rls}), each run on the target in a rolled-back transaction.
+     */
+    public java.util.List<dev.pgpilot.core.rlstest.RlsTestRunner.FileResult> testRls(java.util.List<Path> files) {
+        java.util.List<dev.pgpilot.core.rlstest.RlsTestFile> tests = dev.pgpilot.core.rlstest.RlsTestFolder.load(workspace.workdir(), files);
+        return dev.pgpilot.core.rlstest.RlsTestRunner.run(target().target(), tests);
     }
 
     /**

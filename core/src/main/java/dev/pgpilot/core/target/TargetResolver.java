@@ -1,6 +1,7 @@
 package dev.pgpilot.core.target;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.workspace.Environment;
 import dev.pgpilot.core.workspace.Workspace;
 import java.util.Map;
@@ -31,26 +32,48 @@ public final class TargetResolver {
         }
     }
 
-    public Resolved resolve(String dbUrl, String envName) {
+    /**
+     * Which source wins, from the options, the variables and the config alone: nothing is parsed,
+     * connected or started, so the shell's prompt can show it before any database is reached.
+     */
+    public sealed interface Choice {
+        /** {@code --db-url} or {@code DATABASE_URL}. */
+        record Url(String url) implements Choice {}
+
+        /** {@code --env NAME} or the config's default environment. */
+        record Named(String name) implements Choice {}
+
+        /** Nothing chosen: the embedded database. */
+        record Local() implements Choice {}
+    }
+
+    public static Choice choose(String dbUrl, String envName, Map<String, String> env, Config config) {
         if (dbUrl != null) {
             // given but blank (--db-url " ", an empty CI secret) is refused by parse: never the embedded database instead
-            return new Resolved(DatabaseTarget.parse(dbUrl, null), null);
+            return new Choice.Url(dbUrl);
         }
         if (envName != null && !envName.isBlank()) {
-            return named(envName);
+            return new Choice.Named(envName);
         }
         String fromEnv = env.get("DATABASE_URL");
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return new Resolved(DatabaseTarget.parse(fromEnv, null), null);
+            return new Choice.Url(fromEnv);
         }
         if (fromEnv != null && !fromEnv.isEmpty()) {
             // whitespace only: someone meant to set it; an unset or empty variable still means "not set"
             throw PilotException.error("DATABASE_URL is blank", "unset it to use the embedded database, or set it to postgresql://user:password@host:5432/db");
         }
-        String def = workspace.config().defaultEnv();
+        String def = config.defaultEnv();
         if (def != null && !def.isBlank() && !def.equals("local")) {
-            return named(def);
+            return new Choice.Named(def);
         }
+        return new Choice.Local();
+    }
+
+    public Resolved resolve(String dbUrl, String envName) {
+        Choice choice = choose(dbUrl, envName, env, workspace.config());
+        if (choice instanceof Choice.Url u) return new Resolved(DatabaseTarget.parse(u.url(), null), null);
+        if (choice instanceof Choice.Named n) return named(n.name());
         return local();
     }
 

@@ -1,9 +1,6 @@
 package dev.pgpilot.shell.repl;
 
-import dev.pgpilot.core.target.DatabaseTarget;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import dev.pgpilot.core.api.SchemaNames;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -20,20 +17,13 @@ import java.util.function.Supplier;
 final class CatalogCache {
     static final long WAIT_MS = 700;
 
-    /**
-     * @param tables  {@code name} for schema public, {@code schema.name} for the others
-     * @param columns each table's columns in table order, keyed as in {@code tables}
-     */
-    record Names(List<String> tables, java.util.Map<String, List<String>> columns) {
-        static final Names NONE = new Names(List.of(), java.util.Map.of());
-    }
+    private final Supplier<SchemaNames> read;
+    private volatile CompletableFuture<SchemaNames> loading;
+    private volatile SchemaNames last = SchemaNames.NONE;
 
-    private final Supplier<DatabaseTarget> target;
-    private volatile CompletableFuture<Names> loading;
-    private volatile Names last = Names.NONE;
-
-    CatalogCache(Supplier<DatabaseTarget> target) {
-        this.target = target;
+    /** @param read reads the target's names; null while reading them would start the local database */
+    CatalogCache(Supplier<SchemaNames> read) {
+        this.read = read;
     }
 
     List<String> tables() {
@@ -67,8 +57,8 @@ final class CatalogCache {
         future();
     }
 
-    private Names names() {
-        CompletableFuture<Names> f = future();
+    private SchemaNames names() {
+        CompletableFuture<SchemaNames> f = future();
         try {
             last = f.get(WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (Exception slowOrFailed) {
@@ -77,10 +67,10 @@ final class CatalogCache {
         return last;
     }
 
-    private synchronized CompletableFuture<Names> future() {
-        CompletableFuture<Names> f = loading;
+    private synchronized CompletableFuture<SchemaNames> future() {
+        CompletableFuture<SchemaNames> f = loading;
         if (f == null) {
-            CompletableFuture<Names> started = new CompletableFuture<>();
+            CompletableFuture<SchemaNames> started = new CompletableFuture<>();
             Thread t = new Thread(() -> started.complete(load()), "pgpilot-catalog");
             t.setDaemon(true);
             t.start();
@@ -89,26 +79,11 @@ final class CatalogCache {
         return f;
     }
 
-    private Names load() {
+    private SchemaNames load() {
         try {
-            DatabaseTarget db = target.get();
-            if (db == null) {
-                return last;
-            }
-            java.util.Map<String, List<String>> col = new java.util.TreeMap<>();
-            try (Connection c = db.connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select table_schema, table_name, column_name from information_schema.columns"
-                         + " where table_schema not in ('pg_catalog', 'information_schema', 'pgpilot', 'supabase_migrations')"
-                         + " order by table_schema, table_name, ordinal_position")) {
-                while (rs.next()) {
-                    String schema = rs.getString(1);
-                    String table = schema.equals("public") ? rs.getString(2) : schema + "." + rs.getString(2);
-                    col.computeIfAbsent(table, t -> new java.util.ArrayList<>()).add(rs.getString(3));
-                }
-            }
-            col.replaceAll((t, cols) -> List.copyOf(cols));
-            return new Names(List.copyOf(col.keySet()), java.util.Collections.unmodifiableMap(col));
-        } catch (RuntimeException | java.sql.SQLException e) {
+            SchemaNames names = read.get();
+            return names == null ? last : names;
+        } catch (RuntimeException e) {
             return last; // no completion of names is better than a broken prompt
         }
     }

@@ -1,18 +1,16 @@
 package dev.pgpilot.shell.repl;
 
+import dev.pgpilot.core.api.Draft;
 import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.api.UpPlan;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.engine.ApplyResult;
 import dev.pgpilot.core.engine.UpOptions;
 import dev.pgpilot.core.lint.run.ReportWriter;
-import dev.pgpilot.core.render.Migration;
 import dev.pgpilot.core.request.AmbiguousRequest;
 import dev.pgpilot.core.workspace.MigrationFile;
-import dev.pgpilot.core.workspace.MigrationName;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -22,8 +20,8 @@ import java.util.function.Supplier;
  * A plain-English request in the shell: plan it, show the SQL (highlighted on a terminal), the lint
  * findings and the down script, then ask before writing ({@code y}, {@code e} to edit, anything
  * else refuses). {@code apply} shows exactly what the last written plan will run and where, then
- * hands over to {@code up --to VERSION}, which asks again (typing the name on a protected
- * environment). Every decision about migrations is the core's; this class only shows and asks.
+ * hands the core's prepared {@code up} to the same question and progress as the {@code up} command
+ * (typing the name on a protected environment). Every decision about migrations is the core's; this class only shows and asks.
  */
 final class PlanFlow {
     private final Supplier<Pilot> pilots;
@@ -45,31 +43,29 @@ final class PlanFlow {
     boolean request(String text) {
         try {
             Pilot pilot = pilots.get();
-            Pilot.Plan plan = pilot.plan(text);
+            Draft draft = pilot.draft(text, false);
             while (true) {
-                show(pilot, plan);
+                show(draft);
+                Pilot.Plan plan = draft.plan();
                 String names = String.join(" and ", plan.files().stream().map(Pilot.PlannedFile::fileName).toList());
                 String a = ask.apply("Write " + names + "? [y/N/e] ").trim().toLowerCase(Locale.ROOT);
                 if (a.equals("y") || a.equals("yes")) {
-                    pilot.write(plan);
-                    for (Pilot.PlannedFile f : plan.files()) {
-                        out.println("wrote " + pilot.workspace().migrationsDir().resolve(f.fileName()));
-                        out.println("wrote " + pilot.downScriptOf(f));
+                    Draft.Written w = pilot.write(draft, false);
+                    for (Draft.WrittenFile f : w.files()) {
+                        out.println("wrote " + f.file());
+                        out.println("wrote " + f.downFile());
                     }
-                    written = MigrationName.parse(plan.files().get(plan.files().size() - 1).fileName()).version();
-                    out.println("type apply to run " + (plan.files().size() == 1 ? "it" : "them") + " (up --to " + written + ")");
+                    written = w.lastVersion();
+                    out.println("type apply to run " + (w.files().size() == 1 ? "it" : "them") + " (up --to " + written + ")");
                     return true;
                 }
                 if (!a.equals("e") && !a.equals("edit")) {
                     out.println("nothing written");
                     return false;
                 }
-                List<Pilot.PlannedFile> files = new java.util.ArrayList<>();
-                for (Pilot.PlannedFile f : plan.files()) {
-                    Migration m = f.migration();
-                    files.add(new Pilot.PlannedFile(new Migration(m.name(), editor.edit(f.fileName(), m.upSql()), m.downSql(), m.requestText()), f.fileName()));
-                }
-                plan = new Pilot.Plan(files, plan.changes());
+                List<String> edited = new java.util.ArrayList<>();
+                for (Pilot.PlannedFile f : plan.files()) edited.add(editor.edit(f.fileName(), f.migration().upSql()));
+                draft = pilot.edit(draft, edited);
             }
         } catch (AmbiguousRequest e) {
             return choose(text, e.readings());
@@ -101,14 +97,15 @@ final class PlanFlow {
         return request(request);
     }
 
-    private void show(Pilot pilot, Pilot.Plan plan) {
+    private void show(Draft draft) {
+        Pilot.Plan plan = draft.plan();
         for (Pilot.PlannedFile f : plan.files()) {
             out.println("-- " + f.fileName());
             out.print(SqlHighlighter.render(ensureNewline(f.migration().upSql()), color));
             out.println();
         }
         out.println("-- lint");
-        out.print(ReportWriter.text(pilot.lintPlan(plan), color));
+        out.print(ReportWriter.text(draft.lint(), color));
         for (Pilot.PlannedFile f : plan.files()) {
             out.println();
             out.println("-- " + f.downFileName());
@@ -118,37 +115,37 @@ final class PlanFlow {
     }
 
     /**
-     * The up command line that runs the last written plan, after showing its SQL and the target;
-     * empty when there is nothing to apply (the reason is printed).
+     * The prepared {@code up} of the last written plan, after showing its SQL and the target; null
+     * when there is nothing to apply (the reason is printed).
      */
-    List<String> apply() {
+    UpPlan apply() {
         if (written == null) {
             out.println("error: nothing planned in this session");
             out.println("hint: type a request in plain English first (or run up to apply every pending migration)");
-            return List.of();
+            return null;
         }
         try {
             Pilot pilot = pilots.get();
-            ApplyResult dry = pilot.upPreview(new UpOptions(written, true, false, false)); // lint refusal before any question
-            if (dry.planned().isEmpty()) {
-                out.println("nothing to apply: " + written + " is already applied on " + dry.target());
-                return List.of();
+            UpPlan up = pilot.prepareUp(new UpOptions(written, true, false, false)); // lint refusal before any question
+            if (up.isEmpty()) {
+                out.println("nothing to apply: " + written + " is already applied on " + up.preview().target());
+                return null;
             }
-            String where = dry.target() + (pilot.target().isProtected() ? " (protected environment " + pilot.target().environment().name() + ")" : "");
+            String where = up.preview().target() + (up.protectedEnvironment() != null ? " (protected environment " + up.protectedEnvironment() + ")" : "");
             out.println("will run on " + where + ":");
-            for (ApplyResult.Planned p : dry.planned()) {
+            for (ApplyResult.Planned p : up.planned()) {
                 MigrationFile f = pilot.workspace().migrations().stream().filter(m -> m.version().equals(p.version())).findFirst().orElseThrow();
                 out.println("-- " + p.file() + (p.outsideTransaction() ? "  (outside a transaction)" : ""));
                 out.print(SqlHighlighter.render(ensureNewline(f.sql()), color));
             }
             out.flush();
-            return new ArrayList<>(List.of("up", "--to", written));
+            return up;
         } catch (PilotException e) {
             printError(e);
-            return List.of();
+            return null;
         } catch (RuntimeException e) {
             out.println("error: " + e.getMessage());
-            return List.of();
+            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.pgpilot.shell.repl;
 
 import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.api.UpPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -33,18 +34,24 @@ public final class Repl {
         int run(List<String> args, PrintWriter out);
     }
 
+    /** Asks and applies a prepared {@code up} as the {@code up} command does (same screen, same question). */
+    public interface PlanApplier {
+        int apply(UpPlan plan, PrintWriter out);
+    }
+
     /** Everything the loop needs from outside. */
     public record Setup(
             Terminal terminal,
             CommandLine model,
             Runner runner,
+            PlanApplier applier,
             List<String> defaultOptions,
             ReplTarget target,
             boolean color,
             Supplier<OptionalInt> pendingCount,
             Supplier<List<String>> environments,
             Supplier<List<String>> versions,
-            Supplier<dev.pgpilot.core.target.DatabaseTarget> catalogTarget,
+            Supplier<dev.pgpilot.core.api.SchemaNames> catalogNames,
             Supplier<Pilot> pilots,
             Map<String, String> env,
             Path historyFile) {}
@@ -74,7 +81,7 @@ public final class Repl {
         this.suggester = new CommandSuggester(known);
         this.out = setup.terminal().writer();
         this.pending = new PendingCount(setup.pendingCount());
-        this.catalog = new CatalogCache(setup.catalogTarget());
+        this.catalog = new CatalogCache(setup.catalogNames());
         LineReaderBuilder b = LineReaderBuilder.builder()
                 .terminal(setup.terminal())
                 .appName("pgpilot")
@@ -198,8 +205,8 @@ public final class Repl {
             return;
         }
         if (first.equals("apply") && words.size() == 1) {
-            List<String> up = plans.apply();
-            if (!up.isEmpty()) run(up);
+            UpPlan up = plans.apply();
+            if (up != null) setup.applier().apply(up, out);
             return;
         }
         if (first.equals("clear") && words.size() == 1) {

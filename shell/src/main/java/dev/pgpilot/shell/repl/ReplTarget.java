@@ -1,14 +1,15 @@
 package dev.pgpilot.shell.repl;
 
 import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.target.TargetResolver;
 import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.workspace.Environment;
 import java.util.Map;
 
 /**
- * What the prompt shows about the target, worked out from the options and the config alone (the
- * same precedence as TargetResolver) so the first prompt appears without starting or connecting
- * to any database.
+ * What the prompt shows about the target: the core's own precedence ({@link TargetResolver#choose})
+ * worked out from the options and the config alone, so the first prompt appears without starting or
+ * connecting to any database.
  *
  * @param label       "local", an environment name, or host of a URL
  * @param isProtected true for environments marked protected in pgpilot.yaml
@@ -17,20 +18,14 @@ import java.util.Map;
 public record ReplTarget(String label, boolean isProtected, boolean local) {
 
     public static ReplTarget describe(String dbUrl, String envName, Map<String, String> env, Config config) {
-        if (dbUrl != null && !dbUrl.isBlank()) {
-            return new ReplTarget(hostOf(dbUrl), false, false);
+        TargetResolver.Choice choice;
+        try {
+            choice = TargetResolver.choose(dbUrl, envName, env, config);
+        } catch (RuntimeException e) {
+            return new ReplTarget("db", false, false); // a blank DATABASE_URL: the first command that connects says so
         }
-        if (envName != null && !envName.isBlank()) {
-            return named(envName, config);
-        }
-        String fromEnv = env.get("DATABASE_URL");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return new ReplTarget(hostOf(fromEnv), false, false);
-        }
-        String def = config.defaultEnv();
-        if (def != null && !def.isBlank() && !def.equals("local")) {
-            return named(def, config);
-        }
+        if (choice instanceof TargetResolver.Choice.Url u) return new ReplTarget(hostOf(u.url()), false, false);
+        if (choice instanceof TargetResolver.Choice.Named n) return named(n.name(), config);
         return new ReplTarget("local", false, true);
     }
 

@@ -21,7 +21,7 @@ class ReplPromptTest {
     private String prompt(ReplTarget target, boolean color, OptionalInt pending) throws IOException {
         try (Terminal t = new DumbTerminal("t", Terminal.TYPE_DUMB, new ByteArrayInputStream(new byte[0]),
                 new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
-            Repl repl = new Repl(new Repl.Setup(t, new CommandLine(new Root()), (args, out) -> 0, List.of(), target, color,
+            Repl repl = new Repl(new Repl.Setup(t, new CommandLine(new Root()), (args, out) -> 0, (plan, out) -> 0, List.of(), target, color,
                     () -> pending, List::of, List::of, () -> null, () -> null, java.util.Map.of(), null));
             repl.refreshPending();
             return repl.prompt();

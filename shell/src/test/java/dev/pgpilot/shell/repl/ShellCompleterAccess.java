@@ -1,5 +1,6 @@
 package dev.pgpilot.shell.repl;
 
+import dev.pgpilot.core.api.SchemaNames;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,10 @@ public final class ShellCompleterAccess {
 
     public static List<String> complete(CommandLine root, List<String> environments, List<String> versions,
                                         Supplier<DatabaseTarget> catalog, String line) {
-        ShellCompleter completer = new ShellCompleter(root, () -> environments, () -> versions, new CatalogCache(catalog));
+        ShellCompleter completer = new ShellCompleter(root, () -> environments, () -> versions, new CatalogCache(() -> {
+            DatabaseTarget db = catalog.get();
+            return db == null ? null : SchemaNames.read(db);
+        }));
         ParsedLine parsed = new ReplParser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
         List<Candidate> candidates = new ArrayList<>();
         completer.complete(null, parsed, candidates);
