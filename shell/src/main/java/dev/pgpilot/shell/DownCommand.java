@@ -2,7 +2,7 @@ package dev.pgpilot.shell;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.engine.Rollback;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

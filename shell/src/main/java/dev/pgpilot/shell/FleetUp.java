@@ -1,13 +1,13 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.engine.ApplyResult;
-import dev.pgpilot.core.engine.UpOptions;
-import dev.pgpilot.core.fleet.FleetSelection;
-import dev.pgpilot.core.fleet.FleetTarget;
-import dev.pgpilot.core.fleet.Rollout;
-import dev.pgpilot.core.fleet.RolloutResult;
-import dev.pgpilot.core.fleet.TargetOutcome;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.UpOptions;
+import dev.pgpilot.core.api.fleet.FleetSelection;
+import dev.pgpilot.core.api.fleet.FleetTarget;
+import dev.pgpilot.core.api.fleet.Rollout;
+import dev.pgpilot.core.api.fleet.RolloutResult;
+import dev.pgpilot.core.api.fleet.TargetOutcome;
 import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.shell.repl.Interrupts;
 import dev.pgpilot.shell.repl.Tty;

@@ -2,13 +2,13 @@ package dev.pgpilot.shell;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.lint.run.LintBaseline;
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.lint.run.Linter;
 import dev.pgpilot.core.lint.run.ReportFormat;
 import dev.pgpilot.core.lint.run.ReportWriter;
 import dev.pgpilot.core.lint.Rule;
 import dev.pgpilot.core.lint.rules.Rules;
-import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.api.model.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.pgpilot.shell;
 import dev.pgpilot.core.api.Draft;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.lint.run.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.SchemaNames;
 import dev.pgpilot.core.api.UpPlan;
 import dev.pgpilot.core.workspace.Config;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import dev.pgpilot.core.workspace.Workspace;
 import dev.pgpilot.shell.repl.Colors;
 import dev.pgpilot.shell.repl.Repl;

@@ -1,11 +1,11 @@
 package dev.pgpilot.slack;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.pgpilot.core.approval.Approval;
-import dev.pgpilot.core.approval.ApprovalKind;
-import dev.pgpilot.core.engine.ApplyResult;
+import dev.pgpilot.core.api.approval.Approval;
+import dev.pgpilot.core.api.approval.ApprovalKind;
+import dev.pgpilot.core.api.model.ApplyResult;
 import dev.pgpilot.core.engine.History;
-import dev.pgpilot.core.engine.StatusReport;
+import dev.pgpilot.core.api.model.StatusReport;
 import java.util.ArrayList;
 import java.util.List;
 

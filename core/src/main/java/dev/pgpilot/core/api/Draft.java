@@ -1,6 +1,6 @@
 package dev.pgpilot.core.api;
 
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.api.model.LintReport;
 import java.nio.file.Path;
 import java.util.List;
 

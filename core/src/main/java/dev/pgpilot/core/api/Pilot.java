@@ -4,7 +4,7 @@ import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.render.Templates;
 import dev.pgpilot.core.target.TargetResolver;
 import dev.pgpilot.core.workspace.Config;
-import dev.pgpilot.core.workspace.MigrationName;
+import dev.pgpilot.core.api.model.MigrationName;
 import dev.pgpilot.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,15 +146,15 @@ public final class Pilot {
     }
 
     /** Applied, pending, modified, missing and out-of-order migrations of the target. */
-    public dev.pgpilot.core.engine.StatusReport status() {
+    public dev.pgpilot.core.api.model.StatusReport status() {
         dev.pgpilot.core.target.DatabaseTarget t = target().target();
         // Connecting and querying the history overlap with reading and hashing the files: with thousands
         // of migrations each takes a good part of status's time.
         java.util.concurrent.CompletableFuture<java.util.List<dev.pgpilot.core.engine.History.AppliedVersion>> history =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> applied(t), Pilot::onOwnThread);
-        java.util.List<dev.pgpilot.core.workspace.MigrationFile> files = workspace.migrations();
+        java.util.List<dev.pgpilot.core.api.model.MigrationFile> files = workspace.migrations();
         try {
-            return dev.pgpilot.core.engine.StatusReport.of(files, history.join());
+            return dev.pgpilot.core.engine.StatusCheck.of(files, history.join());
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
@@ -177,18 +177,18 @@ public final class Pilot {
     }
 
     /** Applies pending migrations ({@code up}); throws {@link PilotException} (exit 1) naming file and line on failure. */
-    public dev.pgpilot.core.engine.ApplyResult up(dev.pgpilot.core.engine.UpOptions up, dev.pgpilot.core.engine.ApplyListener listener) {
+    public dev.pgpilot.core.api.model.ApplyResult up(dev.pgpilot.core.api.model.UpOptions up, dev.pgpilot.core.api.model.ApplyListener listener) {
         return new dev.pgpilot.core.engine.Applier(session()).up(up, listener);
     }
 
     /** What {@code up} will run, refused now when {@code up} would refuse it for lint errors (nothing runs). */
-    public dev.pgpilot.core.engine.ApplyResult upPreview(dev.pgpilot.core.engine.UpOptions up) {
-        return new dev.pgpilot.core.engine.Applier(session()).preview(up, dev.pgpilot.core.engine.ApplyListener.NONE);
+    public dev.pgpilot.core.api.model.ApplyResult upPreview(dev.pgpilot.core.api.model.UpOptions up) {
+        return new dev.pgpilot.core.engine.Applier(session()).preview(up, dev.pgpilot.core.api.model.ApplyListener.NONE);
     }
 
     /** Prepares {@code up}: what it will run and where, refused now for lint errors; nothing runs until {@link UpPlan#apply}. */
-    public UpPlan prepareUp(dev.pgpilot.core.engine.UpOptions up) {
-        dev.pgpilot.core.engine.ApplyResult preview = upPreview(up);
+    public UpPlan prepareUp(dev.pgpilot.core.api.model.UpOptions up) {
+        dev.pgpilot.core.api.model.ApplyResult preview = upPreview(up);
         TargetResolver.Resolved t = target();
         return new UpPlan(this, up, preview, t.isProtected() ? t.environment().name() : null);
     }
@@ -197,13 +197,13 @@ public final class Pilot {
      * Applies the pending migrations to {@code target} (reset's fresh database, whose address may differ
      * from the resolved one after a restart) through the engine, so the history records them as {@code up} does.
      */
-    public dev.pgpilot.core.engine.ApplyResult upOn(dev.pgpilot.core.target.DatabaseTarget target, dev.pgpilot.core.engine.UpOptions up) {
+    public dev.pgpilot.core.api.model.ApplyResult upOn(dev.pgpilot.core.target.DatabaseTarget target, dev.pgpilot.core.api.model.UpOptions up) {
         return new dev.pgpilot.core.engine.Applier(new dev.pgpilot.core.engine.Session(workspace, target, options.source(), options.actor(), clock))
-                .up(up, dev.pgpilot.core.engine.ApplyListener.NONE);
+                .up(up, dev.pgpilot.core.api.model.ApplyListener.NONE);
     }
 
     /** What {@link #down} would revert, newest first (refuses when a down script is missing). */
-    public java.util.List<dev.pgpilot.core.workspace.MigrationFile> downPlan(dev.pgpilot.core.engine.Rollback.DownOptions down) {
+    public java.util.List<dev.pgpilot.core.api.model.MigrationFile> downPlan(dev.pgpilot.core.engine.Rollback.DownOptions down) {
         return new dev.pgpilot.core.engine.Rollback(session()).plan(down);
     }
 
@@ -216,7 +216,7 @@ public final class Pilot {
      * {@code sql}: one query, or a meta-command ({@code \d}, {@code \dt}, {@code \d TABLE}), run on
      * the target in a read-only transaction with a statement timeout.
      */
-    public dev.pgpilot.core.query.QueryResult query(String text) {
+    public dev.pgpilot.core.api.model.QueryResult query(String text) {
         dev.pgpilot.core.target.DatabaseTarget t = target().target();
         return dev.pgpilot.core.query.MetaCommand.isMeta(text)
                 ? dev.pgpilot.core.query.MetaCommand.parse(text).run(t)
@@ -284,7 +284,7 @@ public final class Pilot {
     /** {@code reset}: drops everything on the (resettable) target and re-applies every migration through the engine. */
     public dev.pgpilot.core.drift.Reset.Result reset() {
         return dev.pgpilot.core.drift.Reset.run(target(), workspace, localDatabase(),
-                fresh -> upOn(fresh, new dev.pgpilot.core.engine.UpOptions(null, false, true, true)));
+                fresh -> upOn(fresh, new dev.pgpilot.core.api.model.UpOptions(null, false, true, true)));
     }
 
     // ---- plain-English requests (issue 4)
@@ -333,10 +333,10 @@ public final class Pilot {
      * will be once the pending migrations have run: a new file runs after them.
      */
     public dev.pgpilot.core.request.Catalog catalog() {
-        java.util.List<dev.pgpilot.core.workspace.MigrationFile> files = workspace.migrations();
+        java.util.List<dev.pgpilot.core.api.model.MigrationFile> files = workspace.migrations();
         try (java.sql.Connection c = target().target().connect()) {
-            java.util.Set<String> pending = dev.pgpilot.core.engine.StatusReport.of(files, new dev.pgpilot.core.engine.History(c).applied()).pending()
-                    .stream().map(dev.pgpilot.core.engine.StatusReport.Entry::version).collect(java.util.stream.Collectors.toSet());
+            java.util.Set<String> pending = dev.pgpilot.core.engine.StatusCheck.of(files, new dev.pgpilot.core.engine.History(c).applied()).pending()
+                    .stream().map(dev.pgpilot.core.api.model.StatusReport.Entry::version).collect(java.util.stream.Collectors.toSet());
             return dev.pgpilot.core.request.PendingCatalog.load(c, files.stream().filter(f -> pending.contains(f.version())).toList());
         } catch (java.sql.SQLException e) {
             throw PilotException.error("cannot read the catalog of " + target().target().display() + ": " + e.getMessage(), null);
@@ -495,18 +495,18 @@ public final class Pilot {
      * Lints files or folders (none: every migration of the workspace), with severities from the
      * config and then {@code overrides} (the command's {@code --rule ID=SEVERITY}).
      */
-    public dev.pgpilot.core.lint.LintReport lint(java.util.List<Path> paths, Map<String, dev.pgpilot.core.lint.Severity> overrides) {
+    public dev.pgpilot.core.api.model.LintReport lint(java.util.List<Path> paths, Map<String, dev.pgpilot.core.api.model.Severity> overrides) {
         dev.pgpilot.core.lint.run.Linter linter = dev.pgpilot.core.lint.run.Linter.forWorkspace(workspace, overrides);
         if (paths == null || paths.isEmpty()) {
             return linter.lint(workspace);
         }
-        java.util.List<dev.pgpilot.core.lint.LintReport> parts = new java.util.ArrayList<>();
+        java.util.List<dev.pgpilot.core.api.model.LintReport> parts = new java.util.ArrayList<>();
         for (Path p : paths) {
             // A relative path is taken from the current directory, else from the workdir.
             Path file = p.isAbsolute() || Files.exists(p) ? p : workspace.workdir().resolve(p);
             parts.add(linter.lintFile(file, workspace));
         }
-        return dev.pgpilot.core.lint.LintReport.merge(parts);
+        return dev.pgpilot.core.api.model.LintReport.merge(parts);
     }
 
     /**
@@ -514,14 +514,14 @@ public final class Pilot {
      * writes them all to the project's {@link dev.pgpilot.core.lint.run.LintBaseline}, which every gate then
      * ignores. A lint that failed on some file accepts nothing (exit 2).
      */
-    public dev.pgpilot.core.lint.LintReport writeLintBaseline(Map<String, dev.pgpilot.core.lint.Severity> overrides) {
-        dev.pgpilot.core.lint.LintReport report = dev.pgpilot.core.lint.run.Linter.withoutBaseline(workspace, overrides).lint(workspace);
+    public dev.pgpilot.core.api.model.LintReport writeLintBaseline(Map<String, dev.pgpilot.core.api.model.Severity> overrides) {
+        dev.pgpilot.core.api.model.LintReport report = dev.pgpilot.core.lint.run.Linter.withoutBaseline(workspace, overrides).lint(workspace);
         report.refuseIfFailed();
         dev.pgpilot.core.lint.run.LintBaseline.write(workspace.workdir(), report);
         return report;
     }
 
-    public dev.pgpilot.core.lint.LintReport lint(java.util.List<Path> paths) {
+    public dev.pgpilot.core.api.model.LintReport lint(java.util.List<Path> paths) {
         return lint(paths, Map.of());
     }
 
@@ -529,20 +529,20 @@ public final class Pilot {
      * Lints a planned migration that is not written yet, against the schema the workspace's
      * migrations describe: {@code new} prints it and {@code up} refuses on {@code hasErrors()}.
      */
-    public dev.pgpilot.core.lint.LintReport lintPlan(String fileName, String sql) {
+    public dev.pgpilot.core.api.model.LintReport lintPlan(String fileName, String sql) {
         dev.pgpilot.core.lint.run.Linter linter = dev.pgpilot.core.lint.run.Linter.forWorkspace(workspace);
         return linter.lintSql(fileName, sql, dev.pgpilot.core.lint.run.Linter.modelOf(workspace.migrations()));
     }
 
     /** Every file of a plan linted, each against the schema of the workspace and the plan's files before it. */
-    public dev.pgpilot.core.lint.LintReport lintPlan(Plan plan) {
+    public dev.pgpilot.core.api.model.LintReport lintPlan(Plan plan) {
         dev.pgpilot.core.lint.run.Linter linter = dev.pgpilot.core.lint.run.Linter.forWorkspace(workspace);
         dev.pgpilot.core.lint.SchemaModel model = dev.pgpilot.core.lint.run.Linter.modelOf(workspace.migrations());
-        java.util.List<dev.pgpilot.core.lint.LintReport> parts = new java.util.ArrayList<>();
+        java.util.List<dev.pgpilot.core.api.model.LintReport> parts = new java.util.ArrayList<>();
         for (PlannedFile f : plan.files()) {
             parts.add(linter.lintSql(f.fileName(), f.migration().upSql(), model));
             model.applyScript(f.migration().upSql());
         }
-        return dev.pgpilot.core.lint.LintReport.merge(parts);
+        return dev.pgpilot.core.api.model.LintReport.merge(parts);
     }
 }

@@ -1,12 +1,13 @@
 package dev.pgpilot.core.drift;
 
+import dev.pgpilot.core.engine.StatusCheck;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.engine.History;
-import dev.pgpilot.core.engine.StatusReport;
+import dev.pgpilot.core.api.model.StatusReport;
 import dev.pgpilot.core.target.TargetResolver;
-import dev.pgpilot.core.workspace.MigrationFile;
-import dev.pgpilot.core.workspace.MigrationName;
+import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationName;
 import dev.pgpilot.core.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -139,7 +140,7 @@ public record EnvironmentMatrix(List<Column> environments, List<Row> rows) {
             return new Column(name, null, null, e.getMessage());
         }
         try (Connection c = target.connect()) {
-            return new Column(name, target.display(), StatusReport.of(files, new History(c).applied()), null);
+            return new Column(name, target.display(), StatusCheck.of(files, new History(c).applied()), null);
         } catch (PilotException e) {
             return new Column(name, target.display(), null, e.getMessage());
         } catch (SQLException e) {

@@ -1,12 +1,12 @@
 package dev.pgpilot.core.drift;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.engine.ApplyResult;
+import dev.pgpilot.core.api.model.ApplyResult;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.local.LocalDatabase;
 import dev.pgpilot.core.engine.Seeder;
 import dev.pgpilot.core.target.TargetResolver;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import dev.pgpilot.core.workspace.SeedFiles;
 import dev.pgpilot.core.workspace.Workspace;
 import java.sql.Connection;

@@ -1,12 +1,17 @@
 package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.MigrationFailedException;
+import dev.pgpilot.core.api.model.StatusReport;
+import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.sql.PlainTransactionControl;
 import dev.pgpilot.core.workspace.Config;
-import dev.pgpilot.core.workspace.MigrationFile;
-import dev.pgpilot.core.workspace.MigrationName;
+import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -58,7 +63,7 @@ public final class Applier {
             history.ensureTables();
             // Read the history only now, under the lock: a run that waited sees what the other one applied.
             List<History.AppliedVersion> appliedVersions = history.applied();
-            StatusReport status = StatusReport.of(files, appliedVersions);
+            StatusReport status = StatusCheck.of(files, appliedVersions);
             List<Prepared> plan = select(files, status, options);
             RenamedMigrations.refuse(plan.stream().map(Prepared::file).toList(), appliedVersions,
                     files.stream().map(MigrationFile::version).collect(Collectors.toSet()));
@@ -119,7 +124,7 @@ public final class Applier {
     private ApplyResult dryRun(List<MigrationFile> files, UpOptions options, List<String> warnings, ApplyListener listener, boolean lintGate) {
         try (Connection c = session.target().connect()) {
             List<History.AppliedVersion> appliedVersions = new History(c).applied();
-            StatusReport status = StatusReport.of(files, appliedVersions);
+            StatusReport status = StatusCheck.of(files, appliedVersions);
             List<Prepared> plan = select(files, status, options);
             RenamedMigrations.refuse(plan.stream().map(Prepared::file).toList(), appliedVersions,
                     files.stream().map(MigrationFile::version).collect(Collectors.toSet()));

@@ -148,7 +148,7 @@ public final class History {
             }
         }
         List<AppliedVersion> list = new ArrayList<>(out.values());
-        list.sort((x, y) -> dev.pgpilot.core.workspace.MigrationName.VERSION_ORDER.compare(x.version(), y.version()));
+        list.sort((x, y) -> dev.pgpilot.core.api.model.MigrationName.VERSION_ORDER.compare(x.version(), y.version()));
         return list;
     }
 

@@ -1,7 +1,8 @@
 package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.StatusReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -34,7 +35,7 @@ public final class Repair {
                 if (file == null) {
                     throw PilotException.refused("no migration file has version " + version, "see `pgpilot status` for the versions");
                 }
-                if (applied != null && !StatusReport.isModified(file, applied)) {
+                if (applied != null && !StatusCheck.isModified(file, applied)) {
                     return new RepairResult(version, file.name().name(), status, false);
                 }
                 // The newer repair log row carries the checksum from now on; earlier rows stay as they were.

@@ -1,8 +1,8 @@
 package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.workspace.MigrationFile;
-import dev.pgpilot.core.workspace.MigrationName;
+import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationName;
 import dev.pgpilot.core.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.StatusReport;
+import dev.pgpilot.core.api.model.UpOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,12 +2,12 @@ package dev.pgpilot.core.eval;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyListener;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.engine.UpOptions;
-import dev.pgpilot.core.lint.Finding;
-import dev.pgpilot.core.lint.LintReport;
-import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.api.model.UpOptions;
+import dev.pgpilot.core.api.model.Finding;
+import dev.pgpilot.core.api.model.LintReport;
+import dev.pgpilot.core.api.model.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
