@@ -4,7 +4,7 @@ import dev.pgpilot.core.api.Draft;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.model.LintReport;
-import dev.pgpilot.core.lint.run.ReportWriter;
+import dev.pgpilot.core.api.LintReports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,8 +40,9 @@ final class NewCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (empty != null) {
-            Path file = global.pilot().newEmpty(empty);
-            Path down = dev.pgpilot.core.workspace.Workspace.open(global.workdir).downScriptOf(file.getFileName().toString());
+            Pilot pilot = global.pilot();
+            Path file = pilot.newEmpty(empty);
+            Path down = pilot.downScriptOf(file);
             if (global.json) {
                 out.println(Render.json(Render.fields("file", file.toString(), "down_file", down.toString(), "written", true)));
             } else {
@@ -67,7 +68,7 @@ final class NewCommand implements Callable<Integer> {
         PlanPrinter.print(plan, out);
         out.println();
         out.println("-- lint");
-        out.print(ReportWriter.text(lint, dev.pgpilot.shell.repl.Tty.color(global.noColor)));
+        out.print(LintReports.text(lint, dev.pgpilot.shell.repl.Tty.color(global.noColor)));
         if (w == null) {
             out.println("-- dry run: nothing written");
             return 0;
@@ -93,7 +94,7 @@ final class NewCommand implements Callable<Integer> {
                 // a plan of two files: the second runs outside a transaction (indexes built concurrently)
                 "then", plan.files().stream().skip(1).map(f -> Render.fields("file", f.fileName(), "down_file", f.downFileName(),
                         "up_sql", f.migration().upSql(), "down_sql", f.migration().downSql())).toList(),
-                "lint", ReportWriter.json(lint),
+                "lint", LintReports.json(lint),
                 "rls_test", rls == null || rls.file() == null ? null : rls.file().toString(),
                 "rls_test_skipped", rls == null ? java.util.List.of() : rls.skipped());
     }

@@ -55,6 +55,16 @@ public final class Pilot {
         return options;
     }
 
+    /** Refuses (exit 2, nothing created) when the workdir is not a project: for commands that read one. */
+    public void requireProject() {
+        workspace.requireProject();
+    }
+
+    /** The project folder. */
+    public Path workdir() {
+        return workspace.workdir();
+    }
+
     public Workspace workspace() {
         return workspace;
     }
@@ -78,6 +88,26 @@ public final class Pilot {
             target = resolver().resolve(options.dbUrl(), options.env());
         }
         return target;
+    }
+
+    /** The project's embedded server, for {@code db start | stop | status | reset}. */
+    public LocalServer localServer() {
+        return new LocalServer(localDatabase(), workspace);
+    }
+
+    /**
+     * The resolved target as a question before a change shows it.
+     *
+     * @param display              the address, never with a password
+     * @param label                the environment's name or the host
+     * @param protectedEnvironment the environment's name when it is protected (typed to confirm), else null
+     */
+    public record Where(String display, String label, String protectedEnvironment) {}
+
+    /** Where commands of this Pilot run (the local database started when it is the target). */
+    public Where where() {
+        TargetResolver.Resolved t = target();
+        return new Where(t.target().display(), t.target().label(), t.isProtected() ? t.environment().name() : null);
     }
 
     /** What {@link #init()} did. */
@@ -203,12 +233,17 @@ public final class Pilot {
     }
 
     /** What {@link #down} would revert, newest first (refuses when a down script is missing). */
-    public java.util.List<dev.pgpilot.core.api.model.MigrationFile> downPlan(dev.pgpilot.core.engine.Rollback.DownOptions down) {
+    public java.util.List<dev.pgpilot.core.api.model.MigrationFile> downPlan(dev.pgpilot.core.api.model.DownOptions down) {
         return new dev.pgpilot.core.engine.Rollback(session()).plan(down);
     }
 
+    /** The SQL a migration's down script runs (refuses when it has none). */
+    public String downSql(dev.pgpilot.core.api.model.MigrationFile file) {
+        return dev.pgpilot.core.engine.Rollback.downSql(file);
+    }
+
     /** Reverts applied migrations with their down scripts. */
-    public dev.pgpilot.core.engine.Rollback.DownResult down(dev.pgpilot.core.engine.Rollback.DownOptions down) {
+    public dev.pgpilot.core.api.model.DownResult down(dev.pgpilot.core.api.model.DownOptions down) {
         return new dev.pgpilot.core.engine.Rollback(session()).down(down);
     }
 
@@ -224,7 +259,7 @@ public final class Pilot {
     }
 
     /** Every recorded attempt (up, down, repair), oldest first. */
-    public java.util.List<dev.pgpilot.core.engine.History.Entry> history() {
+    public java.util.List<dev.pgpilot.core.api.model.HistoryEntry> history() {
         try (java.sql.Connection c = target().target().connect()) {
             return new dev.pgpilot.core.engine.History(c).entries();
         } catch (java.sql.SQLException e) {
@@ -233,7 +268,7 @@ public final class Pilot {
     }
 
     /** Fixes the history of one version without running its SQL. */
-    public dev.pgpilot.core.engine.Repair.RepairResult repair(String version, dev.pgpilot.core.engine.Repair.Status status) {
+    public dev.pgpilot.core.api.model.RepairResult repair(String version, dev.pgpilot.core.api.model.RepairStatus status) {
         return new dev.pgpilot.core.engine.Repair(session()).repair(version, status);
     }
 
@@ -281,8 +316,13 @@ public final class Pilot {
         return dev.pgpilot.core.drift.EnvironmentMatrix.read(workspace, resolver(), localDatabase().state().initialized());
     }
 
+    /** Refuses {@code reset} before anyone is asked when the target may not be reset (a protected or remote one). */
+    public void checkResetAllowed() {
+        dev.pgpilot.core.drift.Reset.checkAllowed(target());
+    }
+
     /** {@code reset}: drops everything on the (resettable) target and re-applies every migration through the engine. */
-    public dev.pgpilot.core.drift.Reset.Result reset() {
+    public dev.pgpilot.core.api.model.ResetResult reset() {
         return dev.pgpilot.core.drift.Reset.run(target(), workspace, localDatabase(),
                 fresh -> upOn(fresh, new dev.pgpilot.core.api.model.UpOptions(null, false, true, true)));
     }
@@ -444,6 +484,22 @@ public final class Pilot {
         return java.util.List.copyOf(files);
     }
 
+    /** Where the down script of a migration file lives. */
+    public Path downScriptOf(Path migration) {
+        return workspace.downScriptOf(migration.getFileName().toString());
+    }
+
+    /**
+     * {@code gen types typescript}: the target's schemas as TypeScript types; {@code schemas} null or
+     * empty: public and config.toml's [api] schemas, else the project's schemas and graphql_public.
+     */
+    public String typeScriptTypes(java.util.List<String> schemas) {
+        dev.pgpilot.core.target.DatabaseTarget t = target().target();
+        java.util.List<String> names = schemas != null && !schemas.isEmpty() ? schemas
+                : dev.pgpilot.core.types.TypeCatalog.schemasFor(t, workspace.supabaseConfig());
+        return dev.pgpilot.core.types.TypeScriptTypes.render(dev.pgpilot.core.types.TypeCatalog.read(t, names));
+    }
+
     /** Where {@link #write} puts the down script of a plan's file. */
     public Path downScriptOf(PlannedFile file) {
         return workspace.downScriptOf(file.fileName());
@@ -486,9 +542,15 @@ public final class Pilot {
      * {@code test-rls}: the named test files (relative to the workdir; none: every file of
      * {@code supabase/tests/rls}), each run on the target in a rolled-back transaction.
      */
-    public java.util.List<dev.pgpilot.core.rlstest.RlsTestRunner.FileResult> testRls(java.util.List<Path> files) {
+    public java.util.List<dev.pgpilot.core.api.model.RlsTestResult> testRls(java.util.List<Path> files) {
         java.util.List<dev.pgpilot.core.rlstest.RlsTestFile> tests = dev.pgpilot.core.rlstest.RlsTestFolder.load(workspace.workdir(), files);
         return dev.pgpilot.core.rlstest.RlsTestRunner.run(target().target(), tests);
+    }
+
+    /** {@code pgpilot test}: the named pgTAP files (none: every .sql under supabase/tests), each run on the target. */
+    public java.util.List<dev.pgpilot.core.api.model.PgTapResult> pgTap(java.util.List<Path> files) {
+        java.util.List<Path> paths = dev.pgpilot.core.pgtap.PgTapFolder.files(workspace.workdir(), files); // refused before any database starts
+        return dev.pgpilot.core.pgtap.PgTapRunner.run(target().target(), paths);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.RepairResult;
+import dev.pgpilot.core.api.model.RepairStatus;
 import dev.pgpilot.core.api.model.StatusReport;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,9 +14,6 @@ import java.sql.SQLException;
  * "reverted" forgets that the version ran.
  */
 public final class Repair {
-    public enum Status { APPLIED, REVERTED }
-
-    public record RepairResult(String version, String name, Status status, boolean changed) {}
 
     private final Session session;
 
@@ -22,7 +21,7 @@ public final class Repair {
         this.session = session;
     }
 
-    public RepairResult repair(String version, Status status) {
+    public RepairResult repair(String version, RepairStatus status) {
         MigrationFile file = session.workspace().migrations().stream().filter(f -> f.version().equals(version)).findFirst().orElse(null);
         try (MigrationLock lock = MigrationLock.acquire(session.target(), () -> {});
              Connection c = session.target().connect()) {
@@ -31,7 +30,7 @@ public final class Repair {
             History.AppliedVersion applied = history.applied().stream().filter(a -> a.version().equals(version)).findFirst().orElse(null);
             c.setAutoCommit(false);
             RepairResult r;
-            if (status == Status.APPLIED) {
+            if (status == RepairStatus.APPLIED) {
                 if (file == null) {
                     throw PilotException.refused("no migration file has version " + version, "see `pgpilot status` for the versions");
                 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.RlsStepResult;
+import dev.pgpilot.core.api.model.RlsTestResult;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.api.model.UpOptions;
 import java.nio.file.Files;
@@ -45,7 +47,7 @@ class OwnerRlsTestTest {
         return t;
     }
 
-    static RlsTestRunner.FileResult run(DatabaseTarget target, Path file) {
+    static RlsTestResult run(DatabaseTarget target, Path file) {
         return RlsTestRunner.run(target, List.of(RlsTestFile.load(file))).get(0);
     }
 
@@ -69,13 +71,13 @@ class OwnerRlsTestTest {
 
     @Test
     void generatedTestPassesOnTheDatabaseTheMigrationBuilt() {
-        RlsTestRunner.FileResult r = run(db, test);
+        RlsTestResult r = run(db, test);
         assertTrue(r.passed(), r.toString());
         assertEquals(List.of("the owner sees their row in public.notes", "another user does not see it", "a signed-out visitor does not see it",
                         "another user cannot update the owner's row in public.notes", "the owner can update their row",
                         "another user cannot delete the owner's row in public.notes", "the owner can delete their row",
                         "another user cannot insert a row in public.notes in the owner's name", "the owner can insert their own row"),
-                r.steps().stream().map(RlsTestRunner.StepResult::name).toList());
+                r.steps().stream().map(RlsStepResult::name).toList());
     }
 
     static Stream<Arguments> weakenings() {
@@ -104,8 +106,8 @@ class OwnerRlsTestTest {
     void weakenedPolicyFailsTheStepThatGuardsIt(String weaken, String restore, String step, String reason) throws Exception {
         sql(db, weaken);
         try {
-            RlsTestRunner.FileResult r = run(db, test);
-            RlsTestRunner.StepResult first = r.steps().stream().filter(s -> !s.passed()).findFirst().orElseThrow(() -> new AssertionError("nothing failed: " + r));
+            RlsTestResult r = run(db, test);
+            RlsStepResult first = r.steps().stream().filter(s -> !s.passed()).findFirst().orElseThrow(() -> new AssertionError("nothing failed: " + r));
             assertEquals(step, first.name());
             assertEquals(reason, first.reason());
         } finally {
@@ -137,7 +139,7 @@ class OwnerRlsTestTest {
         assertNotNull(t.file(), t.skipped().toString());
         String yaml = Files.readString(t.file());
         assertTrue(yaml.contains("(enum_range(null::\"public\".\"task_state\"))[1]"), yaml);
-        RlsTestRunner.FileResult r = run(target, t.file());
+        RlsTestResult r = run(target, t.file());
         assertTrue(r.passed(), r + "\n" + yaml);
         assertEquals(5, r.steps().size(), "select (3) and insert (2), no update or delete: " + r);
     }

@@ -6,8 +6,8 @@ import dev.pgpilot.core.api.UpPlan;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.model.ApplyResult;
 import dev.pgpilot.core.api.model.UpOptions;
-import dev.pgpilot.core.lint.run.ReportWriter;
-import dev.pgpilot.core.request.AmbiguousRequest;
+import dev.pgpilot.core.api.LintReports;
+import dev.pgpilot.core.api.model.Ambiguous;
 import dev.pgpilot.core.api.model.MigrationFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,7 +67,7 @@ final class PlanFlow {
                 for (Pilot.PlannedFile f : plan.files()) edited.add(editor.edit(f.fileName(), f.migration().upSql()));
                 draft = pilot.edit(draft, edited);
             }
-        } catch (AmbiguousRequest e) {
+        } catch (Ambiguous e) {
             return choose(text, e.readings());
         } catch (PilotException e) {
             printError(e);
@@ -82,7 +82,7 @@ final class PlanFlow {
     }
 
     /** The core found several readings: offer them by number and plan the one chosen; anything else writes nothing. */
-    private boolean choose(String text, List<AmbiguousRequest.Reading> readings) {
+    private boolean choose(String text, List<Ambiguous.Reading> readings) {
         out.println("\"" + text + "\" can mean:");
         for (int i = 0; i < readings.size(); i++) out.println("  " + (i + 1) + ") " + readings.get(i).meaning());
         String a = ask.apply("Which one? [1-" + readings.size() + ", anything else cancels] ").trim();
@@ -105,7 +105,7 @@ final class PlanFlow {
             out.println();
         }
         out.println("-- lint");
-        out.print(ReportWriter.text(draft.lint(), color));
+        out.print(LintReports.text(draft.lint(), color));
         for (Pilot.PlannedFile f : plan.files()) {
             out.println();
             out.println("-- " + f.downFileName());

@@ -29,6 +29,11 @@ public final class FleetSelection {
         return env != null && (env.equals("all") || env.startsWith("group:"));
     }
 
+    /** {@code all} or {@code group:NAME} of the project's pgpilot.yaml. */
+    public static List<FleetTarget> fromProject(java.nio.file.Path workdir, String selector) {
+        return fromConfig(Config.load(workdir), selector);
+    }
+
     /** {@code all} or {@code group:NAME}. */
     public static List<FleetTarget> fromConfig(Config config, String selector) {
         if (selector.equals("all")) {

@@ -3,6 +3,7 @@ package dev.pgpilot.core.lint.run;
 import dev.pgpilot.core.api.model.Finding;
 import dev.pgpilot.core.api.model.LintFailure;
 import dev.pgpilot.core.api.model.LintReport;
+import dev.pgpilot.core.api.model.ReportFormat;
 import dev.pgpilot.core.lint.Rule;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.rules.Rules;

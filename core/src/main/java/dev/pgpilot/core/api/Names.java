@@ -1,15 +1,15 @@
-package dev.pgpilot.slack;
+package dev.pgpilot.core.api;
 
 import dev.pgpilot.core.request.Suggest;
 import java.util.Locale;
 import java.util.Set;
 
-/** Near misses of environment names ("prdo", "stagin"), so a typo is refused instead of silently meaning the default. */
-final class EditDistance {
-    private EditDistance() {}
+/** Near misses of names a person types (environments: "prdo", "stagin"), so a typo is refused instead of silently meaning the default. */
+public final class Names {
+    private Names() {}
 
-    /** The name within one edit (two for names of 4+ letters) of {@code word}, ignoring case, or null. */
-    static String closest(String word, Set<String> names) {
+    /** The name within one edit (two for names of 4+ letters) of {@code word}, ignoring case; null for none, or for an exact match. */
+    public static String closest(String word, Set<String> names) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String n : names) {
