@@ -3,6 +3,8 @@ package dev.pgpilot.shell;
 import dev.pgpilot.core.api.Draft;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.Plan;
+import dev.pgpilot.core.api.RlsTestWritten;
 import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.api.LintReports;
 import java.io.PrintWriter;
@@ -56,10 +58,10 @@ final class NewCommand implements Callable<Integer> {
         Pilot pilot = global.pilot();
         String request = String.join(" ", words);
         Draft draft = pilot.draft(request, offline);
-        Pilot.Plan plan = draft.plan();
+        Plan plan = draft.plan();
         LintReport lint = draft.lint();
         Draft.Written w = dryRun ? null : pilot.write(draft, rlsTest);
-        Pilot.RlsTestWritten rls = w == null ? null : w.rlsTest();
+        RlsTestWritten rls = w == null ? null : w.rlsTest();
         Draft.WrittenFile first = w == null ? null : w.files().get(0);
         if (global.json) {
             out.println(Render.json(json(plan, lint, first == null ? null : first.file(), first == null ? null : first.downFile(), rls)));
@@ -84,7 +86,7 @@ final class NewCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> json(Pilot.Plan plan, LintReport lint, Path file, Path down, Pilot.RlsTestWritten rls) {
+    private static Map<String, Object> json(Plan plan, LintReport lint, Path file, Path down, RlsTestWritten rls) {
         return Render.fields(
                 "file", file == null ? plan.fileName() : file.toString(),
                 "down_file", down == null ? plan.downFileName() : down.toString(),

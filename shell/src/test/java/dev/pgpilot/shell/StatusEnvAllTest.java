@@ -10,7 +10,7 @@ import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.api.model.ApplyListener;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.api.model.UpOptions;
-import dev.pgpilot.core.drift.EnvironmentMatrix;
+import dev.pgpilot.core.api.model.EnvironmentMatrix;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
+import dev.pgpilot.core.api.Plan;
+import dev.pgpilot.core.api.RlsTestWritten;
 import dev.pgpilot.core.api.model.ApplyListener;
 import dev.pgpilot.core.api.model.RlsStepResult;
 import dev.pgpilot.core.api.model.RlsTestResult;
@@ -39,10 +41,10 @@ class OwnerRlsTestTest {
     }
 
     /** Plans the request, writes migration and RLS test, applies it; returns what writeRlsTest did. */
-    static Pilot.RlsTestWritten planWriteApply(Pilot p, String request) {
-        Pilot.Plan plan = p.plan(request);
+    static RlsTestWritten planWriteApply(Pilot p, String request) {
+        Plan plan = p.plan(request);
         p.write(plan);
-        Pilot.RlsTestWritten t = p.writeRlsTest(plan);
+        RlsTestWritten t = p.writeRlsTest(plan);
         p.up(UpOptions.all(), ApplyListener.NONE);
         return t;
     }
@@ -61,7 +63,7 @@ class OwnerRlsTestTest {
     static void newOwnerTable() throws Exception {
         Path dir = Files.createTempDirectory("pgpilot-rlsgen");
         db = TestDatabase.fresh();
-        Pilot.RlsTestWritten t = planWriteApply(pilot(dir, db), "create table notes with user_id, body text not null and pinned flag");
+        RlsTestWritten t = planWriteApply(pilot(dir, db), "create table notes with user_id, body text not null and pinned flag");
         assertEquals(List.of(), t.skipped());
         test = t.file();
         assertNotNull(test);
@@ -135,7 +137,7 @@ class OwnerRlsTestTest {
         DatabaseTarget target = TestDatabase.fresh();
         Pilot p = pilot(dir, target);
         p.up(UpOptions.all(), ApplyListener.NONE);
-        Pilot.RlsTestWritten t = planWriteApply(p, "users can read and create their own tasks");
+        RlsTestWritten t = planWriteApply(p, "users can read and create their own tasks");
         assertNotNull(t.file(), t.skipped().toString());
         String yaml = Files.readString(t.file());
         assertTrue(yaml.contains("(enum_range(null::\"public\".\"task_state\"))[1]"), yaml);
@@ -161,11 +163,11 @@ class OwnerRlsTestTest {
         Pilot p = pilot(dir, target);
         p.up(UpOptions.all(), ApplyListener.NONE);
 
-        Pilot.RlsTestWritten pub = p.writeRlsTest(p.plan("anyone can see published items"));
+        RlsTestWritten pub = p.writeRlsTest(p.plan("anyone can see published items"));
         assertNull(pub.file());
         assertEquals(List.of("policy items_select_public: only owner policies get a generated test"), pub.skipped());
 
-        Pilot.RlsTestWritten own = p.writeRlsTest(p.plan("users can read their own items"));
+        RlsTestWritten own = p.writeRlsTest(p.plan("users can read their own items"));
         assertNull(own.file());
         assertEquals(List.of("table public.items: cannot make up a value for required column list_id (bigint, references public.lists);"
                 + " write the test by hand"), own.skipped());

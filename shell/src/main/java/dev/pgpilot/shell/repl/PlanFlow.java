@@ -2,6 +2,8 @@ package dev.pgpilot.shell.repl;
 
 import dev.pgpilot.core.api.Draft;
 import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.api.Plan;
+import dev.pgpilot.core.api.PlannedFile;
 import dev.pgpilot.core.api.UpPlan;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.model.ApplyResult;
@@ -46,8 +48,8 @@ final class PlanFlow {
             Draft draft = pilot.draft(text, false);
             while (true) {
                 show(draft);
-                Pilot.Plan plan = draft.plan();
-                String names = String.join(" and ", plan.files().stream().map(Pilot.PlannedFile::fileName).toList());
+                Plan plan = draft.plan();
+                String names = String.join(" and ", plan.files().stream().map(PlannedFile::fileName).toList());
                 String a = ask.apply("Write " + names + "? [y/N/e] ").trim().toLowerCase(Locale.ROOT);
                 if (a.equals("y") || a.equals("yes")) {
                     Draft.Written w = pilot.write(draft, false);
@@ -64,7 +66,7 @@ final class PlanFlow {
                     return false;
                 }
                 List<String> edited = new java.util.ArrayList<>();
-                for (Pilot.PlannedFile f : plan.files()) edited.add(editor.edit(f.fileName(), f.migration().upSql()));
+                for (PlannedFile f : plan.files()) edited.add(editor.edit(f.fileName(), f.migration().upSql()));
                 draft = pilot.edit(draft, edited);
             }
         } catch (Ambiguous e) {
@@ -98,15 +100,15 @@ final class PlanFlow {
     }
 
     private void show(Draft draft) {
-        Pilot.Plan plan = draft.plan();
-        for (Pilot.PlannedFile f : plan.files()) {
+        Plan plan = draft.plan();
+        for (PlannedFile f : plan.files()) {
             out.println("-- " + f.fileName());
             out.print(SqlHighlighter.render(ensureNewline(f.migration().upSql()), color));
             out.println();
         }
         out.println("-- lint");
         out.print(LintReports.text(draft.lint(), color));
-        for (Pilot.PlannedFile f : plan.files()) {
+        for (PlannedFile f : plan.files()) {
             out.println();
             out.println("-- " + f.downFileName());
             out.print(SqlHighlighter.render(ensureNewline(f.migration().downSql()), color));

@@ -2,6 +2,8 @@ package dev.pgpilot.core.api.approval;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.Plan;
+import dev.pgpilot.core.api.PlannedFile;
 import dev.pgpilot.core.api.model.ApplyListener;
 import dev.pgpilot.core.api.model.ApplyResult;
 import dev.pgpilot.core.api.model.UpOptions;
@@ -51,9 +53,9 @@ final class ApprovalRun {
             Pilot pilot = t.pilot();
             List<Path> paths = new ArrayList<>();
             if (approval.kind() == ApprovalKind.PLAN) {
-                List<Pilot.PlannedFile> planned = approval.files().stream().map(f -> new Pilot.PlannedFile(
+                List<PlannedFile> planned = approval.files().stream().map(f -> new PlannedFile(
                         new Migration(MigrationName.parse(f.fileName()).name(), f.sql(), f.downSql(), approval.requestText()), f.fileName())).toList();
-                paths.addAll(pilot.write(new Pilot.Plan(planned, null)));
+                paths.addAll(pilot.write(new Plan(planned, null)));
                 written = true;
                 for (ApprovedFile f : approval.files()) ownFile(pilot, f.fileName()).flatMap(MigrationFile::downPath).ifPresent(paths::add);
             }

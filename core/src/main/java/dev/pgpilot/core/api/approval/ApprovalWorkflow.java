@@ -2,6 +2,7 @@ package dev.pgpilot.core.api.approval;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.Plan;
 import dev.pgpilot.core.api.model.ApplyListener;
 import dev.pgpilot.core.api.model.ApplyResult;
 import dev.pgpilot.core.api.model.UpOptions;
@@ -66,7 +67,7 @@ public final class ApprovalWorkflow {
         ApprovalTarget t = target(envArg);
         Pilot pilot = t.pilot();
         requireNothingPending(t);
-        Pilot.Plan plan = pilot.plan(text);
+        Plan plan = pilot.plan(text);
         List<ApprovedFile> files = plan.files().stream().map(f -> {
             String up = MigrationFile.normalize(f.migration().upSql());
             return new ApprovedFile(f.fileName(), MigrationFile.checksum(up), up, f.migration().downSql());

@@ -1,16 +1,7 @@
-package dev.pgpilot.core.drift;
+package dev.pgpilot.core.api.model;
 
-import dev.pgpilot.core.engine.StatusCheck;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.engine.History;
-import dev.pgpilot.core.api.model.StatusReport;
-import dev.pgpilot.core.target.TargetResolver;
-import dev.pgpilot.core.api.model.MigrationFile;
-import dev.pgpilot.core.api.model.MigrationName;
-import dev.pgpilot.core.workspace.Workspace;
-import java.sql.Connection;
-import java.sql.SQLException;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,12 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code status --env all}: every migration version (from the files and from each environment's
@@ -70,83 +55,12 @@ public record EnvironmentMatrix(List<Column> environments, List<Row> rows) {
         }
     }
 
-    public EnvironmentMatrix {
-        environments = List.copyOf(environments);
-        rows = List.copyOf(rows);
-    }
-
-    /** Reads every environment of the project (in config order; the embedded database first when it exists). */
-    public static EnvironmentMatrix read(Workspace workspace, TargetResolver resolver, boolean localExists) {
-        List<String> names = new ArrayList<>(workspace.config().environments().keySet());
-        if (!names.contains("local") && localExists) {
-            names.add(0, "local");
-        }
-        if (names.isEmpty()) {
-            throw PilotException.error("no environments to compare",
-                    "list them under environments: in pgpilot.yaml (name, url_env, protected), or run pgpilot db start for a local one");
-        }
-        List<MigrationFile> files = workspace.migrations();
-        return of(files, readConcurrently(files, resolver, names));
-    }
-
-    /**
-     * Each environment on its own thread with its own deadline: one unreachable or hanging server
-     * costs the whole matrix at most {@link #ANSWER_WITHIN_SECONDS}, never the sum of them.
-     */
-    private static List<Column> readConcurrently(List<MigrationFile> files, TargetResolver resolver, List<String> names) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(names.size(), 16), r -> {
-            Thread t = new Thread(r, "pgpilot-status");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Column>> futures = new ArrayList<>();
-            for (String name : names) {
-                futures.add(pool.submit(() -> column(files, resolver, name)));
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_WITHIN_SECONDS);
-            List<Column> columns = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                columns.add(await(futures.get(i), names.get(i), deadline));
-            }
-            return columns;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     /** How long {@code status --env all} waits for an environment's history before calling it unreachable. */
     public static final int ANSWER_WITHIN_SECONDS = 15;
 
-    private static Column await(Future<Column> f, String name, long deadline) {
-        try {
-            return f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            return new Column(name, null, null, "no answer within " + ANSWER_WITHIN_SECONDS + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Column(name, null, null, "interrupted");
-        } catch (ExecutionException e) {
-            return new Column(name, null, null, String.valueOf(e.getCause().getMessage()));
-        }
-    }
-
-    private static Column column(List<MigrationFile> files, TargetResolver resolver, String name) {
-        DatabaseTarget target;
-        try {
-            target = resolver.named(name).target();
-        } catch (PilotException e) {
-            return new Column(name, null, null, e.getMessage());
-        }
-        try (Connection c = target.connect()) {
-            return new Column(name, target.display(), StatusCheck.of(files, new History(c).applied()), null);
-        } catch (PilotException e) {
-            return new Column(name, target.display(), null, e.getMessage());
-        } catch (SQLException e) {
-            String msg = e.getMessage() == null ? e.getSQLState() : e.getMessage().split("\n")[0];
-            return new Column(name, target.display(), null, "cannot read the history of " + target.display() + ": " + msg);
-        }
+    public EnvironmentMatrix {
+        environments = List.copyOf(environments);
+        rows = List.copyOf(rows);
     }
 
     /** Builds the rows from already-read columns. */
