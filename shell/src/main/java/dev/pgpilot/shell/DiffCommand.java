@@ -25,7 +25,7 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (write == null) {
             Drift.Result r = pilot.drift();
-            out.print(global.json ? r.diff().toJson() + "\n" : r.toText());
+            out.print(global.json ? r.toJson() + "\n" : r.toText());
             out.flush(); // print() does not trigger the writer's autoflush
             return r.diff().isEmpty() ? 0 : 1;
         }
