@@ -99,6 +99,9 @@ final class UpCommand implements Callable<Integer> {
             progress.end(); // a failure or a cancel is printed on a clean line
         }
         out.println(r.applied().isEmpty() ? "nothing to apply (another run applied them)" : "done: " + r.applied().size() + " applied");
+        out.flush();
+        r.warnings().stream().filter(w -> !plan.preview().warnings().contains(w)).forEach(w -> err.println("note: " + w));
+        err.flush();
         return 0;
     }
 

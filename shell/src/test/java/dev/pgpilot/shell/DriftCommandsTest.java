@@ -63,6 +63,18 @@ class DriftCommandsTest {
     }
 
     @Test
+    void diffJsonSaysTheShadowLivedOnTheTargetsServer() throws Exception {
+        Cli.Run r = pgpilot("diff", "--db-url", url, "--json");
+        assertEquals(0, r.exit(), r.err());
+        com.fasterxml.jackson.databind.JsonNode shadow = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("shadow");
+        assertEquals("target_server", shadow.get("host").asText(), r.out());
+        assertEquals(shadow.get("target_postgres_major").asInt(), shadow.get("shadow_postgres_major").asInt(), r.out());
+        assertEquals(false, shadow.get("version_aware").asBoolean(), r.out());
+        assertTrue(shadow.get("why_not_target_server").isNull(), r.out());
+        assertTrue(shadow.get("description").asText().startsWith("a scratch database on the target's server (PostgreSQL "), r.out());
+    }
+
+    @Test
     void diffWriteWritesWhatItCanAndNamesWhatItCannot() throws Exception {
         DatabaseTarget other = TestDatabase.fresh();
         try (Connection c = other.connect(); Statement s = c.createStatement()) {

@@ -58,6 +58,9 @@ class DatabaseChangeAcrossRestartTest {
         SlackApiStub.Call posted = h.requestPosted("plan add notes text to events", BotHarness.REQUESTER, "plan");
         String value = BotHarness.buttonValue(posted);
         assertTrue(value.endsWith("||"), "no environment named, stored with a plain URL: " + value);
+        // The bot stores the message's ts after Slack answers the post; a restart before that (seen at load 40)
+        // leaves nothing to chat.update later, so the bot rightly posts a new message instead.
+        awaitMessageStored(value.substring(0, value.indexOf('|')));
 
         h.restart(Map.of("DATABASE_URL", BotHarness.url(other)));
         h.click(ApprovalMessages.APPROVE, value, BotHarness.APPROVER, "1700000000.000001", "elsewhere");
@@ -105,5 +108,13 @@ class DatabaseChangeAcrossRestartTest {
         assertEquals(0, notes(other), "the copy never runs on the database it was not made for");
         assertEquals(0, notes(h.db));
         assertEquals(1, count(other, "SELECT count(*) FROM pgpilot.approvals WHERE status = 'stale' AND id = '" + original.id() + "'"));
+    }
+
+    private void awaitMessageStored(String approvalId) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (h.count("SELECT count(*) FROM pgpilot.approvals WHERE id::text = '" + approvalId + "' AND slack_ts IS NOT NULL") == 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "the bot never stored the ts of approval " + approvalId);
+            Thread.sleep(50);
+        }
     }
 }

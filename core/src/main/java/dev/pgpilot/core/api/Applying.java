@@ -57,9 +57,21 @@ final class Applying {
         th.start();
     }
 
-    /** Applies pending migrations ({@code up}); throws {@link PilotException} (exit 1) naming file and line on failure. */
+    /**
+     * Applies pending migrations ({@code up}); throws {@link PilotException} (exit 1) naming file and line on failure.
+     * The warnings end with a notice for each local stand-in extension the run installed.
+     */
     public dev.pgpilot.core.api.model.ApplyResult up(dev.pgpilot.core.api.model.UpOptions up, dev.pgpilot.core.api.model.ApplyListener listener) {
-        return new dev.pgpilot.core.engine.Applier(session()).up(up, listener);
+        dev.pgpilot.core.target.DatabaseTarget t = pilot.target().target();
+        java.util.List<dev.pgpilot.core.local.LocalStandIns.StandIn> before =
+                up.dryRun() ? java.util.List.of() : dev.pgpilot.core.local.LocalStandIns.ofOrNone(t);
+        dev.pgpilot.core.api.model.ApplyResult r = new dev.pgpilot.core.engine.Applier(session()).up(up, listener);
+        java.util.List<String> notices = up.dryRun() || r.applied().isEmpty() ? java.util.List.of()
+                : dev.pgpilot.core.local.LocalStandIns.notices(before, dev.pgpilot.core.local.LocalStandIns.ofOrNone(t));
+        if (notices.isEmpty()) return r;
+        java.util.List<String> warnings = new java.util.ArrayList<>(r.warnings());
+        warnings.addAll(notices);
+        return new dev.pgpilot.core.api.model.ApplyResult(r.target(), r.planned(), r.applied(), java.util.List.copyOf(warnings), r.dryRun());
     }
 
     /** What {@code up} will run, refused now when {@code up} would refuse it for lint errors (nothing runs). */

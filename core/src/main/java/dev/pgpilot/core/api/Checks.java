@@ -2,6 +2,7 @@ package dev.pgpilot.core.api;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.model.MigrationName;
+import dev.pgpilot.core.drift.EnvironmentMatrixReader;
 import dev.pgpilot.core.render.Templates;
 import dev.pgpilot.core.target.TargetResolver;
 import dev.pgpilot.core.workspace.Config;

@@ -11,6 +11,6 @@ import dev.pgpilot.core.drift.Drift;
  */
 public record DriftReport(String text, String json, boolean inLine) {
     static DriftReport of(Drift.Result r) {
-        return new DriftReport(r.toText(), r.diff().toJson(), r.diff().isEmpty());
+        return new DriftReport(r.toText(), r.toJson(), r.diff().isEmpty());
     }
 }

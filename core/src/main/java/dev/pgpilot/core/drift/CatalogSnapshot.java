@@ -1,6 +1,7 @@
 package dev.pgpilot.core.drift;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.catalog.ManagedSchemas;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,13 +22,6 @@ import java.util.TreeMap;
  * compared as the server normalises them, not as they were typed.
  */
 public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) {
-    /** Schemas Supabase, PostgreSQL and pgpilot own; never compared. */
-    public static final String USER_SCHEMA_FILTER = dev.pgpilot.core.catalog.ManagedSchemas.USER_SCHEMA_FILTER;
-    /**
-     * Supabase's schemas whose tables migrations may put policies and triggers on (storage.objects,
-     * auth.users, realtime.messages): those are the project's, as {@code supabase db diff} reports them.
-     */
-    private static final String OPEN_TO_POLICIES_AND_TRIGGERS = "('auth', 'storage', 'realtime')";
 
     public CatalogSnapshot {
         objects = java.util.Collections.unmodifiableMap(new TreeMap<>(objects));
@@ -84,8 +78,14 @@ public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) 
 
     private record Query(Kind kind, String sql) {}
 
+    /** Schemas Supabase, PostgreSQL and pgpilot own are never compared. */
     private static String user(String alias) {
-        return String.format(USER_SCHEMA_FILTER, alias);
+        return ManagedSchemas.userSchema(alias);
+    }
+
+    /** Supabase's tables the project may put policies and triggers on: those are the project's. */
+    private static String open(String alias) {
+        return ManagedSchemas.projectTables(alias);
     }
 
     /** Objects an extension created belong to the extension, not to the migrations. */
@@ -135,7 +135,7 @@ public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) 
                            pg_get_expr(p.polqual, p.polrelid) as using,
                            pg_get_expr(p.polwithcheck, p.polrelid) as with_check
                     from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
-                    where %s or n.nspname in %s""".formatted(user("n"), OPEN_TO_POLICIES_AND_TRIGGERS)),
+                    where %s""".formatted(open("n"))),
             new Query(Kind.FUNCTION, """
                     select quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')',
                            pg_get_functiondef(p.oid) as definition,
@@ -149,10 +149,10 @@ public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) 
                            case t.tgenabled when 'D' then 'disabled' when 'O' then 'enabled' when 'R' then 'replica' else 'always' end as enabled
                     from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
                     join pg_proc f on f.oid = t.tgfoid join pg_namespace fn on fn.oid = f.pronamespace
-                    where not t.tgisinternal and (%s or n.nspname in %s and %s)"""
+                    where not t.tgisinternal and (%s or %s and %s)"""
                     // Supabase's own triggers on its tables (storage's updated_at, ...) call its own functions;
                     // a project's trigger on auth.users calls the project's function (public.handle_new_user).
-                    .formatted(user("n"), OPEN_TO_POLICIES_AND_TRIGGERS, user("fn"))),
+                    .formatted(user("n"), open("n"), user("fn"))),
             new Query(Kind.ENUM, """
                     select quote_ident(n.nspname) || '.' || quote_ident(t.typname),
                            (select string_agg(quote_literal(e.enumlabel), ', ' order by e.enumsortorder) from pg_enum e where e.enumtypid = t.oid) as labels

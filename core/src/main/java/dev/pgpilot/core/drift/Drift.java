@@ -24,10 +24,17 @@ public final class Drift {
      *
      * @param shadow where the shadow database lived, and why when not on the target's server
      */
-    public record Result(SchemaDiff diff, CatalogSnapshot migrations, CatalogSnapshot database, String shadow) {
+    public record Result(SchemaDiff diff, CatalogSnapshot migrations, CatalogSnapshot database, ShadowLocation shadow) {
         /** The report with a last line saying where the migrations were replayed. */
         public String toText() {
-            return diff.toText() + "shadow: " + shadow + "\n";
+            return diff.toText() + "shadow: " + shadow.toText() + "\n";
+        }
+
+        /** {@link SchemaDiff#toJson()} plus {@code "shadow"}: where the migrations were replayed. */
+        public String toJson() {
+            java.util.Map<String, Object> root = diff.jsonFields();
+            root.put("shadow", shadow.json());
+            return SchemaDiff.json(root);
         }
     }
 
@@ -99,7 +106,7 @@ public final class Drift {
                     if (expected != null) {
                         CatalogSnapshot database = join(actual);
                         return new Result(SchemaDiff.compare(expected, database), expected, database,
-                                "a scratch database on the target's server (PostgreSQL " + expected.majorVersion() + ")");
+                                ShadowLocation.onTargetServer(expected.majorVersion()));
                     }
                 } else {
                     fallback = choice.reasonForEmbedded();
@@ -111,11 +118,8 @@ public final class Drift {
                 if (expected.majorVersion() != database.majorVersion()) {
                     database = DefinitionsAcrossVersions.viewsAsDeparsedBy(shadow.target(), database);
                 }
-                String where = "the embedded PostgreSQL " + expected.majorVersion() + " (" + fallback + ")"
-                        + (expected.majorVersion() != database.majorVersion()
-                                ? "; the target runs PostgreSQL " + database.majorVersion() + ", privileges and view definitions are compared on what both know"
-                                : "");
-                return new Result(SchemaDiff.compare(expected, database), expected, database, where);
+                return new Result(SchemaDiff.compare(expected, database), expected, database,
+                        ShadowLocation.onEmbedded(expected.majorVersion(), database.majorVersion(), fallback));
             }
         } finally {
             pool.shutdown();

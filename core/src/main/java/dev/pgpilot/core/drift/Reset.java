@@ -3,6 +3,7 @@ package dev.pgpilot.core.drift;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.model.ApplyResult;
 import dev.pgpilot.core.api.model.ResetResult;
+import dev.pgpilot.core.catalog.ManagedSchemas;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.local.LocalDatabase;
 import dev.pgpilot.core.engine.Seeder;
@@ -80,7 +81,7 @@ public final class Reset {
             c.setAutoCommit(false);
             List<String> schemas = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select quote_ident(n.nspname) from pg_namespace n where "
-                    + String.format(CatalogSnapshot.USER_SCHEMA_FILTER, "n") + " and n.nspname not in ('supabase_migrations', 'pgpilot')")) {
+                    + ManagedSchemas.userSchema("n"))) {
                 while (rs.next()) {
                     schemas.add(rs.getString(1));
                 }

@@ -120,6 +120,11 @@ public record SchemaDiff(List<DbObject> onlyInMigrations, List<DbObject> onlyInD
 
     /** {"drift": bool, "only_in_migrations": [...], "only_in_database": [...], "different": [...]} */
     public String toJson() {
+        return json(jsonFields());
+    }
+
+    /** The fields of {@link #toJson()}, in order, for a report that adds its own. */
+    Map<String, Object> jsonFields() {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("drift", !isEmpty());
         root.put("only_in_migrations", onlyInMigrations.stream().map(SchemaDiff::json).toList());
@@ -137,6 +142,10 @@ public record SchemaDiff(List<DbObject> onlyInMigrations, List<DbObject> onlyInD
             }).toList());
             return m;
         }).toList());
+        return root;
+    }
+
+    static String json(Map<String, Object> root) {
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -99,7 +99,7 @@ final class ShadowHost {
             Set<String> out = new TreeSet<>();
             while (rs.next()) {
                 String n = rs.getString(1);
-                if (ManagedSchemas.NAMES.contains(n) && !n.equals("pgpilot") && !n.equals("supabase_migrations")) out.add(n);
+                if (ManagedSchemas.SUPABASE.contains(n)) out.add(n);
             }
             return out;
         } catch (SQLException e) {

@@ -22,6 +22,30 @@ public final class LocalStandIns {
 
     private LocalStandIns() {}
 
+    /**
+     * One notice per stand-in installed between the two listings (an {@code up} that ran
+     * {@code create extension pgmq}), so a migration that only applies thanks to a stand-in says so.
+     */
+    public static List<String> notices(List<StandIn> before, List<StandIn> after) {
+        List<String> out = new ArrayList<>();
+        for (StandIn s : after) {
+            boolean was = before.stream().anyMatch(b -> b.name().equals(s.name()) && b.installed());
+            if (s.installed() && !was) {
+                out.add(s.name() + " is pgpilot's local stand-in: " + s.behaviour() + " (`pgpilot db status` lists them)");
+            }
+        }
+        return out;
+    }
+
+    /** {@link #of}, or nothing when the server cannot be asked (a notice is not worth failing a run for). */
+    public static List<StandIn> ofOrNone(DatabaseTarget db) {
+        try {
+            return of(db);
+        } catch (PilotException e) {
+            return List.of();
+        }
+    }
+
     public static List<StandIn> of(DatabaseTarget db) {
         List<StandIn> out = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement();

@@ -2,6 +2,7 @@ package dev.pgpilot.core.query;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.model.QueryResult;
+import dev.pgpilot.core.catalog.ManagedSchemas;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.util.List;
 
@@ -10,9 +11,6 @@ import java.util.List;
  * {@code \d NAME} (a table's columns), each a catalog query run like any other read-only query.
  */
 public sealed interface MetaCommand {
-    /** Schemas a user's own objects do not live in. */
-    String SYSTEM_SCHEMAS = "('pg_catalog', 'information_schema', 'pg_toast', 'pgpilot', 'supabase_migrations')";
-
     QueryResult run(DatabaseTarget target);
 
     record Relations() implements MetaCommand {
@@ -23,8 +21,8 @@ public sealed interface MetaCommand {
                            case c.relkind when 'r' then 'table' when 'p' then 'partitioned table' when 'v' then 'view'
                                           when 'm' then 'materialized view' when 'S' then 'sequence' else 'foreign table' end as type
                     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                    where c.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and n.nspname not in %s
-                    order by 1, 2""".formatted(SYSTEM_SCHEMAS), List.of());
+                    where c.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and %s
+                    order by 1, 2""".formatted(ManagedSchemas.notSystemOrBookkeeping("n")), List.of());
         }
     }
 
@@ -34,8 +32,8 @@ public sealed interface MetaCommand {
             return ReadOnlyQuery.run(target, """
                     select n.nspname as schema, c.relname as name, case when c.relrowsecurity then 'on' else 'off' end as rls
                     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                    where c.relkind in ('r', 'p') and n.nspname not in %s
-                    order by 1, 2""".formatted(SYSTEM_SCHEMAS), List.of());
+                    where c.relkind in ('r', 'p') and %s
+                    order by 1, 2""".formatted(ManagedSchemas.notSystemOrBookkeeping("n")), List.of());
         }
     }
 

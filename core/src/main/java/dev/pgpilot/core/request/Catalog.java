@@ -1,13 +1,10 @@
 package dev.pgpilot.core.request;
 
 import dev.pgpilot.core.PilotException;
-import java.sql.Array;
+import dev.pgpilot.core.catalog.LiveCatalog;
+import dev.pgpilot.core.catalog.ManagedSchemas;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,119 +116,40 @@ public final class Catalog {
         return m;
     }
 
-    private static final String SYSTEM = "('pg_catalog','information_schema','pg_toast','pgpilot','supabase_migrations','extensions','graphql','graphql_public','realtime','vault','pgsodium')";
-
-    /** Reads the catalog of every user schema (public, auth, storage, ...). */
+    /** Reads the tables of the project's schemas and of those open to its policies (public, auth, storage, realtime ...). */
     public static Catalog load(Connection c) {
-        try (Statement st = c.createStatement()) {
-            Map<String, Table> tables = new LinkedHashMap<>();
-            Map<Long, QualifiedName> byOid = new LinkedHashMap<>();
-            Map<Long, Map<String, Column>> cols = new LinkedHashMap<>();
-            Map<Long, List<Index>> idx = new LinkedHashMap<>();
-            Map<Long, List<Constraint>> cons = new LinkedHashMap<>();
-            Map<Long, Object[]> meta = new LinkedHashMap<>();
-            Map<Long, List<Policy>> pols = new LinkedHashMap<>();
-            Map<Long, List<Trigger>> trigs = new LinkedHashMap<>();
-            try (ResultSet rs = st.executeQuery("select c.oid, n.nspname, c.relname, c.relrowsecurity, obj_description(c.oid, 'pg_class') "
-                    + "from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r','p') and n.nspname not in " + SYSTEM
-                    + " and n.nspname not like 'pg_%' order by 2, 3")) {
-                while (rs.next()) {
-                    long oid = rs.getLong(1);
-                    byOid.put(oid, new QualifiedName(rs.getString(2), rs.getString(3)));
-                    cols.put(oid, new LinkedHashMap<>());
-                    idx.put(oid, new ArrayList<>());
-                    cons.put(oid, new ArrayList<>());
-                    pols.put(oid, new ArrayList<>());
-                    trigs.put(oid, new ArrayList<>());
-                    meta.put(oid, new Object[] {rs.getBoolean(4), rs.getString(5)});
-                }
-            }
-            try (ResultSet rs = st.executeQuery("select a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                    + "pg_get_expr(d.adbin, d.adrelid), nullif(a.attidentity, '') from pg_attribute a left join pg_attrdef d "
-                    + "on d.adrelid = a.attrelid and d.adnum = a.attnum where a.attnum > 0 and not a.attisdropped order by a.attrelid, a.attnum")) {
-                while (rs.next()) {
-                    Map<String, Column> m = cols.get(rs.getLong(1));
-                    if (m != null) m.put(rs.getString(2), new Column(rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5), rs.getString(6)));
-                }
-            }
-            try (ResultSet rs = st.executeQuery("select i.indrelid, n.nspname, ic.relname, pg_get_indexdef(i.indexrelid), "
-                    + "array(select a.attname::text from unnest(i.indkey) k join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k), "
-                    + "exists (select 1 from pg_constraint x where x.conindid = i.indexrelid and x.contype in ('p','u','x')) "
-                    + "from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_namespace n on n.oid = ic.relnamespace order by 3")) {
-                while (rs.next()) {
-                    List<Index> l = idx.get(rs.getLong(1));
-                    if (l != null) l.add(new Index(new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4), strings(rs.getArray(5)), rs.getBoolean(6)));
-                }
-            }
-            try (ResultSet rs = st.executeQuery("select x.conrelid, x.conname, x.contype::text, pg_get_constraintdef(x.oid), "
-                    + "array(select a.attname::text from unnest(x.conkey) k join pg_attribute a on a.attrelid = x.conrelid and a.attnum = k), "
-                    + "rn.nspname, r.relname from pg_constraint x left join pg_class r on r.oid = x.confrelid "
-                    + "left join pg_namespace rn on rn.oid = r.relnamespace where x.conrelid <> 0 order by 2")) {
-                while (rs.next()) {
-                    List<Constraint> l = cons.get(rs.getLong(1));
-                    if (l != null) {
-                        QualifiedName ref = rs.getString(7) == null ? null : new QualifiedName(rs.getString(6), rs.getString(7));
-                        l.add(new Constraint(rs.getString(2), rs.getString(3), rs.getString(4), strings(rs.getArray(5)), ref));
-                    }
-                }
-            }
-            try (ResultSet rs = st.executeQuery("select p.polrelid, p.polname, case p.polcmd when 'r' then 'select' when 'a' then 'insert' "
-                    + "when 'w' then 'update' when 'd' then 'delete' else 'all' end, p.polpermissive, "
-                    + "array(select case when r = 0 then 'public' else pg_get_userbyid(r)::text end from unnest(p.polroles) r order by 1), "
-                    + "pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid) from pg_policy p order by 2")) {
-                while (rs.next()) {
-                    List<Policy> l = pols.get(rs.getLong(1));
-                    if (l != null) l.add(new Policy(rs.getString(2), rs.getString(3), rs.getBoolean(4), strings(rs.getArray(5)), rs.getString(6), rs.getString(7)));
-                }
-            }
-            try (ResultSet rs = st.executeQuery("select tgrelid, tgname, pg_get_triggerdef(oid) from pg_trigger where not tgisinternal order by 2")) {
-                while (rs.next()) {
-                    List<Trigger> l = trigs.get(rs.getLong(1));
-                    if (l != null) l.add(new Trigger(rs.getString(2), rs.getString(3)));
-                }
-            }
-            for (var e : byOid.entrySet()) {
-                long oid = e.getKey();
-                Object[] m = meta.get(oid);
-                tables.put(e.getValue().display(), new Table(e.getValue(), cols.get(oid), List.copyOf(idx.get(oid)),
-                        List.copyOf(cons.get(oid)), (Boolean) m[0], (String) m[1],
-                        List.copyOf(pols.get(oid)), List.copyOf(trigs.get(oid))));
-            }
-            Map<String, EnumType> enums = new LinkedHashMap<>();
-            try (ResultSet rs = st.executeQuery("select n.nspname, t.typname, array(select e.enumlabel::text from pg_enum e where e.enumtypid = t.oid order by e.enumsortorder) "
-                    + "from pg_type t join pg_namespace n on n.oid = t.typnamespace where t.typtype = 'e' order by 1, 2")) {
-                while (rs.next()) {
-                    QualifiedName q = new QualifiedName(rs.getString(1), rs.getString(2));
-                    enums.put(q.display(), new EnumType(q, strings(rs.getArray(3))));
-                }
-            }
-            Set<String> functions = new TreeSet<>();
-            try (ResultSet rs = st.executeQuery("select n.nspname || '.' || p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace "
-                    + "where n.nspname not in ('pg_catalog','information_schema')")) {
-                while (rs.next()) functions.add(rs.getString(1));
-            }
-            Catalog catalog = new Catalog(tables, enums, functions, userTypes(st));
-            catalog.buckets = buckets(st);
-            return catalog;
+        try {
+            return of(LiveCatalog.read(c));
         } catch (SQLException e) {
             throw PilotException.error("cannot read the database catalog: " + Sql.oneLine(e.getMessage()), "check the database URL and permissions");
         }
     }
 
-    private static Map<String, Bucket> buckets(Statement st) throws SQLException {
-        Map<String, Bucket> out = new LinkedHashMap<>();
-        try (ResultSet has = st.executeQuery("select to_regclass('storage.buckets') is not null")) {
-            if (!has.next() || !has.getBoolean(1)) return out;
+    /** The planner's view of one catalog read. */
+    static Catalog of(LiveCatalog live) {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (LiveCatalog.Table t : live.tables()) {
+            QualifiedName name = new QualifiedName(t.schema(), t.name());
+            Map<String, Column> columns = new LinkedHashMap<>();
+            for (LiveCatalog.Column c : t.columns()) columns.put(c.name(), new Column(c.name(), c.type(), c.notNull(), c.defaultSql(), c.identity()));
+            tables.put(name.display(), new Table(name, columns,
+                    t.indexes().stream().map(i -> new Index(new QualifiedName(i.schema(), i.name()), i.definition(), i.columns(), i.constraint())).toList(),
+                    t.constraints().stream().map(x -> new Constraint(x.name(), x.type(), x.definition(), x.columns(),
+                            x.refTable() == null ? null : new QualifiedName(x.refSchema(), x.refTable()))).toList(),
+                    t.rls(), t.comment(),
+                    t.policies().stream().map(p -> new Policy(p.name(), p.command(), p.permissive(), p.roles(), p.using(), p.withCheck())).toList(),
+                    t.triggers().stream().map(x -> new Trigger(x.name(), x.definition())).toList()));
         }
-        try (ResultSet rs = st.executeQuery("select id, public, file_size_limit, allowed_mime_types from storage.buckets order by id")) {
-            while (rs.next()) {
-                long limit = rs.getLong(3);
-                Long size = rs.wasNull() ? null : limit;
-                java.sql.Array mimes = rs.getArray(4);
-                out.put(rs.getString(1), new Bucket(rs.getString(1), rs.getBoolean(2), size, mimes == null ? List.of() : strings(mimes)));
-            }
+        Map<String, EnumType> enums = new LinkedHashMap<>();
+        for (LiveCatalog.EnumType e : live.enums()) {
+            QualifiedName q = new QualifiedName(e.schema(), e.name());
+            enums.put(q.display(), new EnumType(q, e.values()));
         }
-        return out;
+        Catalog catalog = new Catalog(tables, enums, live.functions(), userTypes(live.types()));
+        Map<String, Bucket> buckets = new LinkedHashMap<>();
+        for (LiveCatalog.Bucket b : live.buckets()) buckets.put(b.id(), new Bucket(b.id(), b.isPublic(), b.sizeLimit(), b.mimeTypes()));
+        catalog.buckets = buckets;
+        return catalog;
     }
 
     public Optional<Bucket> bucket(String id) {
@@ -240,20 +158,16 @@ public final class Catalog {
 
     /**
      * Enums, domains, ranges and extension types (citext, vector, ...) outside pg_catalog. A bare name
-     * prefers public, then extensions, then the first schema in name order.
+     * prefers public, then extensions, then the first schema in name order (the order they are read in).
      */
-    private static Map<String, String> userTypes(Statement st) throws SQLException {
+    private static Map<String, String> userTypes(List<LiveCatalog.TypeName> read) {
         Map<String, String> m = new LinkedHashMap<>();
-        try (ResultSet rs = st.executeQuery("select n.nspname, t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace "
-                + "where t.typtype in ('b','d','e','r','m') and t.typrelid = 0 and t.typname !~ '^_' and n.nspname not in ('pg_catalog','information_schema','pg_toast') "
-                + "and n.nspname not like 'pg_%' order by case n.nspname when 'public' then 0 when 'extensions' then 1 else 2 end, 1, 2")) {
-            while (rs.next()) {
-                QualifiedName q = new QualifiedName(rs.getString(1), rs.getString(2));
-                if (!q.name().matches("[a-z_][a-z0-9_]*") || !q.schema().matches("[a-z_][a-z0-9_]*")) continue;
-                // Supabase's own types (auth.factor_status...) only by their qualified name
-                if (q.schema().equals("extensions") || !dev.pgpilot.core.catalog.ManagedSchemas.contains(q.schema())) m.putIfAbsent(q.name(), q.sql());
-                m.put(q.display(), q.sql());
-            }
+        for (LiveCatalog.TypeName t : read) {
+            QualifiedName q = new QualifiedName(t.schema(), t.name());
+            if (!q.name().matches("[a-z_][a-z0-9_]*") || !q.schema().matches("[a-z_][a-z0-9_]*")) continue;
+            // Supabase's own types (auth.factor_status...) only by their qualified name
+            if (q.schema().equals("extensions") || !ManagedSchemas.contains(q.schema())) m.putIfAbsent(q.name(), q.sql());
+            m.put(q.display(), q.sql());
         }
         return m;
     }
@@ -268,10 +182,6 @@ public final class Catalog {
         Set<String> out = new TreeSet<>();
         for (String k : types.keySet()) if (!k.contains(".")) out.add(k);
         return out;
-    }
-
-    private static List<String> strings(Array a) throws SQLException {
-        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
     }
 
     public Map<String, Table> tables() {

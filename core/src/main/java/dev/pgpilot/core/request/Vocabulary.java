@@ -24,9 +24,4 @@ final class Vocabulary {
             "non-negative", "positive", "negative", "between", "at", "most", "least", "characters", "chars", "than", "greater", "less", "only",
             "where", "always", "never", "optional", "nullable", "mandatory", "allow", "type", "column", "table", "it", "can", "cannot", "have",
             "constraint", "check", "value", "values", "of", "index", "distinct", "duplicates", "no", "convert", "switch");
-
-    /** Neither a filler nor a stop word: a word that may name something. */
-    static boolean naming(String word) {
-        return !FILLER.contains(word) && !STOP.contains(word);
-    }
 }

@@ -2,7 +2,7 @@ package dev.pgpilot.core.types;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.drift.CatalogSnapshot;
+import dev.pgpilot.core.catalog.ManagedSchemas;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,7 +86,7 @@ public record TypeCatalog(Map<String, SchemaTypes> schemas, Map<String, List<Str
      */
     public static List<String> defaultSchemas(DatabaseTarget target) {
         try (Connection c = target.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select nspname from pg_namespace n where " + String.format(CatalogSnapshot.USER_SCHEMA_FILTER, "n")
+             ResultSet rs = s.executeQuery("select nspname from pg_namespace n where " + ManagedSchemas.userSchema("n")
                      + " or nspname = 'graphql_public' order by 1")) {
             List<String> out = new ArrayList<>();
             while (rs.next()) out.add(rs.getString(1));

@@ -1,11 +1,9 @@
 package dev.pgpilot.core.types;
 
-import java.util.ArrayList;
+import dev.pgpilot.core.types.Callables.Callable;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,18 +17,17 @@ import java.util.stream.Collectors;
  * Columns, arguments and objects are listed by name, as postgres-meta lists them.
  */
 public final class TypeScriptTypes {
-    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final String NEVER = "[_ in never]: never";
     /** The PostgREST major Supabase runs: supabase-js 2.5x reads it to offer PostgREST 13's methods (maxAffected...). */
     static final String POSTGREST_VERSION = "13";
-    /** Types PostgREST accepts as the one unnamed argument of a function called with the request body. */
-    private static final Set<String> BODY_ARG_TYPES = Set.of("json", "jsonb", "text");
 
     private final TypeCatalog catalog;
+    private final TsTypes ts;
     private final StringBuilder b = new StringBuilder();
 
     private TypeScriptTypes(TypeCatalog catalog) {
         this.catalog = catalog;
+        this.ts = new TsTypes(catalog);
     }
 
     public static String render(TypeCatalog catalog) {
@@ -41,9 +38,9 @@ public final class TypeScriptTypes {
         b.append("export type Json =\n  | string\n  | number\n  | boolean\n  | null\n  | { [key: string]: Json | undefined }\n  | Json[]\n\n");
         b.append("export type Database = {\n");
         b.append("  // read by createClient<Database>() to pick the PostgREST version's client methods\n");
-        b.append("  __InternalSupabase: {\n    PostgrestVersion: ").append(string(POSTGREST_VERSION)).append("\n  }\n");
+        b.append("  __InternalSupabase: {\n    PostgrestVersion: ").append(TsTypes.string(POSTGREST_VERSION)).append("\n  }\n");
         for (Map.Entry<String, TypeCatalog.SchemaTypes> e : catalog.schemas().entrySet()) {
-            b.append("  ").append(key(e.getKey())).append(": {\n");
+            b.append("  ").append(TsTypes.key(e.getKey())).append(": {\n");
             schema(e.getKey(), e.getValue());
             b.append("  }\n");
         }
@@ -55,12 +52,12 @@ public final class TypeScriptTypes {
     }
 
     private void schema(String schema, TypeCatalog.SchemaTypes s) {
-        List<Callable> callable = callable(s);
+        List<Callable> callable = Callables.of(s);
         b.append("    Tables: {\n");
         List<TypeCatalog.Relation> tables = s.relations().values().stream().filter(r -> !r.view()).toList();
         if (tables.isEmpty()) b.append("      ").append(NEVER).append('\n');
         for (TypeCatalog.Relation t : tables) {
-            b.append("      ").append(key(t.name())).append(": {\n");
+            b.append("      ").append(TsTypes.key(t.name())).append(": {\n");
             row(schema, t, callable);
             writable(schema, t, "Insert", false);
             writable(schema, t, "Update", false);
@@ -71,7 +68,7 @@ public final class TypeScriptTypes {
         List<TypeCatalog.Relation> views = s.relations().values().stream().filter(TypeCatalog.Relation::view).toList();
         if (views.isEmpty()) b.append("      ").append(NEVER).append('\n');
         for (TypeCatalog.Relation v : views) {
-            b.append("      ").append(key(v.name())).append(": {\n");
+            b.append("      ").append(TsTypes.key(v.name())).append(": {\n");
             row(schema, v, callable);
             if (v.updatable()) {
                 writable(schema, v, "Insert", true);
@@ -87,10 +84,10 @@ public final class TypeScriptTypes {
             List<Callable> overloads = f.getValue().stream()
                     .sorted(Comparator.comparing((Callable c) -> c.fn().identityArgs()).thenComparing(c -> c.fn().returns().name())).toList();
             if (overloads.size() == 1) {
-                b.append("      ").append(key(f.getKey())).append(": ");
+                b.append("      ").append(TsTypes.key(f.getKey())).append(": ");
                 signature(schema, overloads.get(0), "      ");
             } else {
-                b.append("      ").append(key(f.getKey())).append(":\n");
+                b.append("      ").append(TsTypes.key(f.getKey())).append(":\n");
                 for (Callable c : overloads) {
                     b.append("        | ");
                     signature(schema, c, "          ");
@@ -100,61 +97,30 @@ public final class TypeScriptTypes {
         b.append("    }\n    Enums: {\n");
         if (s.enums().isEmpty()) b.append("      ").append(NEVER).append('\n');
         for (Map.Entry<String, List<String>> e : s.enums().entrySet()) {
-            b.append("      ").append(key(e.getKey())).append(": ").append(union(e.getValue())).append('\n');
+            b.append("      ").append(TsTypes.key(e.getKey())).append(": ").append(TsTypes.union(e.getValue())).append('\n');
         }
         b.append("    }\n    CompositeTypes: {\n");
         if (s.composites().isEmpty()) b.append("      ").append(NEVER).append('\n');
         for (Map.Entry<String, List<TypeCatalog.Column>> c : s.composites().entrySet()) {
-            b.append("      ").append(key(c.getKey())).append(": {\n");
+            b.append("      ").append(TsTypes.key(c.getKey())).append(": {\n");
             // A composite's fields can always be null in PostgreSQL.
             for (TypeCatalog.Column col : byName(c.getValue())) {
-                b.append("        ").append(key(col.name())).append(": ").append(orNull(tsType(schema, col.type()), true)).append('\n');
+                b.append("        ").append(TsTypes.key(col.name())).append(": ").append(TsTypes.orNull(ts.type(schema, col.type()), true)).append('\n');
             }
             b.append("      }\n");
         }
         b.append("    }\n");
     }
 
-    /** A function PostgREST can call, with its input arguments in name order. */
-    private record Callable(TypeCatalog.Function fn, List<TypeCatalog.Arg> inArgs) {}
-
-    /**
-     * The functions PostgREST exposes: no inputs, all inputs named, or unnamed ones it can fill
-     * (one json/jsonb/text body, defaults it can leave out, or one table row: a computed field).
-     */
-    private static List<Callable> callable(TypeCatalog.SchemaTypes s) {
-        List<Callable> out = new ArrayList<>();
-        for (List<TypeCatalog.Function> fs : s.functions().values()) {
-            for (TypeCatalog.Function f : fs) {
-                List<TypeCatalog.Arg> in = f.args().stream().sorted(Comparator.comparing(TypeCatalog.Arg::name)).toList();
-                boolean allNamed = in.stream().noneMatch(a -> a.name().isEmpty());
-                boolean unnamedFillable = in.stream().allMatch(a -> !a.name().isEmpty() || a.hasDefault() && isBodyType(a.type()));
-                boolean oneUnnamed = in.size() == 1 && in.get(0).name().isEmpty() && (isBodyType(in.get(0).type()) || isRow(in.get(0).type()));
-                if (in.isEmpty() || allNamed || unnamedFillable || oneUnnamed) {
-                    out.add(new Callable(f, in));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean isBodyType(TypeCatalog.PgType t) {
-        return !t.array() && "pg_catalog".equals(t.schema()) && BODY_ARG_TYPES.contains(t.name());
-    }
-
-    private static boolean isRow(TypeCatalog.PgType t) {
-        return !t.array() && (t.kind() == 'T' || t.kind() == 'V');
-    }
-
     private void row(String schema, TypeCatalog.Relation r, List<Callable> callable) {
         b.append("        Row: {\n");
         for (TypeCatalog.Column c : byName(r.columns())) {
-            b.append("          ").append(key(c.name())).append(": ").append(columnType(schema, c)).append('\n');
+            b.append("          ").append(TsTypes.key(c.name())).append(": ").append(ts.column(schema, c)).append('\n');
         }
         // Computed fields: a function of this relation's row, selectable like a column.
         for (Callable c : callable) {
             if (c.fn().identityArgs().equals(r.name())) {
-                b.append("          ").append(key(c.fn().name())).append(": ").append(orNull(returnType(schema, c.fn(), "          "), true)).append('\n');
+                b.append("          ").append(TsTypes.key(c.fn().name())).append(": ").append(TsTypes.orNull(returnType(schema, c.fn(), "          "), true)).append('\n');
             }
         }
         b.append("        }\n");
@@ -164,14 +130,14 @@ public final class TypeScriptTypes {
     private void writable(String schema, TypeCatalog.Relation r, String which, boolean view) {
         b.append("        ").append(which).append(": {\n");
         for (TypeCatalog.Column c : byName(r.columns())) {
-            b.append("          ").append(key(c.name()));
+            b.append("          ").append(TsTypes.key(c.name()));
             if (view ? !c.updatable() : c.identityAlways() || c.generated()) {
                 b.append("?: never\n"); // the server refuses values for these
             } else if (view) {
-                b.append("?: ").append(orNull(tsType(schema, c.type()), true)).append('\n');
+                b.append("?: ").append(TsTypes.orNull(ts.type(schema, c.type()), true)).append('\n');
             } else {
                 boolean optional = which.equals("Update") || c.nullable() || c.hasDefault() || c.identity();
-                b.append(optional ? "?: " : ": ").append(columnType(schema, c)).append('\n');
+                b.append(optional ? "?: " : ": ").append(ts.column(schema, c)).append('\n');
             }
         }
         b.append("        }\n");
@@ -187,11 +153,11 @@ public final class TypeScriptTypes {
         b.append("        Relationships: [\n");
         for (TypeCatalog.ForeignKey fk : fks) {
             b.append("          {\n")
-                    .append("            foreignKeyName: ").append(string(fk.name())).append('\n')
-                    .append("            columns: ").append(list(fk.columns())).append('\n')
+                    .append("            foreignKeyName: ").append(TsTypes.string(fk.name())).append('\n')
+                    .append("            columns: ").append(TsTypes.list(fk.columns())).append('\n')
                     .append("            isOneToOne: ").append(fk.oneToOne()).append('\n')
-                    .append("            referencedRelation: ").append(string(fk.referencedRelation())).append('\n')
-                    .append("            referencedColumns: ").append(list(fk.referencedColumns())).append('\n')
+                    .append("            referencedRelation: ").append(TsTypes.string(fk.referencedRelation())).append('\n')
+                    .append("            referencedColumns: ").append(TsTypes.list(fk.referencedColumns())).append('\n')
                     .append("          },\n");
         }
         b.append("        ]\n");
@@ -205,16 +171,16 @@ public final class TypeScriptTypes {
         } else {
             b.append("{\n");
             for (TypeCatalog.Arg a : c.inArgs()) {
-                b.append(indent).append("    ").append(key(a.name())).append(a.hasDefault() ? "?: " : ": ").append(tsType(schema, a.type())).append('\n');
+                b.append(indent).append("    ").append(TsTypes.key(a.name())).append(a.hasDefault() ? "?: " : ": ").append(ts.type(schema, a.type())).append('\n');
             }
             b.append(indent).append("  }\n");
         }
-        boolean rowArg = c.inArgs().size() == 1 && c.inArgs().get(0).name().isEmpty() && isRow(c.inArgs().get(0).type());
-        String returnsTable = isRow(f.returns()) ? f.returns().name() : null;
+        boolean rowArg = c.inArgs().size() == 1 && c.inArgs().get(0).name().isEmpty() && Callables.isRow(c.inArgs().get(0).type());
+        String returnsTable = Callables.isRow(f.returns()) ? f.returns().name() : null;
         if (rowArg && returnsTable == null) {
             // a computed field: selected with its table, not called on its own
             b.append(indent).append("  Returns: { error: true } & ")
-                    .append(string("the function " + schema + "." + f.name() + " takes a row of " + c.inArgs().get(0).type().name()
+                    .append(TsTypes.string("the function " + schema + "." + f.name() + " takes a row of " + c.inArgs().get(0).type().name()
                             + ": select it as a column of that table instead of calling it"))
                     .append('\n');
         } else {
@@ -227,8 +193,8 @@ public final class TypeScriptTypes {
                 String from = rowArg ? c.inArgs().get(0).type().name() : "*";
                 boolean oneToOne = rowArg && !f.returnsSet() || !manyRows;
                 b.append(indent).append("  SetofOptions: {\n")
-                        .append(indent).append("    from: ").append(string(from)).append('\n')
-                        .append(indent).append("    to: ").append(string(returnsTable)).append('\n')
+                        .append(indent).append("    from: ").append(TsTypes.string(from)).append('\n')
+                        .append(indent).append("    to: ").append(TsTypes.string(returnsTable)).append('\n')
                         .append(indent).append("    isOneToOne: ").append(oneToOne).append('\n')
                         .append(indent).append("    isSetofReturn: ").append(f.returnsSet()).append('\n')
                         .append(indent).append("  }\n");
@@ -241,15 +207,15 @@ public final class TypeScriptTypes {
     private String returnType(String schema, TypeCatalog.Function f, String indent) {
         if (!f.columns().isEmpty()) {
             return object(f.columns().stream().sorted(Comparator.comparing(TypeCatalog.Arg::name))
-                    .map(a -> key(a.name()) + ": " + tsType(schema, a.type())).toList(), indent);
+                    .map(a -> TsTypes.key(a.name()) + ": " + ts.type(schema, a.type())).toList(), indent);
         }
         TypeCatalog.PgType t = f.returns();
         TypeCatalog.SchemaTypes own = catalog.schemas().get(schema);
-        if (isRow(t) && t.schema().equals(schema) && own.relations().containsKey(t.name())) {
+        if (Callables.isRow(t) && t.schema().equals(schema) && own.relations().containsKey(t.name())) {
             return object(byName(own.relations().get(t.name()).columns()).stream()
-                    .map(c -> key(c.name()) + ": " + columnType(schema, c)).toList(), indent);
+                    .map(c -> TsTypes.key(c.name()) + ": " + ts.column(schema, c)).toList(), indent);
         }
-        return tsType(schema, t);
+        return ts.type(schema, t);
     }
 
     private static String object(List<String> members, String indent) {
@@ -261,12 +227,12 @@ public final class TypeScriptTypes {
     private void constants() {
         b.append("\nexport const Constants = {\n");
         for (Map.Entry<String, TypeCatalog.SchemaTypes> e : catalog.schemas().entrySet()) {
-            b.append("  ").append(key(e.getKey())).append(": {\n");
+            b.append("  ").append(TsTypes.key(e.getKey())).append(": {\n");
             if (e.getValue().enums().isEmpty()) {
                 b.append("    Enums: {},\n");
             } else {
                 b.append("    Enums: {\n");
-                e.getValue().enums().forEach((name, labels) -> b.append("      ").append(key(name)).append(": ").append(list(labels)).append(",\n"));
+                e.getValue().enums().forEach((name, labels) -> b.append("      ").append(TsTypes.key(name)).append(": ").append(TsTypes.list(labels)).append(",\n"));
                 b.append("    },\n");
             }
             b.append("  },\n");
@@ -278,62 +244,4 @@ public final class TypeScriptTypes {
         return columns.stream().sorted(Comparator.comparing(TypeCatalog.Column::name)).toList();
     }
 
-    private String columnType(String schema, TypeCatalog.Column c) {
-        return orNull(tsType(schema, c.type()), c.nullable());
-    }
-
-    /** {@code unknown} already admits null. */
-    private static String orNull(String t, boolean nullable) {
-        return nullable && !t.equals("unknown") ? t + " | null" : t;
-    }
-
-    /**
-     * PostgreSQL type to TypeScript, as supabase-js sees values over PostgREST (JSON). A type of a
-     * schema that is not generated cannot be referred to: an enum is spelled out, the rest is unknown.
-     */
-    String tsType(String schema, TypeCatalog.PgType t) {
-        String base;
-        boolean exposed = catalog.schemas().containsKey(t.schema());
-        if (t.kind() == 'e') {
-            base = exposed ? "Database[" + string(t.schema()) + "][\"Enums\"][" + string(t.name()) + "]"
-                    : union(catalog.allEnums().getOrDefault(t.schema() + "." + t.name(), List.of()));
-        } else if (t.kind() == 'T' || t.kind() == 'V' || t.kind() == 'c') {
-            String section = t.kind() == 'T' ? "Tables" : t.kind() == 'V' ? "Views" : "CompositeTypes";
-            base = !exposed ? "unknown"
-                    : "Database[" + string(t.schema()) + "][" + string(section) + "][" + string(t.name()) + "]" + (t.kind() == 'c' ? "" : "[\"Row\"]");
-        } else {
-            base = switch (t.name()) {
-                case "bool" -> "boolean";
-                case "int2", "int4", "int8", "float4", "float8", "numeric" -> "number";
-                case "json", "jsonb" -> "Json";
-                // PostgREST sends money and oid as strings ("$1.00", "16384"), as it does every other text form below
-                case "text", "varchar", "bpchar", "char", "name", "citext", "uuid", "date", "time", "timetz", "timestamp",
-                        "timestamptz", "interval", "bytea", "inet", "cidr", "macaddr", "macaddr8", "tsvector", "tsquery", "xml",
-                        "bit", "varbit", "point", "geometry", "geography", "money", "oid", "vector" -> "string";
-                case "void" -> "undefined";
-                case "record" -> "Record<string, unknown>";
-                default -> "unknown";
-            };
-        }
-        if (t.array()) {
-            return (base.contains(" ") ? "(" + base + ")" : base) + "[]";
-        }
-        return base;
-    }
-
-    private static String union(List<String> labels) {
-        return labels.isEmpty() ? "never" : labels.stream().map(TypeScriptTypes::string).collect(Collectors.joining(" | "));
-    }
-
-    private static String list(List<String> values) {
-        return "[" + values.stream().map(TypeScriptTypes::string).collect(Collectors.joining(", ")) + "]";
-    }
-
-    private static String key(String name) {
-        return PLAIN_KEY.matcher(name).matches() ? name : string(name);
-    }
-
-    private static String string(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 }

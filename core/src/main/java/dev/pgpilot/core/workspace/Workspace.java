@@ -204,7 +204,6 @@ public final class Workspace {
         return out;
     }
 
-    /** Reads a SQL file as UTF-8; an unreadable or non-UTF-8 file is an error naming it. */
     /** "at line L, column C (byte 0xNN)" of the first byte that is not UTF-8, so the user can find it. */
     static String whereNotUtf8(byte[] bytes) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder();
@@ -226,6 +225,7 @@ public final class Workspace {
         return "at line " + line + ", column " + column + String.format(" (byte 0x%02X)", bytes[Math.min(bad, bytes.length - 1)] & 0xff);
     }
 
+    /** Reads a SQL file as UTF-8; an unreadable or non-UTF-8 file is an error naming it. */
     public static String read(Path p) {
         try {
             byte[] bytes = Files.readAllBytes(p);

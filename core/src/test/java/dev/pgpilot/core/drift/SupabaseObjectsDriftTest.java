@@ -35,12 +35,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SupabaseObjectsDriftTest {
     enum Server {
-        PG17(TestDatabase::fresh), PG15(Postgres15::fresh);
+        PG17(TestDatabase::fresh, 17), PG15(Postgres15::fresh, 15);
 
         final Supplier<DatabaseTarget> fresh;
+        final int major;
 
-        Server(Supplier<DatabaseTarget> fresh) {
+        Server(Supplier<DatabaseTarget> fresh, int major) {
             this.fresh = fresh;
+            this.major = major;
         }
     }
 
@@ -109,7 +111,8 @@ class SupabaseObjectsDriftTest {
         DatabaseTarget db = builtFromMigrations(server);
         Drift.Result r = drift(db);
         assertTrue(r.diff().isEmpty(), r.toText());
-        assertTrue(r.shadow().startsWith("a scratch database on the target's server (PostgreSQL " + server.name().substring(2) + ")"), r.shadow());
+        assertEquals(new ShadowLocation(ShadowLocation.Host.TARGET_SERVER, server.major, server.major, null), r.shadow());
+        assertEquals("a scratch database on the target's server (PostgreSQL " + server.major + ")", r.shadow().toText());
         for (Kind k : List.of(Kind.EXTENSION, Kind.PUBLICATION, Kind.POLICY, Kind.TRIGGER)) {
             assertTrue(r.migrations().all().stream().anyMatch(o -> o.kind() == k && !o.name().startsWith("public.")
                     || k == Kind.EXTENSION && o.kind() == k), "compares Supabase's " + k + ": " + r.migrations().objects().keySet());
@@ -179,9 +182,16 @@ class SupabaseObjectsDriftTest {
         DatabaseTarget db = builtFromMigrations(Server.PG15);
         DriftTest.run(db.withUser(dev.pgpilot.core.local.SupabaseBase.ADMIN_ROLE), "do $$ begin if not exists (select from pg_roles where rolname = 'reader') then create role reader login; end if; end $$");
         Drift.Result r = drift(db.withUser("reader"));
-        assertTrue(r.shadow().startsWith("the embedded PostgreSQL 17 (cannot create a database on the target's server"), r.shadow());
-        assertTrue(r.shadow().endsWith("the target runs PostgreSQL 15, privileges and view definitions are compared on what both know"), r.shadow());
+        assertTrue(r.shadow().toText().startsWith("the embedded PostgreSQL 17 (cannot create a database on the target's server"), r.shadow().toText());
+        assertTrue(r.shadow().toText().endsWith("the target runs PostgreSQL 15, privileges and view definitions are compared on what both know"), r.shadow().toText());
         assertTrue(r.diff().isEmpty(), r.toText());
+        com.fasterxml.jackson.databind.JsonNode shadow = json(r.toJson()).get("shadow");
+        assertEquals("embedded", shadow.get("host").asText(), r.toJson());
+        assertEquals(17, shadow.get("shadow_postgres_major").asInt());
+        assertEquals(15, shadow.get("target_postgres_major").asInt());
+        assertTrue(shadow.get("version_aware").asBoolean());
+        assertTrue(shadow.get("why_not_target_server").asText().startsWith("cannot create a database on the target's server"), r.toJson());
+        assertEquals(r.shadow().toText(), shadow.get("description").asText());
     }
 
     @Test
@@ -191,8 +201,16 @@ class SupabaseObjectsDriftTest {
         Files.writeString(dir.resolve("supabase/migrations/20240105000000_role.sql"),
                 "do $$ begin create role drift_probe_role nologin; exception when duplicate_object then null; end $$;\n");
         Drift.Result r = Drift.checkPreferringTargetServer(Workspace.open(dir).migrations(), null, TestDatabase::server, db);
-        assertTrue(r.shadow().contains("20240105000000_role.sql line 1 (do $$) changes the whole server, so it is not replayed there"), r.shadow());
+        assertTrue(r.shadow().toText().contains("20240105000000_role.sql line 1 (do $$) changes the whole server, so it is not replayed there"), r.shadow().toText());
         assertEquals(0, count(db, "select count(*) from pg_roles where rolname = 'drift_probe_role'"), "no role was made on the target's server");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int count(DatabaseTarget db, String sql) {

@@ -16,10 +16,16 @@ import org.junit.jupiter.api.Test;
 /** `up` in separate JVMs against one database: what real concurrent deploys and crashes look like. */
 class ProcessesTest {
 
+    /**
+     * The URL carries a 60 s login timeout (pgjdbc's URL parameter wins over pgpilot's 10 s default):
+     * six JVMs logging in at once on a loaded 2-core CI machine took longer than 10 s, and this test
+     * is about exactly-once under concurrency, not about login speed.
+     */
     private static Process startUp(Project p) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String url = p.url() + (p.url().contains("?") ? "&" : "?") + "loginTimeout=60";
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), UpProcess.class.getName(),
-                p.dir.toString(), p.url()).redirectErrorStream(true).start();
+                p.dir.toString(), url).redirectErrorStream(true).start();
     }
 
     private static String output(Process proc) throws IOException {

@@ -111,6 +111,31 @@ class LintFixturesTest {
         return out;
     }
 
+    /**
+     * A rule of severity error blocks {@code up} and Slack approvals, so its edges are pinned from both
+     * sides: at least three shapes it must catch and three look-alikes it must let through.
+     */
+    @Test
+    void everyErrorRuleHasThreeBadAndThreeGoodFixtures() throws IOException {
+        Linter defaults = new Linter(Config.defaults());
+        List<String> tooFew = new ArrayList<>();
+        for (Rule r : Rules.all()) {
+            if (defaults.severityOf(r.id()) != Severity.ERROR) continue;
+            long bad = fixtures(r.id(), "bad");
+            long good = fixtures(r.id(), "good");
+            if (bad < 3 || good < 3) tooFew.add(r.id() + ": " + bad + " bad, " + good + " good");
+        }
+        assertEquals(List.of(), tooFew, "error rules with fewer than 3 bad or 3 good fixtures");
+    }
+
+    private static long fixtures(String rule, String prefix) throws IOException {
+        Path dir = root().resolve(rule);
+        if (!Files.isDirectory(dir)) return 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(prefix) && n.endsWith(".sql")).count();
+        }
+    }
+
     @Test
     void everyRuleHasABadAndAGoodFixture() {
         for (Rule r : Rules.all()) {

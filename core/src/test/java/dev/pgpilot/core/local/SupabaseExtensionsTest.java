@@ -89,9 +89,64 @@ class SupabaseExtensionsTest {
         assertEquals("must be owner of table messages", e.getServerErrorMessage().getMessage());
     }
 
+    /** What the Supabase dashboard's "enable queues" writes, then a worker's round trip. */
+    @Test
+    void pgmqQueuesMessagesHidesReadOnesArchivesDeletesAndCountsThem() throws SQLException {
+        exec("""
+                create schema if not exists pgmq;
+                create extension if not exists pgmq with schema pgmq version '1.4.4';
+                grant select, insert, update, delete on table pgmq.meta to service_role;
+                select pgmq.create('Jobs');
+                grant select, insert, update, delete on table pgmq.q_jobs, pgmq.a_jobs to service_role;
+                create function public.enqueue() returns trigger language plpgsql as $$
+                begin perform pgmq.send('jobs', to_jsonb(new)); return new; end $$;
+                create table public.orders (id int primary key);
+                create trigger orders_enqueue after insert on public.orders for each row execute function public.enqueue();
+                insert into public.orders values (1), (2), (3);
+                """);
+        assertEquals("1:1:1", one("select msg_id || ':' || read_ct || ':' || (message->>'id') from pgmq.read('jobs', 30, 1)"));
+        assertEquals("2 3", one("select msg_id from pgmq.read('jobs', 30, 1);"
+                + "select string_agg(msg_id::text, ' ' order by msg_id) from pgmq.read('jobs', 30, 5)"),
+                "a read message stays hidden for its visibility timeout");
+        assertEquals("true false", one("select pgmq.archive('jobs', 1::bigint) || ' ' || pgmq.delete('jobs', 99::bigint)"));
+        assertEquals("1 1 3", one("select pgmq.archive('jobs', 1::bigint) and pgmq.delete('jobs', 2::bigint);"
+                + "select (select count(*) from pgmq.a_jobs) || ' ' || (m).queue_length || ' ' || (m).total_messages from pgmq.metrics('jobs') m"),
+                "archived: 1, left in the queue: 1, sent in all: 3");
+        assertEquals("2 3", one("select msg_id from pgmq.pop('jobs'); select string_agg(msg_id::text, ' ') from pgmq.q_jobs"),
+                "pop takes the oldest message and deletes it");
+        assertEquals("jobs", one("select string_agg(queue_name, ',') from pgmq.list_queues()"));
+        assertEquals("e", one("select deptype from pg_depend where objid = 'pgmq.q_jobs'::regclass and refobjid = "
+                + "(select oid from pg_extension where extname = 'pgmq')"), "a queue belongs to the extension, as with pgmq");
+        PSQLException missing = assertThrows(PSQLException.class, () -> exec("select pgmq.send('nope', '{}')"));
+        assertEquals("queue \"nope\" does not exist", missing.getServerErrorMessage().getMessage());
+        PSQLException partitioned = assertThrows(PSQLException.class, () -> exec("select pgmq.create_partitioned('big')"));
+        assertEquals("0A000", partitioned.getSQLState());
+    }
+
+    /** The token of the JWT specification's usual HS256 example, byte for byte, and verify() reading it back. */
+    @Test
+    void pgjwtSignsAndVerifiesRealTokensWithPgcryptoInTheExtensionsSchema() throws SQLException {
+        exec("create extension if not exists pgjwt with schema extensions cascade");
+        String token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
+                + ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+        assertEquals(token, one("set search_path = public; select extensions.sign("
+                + "'{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022}', 'your-256-bit-secret')"));
+        assertEquals("true John Doe", one("select valid || ' ' || (payload->>'name') from extensions.verify('" + token + "', 'your-256-bit-secret')"));
+        assertEquals("false", one("select valid::text from extensions.verify('" + token + "', 'another secret')"));
+        assertEquals("false", one("select valid::text from extensions.verify(extensions.sign('{\"exp\": 1}', 's'), 's')"), "expired");
+    }
+
+    /** Old baseline dumps enable pgsodium and look keys up by name; nothing is encrypted locally. */
+    @Test
+    void pgsodiumStandInKeepsTheKeyCatalog() throws SQLException {
+        exec("create extension if not exists \"pgsodium\" with schema \"pgsodium\"");
+        assertEquals("invoices aead-det", one("select pgsodium.create_key(name => 'invoices');"
+                + "select name || ' ' || key_type from pgsodium.valid_key where name = 'invoices'"));
+    }
+
     @Test
     void standInsAreListedWithWhatTheyDoNotDo() {
-        assertEquals("http,pg_cron,pg_graphql*,pg_jsonschema,pg_net,supabase_vault*,vector", LocalStandIns.of(db).stream()
+        assertEquals("http,pg_cron,pg_graphql*,pg_jsonschema,pg_net,pgjwt,pgmq,pgsodium,supabase_vault*,vector", LocalStandIns.of(db).stream()
                 .map(s -> s.name() + (s.installed() ? "*" : "")).collect(Collectors.joining(",")));
         assertEquals("vault.create_secret(), update_secret() and vault.decrypted_secrets work, but secrets are stored unencrypted",
                 LocalStandIns.of(db).stream().filter(s -> s.name().equals("supabase_vault")).findFirst().orElseThrow().behaviour());

@@ -15,10 +15,4 @@ public enum ApprovalStatus {
 
     public static ApprovalStatus fromDb(String s) {
         return valueOf(s.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    /** True once nothing more will happen to the approval. */
-    public boolean isFinal() {
-        return this != PENDING && this != APPROVED;
-    }
-}
+    }}

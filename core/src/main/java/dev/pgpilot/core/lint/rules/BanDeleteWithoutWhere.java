@@ -21,9 +21,22 @@ public final class BanDeleteWithoutWhere extends BaseRule {
         for (Stmt s : file.statements()) {
             if (!s.startsWith("DELETE") && !s.startsWith("WITH")) continue;
             String n = Sql.withoutStrings(s.norm());
-            if ((n.startsWith("DELETE FROM") || n.startsWith("WITH ") && n.contains(") DELETE FROM")) && !n.contains(" WHERE ")) {
+            int delete = n.startsWith("DELETE FROM") ? 0 : n.startsWith("WITH ") ? n.indexOf(") DELETE FROM") : -1;
+            if (delete >= 0 && !hasTopLevelWhere(n, n.indexOf("DELETE FROM", delete))) {
                 report.at(s, "DELETE without WHERE removes every row");
             }
         }
+    }
+
+    /** A WHERE of the DELETE itself: after it and outside parentheses, so one inside a WITH query or a subquery does not count. */
+    private static boolean hasTopLevelWhere(String n, int from) {
+        int depth = 0;
+        for (int i = from; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (depth == 0 && c == ' ' && n.startsWith(" WHERE ", i)) return true;
+        }
+        return false;
     }
 }

@@ -8,8 +8,12 @@ import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Policy reading user_metadata. */
+/**
+ * A policy whose condition reads user_metadata, in CREATE POLICY or ALTER POLICY. Only the USING and
+ * WITH CHECK expressions count: a policy name that says "user_metadata" grants nothing.
+ */
 public final class RlsReferencesUserMetadata extends BaseRule {
+    private static final Pattern ALTER = Sql.p("^ALTER\\s+POLICY\\s+(" + Sql.IDENT + ")\\s+ON\\s+" + Sql.NAME + "(.*)$");
 
     public RlsReferencesUserMetadata() {
         super("rls-references-user-metadata", Severity.ERROR,
@@ -20,12 +24,24 @@ public final class RlsReferencesUserMetadata extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
-            Policies p = Policies.of(s);
-            if (p == null) continue;
-            String text = s.norm().toLowerCase(java.util.Locale.ROOT);
-            if (text.contains("user_metadata") || text.contains("raw_user_meta_data")) {
-                report.at(s, "policy " + p.policy().name() + " trusts user-editable user_metadata");
+            SchemaModel.Policy policy = policyOf(s);
+            if (policy != null && (readsUserMetadata(policy.using()) || readsUserMetadata(policy.check()))) {
+                report.at(s, "policy " + policy.name() + " trusts user-editable user_metadata");
             }
         }
+    }
+
+    private static SchemaModel.Policy policyOf(Stmt s) {
+        Policies created = Policies.of(s);
+        if (created != null) return created.policy();
+        if (!s.startsWith("ALTER POLICY")) return null;
+        Matcher m = ALTER.matcher(s.norm());
+        return m.lookingAt() ? SchemaModel.parsePolicy(Sql.ident(m.group(1)), m.group(2)) : null;
+    }
+
+    private static boolean readsUserMetadata(String expression) {
+        if (expression == null) return false;
+        String text = expression.toLowerCase(java.util.Locale.ROOT);
+        return text.contains("user_metadata") || text.contains("raw_user_meta_data");
     }
 }

@@ -4,6 +4,9 @@ create schema if not exists auth authorization supabase_auth_admin;
 create schema if not exists storage authorization supabase_storage_admin;
 create schema if not exists realtime;
 create schema if not exists graphql_public;
+-- Supabase's PostgreSQL 15 projects come with pgsodium, so its schema exists and the baseline dumps'
+-- "create extension if not exists pgsodium with schema pgsodium" find it (pgpilot's stand-in fills it).
+create schema if not exists pgsodium;
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
 -- The database itself belongs to postgres (so does public, through pg_database_owner). Copies of

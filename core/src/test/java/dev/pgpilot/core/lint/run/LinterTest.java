@@ -73,6 +73,19 @@ class LinterTest {
     }
 
     @Test
+    void theRulesForRerunnableMigrationsAreWarningsByDefaultAndConfigurable() {
+        String sql = "-- header\ncreate table public.a (id bigint primary key);\ncreate type public.mood as enum ('ok');\n"
+                + "create function public.f() returns int language sql as $$ select 1 $$;\n";
+        List<String> rerunnable = List.of("prefer-robust-stmts", "unguarded-create-type", "prefer-create-or-replace");
+        LintReport byDefault = new Linter(Config.defaults()).lintSql(NAME, sql, SchemaModel.empty());
+        for (String rule : rerunnable) {
+            assertEquals(List.of(Severity.WARNING), byDefault.findings().stream().filter(f -> f.ruleId().equals(rule)).map(f -> f.severity()).toList(), rule);
+        }
+        Config relaxed = new Config(null, null, null, null, null, null, Map.of("prefer-robust-stmts", "info"), null, null);
+        assertEquals(Severity.INFO, new Linter(relaxed).severityOf("prefer-robust-stmts"));
+    }
+
+    @Test
     void unknownRuleOrSeverityInConfigIsAnErrorNamingIt() {
         Config badRule = new Config(null, null, null, null, null, null, Map.of("ban-everything", "off"), null, null);
         PilotException e = assertThrows(PilotException.class, () -> new Linter(badRule));

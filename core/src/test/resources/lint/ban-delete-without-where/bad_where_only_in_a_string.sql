@@ -1,0 +1,2 @@
+-- expect: ban-delete-without-where@2
+delete from public.orders returning 'removed where status was unknown';

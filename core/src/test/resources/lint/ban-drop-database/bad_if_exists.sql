@@ -1,0 +1,2 @@
+-- expect: ban-drop-database@2
+drop database if exists analytics;

@@ -1,0 +1,2 @@
+-- expect: ban-drop-database@2
+DROP DATABASE "staging" WITH (FORCE);

@@ -1,0 +1,2 @@
+-- expect: none
+drop schema if exists analytics_staging;

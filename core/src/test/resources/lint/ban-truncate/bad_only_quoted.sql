@@ -1,0 +1,2 @@
+-- expect: ban-truncate@2
+TRUNCATE ONLY "public"."orders";

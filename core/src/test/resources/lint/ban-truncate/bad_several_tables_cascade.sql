@@ -1,0 +1,2 @@
+-- expect: ban-truncate@2
+truncate table public.orders, public.customers restart identity cascade;

@@ -1,0 +1,2 @@
+-- expect: manifest-unknown-object@2
+create type private.order_status as enum ('new');

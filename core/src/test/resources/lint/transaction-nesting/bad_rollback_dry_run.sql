@@ -1,0 +1,5 @@
+-- expect: transaction-nesting@3, transaction-nesting@5
+-- written as a dry run while testing by hand: under pgpilot it would undo nothing, or everything
+BEGIN;
+ALTER TABLE public.orders ADD COLUMN paid boolean;
+ROLLBACK;
