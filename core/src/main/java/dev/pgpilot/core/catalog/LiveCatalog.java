@@ -117,7 +117,8 @@ public record LiveCatalog(List<Table> tables, List<EnumType> enums, Set<String> 
         }
     }
 
-    private static List<EnumType> enums(Statement st) throws SQLException {
+    /** Every enum of every schema with its labels in order; type generation reads them too. */
+    public static List<EnumType> enums(Statement st) throws SQLException {
         List<EnumType> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery("select n.nspname, t.typname, array(select e.enumlabel::text from pg_enum e where e.enumtypid = t.oid order by e.enumsortorder) "
                 + "from pg_type t join pg_namespace n on n.oid = t.typnamespace where t.typtype = 'e' order by 1, 2")) {

@@ -2,6 +2,7 @@ package dev.pgpilot.core.types;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.catalog.LiveCatalog;
 import dev.pgpilot.core.catalog.ManagedSchemas;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -170,15 +171,10 @@ public record TypeCatalog(Map<String, SchemaTypes> schemas, Map<String, List<Str
         }
         ViewRelationships.read(s, schemas, exposed);
         Map<String, List<String>> allEnums = new TreeMap<>();
-        try (ResultSet rs = s.executeQuery("""
-                select n.nspname, t.typname, array_agg(e.enumlabel order by e.enumsortorder) as labels
-                from pg_type t join pg_namespace n on n.oid = t.typnamespace join pg_enum e on e.enumtypid = t.oid
-                group by n.nspname, t.typname""")) {
-            while (rs.next()) {
-                List<String> labels = List.of((String[]) rs.getArray("labels").getArray());
-                allEnums.put(rs.getString(1) + "." + rs.getString(2), labels);
-                if (schemas.containsKey(rs.getString(1))) schemas.get(rs.getString(1)).enums().put(rs.getString(2), labels);
-            }
+        for (LiveCatalog.EnumType e : LiveCatalog.enums(s)) {
+            if (e.values().isEmpty()) continue; // left out, as before: an enum without labels has no union to write
+            allEnums.put(e.schema() + "." + e.name(), e.values());
+            if (schemas.containsKey(e.schema())) schemas.get(e.schema()).enums().put(e.name(), e.values());
         }
         // Trigger functions cannot be called through the API; the Supabase CLI leaves them out too.
         try (ResultSet rs = s.executeQuery("""

@@ -23,11 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -43,8 +38,6 @@ public final class Linter {
     public static final String DUPLICATE_VERSION = "duplicate-migration-version";
     private static final String DUPLICATE_WHY = "The version is the key of the migration history: with two files on one version, "
             + "pgpilot and the Supabase CLI refuse the folder (or apply only one). Error.";
-    /** Chunks of files linted in parallel: a few per core, so a slow chunk does not leave a core idle. */
-    private static final int CHUNKS = 4 * Runtime.getRuntime().availableProcessors();
     private static final String UNUSED_WHY = "A stale ignore hides the next real problem of that rule on that statement. "
             + "Warning, not error: it never breaks a migration.";
 
@@ -137,7 +130,7 @@ public final class Linter {
                     "version of " + p.getFileName() + " is already used by " + other.getFileName(),
                     "give one of them a new timestamp", DUPLICATE_WHY, "")));
         }
-        List<LintReport> parts = new ArrayList<>(lintInOrder(folder.migrations(), workspace.workdir()));
+        List<LintReport> parts = new ArrayList<>(InOrderLint.lint(folder.migrations(), workspace.workdir(), this::lintParsed));
         LintBaseline.Counter counter = new LintBaseline.Counter();
         List<Finding> kept = new ArrayList<>();
         for (Finding f : found) {
@@ -186,87 +179,11 @@ public final class Linter {
         } catch (IOException e) {
             throw PilotException.error("cannot list " + dir + ": " + e.getMessage(), null);
         }
-        return LintReport.merge(lintInOrder(files, workspace == null ? null : workspace.workdir()));
-    }
-
-    /** A file read and split into statements, ready for the schema replay and the rules; or why it could not be. */
-    private record Parsed(String name, String text, List<Stmt> statements, LintFailure failure) {}
-
-    /**
-     * Lints files in the given order, each against the schema of the files before it. Reading and
-     * splitting (most of the cost) run in parallel; the schema model is then replayed once in order,
-     * and at the start of each chunk of files a copy of it goes to a worker that lints the chunk
-     * (replaying its own files from that copy), so every file sees exactly the schema before it and
-     * the in-order replay overlaps the linting instead of standing alone on the critical path.
-     */
-    private List<LintReport> lintInOrder(List<Path> files, Path workdir) {
-        int n = files.size();
-        List<Parsed> parsed = IntStream.range(0, n).parallel().mapToObj(i -> {
-            Path p = files.get(i);
-            String text = MigrationFile.normalize(Workspace.read(p));
-            String name = workdir == null ? p.toString() : display(workdir, p);
-            try {
-                return new Parsed(name, text, LintedFile.parse(text), null);
-            } catch (Throwable t) { // a splitter bug (even a StackOverflowError) fails this file, not the run
-                return new Parsed(name, text, List.of(), LintFailure.of(LintFailure.LINTER, name, t));
-            }
-        }).toList();
-        int chunk = Math.max(8, (n + CHUNKS - 1) / CHUNKS);
-        if (n <= chunk) {
-            return lintChunk(parsed, 0, n, SchemaModel.empty());
-        }
-        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
-            Thread t = new Thread(r, "pgpilot-lint");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<List<LintReport>>> chunks = new ArrayList<>();
-            SchemaModel model = SchemaModel.empty();
-            for (int i = 0; i < n; i++) {
-                if (i % chunk == 0) {
-                    SchemaModel start = model.copy();
-                    int from = i;
-                    chunks.add(workers.submit(() -> lintChunk(parsed, from, Math.min(n, from + chunk), start)));
-                }
-                try {
-                    model.replayFile(parsed.get(i).statements());
-                } catch (Throwable t) {
-                    // the chunk that holds this file replays it too and reports the failure there
-                }
-            }
-            List<LintReport> out = new ArrayList<>(n);
-            for (Future<List<LintReport>> f : chunks) {
-                out.addAll(f.get());
-            }
-            return out;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PilotException.error("lint interrupted", null);
-        } finally {
-            workers.shutdownNow();
-        }
-    }
-
-    private List<LintReport> lintChunk(List<Parsed> parsed, int from, int to, SchemaModel start) {
-        List<LintReport> out = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            Parsed p = parsed.get(i);
-            if (p.failure() != null) {
-                out.add(new LintReport(List.of(), 1, List.of(p.failure())));
-                continue;
-            }
-            out.add(lintParsed(p, start));
-        }
-        return out;
+        return LintReport.merge(InOrderLint.lint(files, workspace == null ? null : workspace.workdir(), this::lintParsed));
     }
 
     /** The rules over one parsed file; a failure of the schema replay fails this file only. */
-    private LintReport lintParsed(Parsed p, SchemaModel model) {
+    private LintReport lintParsed(InOrderLint.Parsed p, SchemaModel model) {
         LintedFile file;
         try {
             file = new LintedFile(p.name(), p.text(), p.statements(), model);
@@ -284,7 +201,7 @@ public final class Linter {
         } catch (Throwable t) {
             return new LintReport(List.of(), 1, List.of(LintFailure.of(LintFailure.LINTER, fileName, t)));
         }
-        return lintParsed(new Parsed(fileName, sql, statements, null), before.copy());
+        return lintParsed(new InOrderLint.Parsed(fileName, sql, statements, null), before.copy());
     }
 
     /** The model of a list of migrations, e.g. everything already in the workspace before a plan. */
@@ -294,7 +211,7 @@ public final class Linter {
         return m;
     }
 
-    private static String display(Path workdir, Path file) {
+    static String display(Path workdir, Path file) {
         Path abs = file.toAbsolutePath().normalize();
         return abs.startsWith(workdir) ? workdir.relativize(abs).toString() : abs.toString();
     }
