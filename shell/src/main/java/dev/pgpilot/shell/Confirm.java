@@ -1,17 +1,17 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.api.Pilot;
-import dev.pgpilot.core.api.Where;
+import dev.pgpilot.core.target.TargetResolver;
 
 /** The question asked before a command changes a database; protected environments need their name typed. */
 final class Confirm {
     private Confirm() {}
 
     static boolean change(GlobalOptions global, Pilot pilot, String what, String refused) {
-        Where t = pilot.where();
-        String question = what + " on " + t.display() + "?";
-        if (t.protectedEnvironment() != null) {
-            return Prompter.confirmByTyping(global, question, t.protectedEnvironment(), refused);
+        TargetResolver.Resolved t = pilot.target();
+        String question = what + " on " + t.target().display() + "?";
+        if (t.isProtected()) {
+            return Prompter.confirmByTyping(global, question, t.environment().name(), refused);
         }
         return Prompter.confirm(global, question, refused);
     }

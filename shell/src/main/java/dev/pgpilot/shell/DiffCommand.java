@@ -1,8 +1,7 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.api.DriftWritten;
 import dev.pgpilot.core.api.Pilot;
-import dev.pgpilot.core.api.DriftReport;
+import dev.pgpilot.core.drift.Drift;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,14 +24,14 @@ final class DiffCommand implements Callable<Integer> {
         Pilot pilot = global.project();
         PrintWriter out = spec.commandLine().getOut();
         if (write == null) {
-            DriftReport r = pilot.diff();
-            out.print(global.json ? r.json() + "\n" : r.text());
+            Drift.Result r = pilot.drift();
+            out.print(global.json ? r.toJson() + "\n" : r.toText());
             out.flush(); // print() does not trigger the writer's autoflush
-            return r.inLine() ? 0 : 1;
+            return r.diff().isEmpty() ? 0 : 1;
         }
-        DriftWritten w = pilot.writeDrift(write);
+        Pilot.DriftWritten w = pilot.writeDrift(write);
         if (w.file() == null) {
-            boolean none = w.drift().inLine();
+            boolean none = w.drift().diff().isEmpty();
             report(out, null, w.notExpressed(), none ? "no drift: nothing to write" : "nothing that a migration here can express; nothing written");
             return none ? 0 : 1;
         }

@@ -1,6 +1,5 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.api.InitResult;
 import dev.pgpilot.core.api.Pilot;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +14,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InitResult r = global.pilot().init();
+        Pilot.InitResult r = global.pilot().init();
         java.io.PrintWriter out = spec.commandLine().getOut();
         if (global.json) {
             out.println(Render.json(Render.fields("migrations", r.migrationsDir().toString(), "config", r.configFile().toString(),

@@ -4,10 +4,12 @@ import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.SchemaNames;
 import dev.pgpilot.core.api.UpPlan;
-import dev.pgpilot.core.api.Project;
-import dev.pgpilot.core.api.TargetPreview;
+import dev.pgpilot.core.workspace.Config;
+import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.workspace.Workspace;
 import dev.pgpilot.shell.repl.Colors;
 import dev.pgpilot.shell.repl.Repl;
+import dev.pgpilot.shell.repl.ReplTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,12 +52,12 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
         boolean color = Colors.enabled(terminal, global.noColor, env);
         PrintWriter out = terminal.writer();
         try {
-            GlobalOptions.prepareFolder(Project.at(workdir), out);
+            GlobalOptions.prepareFolder(Workspace.open(workdir), out);
         } catch (PilotException e) {
             // a broken pgpilot.yaml or a move that cannot be done: the first command that needs the folder reports it
         }
-        Project project = Project.at(workdir);
-        TargetPreview target = project.previewTarget(global.dbUrl, global.env, env);
+        Config config = configOrDefaults(workdir);
+        ReplTarget target = ReplTarget.describe(global.dbUrl, global.env, env, config);
         Repl.Setup setup = new Repl.Setup(
                 terminal,
                 commandLine.apply(out),
@@ -65,8 +67,8 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
                 target,
                 color,
                 () -> pendingCount(workdir, target),
-                project::environments,
-                project::versions,
+                () -> new ArrayList<>(configOrDefaults(workdir).environments().keySet()),
+                () -> Workspace.open(workdir).migrations().stream().map(MigrationFile::version).toList(),
                 () -> catalogNames(workdir, target),
                 () -> pilot(workdir),
                 env,
@@ -86,7 +88,13 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
      * commands that read a project refuse: say so before the first prompt, with what to do.
      */
     private static void sayWhenNotAProject(Path workdir, PrintWriter out) {
-        if (!Project.at(workdir).isProject()) {
+        boolean project;
+        try {
+            project = Workspace.open(workdir).isProject();
+        } catch (RuntimeException brokenConfig) {
+            project = true; // it has a pgpilot.yaml: the command that reads it reports what is wrong
+        }
+        if (!project) {
             out.println("note: " + workdir + " is not a pgpilot project (no supabase/ folder, no pgpilot.yaml).");
             out.println("      Type init to start one here, or exit and run pgpilot shell from your project folder (or with --workdir DIR).");
             out.flush();
@@ -94,7 +102,7 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
     }
 
     /** Pending migrations of the target; unknown (empty) while the local database is not running, so nothing starts it. */
-    private OptionalInt pendingCount(Path workdir, TargetPreview target) {
+    private OptionalInt pendingCount(Path workdir, ReplTarget target) {
         Pilot p = pilot(workdir);
         if (target.local() && !p.localDatabase().state().running()) {
             return OptionalInt.empty();
@@ -123,7 +131,7 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
     }
 
     /** Table names for completion: the target's, but never by starting the local database (null then). */
-    private SchemaNames catalogNames(Path workdir, TargetPreview target) {
+    private SchemaNames catalogNames(Path workdir, ReplTarget target) {
         Pilot p = pilot(workdir);
         if (target.local() && !p.localDatabase().state().running()) {
             return null;
@@ -133,6 +141,14 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
 
     private Pilot pilot(Path workdir) {
         return new Pilot(new Pilot.Options(workdir, global.dbUrl, global.env, "shell", System.getProperty("user.name")));
+    }
+
+    private static Config configOrDefaults(Path workdir) {
+        try {
+            return Config.load(workdir);
+        } catch (RuntimeException e) {
+            return Config.defaults(); // a broken pgpilot.yaml is reported by the command that needs it
+        }
     }
 
     private static Path historyFile(Map<String, String> env) {

@@ -1,7 +1,5 @@
 package dev.pgpilot.core.engine;
 
-import dev.pgpilot.core.api.model.ApplyListener;
-import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.workspace.Config;
 import java.sql.Connection;

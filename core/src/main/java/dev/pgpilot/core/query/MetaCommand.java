@@ -1,7 +1,6 @@
 package dev.pgpilot.core.query;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.api.model.QueryResult;
 import dev.pgpilot.core.catalog.ManagedSchemas;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.util.List;

@@ -12,7 +12,9 @@ import java.util.Optional;
 record CommentFrame(Slots slots) implements Frame {
     @Override
     public boolean fits(Words w) {
-        return w.first().is("comment", "describe", "document") || w.phrase("comment", "on");
+        // "comment authors can edit their own comments" says who can, with no comment text: a policy
+        boolean rule = w.has("can") && w.source().indexOf(':') < 0 && w.all().stream().noneMatch(t -> t.kind() == Kind.QUOTED);
+        return !rule && (w.first().is("comment", "describe", "document") || w.phrase("comment", "on"));
     }
 
     @Override

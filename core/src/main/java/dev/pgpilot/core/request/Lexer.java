@@ -26,12 +26,14 @@ final class Lexer {
             + "|((?<![\\w)\\]])-?\\d+(?:\\.\\d+)?)|(->|>=|<=|<>|!=|\\S)");
 
     private static final Pattern POSSESSIVE = Pattern.compile("(?i)(\\w)'s\\b");
+    /** Contractions whose stem changes ("can't" is "can not", never "ca not"), and "cannot" written as one word. */
+    private static final Pattern IRREGULAR_NOT = Pattern.compile("(?i)\\b(?:(can)'t|(ca)nnot|(wo)n't|(sha)n't)\\b");
     private static final Pattern NOT = Pattern.compile("(?i)n't\\b");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     static List<Tok> lex(String text) {
         // possessives and contractions first, so "organization's" is one word and "can't" reads as "can not"
-        String t = NOT.matcher(POSSESSIVE.matcher(text.replace('’', '\'')).replaceAll("$1")).replaceAll(" not");
+        String t = NOT.matcher(irregularNot(POSSESSIVE.matcher(text.replace('’', '\'')).replaceAll("$1"))).replaceAll(" not");
         List<Tok> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(t);
         while (m.find()) {
@@ -43,5 +45,12 @@ final class Lexer {
             else out.add(new Tok(Kind.SYMBOL, m.group(6), m.group()));
         }
         return out;
+    }
+
+    private static String irregularNot(String text) {
+        return IRREGULAR_NOT.matcher(text).replaceAll(m -> {
+            String stem = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) + "n" : m.group(3) != null ? "will" : "shall";
+            return stem + " not";
+        });
     }
 }

@@ -10,12 +10,14 @@ import java.util.List;
 record PolicyFrame(PolicyPhrases policies, boolean storage) implements Frame {
     @Override
     public boolean fits(Words w) {
-        boolean can = w.has("can") || w.has("may") || w.phrase("able", "to") || w.has("allowed");
-        return (!storage || w.has("bucket")) && can && policies.isPolicyRequest(w);
+        Words active = PolicyVerbs.passive(w) ? PolicyVerbs.active(w) : w;
+        boolean can = active.has("can") || active.has("may") || active.phrase("able", "to") || active.has("allowed");
+        return (!storage || w.has("bucket")) && can && policies.isPolicyRequest(active);
     }
 
     @Override
     public List<ChangeRequest> read(Words w) {
-        return policies.parse(w);
+        // "exercises are readable by everyone" is read as "everyone can read exercises": the same words
+        return policies.parse(PolicyVerbs.passive(w) ? PolicyVerbs.active(w) : w);
     }
 }

@@ -21,32 +21,32 @@ import java.util.Set;
 final class PolicyPhrases {
     static final String UID = "(select auth.uid())";
     private static final Set<String> CAN = Set.of("can", "may", "able", "allowed");
-    private static final Set<String> CONDITION = Set.of("where", "when", "that", "which", "if", "whose");
 
     static final Set<String> WORDS = Set.of("users", "user", "authors", "author", "owners", "owner", "members", "member", "admins", "admin",
             "administrators", "everyone", "anyone", "public", "anonymous", "people", "read", "see", "view", "select", "list", "create", "insert",
             "update", "edit", "modify", "delete", "remove", "manage", "own", "their", "can", "may", "only", "all", "organization", "org", "team",
-            "workspace", "published", "write", "access", "change");
+            "workspace", "published", "write", "access", "change", "themselves", "they", "them", "assigned", "but", "nobody", "else",
+            "readable", "visible", "viewable", "browse", "log", "book", "send", "make", "hand", "record", "records", "first");
 
-    /** NAMED: a role the schema names in a column, "sellers" for listings.seller_id. */
-    enum Subject { OWNER, NAMED, SIGNED_IN, PUBLIC, MEMBERS, ADMINS }
+    /** PERSON: someone the schema links to rows by name ("doctors", "patients", "staff", "sellers"): {@link PersonReach}. */
+    enum Subject { OWNER, PERSON, SIGNED_IN, PUBLIC, MEMBERS, ADMINS }
 
-    /**
-     * What a subject may reach: the rows (a SQL filter, also the new-row check), for which roles,
-     * the policy name's tag, and the table the filter looks up (null = none).
-     */
-    private record Grant(String rows, List<String> roles, String tag, Catalog.Table lookup) {
-        Grant(String rows, List<String> roles, String tag) { this(rows, roles, tag, null); }
-    }
+    /** Words before "can" that never name a person of the schema. */
+    private static final Set<String> NOT_A_PERSON = Set.of("users", "user", "people", "only", "the", "a", "an", "all", "any", "every", "signed-in", "signed",
+            "in", "logged-in", "logged", "authenticated", "and", "or", "of", "should", "be", "to", "able", "allowed", "must", "who", "are", "is");
 
     private final Catalog catalog;
     private final NameLinks names;
-    private final Conditions conditions;
+    private final PolicyRows rows;
+    private final PersonReach people;
+    private final PolicyGrants grants;
 
     PolicyPhrases(Catalog catalog) {
         this.catalog = catalog;
         this.names = new NameLinks(catalog);
-        this.conditions = new Conditions(names);
+        this.rows = new PolicyRows(catalog, new Conditions(names));
+        this.people = new PersonReach(catalog);
+        this.grants = new PolicyGrants(catalog);
     }
 
     /** True when the words before "can" name who a policy is for. */
@@ -60,51 +60,69 @@ final class PolicyPhrases {
         return who;
     }
 
-    /** "sellers" when some table has seller_id referencing auth.users: the request names the role by its column. */
-    private Optional<String> namedColumn(Set<String> who) {
-        for (String word : who) {
-            if (word.equals("users") || word.equals("user") || word.equals("people") || !word.endsWith("s")) continue;
-            String col = Inflect.singular(word) + "_id";
-            boolean known = catalog.tables().values().stream().anyMatch(t -> OwnerColumn.otherUserColumns(t).contains(col));
-            if (known) return Optional.of(col);
-        }
-        return Optional.empty();
+    /** The first word before "can" that names a person the schema links to rows ("doctors", "staff"), or null. */
+    private String person(Set<String> who) {
+        for (String word : who) if (!NOT_A_PERSON.contains(word) && word.length() > 2 && people.names(word)) return word;
+        return null;
     }
 
     Subject subject(Words w) {
         int can = w.indexOfAny(CAN);
-        Set<String> who = new LinkedHashSet<>();
-        w.sub(0, Math.max(can, 0)).forEach(t -> who.add(t.text()));
-        boolean theirs = w.sub(can + 1, w.size()).stream().anyMatch(t -> t.is("own", "their"));
+        Set<String> who = who(w);
+        List<Tok> after = w.sub(can + 1, w.size());
+        boolean theirs = after.stream().anyMatch(t -> t.is("own", "their", "themselves")) || assignedToThem(after);
         if (who.contains("admins") || who.contains("admin") || who.contains("administrators")) return Subject.ADMINS;
         if (who.contains("members") || who.contains("member")) return Subject.MEMBERS;
         if (who.contains("everyone") || who.contains("anyone") || who.contains("public") || who.contains("anonymous") || who.contains("everybody") || who.contains("visitors")) return Subject.PUBLIC;
         if (who.contains("owners") || who.contains("authors") || who.contains("creators")) return Subject.OWNER;
-        if (namedColumn(who).isPresent()) return Subject.NAMED;
+        if (person(who) != null) return Subject.PERSON;
         boolean users = who.contains("users") || who.contains("user") || who.contains("people");
-        if (users && (who.contains("signed-in") || who.contains("signed") || who.contains("logged-in") || who.contains("logged") || who.contains("authenticated"))) return Subject.SIGNED_IN;
-        if (users || w.has("own")) return theirs || w.has("own") ? Subject.OWNER : Subject.SIGNED_IN;
+        if (users && (who.contains("signed-in") || who.contains("signed") || who.contains("logged-in") || who.contains("logged") || who.contains("authenticated"))) {
+            return theirs ? Subject.OWNER : Subject.SIGNED_IN;
+        }
+        if (users || w.has("own")) return theirs ? Subject.OWNER : Subject.SIGNED_IN;
         return null;
     }
 
     List<ChangeRequest> parse(Words w) {
-        refuseNegation(w);
+        PolicyVerbs.refuseNegation(w);
         Subject subject = subject(w);
         int can = w.indexOfAny(CAN);
-        boolean only = w.sub(0, can).stream().anyMatch(t -> t.is("only"));
+        // "only admins can ...", and "users can only send messages as themselves"
+        boolean only = w.sub(0, can).stream().anyMatch(t -> t.is("only")) || can + 1 < w.size() && w.tok(can + 1).is("only");
         List<Tok> what = w.sub(can + 1, w.size());
-        Set<String> commands = commands(what);
-        if (w.has("bucket") || w.has("folder") || w.has("folders")) return new StoragePolicies(catalog).parse(subject, commands, what, only);
-        Catalog.Table t = policyTable(w, what);
+        int exclusive = PolicyVerbs.exclusiveTail(what);
+        if (exclusive >= 0) {
+            // "... but nobody else's": the grant is theirs alone, as "only" says it
+            what = what.subList(0, exclusive);
+            only = true;
+        }
+        Set<String> commands = PolicyVerbs.commands(what);
+        if (w.has("bucket") || w.has("folder") || w.has("folders") || StoragePolicies.namesBucket(catalog, what)) {
+            return new StoragePolicies(catalog).parse(subject, person(who(w)), commands, what, only);
+        }
+        Catalog.Table t = policyTable(what);
+        rows.refuseNominalTable(t, what);
         if (commands.isEmpty()) throw refuse("can do what with " + t.name().name() + "?", "say read, create, update or delete");
-        String condition = condition(t, what);
+        String actor = actor(t, what);
+        if (actor != null && subject == Subject.SIGNED_IN) subject = Subject.OWNER;
+        // "they" and "but" are read only as "the rows they booked", "assigned to them" and "but nobody else's"
+        if (actor == null && (what.stream().anyMatch(x -> x.is("they") && x.word()) || assignedToThem(what) && subject != Subject.PERSON)) {
+            throw refuse("whose " + t.name().name() + " are \"theirs\" in \"" + w.text() + "\"? no column of " + t.name().name() + " says who did that",
+                    "name the column, e.g. \"users can read " + t.name().name() + " where user_id ...\", or say \"their own " + t.name().name() + "\"");
+        }
+        what.stream().filter(x -> x.is("but") && x.word()).findFirst().ifPresent(x -> {
+            throw refuse("did not understand \"but\" in \"" + w.text() + "\"", "say what is granted, one request at a time; a policy only grants");
+        });
+        PolicyGrants.Who who = new PolicyGrants.Who(subject, who(w), person(who(w)), parent(what, t), actor);
+        String condition = rows.condition(t, what);
         Optional<String> rights = RightsTables.why(catalog, t);
         String table = t.name().name();
         List<ChangeRequest> out = new ArrayList<>();
-        Set<Catalog.Table> lookups = new LinkedHashSet<>();
+        Set<PersonReach.Lookup> lookups = new LinkedHashSet<>();
         for (String cmd : commands) {
-            Grant g = grant(subject, t, cmd, rights, who(w));
-            if (g.lookup() != null) lookups.add(g.lookup());
+            PolicyGrants.Grant g = grants.grant(who, t, cmd, rights);
+            lookups.addAll(g.lookups());
             String rows = condition == null ? g.rows() : g.rows().equals("true") ? condition : g.rows() + " and " + condition;
             String using = cmd.equals("insert") ? null : rows;
             String check = cmd.equals("insert") ? rows : cmd.equals("update") ? g.rows() : null;
@@ -112,14 +130,70 @@ final class PolicyPhrases {
                     !t.rls() && out.isEmpty(), false, null));
             if (only) out.add(onlyPolicy(t, cmd, g.tag(), using, check));
         }
-        for (Catalog.Table l : lookups) {
-            // under RLS with no select policy a lookup sees no rows, and the policy above would grant nothing
-            if (l.rls() && l.policies().stream().noneMatch(p -> p.covers("select") && p.permissive()) && l.columns().containsKey("user_id")) {
-                out.add(new CreatePolicy(l.name(), trim63(l.name().name() + "_select_own"), "select", List.of("authenticated"), UID + " = \"user_id\"", null, false, false,
-                        l.name().name() + " has row level security and no select policy: the policies above read it, so users see their own rows there"));
-            }
+        for (PersonReach.Lookup l : lookups) {
+            lookupPolicy(l.table(), l.userColumn()).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * Under RLS a lookup sees only the rows its own select policies let through: with none that lets
+     * users see their own rows there, the policy above would grant nothing, so they get that one.
+     */
+    static Optional<CreatePolicy> lookupPolicy(Catalog.Table l, String own) {
+        if (!l.rls() || own == null) return Optional.empty();
+        // a policy comparing the row's own user column with auth.uid() (no lookup of other tables) shows users their rows
+        boolean seesOwn = l.policies().stream().map(p -> p.covers("select") && p.permissive() && p.using() != null ? p.using().toLowerCase(java.util.Locale.ROOT) : "")
+                .anyMatch(u -> u.equals("true") || u.contains("auth.uid()") && u.contains(own) && !u.contains(" from "));
+        if (seesOwn) return Optional.empty();
+        String tag = OwnerColumn.isOwnerName(own) || own.equals("id") ? "own" : own.replaceAll("_id$", "");
+        return Optional.of(new CreatePolicy(l.name(), trim63(l.name().name() + "_select_" + tag), "select", List.of("authenticated"), UID + " = " + Sql.ident(own), null,
+                false, false, l.name().name() + " has row level security and no policy that shows users their own rows by " + own
+                        + ": the policies above read it, so users see those rows there"));
+    }
+
+    /** The table after "their" ("the rooms of their clinic", "prescriptions for their own appointments") when it is not the policy's table, or null. */
+    private Catalog.Table parent(List<Tok> what, Catalog.Table t) {
+        for (int i = 0; i + 1 < what.size(); i++) {
+            if (!what.get(i).is("their", "his", "her")) continue;
+            int j = what.get(i + 1).is("own") ? i + 2 : i + 1;
+            if (j >= what.size()) continue;
+            Optional<Catalog.Table> p = catalog.findTable(what.get(j).text()).filter(x -> x != t);
+            if (p.isPresent()) return p.get();
+        }
+        return null;
+    }
+
+    private static boolean assignedToThem(List<Tok> what) {
+        for (int i = 0; i + 2 < what.size(); i++) if (what.get(i).is("assigned") && what.get(i + 1).is("to") && what.get(i + 2).is("them")) return true;
+        return false;
+    }
+
+    /**
+     * The user column the request names by what its user did: "the appointments they booked" (booked_by),
+     * "the tasks assigned to them" (assignee_id or assigned_to); or null.
+     */
+    private static String actor(Catalog.Table t, List<Tok> what) {
+        List<String> users = t.constraints().stream().filter(c -> c.type().equals("f") && c.columns().size() == 1 && c.references() != null
+                && c.references().display().equals("auth.users")).map(c -> c.columns().get(0)).toList();
+        for (int i = 0; i + 1 < what.size(); i++) {
+            if (!what.get(i).is("they")) continue;
+            if (users.contains(what.get(i + 1).text() + "_by")) return what.get(i + 1).text() + "_by";
+            if (what.get(i + 1).is("own") && t.ownerColumn().isPresent()) return t.ownerColumn().get();
+        }
+        // "users can send messages as themselves": the sender is the one who sends
+        if (t.ownerColumn().isEmpty() && what.stream().anyMatch(x -> x.is("themselves"))) {
+            for (Tok v : what) {
+                if (!v.word() || PolicyVerbs.commands(List.of(v)).isEmpty()) continue;
+                String agent = (v.text().endsWith("e") ? v.text() + "r" : v.text() + "er") + "_id";
+                if (users.contains(agent)) return agent;
+            }
+        }
+        if (assignedToThem(what)) {
+            List<String> assignees = users.stream().filter(c -> c.startsWith("assign")).toList();
+            if (assignees.size() == 1) return assignees.get(0);
+        }
+        return null;
     }
 
     /**
@@ -133,124 +207,19 @@ final class PolicyPhrases {
         return new CreatePolicy(t.name(), trim63(t.name().name() + "_" + cmd + "_only_" + tag), cmd, List.of("public"), using, check, false, true, note);
     }
 
-    /** Words that turn "users can delete ..." into its opposite. */
-    private static final Set<String> NEGATION = Set.of("not", "never", "no", "nobody", "noone", "cannot", "neither", "nor", "none", "nothing");
-
-    /**
-     * "users can not delete their own posts", "users should not be able to update ...", "no user can
-     * delete ...": a negation before the command forbids; policies only ever grant, so reading the
-     * rest would write the very policy the user ruled out. Refused. A negation after the command is
-     * a row condition ("posts that are not archived") and stays.
-     */
-    private static void refuseNegation(Words w) {
-        for (Tok t : w.all()) {
-            if (t.kind() == Lexer.Kind.QUOTED) continue;
-            if (!commands(List.of(t)).isEmpty()) return;
-            if (NEGATION.contains(t.text())) {
-                throw refuse("\"" + t.raw() + "\" forbids: a policy only grants, so pgpilot does not write one for \"" + w.text() + "\"",
-                        "with row level security on, what no policy grants is already denied; to take a right away, drop the policy that grants it "
-                                + "(\"drop policy NAME on TABLE\"), or say who alone may do it (\"only admins can delete TABLE\")");
-            }
-        }
-    }
-
-    static Set<String> commands(List<Tok> what) {
-        Set<String> commands = new LinkedHashSet<>();
-        for (Tok x : what) {
-            switch (x.text()) {
-                case "read", "see", "view", "select", "list", "access", "query", "fetch", "download" -> commands.add("select");
-                case "create", "insert", "add", "write", "submit", "post", "upload" -> commands.add("insert");
-                case "update", "edit", "modify", "change", "amend", "replace", "overwrite" -> commands.add("update");
-                case "delete", "remove", "destroy" -> commands.add("delete");
-                case "manage", "anything", "everything", "crud" -> commands.addAll(List.of("select", "insert", "update", "delete"));
-                default -> { }
-            }
-        }
-        return commands;
-    }
-
-    private Grant grant(Subject subject, Catalog.Table t, String cmd, Optional<String> rights, Set<String> who) {
-        String table = t.name().name();
-        boolean writes = cmd.equals("insert") || cmd.equals("update");
-        if (writes && rights.isPresent() && subject != Subject.ADMINS) {
-            throw refuse("refusing " + cmd + " on " + table + " for anyone but admins: " + table + " grants rights (" + rights.get()
-                    + "), so whoever may " + cmd + " rows there can grant themselves those rights",
-                    "let admins manage it (\"admins can manage " + table + "\"), or add its rows with the service role");
-        }
-        return switch (subject) {
-            case OWNER -> {
-                String owner = t.ownerColumn().orElseThrow(() -> refuse("table " + table + " has no owner column (user_id, owner_id, created_by, author_id, or an id referencing auth.users)"
-                        + otherUsers(t), "add one first: \"add user_id references auth.users to " + table + "\""));
-                yield new Grant(UID + " = " + Sql.ident(owner), List.of("authenticated"), "own");
-            }
-            case NAMED -> {
-                String col = namedColumn(who).orElseThrow();
-                if (!OwnerColumn.otherUserColumns(t).contains(col)) throw refuse("table " + table + " has no " + col + " column referencing auth.users" + otherUsers(t),
-                        "name the table the " + col.replace("_id", "") + " is on");
-                yield new Grant(UID + " = " + Sql.ident(col), List.of("authenticated"), col.replace("_id", ""));
-            }
-            case SIGNED_IN -> {
-                if (!cmd.equals("select")) throw refuse("whose " + table + " may users " + cmd + "? every signed-in user may not " + cmd + " every row",
-                        "say \"users can " + cmd + " their own " + table + "\"");
-                yield new Grant("true", List.of("authenticated"), "signed_in");
-            }
-            case PUBLIC -> {
-                if (!cmd.equals("select")) throw refuse("public " + cmd + " policies are not generated", "public access is read-only; owners can be given write access");
-                yield new Grant("true", List.of("anon", "authenticated"), "public");
-            }
-            case MEMBERS -> {
-                Membership m = Membership.of(catalog, t);
-                yield new Grant(m.filter(null), List.of("authenticated"), "members", m.link());
-            }
-            case ADMINS -> {
-                Optional<Catalog.Table> list = RightsTables.admins(catalog);
-                // "project admins", "clinic admins", or no admins table: members whose role says admin
-                boolean qualified = who.stream().anyMatch(x -> !x.startsWith("admin") && (catalog.findTable(x).isPresent() || x.equals("org")));
-                if (qualified || list.isEmpty()) {
-                    Optional<Membership> m = Membership.find(catalog, t);
-                    Optional<String> roles = m.flatMap(x -> x.roleFilter(catalog, who.contains("owners") ? List.of("owner", "admin") : List.of("admin")));
-                    if (roles.isPresent()) yield new Grant(m.get().filter(roles.get()), List.of("authenticated"), "admins", m.get().link());
-                }
-                Catalog.Table admins = list.orElseThrow(() -> refuse("no admin table found (a table named like admins with a user_id column)",
-                        "create it first: \"create table admins with user_id references auth.users\" (pgpilot gives it no policy that lets users add themselves; add admins with the service role)"));
-                if (admins == t) throw refuse("a policy on " + table + " cannot look up " + table + " itself (PostgreSQL reports infinite recursion)", "add and remove admins with the service role");
-                yield new Grant("exists (select 1 from " + admins.name().sql() + " a where a.\"user_id\" = " + UID + ")", List.of("authenticated"), "admins", admins);
-            }
-        };
-    }
-
-    private static String otherUsers(Catalog.Table t) {
-        List<String> others = OwnerColumn.otherUserColumns(t);
-        return others.isEmpty() ? "" : "; " + String.join(", ", others) + " references auth.users but does not say who owns a row";
-    }
-
-    /** "... where status is 'open'", "published posts", "posts that are not archived" → a row filter, or null. */
-    private String condition(Catalog.Table t, List<Tok> what) {
-        for (int i = 0; i < what.size(); i++) {
-            if (isCondition(what.get(i))) return conditions.predicate(t, what.subList(i + 1, what.size()));
-        }
-        for (Tok x : what) {
-            if (x.word() && t.column(x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident(x.text()) + " = true";
-            if (x.word() && x.text().length() > 2 && t.column("is_" + x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident("is_" + x.text()) + " = true";
-        }
-        return null;
-    }
-
-    private static boolean isCondition(Tok t) {
-        return t.kind() != Lexer.Kind.QUOTED && CONDITION.contains(t.text());
-    }
-
     /** The table a policy is about: "their organization's customers" and "customers of their organization" both mean customers. */
-    private Catalog.Table policyTable(Words w, List<Tok> what) {
+    private Catalog.Table policyTable(List<Tok> what) {
         List<Catalog.Table> plain = new ArrayList<>();
         for (int i = 0; i < what.size(); i++) {
             Tok t = what.get(i);
             if (!t.word()) continue;
-            if (isCondition(t)) break;
+            if (PolicyRows.isCondition(t)) break;
             Optional<Catalog.Table> ct = catalog.findTable(t.text());
-            boolean possessive = i > 0 && what.get(i - 1).is("their", "his", "her", "your", "my", "our");
+            int before = i > 1 && what.get(i - 1).is("own") ? i - 2 : i - 1;
+            boolean possessive = before >= 0 && what.get(before).is("their", "his", "her", "your", "my", "our");
             if (ct.isPresent() && !possessive) plain.add(ct.get());
         }
-        return plain.isEmpty() ? names.lastTable(what) : plain.get(plain.size() - 1);
+        // the verb's object comes first: "the announcements of published courses", "offers ... on active listings"
+        return plain.isEmpty() ? names.lastTable(what) : plain.get(0);
     }
 }

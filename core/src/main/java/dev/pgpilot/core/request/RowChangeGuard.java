@@ -51,7 +51,8 @@ final class RowChangeGuard {
         if (DATA_VERBS.contains(verb.text()) && !(verb.is("empty", "clear") && schemaNoun && !has(toks, "table"))) return Optional.of("\"" + verb.raw() + "\"");
         if (REMOVE.contains(verb.text()) || verb.is("update") || SET.contains(verb.text())) {
             if (next(toks, v + 1, "from") && !schemaNoun) return Optional.of("\"" + verb.raw() + " from\"");
-            if (toks.stream().anyMatch(t -> t.kind() == Kind.WORD && ROWS.contains(t.text())) && !has(toks, "column", "columns", "field", "table", "index")) {
+            if (toks.stream().anyMatch(t -> t.kind() == Kind.WORD && ROWS.contains(t.text())) && !has(toks, "column", "columns", "field", "table", "index", "security", "rls", "row-level")) {
+                // "turn on row level security for comments" names row level security, not rows
                 return Optional.of("rows");
             }
         }

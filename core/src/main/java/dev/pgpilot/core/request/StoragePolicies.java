@@ -8,7 +8,9 @@ import dev.pgpilot.core.request.Lexer.Kind;
 import dev.pgpilot.core.request.Lexer.Tok;
 import dev.pgpilot.core.request.PolicyPhrases.Subject;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,22 +28,49 @@ final class StoragePolicies {
         this.catalog = catalog;
     }
 
-    List<ChangeRequest> parse(Subject subject, Set<String> commands, List<Tok> what, boolean only) {
+    /** True when the words name a bucket the database has ("files in listing-photos"). */
+    static boolean namesBucket(Catalog catalog, List<Tok> what) {
+        // a bucket named like a table ("submissions") is the bucket only when the request speaks of files
+        boolean files = what.stream().anyMatch(t -> t.is("files", "file"));
+        return what.stream().anyMatch(t -> t.word() && catalog.bucket(t.raw()).isPresent() && (files || catalog.findTable(t.text()).isEmpty()));
+    }
+
+    /**
+     * @param person the noun of a PERSON subject ("patients"), or null: a person with a table of their
+     * own (patients.user_id) uploads to their folder only while they are one
+     */
+    List<ChangeRequest> parse(Subject subject, String person, Set<String> commands, List<Tok> what, boolean only) {
         String bucket = bucketName(what);
         Catalog.Table objects = catalog.findTable("storage.objects")
                 .orElseThrow(() -> refuse("this database has no storage.objects table (Supabase storage)", "storage policies need Supabase's storage schema"));
         if (commands.isEmpty()) throw refuse("can do what with the files in bucket " + bucket + "?", "say read, upload, update or delete");
         String inBucket = "\"bucket_id\" = " + Sql.literal(bucket);
         List<ChangeRequest> out = new ArrayList<>();
+        Set<ChangeRequest> lookups = new LinkedHashSet<>();
         for (String cmd : commands) {
             String rows;
             List<String> roles = List.of("authenticated");
             String tag;
             switch (subject) {
-                case OWNER -> {
+                case OWNER, PERSON -> {
                     // the object's path starts with the uploader's id: avatars/<uid>/photo.png
                     rows = inBucket + " and (storage.foldername(\"name\"))[1] = " + PolicyPhrases.UID + "::text";
-                    tag = "own_folder";
+                    // "sellers can upload ...": the name says whose folder, so every word of the request is in the policy
+                    tag = subject == Subject.PERSON ? Inflect.singular(person) + "_folder" : "own_folder";
+                    Optional<Catalog.Table> people = subject == Subject.PERSON ? catalog.findTable(person).filter(p -> p.ownerColumn().isPresent()) : Optional.empty();
+                    if (people.isPresent()) {
+                        Catalog.Table p = people.get();
+                        rows += " and exists (select 1 from " + p.name().sql() + " x where x." + Sql.ident(p.ownerColumn().get()) + " = " + PolicyPhrases.UID + ")";
+                        PolicyPhrases.lookupPolicy(p, p.ownerColumn().get()).ifPresent(lookups::add);
+                    }
+                }
+                case MEMBERS -> {
+                    // the first folder is the id of a parent the user is a member of: org-files/<org id>/plan.pdf
+                    Membership m = memberFolder(what, bucket);
+                    rows = inBucket + " and (storage.foldername(\"name\"))[1] in (select m." + Sql.ident(m.key()) + "::text from " + m.link().name().sql()
+                            + " m where m.\"user_id\" = " + PolicyPhrases.UID + ")";
+                    tag = "members";
+                    PolicyPhrases.lookupPolicy(m.link(), "user_id").ifPresent(lookups::add);
                 }
                 case PUBLIC, SIGNED_IN -> {
                     if (!cmd.equals("select")) throw refuse("refusing " + cmd + " in bucket " + bucket + " for " + (subject == Subject.PUBLIC ? "everyone" : "every signed-in user")
@@ -56,7 +85,7 @@ final class StoragePolicies {
                     rows = inBucket + " and exists (select 1 from " + admins.name().sql() + " a where a.\"user_id\" = " + PolicyPhrases.UID + ")";
                     tag = "admins";
                 }
-                default -> throw refuse("members policies on storage are not generated", "write them by hand: pgpilot new --empty NAME");
+                default -> throw refuse("who are " + subject.name().toLowerCase(java.util.Locale.ROOT) + " in bucket " + bucket + "?", "write the policy by hand: pgpilot new --empty NAME");
             }
             String using = cmd.equals("insert") ? null : rows;
             String check = cmd.equals("insert") || cmd.equals("update") ? rows : null;
@@ -71,7 +100,29 @@ final class StoragePolicies {
                 out.add(new CreatePolicy(p.table(), trim63(bucket.replaceAll("[^a-z0-9_]+", "_") + "_" + cmd + "_only_" + tag), cmd, p.roles(), u, c, false, true, p.note()));
             }
         }
+        out.addAll(lookups);
         return out;
+    }
+
+    /** "the files of their organization", "their organization's folder": a link table with user_id and a key to the table after "their". */
+    private Membership memberFolder(List<Tok> what, String bucket) {
+        for (int i = 0; i + 1 < what.size(); i++) {
+            if (!what.get(i).is("their")) continue;
+            Optional<Catalog.Table> parent = catalog.findTable(what.get(i + 1).text()).filter(p -> p.name().schema().equals("public"));
+            if (parent.isEmpty()) continue;
+            List<Membership> links = new ArrayList<>();
+            for (Catalog.Table l : catalog.tables().values()) {
+                if (!l.name().schema().equals("public") || !l.columns().containsKey("user_id")) continue;
+                l.constraints().stream().filter(c -> c.type().equals("f") && c.columns().size() == 1 && parent.get().name().equals(c.references()))
+                        .forEach(c -> links.add(new Membership(l, c.columns().get(0))));
+            }
+            List<Membership> members = links.stream().filter(m -> RightsTables.byName(m.link().name().name())).toList();
+            if (members.size() == 1) return members.get(0);
+            if (members.size() > 1) throw refuse("members of " + parent.get().name().name() + " are listed in " + String.join(" and ", members.stream().map(m -> m.link().name().name()).toList())
+                    + ": which one says who may use " + bucket + "?", "write the policy by hand: pgpilot new --empty NAME");
+        }
+        throw refuse("members of what? the folders of " + bucket + " need a parent the user is a member of",
+                "e.g. \"members can read the files of their organization in " + bucket + "\" (the first folder is the organization's id)");
     }
 
     private static String verb(String cmd) {
@@ -79,7 +130,9 @@ final class StoragePolicies {
     }
 
     /** "in the avatars bucket", "in bucket 'avatars'", "to the bucket called avatars". */
-    private static String bucketName(List<Tok> what) {
+    private String bucketName(List<Tok> what) {
+        Optional<Tok> known = what.stream().filter(t -> t.word() && catalog.bucket(t.raw()).isPresent()).findFirst();
+        if (known.isPresent()) return known.get().raw();
         int at = -1;
         for (int i = 0; i < what.size(); i++) if (what.get(i).is("bucket") && what.get(i).kind() != Kind.QUOTED) at = i;
         if (at < 0) throw refuse("which bucket?", "e.g. \"users can upload to their own folder in the avatars bucket\"");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.api.Plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +34,7 @@ class PlanAndWriteTest {
 
     @Test
     void planIsNamedAfterTheChangeWithTheNextVersion() {
-        Plan plan = pilot().plan("add notes text to public.orders", catalog);
+        Pilot.Plan plan = pilot().plan("add notes text to public.orders", catalog);
         assertEquals("20260304050607_add_notes_to_orders.sql", plan.fileName());
         assertEquals("20260304050607_add_notes_to_orders.down.sql", plan.downFileName());
         assertTrue(plan.migration().upSql().startsWith("-- Migration: add_notes_to_orders\n"), plan.migration().upSql());
@@ -44,7 +43,7 @@ class PlanAndWriteTest {
     @Test
     void writingTheSamePlanTwiceFailsAndKeepsTheFirstFilesUntouched() throws Exception {
         Pilot p = pilot();
-        Plan plan = p.plan("index orders on status", catalog);
+        Pilot.Plan plan = p.plan("index orders on status", catalog);
         Path file = p.write(plan).get(0);
         String before = Files.readString(file);
         PilotException e = assertThrows(PilotException.class, () -> p.write(plan));
@@ -56,7 +55,7 @@ class PlanAndWriteTest {
     @Test
     void whenTheDownFileCannotBeWrittenTheUpFileIsRemovedToo() throws Exception {
         Pilot p = pilot();
-        Plan plan = p.plan("index orders on status", catalog);
+        Pilot.Plan plan = p.plan("index orders on status", catalog);
         Path dir = p.workspace().migrationsDir();
         Files.createDirectories(dir.resolve("down"));
         Files.writeString(dir.resolve("down").resolve(plan.downFileName()), "-- someone else's file\n");
@@ -68,7 +67,7 @@ class PlanAndWriteTest {
     @Test
     void theDownScriptIsWrittenWhereTheSupabaseCliDoesNotLook() throws Exception {
         Pilot p = pilot();
-        Plan plan = p.plan("index orders on status", catalog);
+        Pilot.Plan plan = p.plan("index orders on status", catalog);
         Path up = p.write(plan).get(0);
         Path dir = p.workspace().migrationsDir();
         assertEquals(dir.resolve(plan.fileName()), up);

@@ -1,6 +1,5 @@
 package dev.pgpilot.shell.repl;
 
-import dev.pgpilot.core.api.TargetPreview;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.api.UpPlan;
 import java.io.PrintWriter;
@@ -47,7 +46,7 @@ public final class Repl {
             Runner runner,
             PlanApplier applier,
             List<String> defaultOptions,
-            TargetPreview target,
+            ReplTarget target,
             boolean color,
             Supplier<OptionalInt> pendingCount,
             Supplier<List<String>> environments,

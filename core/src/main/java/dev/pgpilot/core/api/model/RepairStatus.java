@@ -1,3 +1,0 @@
-package dev.pgpilot.core.api.model;
-
-public enum RepairStatus { APPLIED, REVERTED }

@@ -1,0 +1,135 @@
+package dev.pgpilot.core.request;
+
+import static dev.pgpilot.core.request.PolicyPhrases.UID;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a person the request names reaches a table's rows, through the schema's own links:
+ * "doctors" by appointments.doctor_id (a user), "patients" by appointments.patient_id ->
+ * patients.user_id, "patients ... their own patient record" by patients.user_id itself, "staff"
+ * by the staff rows linking their user to a clinic, and "... of their clinic", "... on their
+ * listings" by the parent row the person reaches. Only links the catalog has are followed; a
+ * person the schema does not link to the table gives nothing (the caller refuses).
+ */
+final class PersonReach {
+    /**
+     * The rows a person reaches: {@code column = auth.uid()} when {@code values} is null, else
+     * {@code column in (values)}; @param lookups tables the subquery reads (their RLS matters)
+     */
+    record Reach(String column, String values, List<Lookup> lookups) {
+        String filter() {
+            return values == null ? UID + " = " + Sql.ident(column) : Sql.ident(column) + " in (" + values + ")";
+        }
+    }
+
+    /** A table the filter reads, and the column that says which of its rows are the user's (their RLS must let them see those). */
+    record Lookup(Catalog.Table table, String userColumn) {}
+
+    private static final Pattern REFERENCED = Pattern.compile("REFERENCES\\s+\\S+?\\(\"?([a-z_][a-z0-9_]*)\"?\\)");
+    private final Catalog catalog;
+
+    PersonReach(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** True when the schema links the person this noun names ("doctors", "staff") to some table. */
+    boolean names(String noun) {
+        return catalog.tables().values().stream().anyMatch(t -> t.name().schema().equals("public") && direct(noun, t).isPresent());
+    }
+
+    /** The person's rows of t, through parent (the table after "their", or null) when t itself does not name them. */
+    Optional<Reach> of(String noun, Catalog.Table t, Catalog.Table parent) {
+        if (parent != null && parent != t) {
+            Optional<Reach> viaParent = direct(noun, parent).flatMap(p -> through(t, parent, p));
+            if (viaParent.isPresent()) return viaParent;
+        }
+        return direct(noun, t);
+    }
+
+    /** Rows of t whose foreign key points at a parent row the person reaches. */
+    Optional<Reach> through(Catalog.Table t, Catalog.Table parent, Reach p) {
+        for (Catalog.Constraint fk : foreignKeys(t)) {
+            if (fk.references() == null || !fk.references().equals(parent.name())) continue;
+            String key = fk.columns().get(0);
+            String ref = referenced(fk);
+            List<Lookup> lookups = new ArrayList<>(p.lookups());
+            if (p.values() != null && p.column().equals(ref)) return Optional.of(new Reach(key, p.values(), lookups));
+            if (p.values() == null) lookups.add(0, new Lookup(parent, p.column()));
+            return Optional.of(new Reach(key, "select p." + Sql.ident(ref) + " from " + parent.name().sql() + " p where " + p.filter(), lookups));
+        }
+        return Optional.empty();
+    }
+
+    /** "members" as bookings.member_id: a user column of t named for the person, and nothing else. */
+    Optional<Reach> userColumn(String noun, Catalog.Table t) {
+        String col = Inflect.singular(noun) + "_id";
+        return foreignKeys(t).stream().filter(fk -> isUsers(fk) && fk.columns().get(0).equals(col)).findFirst().map(fk -> new Reach(col, null, List.of()));
+    }
+
+    /** The person named on t itself: a user column, a key to the person's table, the person's own row, or the person's link rows to t. */
+    Optional<Reach> direct(String noun, Catalog.Table t) {
+        String one = Inflect.singular(noun);
+        List<Catalog.Constraint> fks = foreignKeys(t);
+        Optional<Reach> column = userColumn(noun, t);
+        if (column.isPresent()) return column;
+        Optional<Reach> linked = linkedByUserColumn(one, t);
+        if (linked.isPresent()) return linked;
+        Optional<Catalog.Table> person = catalog.findTable(noun).filter(p -> p.name().schema().equals("public"));
+        if (person.isEmpty()) return Optional.empty();
+        Catalog.Table p = person.get();
+        Optional<String> owner = OwnerColumn.of(p);
+        if (owner.isEmpty()) return Optional.empty();
+        if (p == t) return Optional.of(new Reach(owner.get(), null, List.of()));
+        for (Catalog.Constraint fk : fks) {
+            if (p.name().equals(fk.references())) {
+                String values = "select x." + Sql.ident(referenced(fk)) + " from " + p.name().sql() + " x where x." + Sql.ident(owner.get()) + " = " + UID;
+                return Optional.of(new Reach(fk.columns().get(0), values, List.of(new Lookup(p, owner.get()))));
+            }
+        }
+        // "staff" reach a clinic through their staff rows (staff.clinic_id -> clinics)
+        for (Catalog.Constraint fk : foreignKeys(p)) {
+            if (t.name().equals(fk.references())) {
+                String values = "select x." + Sql.ident(fk.columns().get(0)) + " from " + p.name().sql() + " x where x." + Sql.ident(owner.get()) + " = " + UID;
+                return Optional.of(new Reach(referenced(fk), values, List.of(new Lookup(p, owner.get()))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "students" reach courses through enrollments(student_id -> auth.users, course_id -> courses): the one table that links them. */
+    private Optional<Reach> linkedByUserColumn(String one, Catalog.Table t) {
+        List<Reach> found = new ArrayList<>();
+        for (Catalog.Table l : catalog.tables().values()) {
+            if (l == t || !l.name().schema().equals("public")) continue;
+            List<Catalog.Constraint> fks = foreignKeys(l);
+            boolean person = fks.stream().anyMatch(fk -> isUsers(fk) && fk.columns().get(0).equals(one + "_id"));
+            if (!person) continue;
+            for (Catalog.Constraint fk : fks) {
+                if (!t.name().equals(fk.references())) continue;
+                String values = "select x." + Sql.ident(fk.columns().get(0)) + " from " + l.name().sql() + " x where x." + Sql.ident(one + "_id") + " = " + UID;
+                found.add(new Reach(referenced(fk), values, List.of(new Lookup(l, one + "_id"))));
+            }
+        }
+        if (found.size() > 1) throw RequestParser.refuse("several tables link " + one + "s to " + t.name().name() + ": "
+                + String.join(", ", found.stream().map(r -> r.lookups().get(0).table().name().name()).toList()) + "; which one?", "write the policy by hand: pgpilot new --empty NAME");
+        return found.stream().findFirst();
+    }
+
+    private static boolean isUsers(Catalog.Constraint fk) {
+        return fk.references() != null && fk.references().display().equals("auth.users");
+    }
+
+    private static List<Catalog.Constraint> foreignKeys(Catalog.Table t) {
+        return t.constraints().stream().filter(c -> c.type().equals("f") && c.columns().size() == 1).toList();
+    }
+
+    private static String referenced(Catalog.Constraint fk) {
+        Matcher m = REFERENCED.matcher(fk.definition());
+        return m.find() ? m.group(1) : "id";
+    }
+}

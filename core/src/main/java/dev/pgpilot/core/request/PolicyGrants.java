@@ -1,0 +1,110 @@
+package dev.pgpilot.core.request;
+
+import static dev.pgpilot.core.request.PolicyPhrases.UID;
+import static dev.pgpilot.core.request.RequestParser.refuse;
+
+import dev.pgpilot.core.request.PolicyPhrases.Subject;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What each kind of subject may reach on a table, as the row filter of a policy; refuses what would grant more than that. */
+final class PolicyGrants {
+    /**
+     * What a subject may reach: the rows (a SQL filter, also the new-row check), for which roles,
+     * the policy name's tag, and the tables the filter looks up.
+     */
+    record Grant(String rows, List<String> roles, String tag, List<PersonReach.Lookup> lookups) {
+        Grant(String rows, List<String> roles, String tag) { this(rows, roles, tag, List.of()); }
+    }
+
+    /**
+     * Who the policy is for, as the request names them: @param words the words before "can";
+     * @param noun the person's noun for PERSON ("doctors", "staff"); @param parent the table after
+     * "their" ("the rooms of their clinic"), or null; @param actor a column "&lt;verb&gt;_by" the request
+     * names with "they &lt;verb&gt;" ("the appointments they booked"), or null
+     */
+    record Who(Subject subject, Set<String> words, String noun, Catalog.Table parent, String actor) {}
+
+    private final Catalog catalog;
+    private final PersonReach people;
+
+    PolicyGrants(Catalog catalog) {
+        this.catalog = catalog;
+        this.people = new PersonReach(catalog);
+    }
+
+    Grant grant(Who who, Catalog.Table t, String cmd, Optional<String> rights) {
+        String table = t.name().name();
+        boolean writes = cmd.equals("insert") || cmd.equals("update");
+        if (writes && rights.isPresent() && who.subject() != Subject.ADMINS) {
+            throw refuse("refusing " + cmd + " on " + table + " for anyone but admins: " + table + " grants rights (" + rights.get()
+                    + "), so whoever may " + cmd + " rows there can grant themselves those rights",
+                    "let admins manage it (\"admins can manage " + table + "\"), or add its rows with the service role");
+        }
+        return switch (who.subject()) {
+            case OWNER -> owner(who, t);
+            case PERSON -> {
+                PersonReach.Reach r = people.of(who.noun(), t, who.parent()).orElseThrow(() -> refuse("the schema links no " + who.noun() + " to " + table
+                        + (who.parent() == null ? "" : " or to its " + who.parent().name().name()) + otherUsers(t),
+                        "name the table that says who the " + who.noun() + " are, or write the policy by hand: pgpilot new --empty NAME"));
+                yield new Grant(r.filter(), List.of("authenticated"), Inflect.singular(who.noun()), r.lookups());
+            }
+            case SIGNED_IN -> {
+                if (!cmd.equals("select")) throw refuse("whose " + table + " may users " + cmd + "? every signed-in user may not " + cmd + " every row",
+                        "say \"users can " + cmd + " their own " + table + "\"");
+                yield new Grant("true", List.of("authenticated"), "signed_in");
+            }
+            case PUBLIC -> {
+                if (!cmd.equals("select")) throw refuse("public " + cmd + " policies are not generated", "public access is read-only; owners can be given write access");
+                yield new Grant("true", List.of("anon", "authenticated"), "public");
+            }
+            case MEMBERS -> {
+                // bookings.member_id is the member themselves; else a membership table links them to the row's parent
+                // (never the people a user column of some other table names: "members of a gym" are not those who booked)
+                Optional<PersonReach.Reach> r = people.userColumn("members", t);
+                if (r.isPresent()) yield new Grant(r.get().filter(), List.of("authenticated"), "member", r.get().lookups());
+                Membership m = Membership.of(catalog, t);
+                yield new Grant(m.filter(null), List.of("authenticated"), "members", List.of(new PersonReach.Lookup(m.link(), "user_id")));
+            }
+            case ADMINS -> admins(who.words(), t);
+        };
+    }
+
+    private Grant owner(Who who, Catalog.Table t) {
+        String table = t.name().name();
+        if (who.actor() != null) return new Grant(UID + " = " + Sql.ident(who.actor()), List.of("authenticated"), "own");
+        Optional<String> owner = t.ownerColumn();
+        if (owner.isEmpty() && who.parent() != null) {
+            // "the tasks of their own projects": the parent's owner
+            Optional<PersonReach.Reach> r = who.parent().ownerColumn().flatMap(o -> people.through(t, who.parent(), new PersonReach.Reach(o, null, List.of())));
+            if (r.isPresent()) return new Grant(r.get().filter(), List.of("authenticated"), "own", r.get().lookups());
+        }
+        String col = owner.orElseThrow(() -> refuse("table " + table + " has no owner column (user_id, owner_id, created_by, author_id, or an id referencing auth.users)"
+                + otherUsers(t), OwnerColumn.otherUserColumns(t).isEmpty() ? "add one first: \"add user_id references auth.users to " + table + "\""
+                : "say who by that column, e.g. \"" + Inflect.plural(OwnerColumn.otherUserColumns(t).get(0).replaceAll("_id$", "")) + " can ... their own " + table
+                        + "\", or add an owner: \"add user_id references auth.users to " + table + "\""));
+        return new Grant(UID + " = " + Sql.ident(col), List.of("authenticated"), "own");
+    }
+
+    private Grant admins(Set<String> who, Catalog.Table t) {
+        String table = t.name().name();
+        Optional<Catalog.Table> list = RightsTables.admins(catalog);
+        // "project admins", "clinic admins", or no admins table: members whose role says admin
+        boolean qualified = who.stream().anyMatch(x -> !x.startsWith("admin") && (catalog.findTable(x).isPresent() || x.equals("org")));
+        if (qualified || list.isEmpty()) {
+            Optional<Membership> m = Membership.find(catalog, t);
+            Optional<String> roles = m.flatMap(x -> x.roleFilter(catalog, who.contains("owners") ? List.of("owner", "admin") : List.of("admin")));
+            if (roles.isPresent()) return new Grant(m.get().filter(roles.get()), List.of("authenticated"), "admins", List.of(new PersonReach.Lookup(m.get().link(), "user_id")));
+        }
+        Catalog.Table admins = list.orElseThrow(() -> refuse("no admin table found (a table named like admins with a user_id column)",
+                "create it first: \"create table admins with user_id references auth.users\" (pgpilot gives it no policy that lets users add themselves; add admins with the service role)"));
+        if (admins == t) throw refuse("a policy on " + table + " cannot look up " + table + " itself (PostgreSQL reports infinite recursion)", "add and remove admins with the service role");
+        return new Grant("exists (select 1 from " + admins.name().sql() + " a where a.\"user_id\" = " + UID + ")", List.of("authenticated"), "admins", List.of(new PersonReach.Lookup(admins, "user_id")));
+    }
+
+    private static String otherUsers(Catalog.Table t) {
+        List<String> others = OwnerColumn.otherUserColumns(t);
+        return others.isEmpty() ? "" : "; " + String.join(", ", others) + " references auth.users but does not say who owns a row";
+    }
+}
