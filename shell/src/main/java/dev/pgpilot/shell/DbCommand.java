@@ -1,9 +1,6 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.local.LocalDatabase;
-import dev.pgpilot.core.local.LocalStandIns;
-import java.util.List;
+import dev.pgpilot.core.api.LocalServer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,37 +21,35 @@ final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.pgpilot.core.api.Pilot pilot = global.project();
-        LocalDatabase local = pilot.localDatabase();
+        LocalServer local = global.project().localServer();
         PrintWriter out = spec.commandLine().getOut();
         if (action == Action.start || action == Action.status) {
-            LocalDatabase.majorVersionNote(pilot.workspace().supabaseConfig()).ifPresent(n -> spec.commandLine().getErr().println("note: " + n));
+            local.majorVersionNote().ifPresent(n -> spec.commandLine().getErr().println("note: " + n));
             spec.commandLine().getErr().flush();
         }
         switch (action) {
             case start -> {
-                DatabaseTarget t = local.start();
-                print(out, "local database running: " + t.display(), "running", true, "url", t.display());
+                String url = local.start();
+                print(out, "local database running: " + url, "running", true, "url", url);
             }
             case stop -> {
                 boolean stopped = local.stop();
                 print(out, stopped ? "local database stopped" : "local database was not running", "stopped", stopped);
             }
             case status -> {
-                LocalDatabase.State s = local.state();
-                List<LocalStandIns.StandIn> standIns = local.runningTarget().map(LocalStandIns::of).orElse(List.of());
+                LocalServer.Status s = local.status();
                 if (global.json) {
                     out.println(Render.json(Render.fields("initialized", s.initialized(), "running", s.running(), "port", s.port(),
-                            "data", local.dataDir().toString(), "supabase_roles", local.hasSupabaseRoles(), "stand_ins", standIns)));
+                            "data", s.dataDir().toString(), "supabase_roles", s.supabaseRoles(), "stand_ins", s.standIns())));
                 } else {
-                    out.println(s.running() ? "running on 127.0.0.1:" + s.port() + " (" + local.dataDir() + ")"
-                            : s.initialized() ? "stopped (" + local.dataDir() + ")" : "not created yet (pgpilot db start creates it)");
-                    if (s.initialized() && !local.hasSupabaseRoles()) {
+                    out.println(s.running() ? "running on 127.0.0.1:" + s.port() + " (" + s.dataDir() + ")"
+                            : s.initialized() ? "stopped (" + s.dataDir() + ")" : "not created yet (pgpilot db start creates it)");
+                    if (s.initialized() && !s.supabaseRoles()) {
                         out.println("roles: made by an older pgpilot, postgres is a superuser here (not on Supabase); pgpilot db reset rebuilds it");
                     }
-                    if (!standIns.isEmpty()) {
+                    if (!s.standIns().isEmpty()) {
                         out.println("local stand-ins for Supabase extensions (* installed in the postgres database):");
-                        for (LocalStandIns.StandIn x : standIns) {
+                        for (LocalServer.StandIn x : s.standIns()) {
                             out.println("  " + (x.installed() ? "* " : "  ") + x.name() + ": " + x.behaviour());
                         }
                     }
@@ -67,9 +62,8 @@ final class DbCommand implements Callable<Integer> {
                     print(out, "nothing changed", "recreated", false);
                     return 1;
                 }
-                local.reset();
-                DatabaseTarget t = local.start();
-                print(out, "local database recreated: " + t.display(), "recreated", true, "url", t.display());
+                String url = local.recreate();
+                print(out, "local database recreated: " + url, "recreated", true, "url", url);
             }
         }
         return 0;

@@ -1,7 +1,8 @@
 package dev.pgpilot.shell;
 
+import dev.pgpilot.core.api.DriftWritten;
 import dev.pgpilot.core.api.Pilot;
-import dev.pgpilot.core.drift.Drift;
+import dev.pgpilot.core.api.DriftReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,14 +25,14 @@ final class DiffCommand implements Callable<Integer> {
         Pilot pilot = global.project();
         PrintWriter out = spec.commandLine().getOut();
         if (write == null) {
-            Drift.Result r = pilot.drift();
-            out.print(global.json ? r.toJson() + "\n" : r.toText());
+            DriftReport r = pilot.diff();
+            out.print(global.json ? r.json() + "\n" : r.text());
             out.flush(); // print() does not trigger the writer's autoflush
-            return r.diff().isEmpty() ? 0 : 1;
+            return r.inLine() ? 0 : 1;
         }
-        Pilot.DriftWritten w = pilot.writeDrift(write);
+        DriftWritten w = pilot.writeDrift(write);
         if (w.file() == null) {
-            boolean none = w.drift().diff().isEmpty();
+            boolean none = w.drift().inLine();
             report(out, null, w.notExpressed(), none ? "no drift: nothing to write" : "nothing that a migration here can express; nothing written");
             return none ? 0 : 1;
         }

@@ -1,8 +1,10 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.api.Pilot;
-import dev.pgpilot.core.engine.Rollback;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.DownOptions;
+import dev.pgpilot.core.api.model.DownResult;
+import dev.pgpilot.core.api.model.Reverted;
+import dev.pgpilot.core.api.model.MigrationFile;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -31,23 +33,23 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() {
         Pilot pilot = global.project();
         PrintWriter out = spec.commandLine().getOut();
-        Rollback.DownOptions options = new Rollback.DownOptions(steps, to);
+        DownOptions options = new DownOptions(steps, to);
         List<MigrationFile> plan = pilot.downPlan(options);
-        String where = pilot.target().target().display();
+        String where = pilot.where().display();
         if (!global.json) {
-            show(out, plan, where);
+            show(pilot, out, plan, where);
         }
         if (plan.isEmpty() || dryRun) {
-            if (global.json) out.println(Render.json(result(where, plan, List.of())));
+            if (global.json) out.println(Render.json(result(pilot, where, plan, List.of())));
             return 0;
         }
         if (!Confirm.change(global, pilot, "Revert " + plan.size() + " migration(s)", "down not run")) {
-            out.println(global.json ? Render.json(result(where, plan, List.of())) : "nothing reverted");
+            out.println(global.json ? Render.json(result(pilot, where, plan, List.of())) : "nothing reverted");
             return 1;
         }
-        Rollback.DownResult r = pilot.down(options);
+        DownResult r = pilot.down(options);
         if (global.json) {
-            out.println(Render.json(result(where, plan, r.reverted())));
+            out.println(Render.json(result(pilot, where, plan, r.reverted())));
         } else {
             r.reverted().forEach(x -> out.printf("reverted %s_%s (%d ms)%n", x.version(), x.name(), x.millis()));
         }
@@ -55,7 +57,7 @@ final class DownCommand implements Callable<Integer> {
     }
 
     /** Each down script with the SQL it runs, as `up` shows what it will apply before asking. */
-    private void show(PrintWriter out, List<MigrationFile> plan, String where) {
+    private void show(Pilot pilot, PrintWriter out, List<MigrationFile> plan, String where) {
         if (plan.isEmpty()) {
             out.println("nothing to revert on " + where);
             return;
@@ -63,16 +65,16 @@ final class DownCommand implements Callable<Integer> {
         out.println((dryRun ? "would revert on " : "to revert on ") + where + ":");
         for (MigrationFile f : plan) {
             out.println("-- " + f.downPath().orElseThrow().getFileName());
-            String sql = Rollback.downSql(f);
+            String sql = pilot.downSql(f);
             out.print(sql.endsWith("\n") ? sql : sql + "\n");
         }
         out.flush();
     }
 
-    private Map<String, Object> result(String where, List<MigrationFile> plan, List<Rollback.Reverted> reverted) {
+    private Map<String, Object> result(Pilot pilot, String where, List<MigrationFile> plan, List<Reverted> reverted) {
         return Render.fields("target", where, "dry_run", dryRun,
                 "planned", plan.stream().map(f -> Render.fields("version", f.version(), "name", f.name().name(),
-                        "down_file", f.downPath().orElseThrow().getFileName().toString(), "sql", Rollback.downSql(f))).toList(),
+                        "down_file", f.downPath().orElseThrow().getFileName().toString(), "sql", pilot.downSql(f))).toList(),
                 "reverted", reverted.stream().map(x -> Render.fields("version", x.version(), "name", x.name(), "duration_ms", x.millis())).toList());
     }
 }

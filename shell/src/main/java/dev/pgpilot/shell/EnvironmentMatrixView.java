@@ -1,6 +1,6 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.drift.EnvironmentMatrix;
+import dev.pgpilot.core.api.model.EnvironmentMatrix;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

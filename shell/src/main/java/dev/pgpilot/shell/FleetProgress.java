@@ -1,9 +1,9 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.fleet.FleetTarget;
-import dev.pgpilot.core.fleet.RolloutListener;
-import dev.pgpilot.core.fleet.TargetOutcome;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.fleet.FleetTarget;
+import dev.pgpilot.core.api.fleet.RolloutListener;
+import dev.pgpilot.core.api.fleet.TargetOutcome;
+import dev.pgpilot.core.api.model.MigrationFile;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,14 +1,13 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.engine.ApplyResult;
-import dev.pgpilot.core.engine.UpOptions;
-import dev.pgpilot.core.fleet.FleetSelection;
-import dev.pgpilot.core.fleet.FleetTarget;
-import dev.pgpilot.core.fleet.Rollout;
-import dev.pgpilot.core.fleet.RolloutResult;
-import dev.pgpilot.core.fleet.TargetOutcome;
-import dev.pgpilot.core.workspace.Config;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.UpOptions;
+import dev.pgpilot.core.api.fleet.FleetSelection;
+import dev.pgpilot.core.api.fleet.FleetTarget;
+import dev.pgpilot.core.api.fleet.Rollout;
+import dev.pgpilot.core.api.fleet.RolloutResult;
+import dev.pgpilot.core.api.fleet.TargetOutcome;
 import dev.pgpilot.shell.repl.Interrupts;
 import dev.pgpilot.shell.repl.Tty;
 import java.io.PrintWriter;
@@ -26,10 +25,9 @@ final class FleetUp {
     record Request(Path targetsFile, int parallel, boolean continueOnFailure, String canary, UpOptions up) {}
 
     static int run(GlobalOptions global, Request req, PrintWriter out, PrintWriter err) {
-        Config config = Config.load(global.workdir);
         List<FleetTarget> targets = req.targetsFile() != null
                 ? FleetSelection.fromFile(req.targetsFile(), System.getenv())
-                : FleetSelection.fromConfig(config, global.env);
+                : FleetSelection.fromProject(global.workdir, global.env);
         Rollout rollout = new Rollout(global.workdir, global.source, System.getProperty("user.name"), Clock.systemUTC(), System.getenv());
         Rollout.Options options = new Rollout.Options(req.parallel(),
                 req.continueOnFailure() ? Rollout.Policy.CONTINUE : Rollout.Policy.STOP_ON_FAILURE, req.canary(), req.up());

@@ -1,8 +1,6 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.types.TypeCatalog;
-import dev.pgpilot.core.types.TypeScriptTypes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,11 +30,7 @@ final class GenCommand implements Callable<Integer>, TextOnly {
             throw PilotException.refused("cannot generate '" + what + " " + lang + "'", "pgpilot gen types typescript > database.types.ts");
         }
         dev.pgpilot.core.api.Pilot pilot = global.project();
-        dev.pgpilot.core.target.DatabaseTarget target = pilot.target().target();
-        java.util.List<String> names = schemas != null && !schemas.isEmpty() ? schemas
-                : TypeCatalog.schemasFor(target, pilot.workspace().supabaseConfig());
-        TypeCatalog catalog = TypeCatalog.read(target, names);
-        spec.commandLine().getOut().print(TypeScriptTypes.render(catalog));
+        spec.commandLine().getOut().print(pilot.typeScriptTypes(schemas));
         spec.commandLine().getOut().flush(); // print() does not trigger the writer's autoflush
         return 0;
     }

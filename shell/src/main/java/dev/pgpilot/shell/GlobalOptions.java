@@ -1,9 +1,7 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.api.Pilot;
-import dev.pgpilot.core.workspace.DownScripts;
-import dev.pgpilot.core.workspace.MigrationListing;
-import dev.pgpilot.core.workspace.Workspace;
+import dev.pgpilot.core.api.Project;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,7 +41,7 @@ public final class GlobalOptions {
     /** The command's Pilot, after {@link #prepareFolder} (each move and skipped file is printed on stderr). */
     public Pilot pilot() {
         Pilot p = new Pilot(new Pilot.Options(workdir, dbUrl, env, source, System.getProperty("user.name")));
-        prepareFolder(p.workspace(), command.commandLine().getErr());
+        prepareFolder(Project.at(workdir), command.commandLine().getErr());
         return p;
     }
 
@@ -51,12 +49,9 @@ public final class GlobalOptions {
      * Moves down scripts left beside their migrations into the down folder, saying so for each file,
      * and warns about each {@code .sql} file the migration commands skip (as the Supabase CLI does).
      */
-    static void prepareFolder(Workspace workspace, PrintWriter err) {
-        for (DownScripts.Moved m : workspace.moveLegacyDownScripts()) {
-            err.println("note: " + m.message(workspace.workdir()));
-        }
-        for (MigrationListing.Skipped s : workspace.skippedFiles()) {
-            err.println("warning: " + s.message(workspace.workdir()));
+    static void prepareFolder(Project project, PrintWriter err) {
+        for (Project.Note n : project.prepare()) {
+            err.println((n.warning() ? "warning: " : "note: ") + n.text());
         }
         err.flush();
     }
@@ -64,7 +59,7 @@ public final class GlobalOptions {
     /** For commands that read the project: refuses (exit 2, nothing created) when the workdir is not one. */
     public Pilot project() {
         Pilot p = pilot();
-        p.workspace().requireProject();
+        p.requireProject();
         return p;
     }
 }

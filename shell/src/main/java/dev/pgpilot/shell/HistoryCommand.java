@@ -1,6 +1,6 @@
 package dev.pgpilot.shell;
 
-import dev.pgpilot.core.engine.History;
+import dev.pgpilot.core.api.model.HistoryEntry;
 import dev.pgpilot.shell.repl.Tty;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
@@ -24,11 +24,11 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<History.Entry> entries = global.project().history();
+        List<HistoryEntry> entries = global.project().history();
         PrintWriter out = spec.commandLine().getOut();
         if (global.json) {
             List<Map<String, Object>> list = new ArrayList<>();
-            for (History.Entry e : entries) {
+            for (HistoryEntry e : entries) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("version", e.version());
                 m.put("name", e.name());
@@ -55,7 +55,7 @@ final class HistoryCommand implements Callable<Integer> {
             return 0;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (History.Entry e : entries) {
+        for (HistoryEntry e : entries) {
             String result = e.success() ? (e.revertedAt() != null ? "ok (reverted " + WHEN.format(e.revertedAt()) + ")" : "ok")
                     : "FAILED" + (e.failedLine() == null ? "" : " at line " + e.failedLine()) + ": " + e.error();
             rows.add(List.of(WHEN.format(e.startedAt()), e.version(), e.name() == null ? "" : e.name(), e.direction(),

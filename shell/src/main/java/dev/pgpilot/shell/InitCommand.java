@@ -1,5 +1,6 @@
 package dev.pgpilot.shell;
 
+import dev.pgpilot.core.api.InitResult;
 import dev.pgpilot.core.api.Pilot;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Pilot.InitResult r = global.pilot().init();
+        InitResult r = global.pilot().init();
         java.io.PrintWriter out = spec.commandLine().getOut();
         if (global.json) {
             out.println(Render.json(Render.fields("migrations", r.migrationsDir().toString(), "config", r.configFile().toString(),

@@ -1,14 +1,10 @@
 package dev.pgpilot.shell;
 
+import dev.pgpilot.core.api.LintReports;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.lint.run.LintBaseline;
-import dev.pgpilot.core.lint.LintReport;
-import dev.pgpilot.core.lint.run.Linter;
-import dev.pgpilot.core.lint.run.ReportFormat;
-import dev.pgpilot.core.lint.run.ReportWriter;
-import dev.pgpilot.core.lint.Rule;
-import dev.pgpilot.core.lint.rules.Rules;
-import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.api.model.LintReport;
+import dev.pgpilot.core.api.model.ReportFormat;
+import dev.pgpilot.core.api.model.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,7 +35,7 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--list-rules", description = "print every rule with its default severity")
     boolean listRules;
 
-    @Option(names = "--baseline", description = "accept every current finding: write them to " + LintBaseline.FILE_NAME
+    @Option(names = "--baseline", description = "accept every current finding: write them to " + LintReports.BASELINE_FILE
             + ", which lint, up and Slack then ignore (new findings still count)")
     boolean baseline;
 
@@ -48,10 +44,10 @@ final class LintCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (listRules) {
             if (global.json) {
-                out.println(Render.json(Rules.all().stream()
+                out.println(Render.json(LintReports.rules().stream()
                         .map(r -> Render.fields("id", r.id(), "severity", r.defaultSeverity().label(), "why", r.why())).toList()));
             } else {
-                for (Rule r : Rules.all()) out.printf("%-45s %-7s %s%n", r.id(), r.defaultSeverity().label(), r.why());
+                for (LintReports.RuleInfo r : LintReports.rules()) out.printf("%-45s %-7s %s%n", r.id(), r.defaultSeverity().label(), r.why());
             }
             out.flush();
             return 0;
@@ -59,7 +55,7 @@ final class LintCommand implements Callable<Integer> {
         Map<String, Severity> overrides = new LinkedHashMap<>();
         if (rules != null) {
             for (String r : rules) {
-                Map.Entry<String, Severity> e = Linter.parseOverride(r);
+                Map.Entry<String, Severity> e = LintReports.parseOverride(r);
                 overrides.put(e.getKey(), e.getValue());
             }
         }
@@ -81,7 +77,7 @@ final class LintCommand implements Callable<Integer> {
             throw e;
         }
         boolean color = dev.pgpilot.shell.repl.Tty.color(global.noColor);
-        out.print(ReportWriter.render(report, f, color));
+        out.print(LintReports.render(report, f, color));
         out.flush();
         if (report.hasFailures()) {
             // The report is incomplete: "could not run", never "errors found" nor "clean".
@@ -98,7 +94,7 @@ final class LintCommand implements Callable<Integer> {
             throw PilotException.error("--baseline takes no PATH", "run pgpilot lint --baseline in the project: it accepts the findings of every migration");
         }
         LintReport report = global.project().writeLintBaseline(overrides);
-        String file = LintBaseline.FILE_NAME;
+        String file = LintReports.BASELINE_FILE;
         if (global.json) {
             out.println(Render.json(Render.fields("baseline", file, "accepted", report.findings().size())));
         } else {

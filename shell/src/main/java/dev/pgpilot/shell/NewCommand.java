@@ -3,8 +3,10 @@ package dev.pgpilot.shell;
 import dev.pgpilot.core.api.Draft;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.lint.LintReport;
-import dev.pgpilot.core.lint.run.ReportWriter;
+import dev.pgpilot.core.api.Plan;
+import dev.pgpilot.core.api.RlsTestWritten;
+import dev.pgpilot.core.api.model.LintReport;
+import dev.pgpilot.core.api.LintReports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,8 +42,9 @@ final class NewCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (empty != null) {
-            Path file = global.pilot().newEmpty(empty);
-            Path down = dev.pgpilot.core.workspace.Workspace.open(global.workdir).downScriptOf(file.getFileName().toString());
+            Pilot pilot = global.pilot();
+            Path file = pilot.newEmpty(empty);
+            Path down = pilot.downScriptOf(file);
             if (global.json) {
                 out.println(Render.json(Render.fields("file", file.toString(), "down_file", down.toString(), "written", true)));
             } else {
@@ -55,10 +58,10 @@ final class NewCommand implements Callable<Integer> {
         Pilot pilot = global.pilot();
         String request = String.join(" ", words);
         Draft draft = pilot.draft(request, offline);
-        Pilot.Plan plan = draft.plan();
+        Plan plan = draft.plan();
         LintReport lint = draft.lint();
         Draft.Written w = dryRun ? null : pilot.write(draft, rlsTest);
-        Pilot.RlsTestWritten rls = w == null ? null : w.rlsTest();
+        RlsTestWritten rls = w == null ? null : w.rlsTest();
         Draft.WrittenFile first = w == null ? null : w.files().get(0);
         if (global.json) {
             out.println(Render.json(json(plan, lint, first == null ? null : first.file(), first == null ? null : first.downFile(), rls)));
@@ -67,7 +70,7 @@ final class NewCommand implements Callable<Integer> {
         PlanPrinter.print(plan, out);
         out.println();
         out.println("-- lint");
-        out.print(ReportWriter.text(lint, dev.pgpilot.shell.repl.Tty.color(global.noColor)));
+        out.print(LintReports.text(lint, dev.pgpilot.shell.repl.Tty.color(global.noColor)));
         if (w == null) {
             out.println("-- dry run: nothing written");
             return 0;
@@ -83,7 +86,7 @@ final class NewCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> json(Pilot.Plan plan, LintReport lint, Path file, Path down, Pilot.RlsTestWritten rls) {
+    private static Map<String, Object> json(Plan plan, LintReport lint, Path file, Path down, RlsTestWritten rls) {
         return Render.fields(
                 "file", file == null ? plan.fileName() : file.toString(),
                 "down_file", down == null ? plan.downFileName() : down.toString(),
@@ -93,7 +96,7 @@ final class NewCommand implements Callable<Integer> {
                 // a plan of two files: the second runs outside a transaction (indexes built concurrently)
                 "then", plan.files().stream().skip(1).map(f -> Render.fields("file", f.fileName(), "down_file", f.downFileName(),
                         "up_sql", f.migration().upSql(), "down_sql", f.migration().downSql())).toList(),
-                "lint", ReportWriter.json(lint),
+                "lint", LintReports.json(lint),
                 "rls_test", rls == null || rls.file() == null ? null : rls.file().toString(),
                 "rls_test_skipped", rls == null ? java.util.List.of() : rls.skipped());
     }

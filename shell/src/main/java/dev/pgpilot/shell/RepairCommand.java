@@ -1,7 +1,8 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.api.Pilot;
-import dev.pgpilot.core.engine.Repair;
+import dev.pgpilot.core.api.model.RepairResult;
+import dev.pgpilot.core.api.model.RepairStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class RepairCommand implements Callable<Integer> {
             out.println(global.json ? Render.json(Render.fields("version", version, "status", status.name(), "changed", false)) : "history unchanged");
             return 1;
         }
-        Repair.RepairResult r = pilot.repair(version, status == State.applied ? Repair.Status.APPLIED : Repair.Status.REVERTED);
+        RepairResult r = pilot.repair(version, status == State.applied ? RepairStatus.APPLIED : RepairStatus.REVERTED);
         out.println(global.json ? Render.json(Render.fields("version", r.version(), "status", status.name(), "changed", r.changed()))
                 : r.changed() ? "recorded " + r.version() + " as " + status : r.version() + " was already " + status + "; nothing changed");
         return 0;

@@ -1,7 +1,7 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.api.Pilot;
-import dev.pgpilot.core.drift.Reset;
+import dev.pgpilot.core.api.model.ResetResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,12 +16,12 @@ final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pilot pilot = global.project();
-        Reset.checkAllowed(pilot.target());
-        if (!Prompter.confirm(global, "drop everything in " + pilot.target().target().label() + " and re-apply all migrations?", "reset")) {
+        pilot.checkResetAllowed();
+        if (!Prompter.confirm(global, "drop everything in " + pilot.where().label() + " and re-apply all migrations?", "reset")) {
             spec.commandLine().getOut().println(global.json ? Render.json(Render.fields("reset", false)) : "nothing changed");
             return 1;
         }
-        Reset.Result r = pilot.reset();
+        ResetResult r = pilot.reset();
         if (!global.json) r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         spec.commandLine().getErr().flush();
         spec.commandLine().getOut().println(global.json ? Render.json(Render.fields("reset", true, "target", r.target(), "applied", r.applied(),

@@ -4,12 +4,10 @@ import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.SchemaNames;
 import dev.pgpilot.core.api.UpPlan;
-import dev.pgpilot.core.workspace.Config;
-import dev.pgpilot.core.workspace.MigrationFile;
-import dev.pgpilot.core.workspace.Workspace;
+import dev.pgpilot.core.api.Project;
+import dev.pgpilot.core.api.TargetPreview;
 import dev.pgpilot.shell.repl.Colors;
 import dev.pgpilot.shell.repl.Repl;
-import dev.pgpilot.shell.repl.ReplTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,12 +50,12 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
         boolean color = Colors.enabled(terminal, global.noColor, env);
         PrintWriter out = terminal.writer();
         try {
-            GlobalOptions.prepareFolder(Workspace.open(workdir), out);
+            GlobalOptions.prepareFolder(Project.at(workdir), out);
         } catch (PilotException e) {
             // a broken pgpilot.yaml or a move that cannot be done: the first command that needs the folder reports it
         }
-        Config config = configOrDefaults(workdir);
-        ReplTarget target = ReplTarget.describe(global.dbUrl, global.env, env, config);
+        Project project = Project.at(workdir);
+        TargetPreview target = project.previewTarget(global.dbUrl, global.env, env);
         Repl.Setup setup = new Repl.Setup(
                 terminal,
                 commandLine.apply(out),
@@ -67,8 +65,8 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
                 target,
                 color,
                 () -> pendingCount(workdir, target),
-                () -> new ArrayList<>(configOrDefaults(workdir).environments().keySet()),
-                () -> Workspace.open(workdir).migrations().stream().map(MigrationFile::version).toList(),
+                project::environments,
+                project::versions,
                 () -> catalogNames(workdir, target),
                 () -> pilot(workdir),
                 env,
@@ -88,13 +86,7 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
      * commands that read a project refuse: say so before the first prompt, with what to do.
      */
     private static void sayWhenNotAProject(Path workdir, PrintWriter out) {
-        boolean project;
-        try {
-            project = Workspace.open(workdir).isProject();
-        } catch (RuntimeException brokenConfig) {
-            project = true; // it has a pgpilot.yaml: the command that reads it reports what is wrong
-        }
-        if (!project) {
+        if (!Project.at(workdir).isProject()) {
             out.println("note: " + workdir + " is not a pgpilot project (no supabase/ folder, no pgpilot.yaml).");
             out.println("      Type init to start one here, or exit and run pgpilot shell from your project folder (or with --workdir DIR).");
             out.flush();
@@ -102,7 +94,7 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
     }
 
     /** Pending migrations of the target; unknown (empty) while the local database is not running, so nothing starts it. */
-    private OptionalInt pendingCount(Path workdir, ReplTarget target) {
+    private OptionalInt pendingCount(Path workdir, TargetPreview target) {
         Pilot p = pilot(workdir);
         if (target.local() && !p.localDatabase().state().running()) {
             return OptionalInt.empty();
@@ -131,7 +123,7 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
     }
 
     /** Table names for completion: the target's, but never by starting the local database (null then). */
-    private SchemaNames catalogNames(Path workdir, ReplTarget target) {
+    private SchemaNames catalogNames(Path workdir, TargetPreview target) {
         Pilot p = pilot(workdir);
         if (target.local() && !p.localDatabase().state().running()) {
             return null;
@@ -141,14 +133,6 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
 
     private Pilot pilot(Path workdir) {
         return new Pilot(new Pilot.Options(workdir, global.dbUrl, global.env, "shell", System.getProperty("user.name")));
-    }
-
-    private static Config configOrDefaults(Path workdir) {
-        try {
-            return Config.load(workdir);
-        } catch (RuntimeException e) {
-            return Config.defaults(); // a broken pgpilot.yaml is reported by the command that needs it
-        }
     }
 
     private static Path historyFile(Map<String, String> env) {

@@ -34,7 +34,7 @@ final class SlackCommand implements Callable<Integer>, TextOnly {
             // Commands that name no environment use this database, as DATABASE_URL would.
             env.put("DATABASE_URL", global.dbUrl);
         }
-        GlobalOptions.prepareFolder(dev.pgpilot.core.workspace.Workspace.open(global.workdir), spec.commandLine().getErr());
+        GlobalOptions.prepareFolder(dev.pgpilot.core.api.Project.at(global.workdir), spec.commandLine().getErr());
         SlackBotRunner.run(BotSettings.from(global.workdir, env), bind, port, spec.commandLine().getOut());
         return 0;
     }

@@ -1,7 +1,7 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.query.QueryResult;
+import dev.pgpilot.core.api.model.QueryResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.api.Pilot;
-import dev.pgpilot.core.engine.StatusReport;
+import dev.pgpilot.core.api.model.StatusReport;
 import dev.pgpilot.shell.repl.Tty;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ final class StatusCommand implements Callable<Integer> {
         for (StatusReport.Entry e : r.applied()) rows.add(List.of(e.version(), e.name(), modified.contains(e.version()) ? "MODIFIED" : "applied"));
         for (StatusReport.Entry e : r.pending()) rows.add(List.of(e.version(), e.name(), late.contains(e.version()) ? "pending (out of order)" : "pending"));
         for (StatusReport.Entry e : r.missing()) rows.add(List.of(e.version(), e.name(), "applied, file missing"));
-        rows.sort((a, b) -> dev.pgpilot.core.workspace.MigrationName.VERSION_ORDER.compare(a.get(0), b.get(0)));
+        rows.sort((a, b) -> dev.pgpilot.core.api.model.MigrationName.VERSION_ORDER.compare(a.get(0), b.get(0)));
         if (rows.isEmpty()) {
             out.println("no migrations yet (pgpilot new --empty NAME writes one)");
         } else {

@@ -1,7 +1,8 @@
 package dev.pgpilot.shell;
 
 import dev.pgpilot.core.api.Pilot;
-import dev.pgpilot.core.rlstest.RlsTestRunner;
+import dev.pgpilot.core.api.model.RlsStepResult;
+import dev.pgpilot.core.api.model.RlsTestResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,25 +26,25 @@ final class TestRlsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pilot pilot = global.project();
-        List<RlsTestRunner.FileResult> results = pilot.testRls(files);
+        List<RlsTestResult> results = pilot.testRls(files);
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         int total = 0;
         List<Map<String, Object>> json = new ArrayList<>();
-        for (RlsTestRunner.FileResult r : results) {
-            String file = pilot.workspace().workdir().relativize(r.file().path().toAbsolutePath()).toString();
-            if (!global.json) out.println(file + ": " + r.file().name());
+        for (RlsTestResult r : results) {
+            String file = pilot.workdir().relativize(r.path().toAbsolutePath()).toString();
+            if (!global.json) out.println(file + ": " + r.name());
             if (r.setupError() != null) {
                 if (!global.json) out.println("  FAIL setup: " + r.setupError());
                 failed++;
                 total++;
             }
-            for (RlsTestRunner.StepResult s : r.steps()) {
+            for (RlsStepResult s : r.steps()) {
                 total++;
                 if (!s.passed()) failed++;
                 if (!global.json) out.println(s.passed() ? "  ok   " + s.name() : "  FAIL " + s.name() + ": " + s.reason());
             }
-            json.add(Render.fields("file", file, "name", r.file().name(), "setup_error", r.setupError(), "steps",
+            json.add(Render.fields("file", file, "name", r.name(), "setup_error", r.setupError(), "steps",
                     r.steps().stream().map(s -> Render.fields("name", s.name(), "passed", s.passed(), "reason", s.reason())).toList()));
         }
         out.println(global.json ? Render.json(Render.fields("files", json, "passed", total - failed, "failed", failed))

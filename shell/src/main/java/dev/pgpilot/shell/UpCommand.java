@@ -3,11 +3,11 @@ package dev.pgpilot.shell;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.api.UpPlan;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.engine.ApplyListener;
-import dev.pgpilot.core.engine.ApplyResult;
-import dev.pgpilot.core.engine.MigrationFailedException;
-import dev.pgpilot.core.engine.UpOptions;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.MigrationFailedException;
+import dev.pgpilot.core.api.model.UpOptions;
+import dev.pgpilot.core.api.model.MigrationFile;
 import dev.pgpilot.shell.repl.Interrupts;
 import dev.pgpilot.shell.repl.ProgressBar;
 import dev.pgpilot.shell.repl.Tty;
@@ -56,7 +56,7 @@ final class UpCommand implements Callable<Integer> {
         Pilot pilot = global.project(); // outside a project: exit 2 before any target is touched
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (targets != null || dev.pgpilot.core.fleet.FleetSelection.isFleet(global.env)) {
+        if (targets != null || dev.pgpilot.core.api.fleet.FleetSelection.isFleet(global.env)) {
             if (targets != null && global.env != null) throw PilotException.error("--targets and --env cannot be combined", "use one of them");
             return FleetUp.run(global, new FleetUp.Request(targets, parallel, continueOnFailure, canary,
                     new UpOptions(to, dryRun, allowOutOfOrder, allowLintErrors)), out, err);

@@ -3,7 +3,7 @@ package dev.pgpilot.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pgpilot.shell.repl.Repl;
-import dev.pgpilot.shell.repl.ReplTarget;
+import dev.pgpilot.core.api.TargetPreview;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +35,7 @@ class ShellPrompterTest {
                         return 0;
                     },
                     (plan, w) -> 0,
-                    List.of(), new ReplTarget("local", false, true), false, OptionalInt::empty,
+                    List.of(), new TargetPreview("local", false, true), false, OptionalInt::empty,
                     List::of, List::of, () -> null, () -> null, java.util.Map.of(), null));
             Prompter.install(repl::ask);
             try {

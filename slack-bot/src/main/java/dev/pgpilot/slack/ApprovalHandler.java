@@ -1,12 +1,12 @@
 package dev.pgpilot.slack;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.pgpilot.core.approval.Approval;
-import dev.pgpilot.core.approval.ApprovalRef;
-import dev.pgpilot.core.approval.ApprovalWorkflow;
-import dev.pgpilot.core.approval.Decision;
-import dev.pgpilot.core.approval.Outcome;
-import dev.pgpilot.core.approval.Requested;
+import dev.pgpilot.core.api.approval.Approval;
+import dev.pgpilot.core.api.approval.ApprovalRef;
+import dev.pgpilot.core.api.approval.ApprovalWorkflow;
+import dev.pgpilot.core.api.approval.Decision;
+import dev.pgpilot.core.api.approval.Outcome;
+import dev.pgpilot.core.api.approval.Requested;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -7,13 +7,12 @@ import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.element.ButtonElement;
-import dev.pgpilot.core.approval.Approval;
-import dev.pgpilot.core.approval.ApprovalKind;
-import dev.pgpilot.core.approval.ApprovalRef;
-import dev.pgpilot.core.approval.ApprovedFile;
-import dev.pgpilot.core.lint.LintReport;
-import dev.pgpilot.core.sql.SqlScript;
-import dev.pgpilot.core.sql.SqlStatement;
+import dev.pgpilot.core.api.approval.Approval;
+import dev.pgpilot.core.api.approval.ApprovalKind;
+import dev.pgpilot.core.api.approval.ApprovalRef;
+import dev.pgpilot.core.api.approval.ApprovedFile;
+import dev.pgpilot.core.api.model.LintReport;
+import dev.pgpilot.core.api.SqlStatements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -109,14 +108,14 @@ final class ApprovalMessages {
         if (downSql == null || downSql.isBlank()) {
             return "*Down script:* none — this change cannot be rolled back";
         }
-        List<SqlStatement> statements = SqlScript.parse(downSql).statements();
+        List<String> statements = SqlStatements.of(downSql);
         if (statements.isEmpty()) {
             return "*Down script:* empty — this change cannot be rolled back";
         }
         StringBuilder sb = new StringBuilder("*Down script:* " + statements.size() + " statement" + (statements.size() == 1 ? "" : "s"));
         int shown = Math.min(statements.size(), 6);
         for (int i = 0; i < shown; i++) {
-            String s = statements.get(i).sql().strip().replaceAll("\\s+", " ");
+            String s = statements.get(i).strip().replaceAll("\\s+", " ");
             sb.append("\n• ").append(Mrkdwn.code(s.length() > 90 ? s.substring(0, 89) + "…" : s));
         }
         if (statements.size() > shown) {

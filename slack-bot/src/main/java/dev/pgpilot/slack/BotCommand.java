@@ -102,7 +102,7 @@ public sealed interface BotCommand {
             if (environments.contains(last)) {
                 env = words.remove(words.size() - 1);
             } else {
-                String near = EditDistance.closest(last, environments);
+                String near = dev.pgpilot.core.api.Names.closest(last, environments);
                 if (near != null) {
                     return new Invalid("unknown environment at the end of the request: " + last,
                             "did you mean `" + near + "`? If `" + last + "` is part of the change, end the request with the environment: `… "

@@ -1,7 +1,7 @@
 package dev.pgpilot.slack;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.approval.ApprovalPolicy;
+import dev.pgpilot.core.api.approval.ApprovalPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.pgpilot.slack;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.pgpilot.core.engine.StatusReport;
-import dev.pgpilot.core.drift.EnvironmentMatrix;
+import dev.pgpilot.core.api.model.StatusReport;
+import dev.pgpilot.core.api.model.EnvironmentMatrix;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

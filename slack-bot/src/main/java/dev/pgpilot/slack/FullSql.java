@@ -1,8 +1,8 @@
 package dev.pgpilot.slack;
 
-import dev.pgpilot.core.approval.Approval;
-import dev.pgpilot.core.approval.ApprovedFile;
-import dev.pgpilot.core.lint.Finding;
+import dev.pgpilot.core.api.approval.Approval;
+import dev.pgpilot.core.api.approval.ApprovedFile;
+import dev.pgpilot.core.api.model.Finding;
 
 /**
  * The whole of what an approval runs, as one SQL file attached in the approval's thread: every

@@ -1,9 +1,9 @@
 package dev.pgpilot.slack;
 
-import dev.pgpilot.core.approval.Approval;
-import dev.pgpilot.core.lint.Finding;
-import dev.pgpilot.core.lint.LintReport;
-import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.api.approval.Approval;
+import dev.pgpilot.core.api.model.Finding;
+import dev.pgpilot.core.api.model.LintReport;
+import dev.pgpilot.core.api.model.Severity;
 import java.util.List;
 
 /** Lint findings as Slack text: the section of an approval message, and the refusal when they include errors. */

@@ -10,7 +10,7 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.approval.ApprovalRef;
+import dev.pgpilot.core.api.approval.ApprovalRef;
 import java.util.List;
 import java.util.Map;
 

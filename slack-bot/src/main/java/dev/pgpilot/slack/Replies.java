@@ -1,7 +1,7 @@
 package dev.pgpilot.slack;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.pgpilot.core.drift.EnvironmentMatrix;
+import dev.pgpilot.core.api.model.EnvironmentMatrix;
 import java.util.List;
 import java.util.regex.Pattern;
 

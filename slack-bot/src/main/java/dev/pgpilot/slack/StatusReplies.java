@@ -1,11 +1,11 @@
 package dev.pgpilot.slack;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.pgpilot.core.approval.Approval;
-import dev.pgpilot.core.approval.ApprovalKind;
-import dev.pgpilot.core.engine.ApplyResult;
-import dev.pgpilot.core.engine.History;
-import dev.pgpilot.core.engine.StatusReport;
+import dev.pgpilot.core.api.approval.Approval;
+import dev.pgpilot.core.api.approval.ApprovalKind;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.HistoryEntry;
+import dev.pgpilot.core.api.model.StatusReport;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,14 +48,14 @@ final class StatusReplies {
     }
 
     /** The newest attempts first: that is what people ask about in a channel. */
-    static List<LayoutBlock> history(String env, List<History.Entry> entries) {
+    static List<LayoutBlock> history(String env, List<HistoryEntry> entries) {
         if (entries.isEmpty()) {
             return List.of(Blocks.text("*History of `" + Mrkdwn.escape(env) + "`*: nothing has run yet"));
         }
         StringBuilder sb = new StringBuilder("*History of `" + Mrkdwn.escape(env) + "`* (" + entries.size() + " attempt" + (entries.size() == 1 ? "" : "s")
                 + (entries.size() > LIST_LIMIT ? ", newest " + LIST_LIMIT + " shown" : "") + ")");
         for (int i = entries.size() - 1; i >= Math.max(0, entries.size() - LIST_LIMIT); i--) {
-            History.Entry e = entries.get(i);
+            HistoryEntry e = entries.get(i);
             sb.append("\n").append(e.success() ? ":white_check_mark:" : ":x:").append(' ').append(Mrkdwn.code(e.version())).append(' ')
                     .append(Mrkdwn.escape(e.name())).append(" · ").append(e.direction()).append(" · ")
                     .append(Mrkdwn.escape(e.appliedBy() == null ? "?" : e.appliedBy())).append(" via ")

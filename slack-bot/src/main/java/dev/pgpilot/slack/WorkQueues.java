@@ -1,6 +1,6 @@
 package dev.pgpilot.slack;
 
-import dev.pgpilot.core.approval.Approval;
+import dev.pgpilot.core.api.approval.Approval;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

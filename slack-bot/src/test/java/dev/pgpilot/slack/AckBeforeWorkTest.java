@@ -3,7 +3,7 @@ package dev.pgpilot.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgpilot.core.approval.ApprovalStore;
+import dev.pgpilot.core.api.approval.ApprovalStore;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.approval.Approval;
-import dev.pgpilot.core.approval.ApprovalStore;
+import dev.pgpilot.core.api.approval.Approval;
+import dev.pgpilot.core.api.approval.ApprovalStore;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.Statement;

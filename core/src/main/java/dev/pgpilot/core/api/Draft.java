@@ -1,6 +1,6 @@
 package dev.pgpilot.core.api;
 
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.api.model.LintReport;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * A planned request with its lint report, before anything is written: what {@code new}, the
  * shell and an approval show. An edited draft is linted again ({@link Pilot#edit}).
  */
-public record Draft(Pilot.Plan plan, LintReport lint) {
+public record Draft(Plan plan, LintReport lint) {
     /** One migration {@link Pilot#write(Draft, boolean)} wrote, with its down script. */
     public record WrittenFile(String version, Path file, Path downFile) {}
 
@@ -17,7 +17,7 @@ public record Draft(Pilot.Plan plan, LintReport lint) {
      *
      * @param rlsTest the RLS test written beside them, null when none was asked for
      */
-    public record Written(List<WrittenFile> files, Pilot.RlsTestWritten rlsTest) {
+    public record Written(List<WrittenFile> files, RlsTestWritten rlsTest) {
         public Written {
             files = List.copyOf(files);
         }

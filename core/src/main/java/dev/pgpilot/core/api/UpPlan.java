@@ -1,8 +1,8 @@
 package dev.pgpilot.core.api;
 
-import dev.pgpilot.core.engine.ApplyListener;
-import dev.pgpilot.core.engine.ApplyResult;
-import dev.pgpilot.core.engine.UpOptions;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.UpOptions;
 import java.util.List;
 
 /**

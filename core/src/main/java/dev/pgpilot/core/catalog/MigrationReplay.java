@@ -7,7 +7,7 @@ import dev.pgpilot.core.engine.SessionSettings;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

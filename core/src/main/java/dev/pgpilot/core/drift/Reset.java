@@ -1,13 +1,14 @@
 package dev.pgpilot.core.drift;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.ResetResult;
 import dev.pgpilot.core.catalog.ManagedSchemas;
-import dev.pgpilot.core.engine.ApplyResult;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.local.LocalDatabase;
 import dev.pgpilot.core.engine.Seeder;
 import dev.pgpilot.core.target.TargetResolver;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import dev.pgpilot.core.workspace.SeedFiles;
 import dev.pgpilot.core.workspace.Workspace;
 import java.sql.Connection;
@@ -24,11 +25,6 @@ import java.util.function.Function;
  * else is refused before a connection is even opened.
  */
 public final class Reset {
-    /**
-     * What was reset: how many migrations were applied, the seed files run after them (paths as
-     * recorded in {@code supabase_migrations.seed_files}) and warnings (seed patterns that matched nothing).
-     */
-    public record Result(String target, int applied, List<String> seeded, List<String> warnings) {}
 
     private Reset() {}
 
@@ -56,7 +52,7 @@ public final class Reset {
      * @param upOn applies every migration to the emptied database through the engine (the caller's
      *             session: source and actor go into the history)
      */
-    public static Result run(TargetResolver.Resolved resolved, Workspace workspace, LocalDatabase local,
+    public static ResetResult run(TargetResolver.Resolved resolved, Workspace workspace, LocalDatabase local,
                              Function<DatabaseTarget, ApplyResult> upOn) {
         checkAllowed(resolved);
         // Read (and validate) the files before anything is dropped: a bad file name must not leave an empty database.
@@ -76,7 +72,7 @@ public final class Reset {
         ApplyResult r = upOn.apply(target);
         // then the seeds, as `supabase db reset` runs [db.seed] sql_paths after the migrations
         List<String> seeded = Seeder.run(target, seeds.files());
-        return new Result(target.label(), r.applied().size(), seeded, seeds.warnings());
+        return new ResetResult(target.label(), r.applied().size(), seeded, seeds.warnings());
     }
 
     /** For a resettable non-local environment: every user schema goes, public comes back empty with Supabase's grants. */

@@ -6,7 +6,7 @@ import dev.pgpilot.core.catalog.ManagedSchemas;
 import dev.pgpilot.core.catalog.Shadow;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.pgpilot.core.engine;
 
+import dev.pgpilot.core.api.model.UpOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

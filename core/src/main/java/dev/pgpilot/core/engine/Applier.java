@@ -1,9 +1,13 @@
 package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.MigrationFailedException;
+import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.workspace.Config;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.MigrationFailedException;
+import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.workspace.Config;
 import java.sql.Connection;

@@ -1,6 +1,7 @@
 package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.HistoryEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,12 +31,6 @@ public final class History {
      * @param checksum         what pgpilot's log recorded for the file; null when unknown (e.g. applied by the Supabase CLI)
      */
     public record AppliedVersion(String version, String name, String statementsDigest, String checksum) {}
-
-    /** One row of the log: an attempt to apply, revert or repair a migration. */
-    public record Entry(long id, String version, String name, String direction, String checksum, int batch,
-                        String appliedBy, String source, Instant startedAt, long executionMs, boolean success,
-                        String error, String failedStatement, Integer failedLine, Instant revertedAt,
-                        String revertedBy, boolean lintOverride) {}
 
     /** What a log row says about an attempt; the caller supplies who and when. */
     public record Attempt(String version, String name, String direction, String checksum, int batch, String appliedBy,
@@ -148,7 +143,7 @@ public final class History {
             }
         }
         List<AppliedVersion> list = new ArrayList<>(out.values());
-        list.sort((x, y) -> dev.pgpilot.core.workspace.MigrationName.VERSION_ORDER.compare(x.version(), y.version()));
+        list.sort((x, y) -> dev.pgpilot.core.api.model.MigrationName.VERSION_ORDER.compare(x.version(), y.version()));
         return list;
     }
 
@@ -222,11 +217,11 @@ public final class History {
     }
 
     /** Every attempt, oldest first. Empty when pgpilot never ran here. */
-    public List<Entry> entries() throws SQLException {
+    public List<HistoryEntry> entries() throws SQLException {
         if (!tableExists("pgpilot.migration_log")) {
             return List.of();
         }
-        List<Entry> out = new ArrayList<>();
+        List<HistoryEntry> out = new ArrayList<>();
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT id, version, name, direction, checksum, batch,"
                 + " applied_by, source, started_at, execution_ms, success, error, failed_statement, failed_line, reverted_at,"
                 + " reverted_by, lint_override FROM pgpilot.migration_log ORDER BY id")) {
@@ -234,7 +229,7 @@ public final class History {
                 Timestamp reverted = rs.getTimestamp(15);
                 int line = rs.getInt(14);
                 Integer failedLine = rs.wasNull() ? null : line;
-                out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                out.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
                         rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getLong(10), rs.getBoolean(11),
                         rs.getString(12), rs.getString(13), failedLine, reverted == null ? null : reverted.toInstant(),
                         rs.getString(16), rs.getBoolean(17)));

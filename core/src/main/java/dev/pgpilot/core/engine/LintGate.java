@@ -1,9 +1,9 @@
 package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.lint.Finding;
-import dev.pgpilot.core.lint.LintFailure;
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.api.model.Finding;
+import dev.pgpilot.core.api.model.LintFailure;
+import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.lint.run.Linter;
 import dev.pgpilot.core.workspace.Workspace;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.pgpilot.core.engine;
 
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.workspace.Config;
 import java.sql.Connection;

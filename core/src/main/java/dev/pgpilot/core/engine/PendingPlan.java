@@ -1,11 +1,13 @@
 package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.StatusReport;
+import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.sql.PlainTransactionControl;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
-import dev.pgpilot.core.workspace.MigrationFile;
-import dev.pgpilot.core.workspace.MigrationName;
+import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,7 +26,7 @@ final class PendingPlan {
 
     /** @param appliedVersions the history as read under the migration lock (or without it for a dry run) */
     List<Applier.Prepared> select(List<MigrationFile> files, List<History.AppliedVersion> appliedVersions, UpOptions options) {
-        StatusReport status = StatusReport.of(files, appliedVersions);
+        StatusReport status = StatusCheck.of(files, appliedVersions);
         List<Applier.Prepared> plan = pending(files, status, options);
         RenamedMigrations.refuse(plan.stream().map(Applier.Prepared::file).toList(), appliedVersions,
                 files.stream().map(MigrationFile::version).collect(Collectors.toSet()));

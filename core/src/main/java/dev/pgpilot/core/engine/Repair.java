@@ -1,7 +1,10 @@
 package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.RepairResult;
+import dev.pgpilot.core.api.model.RepairStatus;
+import dev.pgpilot.core.api.model.StatusReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -11,9 +14,6 @@ import java.sql.SQLException;
  * "reverted" forgets that the version ran.
  */
 public final class Repair {
-    public enum Status { APPLIED, REVERTED }
-
-    public record RepairResult(String version, String name, Status status, boolean changed) {}
 
     private final Session session;
 
@@ -21,7 +21,7 @@ public final class Repair {
         this.session = session;
     }
 
-    public RepairResult repair(String version, Status status) {
+    public RepairResult repair(String version, RepairStatus status) {
         MigrationFile file = session.workspace().migrations().stream().filter(f -> f.version().equals(version)).findFirst().orElse(null);
         try (MigrationLock lock = MigrationLock.acquire(session.target(), () -> {});
              Connection c = session.target().connect()) {
@@ -30,11 +30,11 @@ public final class Repair {
             History.AppliedVersion applied = history.applied().stream().filter(a -> a.version().equals(version)).findFirst().orElse(null);
             c.setAutoCommit(false);
             RepairResult r;
-            if (status == Status.APPLIED) {
+            if (status == RepairStatus.APPLIED) {
                 if (file == null) {
                     throw PilotException.refused("no migration file has version " + version, "see `pgpilot status` for the versions");
                 }
-                if (applied != null && !StatusReport.isModified(file, applied)) {
+                if (applied != null && !StatusCheck.isModified(file, applied)) {
                     return new RepairResult(version, file.name().name(), status, false);
                 }
                 // The newer repair log row carries the checksum from now on; earlier rows stay as they were.

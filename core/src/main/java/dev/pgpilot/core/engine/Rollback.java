@@ -1,8 +1,11 @@
 package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.workspace.MigrationFile;
-import dev.pgpilot.core.workspace.MigrationName;
+import dev.pgpilot.core.api.model.DownOptions;
+import dev.pgpilot.core.api.model.DownResult;
+import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationName;
+import dev.pgpilot.core.api.model.Reverted;
 import dev.pgpilot.core.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,16 +22,6 @@ import java.util.Map;
  * Every down script is checked to exist before the first one runs.
  */
 public final class Rollback {
-    /** Either a number of steps (newest first) or a version to go back to (it stays applied). */
-    public record DownOptions(Integer steps, String toVersion) {
-        public static DownOptions steps(int n) {
-            return new DownOptions(n, null);
-        }
-    }
-
-    public record Reverted(String version, String name, long millis) {}
-
-    public record DownResult(String target, List<Reverted> reverted) {}
 
     private final Session session;
 

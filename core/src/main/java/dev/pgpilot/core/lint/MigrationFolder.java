@@ -1,7 +1,7 @@
 package dev.pgpilot.core.lint;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.workspace.MigrationName;
+import dev.pgpilot.core.api.model.MigrationName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

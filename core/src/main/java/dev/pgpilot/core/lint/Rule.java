@@ -1,5 +1,7 @@
 package dev.pgpilot.core.lint;
 
+import dev.pgpilot.core.api.model.Severity;
+
 /**
  * One lint rule: a stable id, a default severity, one message per finding, a fix and a why.
  * Rules look at a {@link LintedFile} (its statements, the schema before it and after it) and

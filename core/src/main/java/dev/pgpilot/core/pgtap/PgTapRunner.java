@@ -1,6 +1,7 @@
 package dev.pgpilot.core.pgtap;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.PgTapResult;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.engine.MissingExtension;
 import dev.pgpilot.core.sql.SqlScript;
@@ -28,19 +29,9 @@ public final class PgTapRunner {
 
     private PgTapRunner() {}
 
-    /**
-     * One file's outcome: its TAP lines, and what failed (a "not ok", a plan not kept, or an SQL
-     * error, named with its line).
-     */
-    public record FileResult(Path file, List<String> tap, int passed, List<String> failures) {
-        public boolean ok() {
-            return failures.isEmpty();
-        }
-    }
-
-    public static List<FileResult> run(DatabaseTarget db, List<Path> files) {
+    public static List<PgTapResult> run(DatabaseTarget db, List<Path> files) {
         installPgtap(db);
-        List<FileResult> out = new ArrayList<>();
+        List<PgTapResult> out = new ArrayList<>();
         for (Path f : files) {
             out.add(runFile(db, f));
         }
@@ -57,7 +48,7 @@ public final class PgTapRunner {
         }
     }
 
-    private static FileResult runFile(DatabaseTarget db, Path file) {
+    private static PgTapResult runFile(DatabaseTarget db, Path file) {
         String sql;
         try {
             sql = Files.readString(file);
@@ -99,7 +90,7 @@ public final class PgTapRunner {
         if (planned == null && ran == 0 && failures.isEmpty()) {
             failures.add("no tests ran (no plan() and no ok/not ok line)");
         }
-        return new FileResult(file, List.copyOf(tap), passed, List.copyOf(failures));
+        return new PgTapResult(file, List.copyOf(tap), passed, List.copyOf(failures));
     }
 
     /** Every text value of every result the statement produced; pgTAP's functions return TAP lines. */

@@ -1,6 +1,7 @@
 package dev.pgpilot.core.query;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.QueryResult;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;

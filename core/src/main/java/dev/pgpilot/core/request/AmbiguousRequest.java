@@ -1,6 +1,6 @@
 package dev.pgpilot.core.request;
 
-import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.Ambiguous;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,18 +10,16 @@ import java.util.List;
  * chosen; the CLI and Slack refuse (exit 1) listing them. Each reading carries a request that says
  * the same thing unambiguously, so choosing one is planning that request.
  */
-public final class AmbiguousRequest extends PilotException {
-    /** @param meaning what the reading does, for a person; @param request the same change said unambiguously */
-    public record Reading(String meaning, String request) {}
-
+public final class AmbiguousRequest extends Ambiguous {
     private final List<Reading> readings;
 
     public AmbiguousRequest(String request, List<Reading> readings) {
-        super(message(request, readings), "say which, e.g. \"" + readings.get(0).request() + "\"", REFUSED);
+        super(message(request, readings), "say which, e.g. \"" + readings.get(0).request() + "\"");
         if (readings.size() < 2) throw new IllegalArgumentException("an ambiguous request has at least two readings");
         this.readings = List.copyOf(readings);
     }
 
+    @Override
     public List<Reading> readings() {
         return readings;
     }

@@ -1,9 +1,11 @@
 package dev.pgpilot.core.request;
 
 /**
- * The kinds of change a request can be read as, in the order the {@link Router} tries their cues:
- * the first whose frame fits reads the request. A new kind is added here, and the compiler then
- * asks for its frame in {@link Router#frame}.
+ * The kinds of change a request can be read as, in the order the {@link Router} tries their cues.
+ * Every frame that fits reads the request and the scored readings compete; the order still decides
+ * whose refusal stands when no frame reads every word (the first that fits and refuses), and lists
+ * tied readings. A new kind is added here, and the compiler then asks for its frame in
+ * {@link Router#frame}.
  */
 enum FrameKind {
     /** Before BUCKET: "users can upload to their own folder in the avatars bucket" is a policy, not a new bucket. */

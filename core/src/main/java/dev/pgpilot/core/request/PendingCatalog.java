@@ -4,7 +4,7 @@ import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.catalog.MigrationReplay;
 import dev.pgpilot.core.catalog.Shadow;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

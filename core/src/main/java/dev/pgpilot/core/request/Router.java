@@ -7,22 +7,33 @@ import static dev.pgpilot.core.request.Vocabulary.SCHEMA_WORDS;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.request.Lexer.Kind;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Picks the frame that reads a request: refuses what is not a schema change or is destructive
- * without naming its object, then tries each {@link FrameKind}'s cue in order. The first frame
- * whose reading accounts for every word ({@link WordAccount}) wins; a reading that leaves a word
- * out gives way to the next frame that fits, and is the refusal when none reads every word.
+ * without naming its object, then tries every {@link FrameKind} whose cue fits. A reading that
+ * leaves a word out ({@link WordAccount}) is no reading of the request; the complete readings are
+ * scored ({@link ReadingScore}) and the best wins only if it clearly beats every other one, else
+ * the request is asked about with each reading. With no complete reading, the first frame's
+ * refusal (or the first reading that left a word out) is the answer.
  */
 final class Router {
     private final Catalog catalog;
     private final Slots slots;
     private final PolicyPhrases policies;
     private final IndexFrame indexes;
+    private final boolean nested;
 
     Router(Catalog catalog) {
+        this(catalog, false);
+    }
+
+    /** @param nested re-reading a reading's own text: a tie there is refused, never said again */
+    private Router(Catalog catalog, boolean nested) {
         this.catalog = catalog;
+        this.nested = nested;
         this.slots = Slots.of(catalog);
         this.policies = new PolicyPhrases(catalog);
         this.indexes = new IndexFrame(slots);
@@ -70,8 +81,11 @@ final class Router {
         }
         boolean oneChange = false;
         PilotException leftOut = null;
+        List<ReadingScore> complete = new ArrayList<>();
         for (FrameKind kind : FrameKind.values()) {
             if (!kind.quotesAnything() && !oneChange) {
+                // a comment or bucket that read the request whole may quote ";": no other frame reads such a request
+                if (!complete.isEmpty() && hasSemicolon(w)) break;
                 refuseSemicolon(w);
                 oneChange = true;
             }
@@ -82,21 +96,64 @@ final class Router {
                 changes = f.read(w);
             } catch (PilotException e) {
                 // a frame that fits and refuses has judged the request (unknown name, security, already there): final,
-                // unless an earlier frame read it all but a word; then only a reading of every word may replace that
-                if (leftOut == null) throw e;
+                // unless an earlier frame read it, or read it all but a word; then only a reading of every word may stand beside that
+                if (leftOut == null && complete.isEmpty()) throw e;
                 continue;
             }
             try {
                 WordAccount.check(w.all(), changes, catalog);
-                return changes;
             } catch (PilotException e) {
                 // a reading that leaves a word out is not a reading of this request: the next frame whose cue fits may read every word
-                if (leftOut == null) leftOut = e;
+                if (leftOut == null && complete.isEmpty()) leftOut = e;
+                continue;
             }
+            if (complete.stream().noneMatch(r -> r.changes().equals(changes))) complete.add(ReadingScore.of(kind, changes, w.all(), catalog));
         }
+        if (!complete.isEmpty()) return choose(w, complete);
         if (leftOut != null) throw leftOut;
         throw refuse("not a schema change I understand: \"" + w.text() + "\"",
                 "try e.g. \"add notes text to orders\", \"index orders on status\", \"rename customers.full_name to display_name\"");
+    }
+
+    /**
+     * One complete reading is the reading. Of several, the best wins only if it clearly beats each
+     * other one ({@link ReadingScore#beats}); with the ones it does not beat, the request is asked
+     * about, each reading said as a request that plans exactly it ({@link ReadingText}), or
+     * refused listing them when one of them cannot be said so.
+     */
+    private List<ChangeRequest> choose(Words w, List<ReadingScore> complete) {
+        List<ReadingScore> ranked = new ArrayList<>(complete);
+        ranked.sort(ReadingScore.BEST_FIRST);
+        ReadingScore best = ranked.get(0);
+        List<ReadingScore> tied = ranked.stream().filter(r -> r == best || !best.beats(r)).toList();
+        if (tied.size() == 1) return best.changes();
+        List<AmbiguousRequest.Reading> readings = new ArrayList<>();
+        for (ReadingScore r : tied) {
+            Optional<String> said = nested ? Optional.empty() : ReadingText.of(r.changes()).filter(text -> replans(text, r.changes()));
+            if (said.isEmpty()) {
+                throw refuse("\"" + w.source() + "\" can mean " + tied.size() + " things: " + meanings(tied),
+                        "say which, naming the kind of change and the table.column it is about");
+            }
+            readings.add(new AmbiguousRequest.Reading(said.get(), said.get()));
+        }
+        throw new AmbiguousRequest(w.source(), readings);
+    }
+
+    /** True when the text, read on its own, gives exactly these changes and nothing to ask. */
+    private boolean replans(String text, List<ChangeRequest> changes) {
+        try {
+            return new Router(catalog, true).route(new Words(RequestParser.readable(text, catalog), text)).equals(changes);
+        } catch (PilotException e) {
+            return false;
+        }
+    }
+
+    private static String meanings(List<ReadingScore> readings) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < readings.size(); i++) {
+            out.add((i + 1) + ") " + String.join(" + ", readings.get(i).changes().stream().map(ChangeRequest::describe).toList()).replace('_', ' '));
+        }
+        return String.join("; ", out);
     }
 
     /** "grades go from 1 to 12", "date of birth can't be in the future": words that name a column of some table are about the schema. */
@@ -106,6 +163,10 @@ final class Router {
     }
 
     /** Everywhere but in a comment's text or a bucket request, ";" is refused so one request stays one change. */
+    private static boolean hasSemicolon(Words w) {
+        return w.all().stream().anyMatch(t -> t.is(";") && t.kind() == Kind.SYMBOL);
+    }
+
     private static void refuseSemicolon(Words w) {
         w.all().stream().filter(t -> t.is(";") && t.kind() == Kind.SYMBOL).findFirst().ifPresent(t -> {
             throw refuse("did not understand \";\": one request at a time", "send each change as its own request, or list columns with commas");

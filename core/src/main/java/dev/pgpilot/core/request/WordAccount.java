@@ -26,30 +26,45 @@ final class WordAccount {
 
     private WordAccount() {}
 
+    /** How a reading accounts for one word: carried by a slot (a name or value of the changes), allowed as a function word of its kind, or not at all. */
+    enum Use { SLOT, FUNCTION, SYMBOL, NONE }
+
     static void check(List<Tok> toks, List<ChangeRequest> changes, Catalog catalog) {
+        List<Use> uses = uses(toks, changes, catalog);
+        int none = uses.indexOf(Use.NONE);
+        if (none < 0) return;
+        Tok t = toks.get(none);
+        throw PilotException.refused("did not understand \"" + t.raw() + "\" in \"" + Sql.oneLine(String.join(" ", toks.stream().map(Tok::raw).toList())) + "\"",
+                "it was read as " + String.join(" + ", changes.stream().map(ChangeRequest::describe).toList())
+                        + ", which leaves \"" + t.raw() + "\" out; rephrase without it, or write the migration by hand: pgpilot new --empty NAME");
+    }
+
+    /** Each token's use by the reading (a type of several words counts as slot words throughout). */
+    static List<Use> uses(List<Tok> toks, List<ChangeRequest> changes, Catalog catalog) {
         Set<String> vocab = FrameWords.of(changes);
-        List<String> values = new ArrayList<>();
-        for (ChangeRequest c : changes) collect(c, values);
+        List<String> values = values(changes);
         Set<String> parts = parts(values);
         TypeLinker types = new TypeLinker(catalog);
         boolean sized = changes.stream().anyMatch(c -> c instanceof ChangeRequest.CreateBucket b && b.sizeLimit() != null);
+        List<Use> out = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {
             Tok t = toks.get(i);
             // a type of several words ("timestamp with time zone", "double precision") is accounted for as one
             int span = typeSpan(toks, i, types, values);
-            if (span > 1) { i += span - 1; continue; }
-            boolean ok = switch (t.kind()) {
-                case SYMBOL -> true;
+            if (span > 1) {
+                for (int k = 0; k < span; k++) out.add(Use.SLOT);
+                i += span - 1;
+                continue;
+            }
+            boolean slot = switch (t.kind()) {
+                case SYMBOL -> false;
                 case QUOTED -> values.stream().anyMatch(v -> v.contains(t.text()) || v.contains(t.text().replace("'", "''")));
                 case NUMBER -> sized || number(t.text(), values) || number(t.text().replaceAll("\\.0+$", ""), values);
-                case WORD -> vocab.contains(t.text()) || explained(t.text(), parts, values, types);
+                case WORD -> explained(t.text(), parts, values, types);
             };
-            if (!ok) {
-                throw PilotException.refused("did not understand \"" + t.raw() + "\" in \"" + Sql.oneLine(String.join(" ", toks.stream().map(Tok::raw).toList())) + "\"",
-                        "it was read as " + String.join(" + ", changes.stream().map(ChangeRequest::describe).toList())
-                                + ", which leaves \"" + t.raw() + "\" out; rephrase without it, or write the migration by hand: pgpilot new --empty NAME");
-            }
+            out.add(t.kind() == Kind.SYMBOL ? Use.SYMBOL : slot ? Use.SLOT : t.kind() == Kind.WORD && vocab.contains(t.text()) ? Use.FUNCTION : Use.NONE);
         }
+        return out;
     }
 
     /** True when a value holds the number whole and with its sign: -2 is not accounted for by 2 or 20, nor 2 by -2. */
@@ -95,6 +110,13 @@ final class WordAccount {
                 for (String q : p.split("_")) if (!q.isEmpty()) out.add(q);
             }
         }
+        return out;
+    }
+
+    /** Every name and value the changes carry for what the request asked (not what was there before). */
+    static List<String> values(List<ChangeRequest> changes) {
+        List<String> out = new ArrayList<>();
+        for (ChangeRequest c : changes) collect(c, out);
         return out;
     }
 

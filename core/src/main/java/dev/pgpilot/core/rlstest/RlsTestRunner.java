@@ -2,6 +2,8 @@ package dev.pgpilot.core.rlstest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.RlsStepResult;
+import dev.pgpilot.core.api.model.RlsTestResult;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,19 +26,10 @@ import java.util.Map;
 public final class RlsTestRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The outcome of one step; {@code reason} says why it failed (null when it passed). */
-    public record StepResult(String name, boolean passed, String reason) {}
-
-    public record FileResult(RlsTestFile file, String setupError, List<StepResult> steps) {
-        public boolean passed() {
-            return setupError == null && steps.stream().allMatch(StepResult::passed);
-        }
-    }
-
     private RlsTestRunner() {}
 
-    public static List<FileResult> run(DatabaseTarget db, List<RlsTestFile> files) {
-        List<FileResult> results = new ArrayList<>();
+    public static List<RlsTestResult> run(DatabaseTarget db, List<RlsTestFile> files) {
+        List<RlsTestResult> results = new ArrayList<>();
         try (Connection c = db.connect()) {
             for (RlsTestFile f : files) {
                 results.add(runFile(c, f));
@@ -47,28 +40,28 @@ public final class RlsTestRunner {
         return results;
     }
 
-    private static FileResult runFile(Connection c, RlsTestFile f) throws SQLException {
+    private static RlsTestResult runFile(Connection c, RlsTestFile f) throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             if (!f.setup().isBlank()) {
                 try {
                     s.execute(f.setup());
                 } catch (SQLException e) {
-                    return new FileResult(f, "setup failed: " + firstLine(e), List.of());
+                    return new RlsTestResult(f.path(), f.name(), "setup failed: " + firstLine(e), List.of());
                 }
             }
-            List<StepResult> steps = new ArrayList<>();
+            List<RlsStepResult> steps = new ArrayList<>();
             for (RlsTestFile.Step step : f.steps()) {
                 steps.add(runStep(c, step));
             }
-            return new FileResult(f, null, List.copyOf(steps));
+            return new RlsTestResult(f.path(), f.name(), null, List.copyOf(steps));
         } finally {
             c.rollback();
             c.setAutoCommit(true);
         }
     }
 
-    private static StepResult runStep(Connection c, RlsTestFile.Step step) throws SQLException {
+    private static RlsStepResult runStep(Connection c, RlsTestFile.Step step) throws SQLException {
         Savepoint sp = c.setSavepoint();
         try (Statement s = c.createStatement()) {
             becomeUser(c, step);
@@ -96,25 +89,25 @@ public final class RlsTestRunner {
             c.rollback(sp);
             if (step.expect() instanceof RlsTestFile.Expectation.Error err) {
                 // 42501 is both "permission denied" and "new row violates row-level security policy".
-                return err.kind().equals("any") || "42501".equals(e.getSQLState()) ? new StepResult(step.name(), true, null)
-                        : new StepResult(step.name(), false, "expected permission denied, got: " + firstLine(e));
+                return err.kind().equals("any") || "42501".equals(e.getSQLState()) ? new RlsStepResult(step.name(), true, null)
+                        : new RlsStepResult(step.name(), false, "expected permission denied, got: " + firstLine(e));
             }
-            return new StepResult(step.name(), false, "query failed: " + firstLine(e));
+            return new RlsStepResult(step.name(), false, "query failed: " + firstLine(e));
         }
     }
 
-    private static StepResult judge(RlsTestFile.Step step, int count, List<Map<String, String>> rows) {
+    private static RlsStepResult judge(RlsTestFile.Step step, int count, List<Map<String, String>> rows) {
         if (step.expect() instanceof RlsTestFile.Expectation.Rows r) {
-            return r.count() == count ? new StepResult(step.name(), true, null)
-                    : new StepResult(step.name(), false, "expected " + r.count() + " row(s), got " + count);
+            return r.count() == count ? new RlsStepResult(step.name(), true, null)
+                    : new RlsStepResult(step.name(), false, "expected " + r.count() + " row(s), got " + count);
         }
         if (step.expect() instanceof RlsTestFile.Expectation.RowsEqual r) {
             List<Map<String, String>> actual = rows.stream().map(row -> only(row, r.rows().isEmpty() ? row.keySet() : r.rows().get(0).keySet())).toList();
-            return r.rows().equals(actual) ? new StepResult(step.name(), true, null)
-                    : new StepResult(step.name(), false, "expected rows " + r.rows() + ", got " + actual);
+            return r.rows().equals(actual) ? new RlsStepResult(step.name(), true, null)
+                    : new RlsStepResult(step.name(), false, "expected rows " + r.rows() + ", got " + actual);
         }
         RlsTestFile.Expectation.Error e = (RlsTestFile.Expectation.Error) step.expect();
-        return new StepResult(step.name(), false,
+        return new RlsStepResult(step.name(), false,
                 "expected " + (e.kind().equals("any") ? "an error" : "permission denied") + ", but the query succeeded (" + count + " row(s))");
     }
 

@@ -1,6 +1,7 @@
 package dev.pgpilot.core.workspace;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.MigrationName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

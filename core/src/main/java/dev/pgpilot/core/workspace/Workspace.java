@@ -1,6 +1,8 @@
 package dev.pgpilot.core.workspace;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationName;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import dev.pgpilot.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;

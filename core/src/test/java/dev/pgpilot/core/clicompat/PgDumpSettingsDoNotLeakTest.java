@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyListener;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.engine.UpOptions;
+import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.drift.Drift;
 import dev.pgpilot.core.request.Catalog;
 import java.nio.file.Files;

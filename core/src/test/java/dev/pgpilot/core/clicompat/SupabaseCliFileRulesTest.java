@@ -10,9 +10,9 @@ import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.SupabaseCli;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.engine.ApplyListener;
-import dev.pgpilot.core.engine.StatusReport;
-import dev.pgpilot.core.engine.UpOptions;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.StatusReport;
+import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.drift.Drift;
 import dev.pgpilot.core.drift.Reset;
 import java.nio.file.Files;
@@ -113,7 +113,7 @@ class SupabaseCliFileRulesTest {
         }
         assertEquals(List.of("false"), project.strings("select (to_regclass('public.three') is not null)::text"), "nothing applied");
 
-        project.pilot().repair("20250101000000", dev.pgpilot.core.engine.Repair.Status.REVERTED);
+        project.pilot().repair("20250101000000", dev.pgpilot.core.api.model.RepairStatus.REVERTED);
         assertEquals(1, project.pilot().up(UpOptions.all(), ApplyListener.NONE).applied().size());
         assertTrue(project.cli("db", "push", "--dry-run").all().contains("Remote database is up to date."));
     }

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.SupabaseCli;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.DownOptions;
+import dev.pgpilot.core.api.model.HistoryEntry;
+import dev.pgpilot.core.api.model.RepairStatus;
+import dev.pgpilot.core.api.model.ResetResult;
 import dev.pgpilot.core.engine.History;
 import dev.pgpilot.core.engine.Repair;
 import dev.pgpilot.core.engine.Rollback;
-import dev.pgpilot.core.engine.UpOptions;
+import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.drift.Reset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +80,7 @@ class SupabaseCliResetTest {
         byCli.cli("db", "reset", "--yes");
 
         CliProject byPgpilot = byCli.onFreshDatabase();
-        Reset.Result r = resettable(byPgpilot).reset();
+        ResetResult r = resettable(byPgpilot).reset();
         assertEquals(1, r.applied());
         assertEquals(List.of("supabase/seed.sql", "supabase/seeds/a.sql", "supabase/seeds/b.sql"), r.seeded());
         assertEquals(byCli.strings(SEED_ROWS), byPgpilot.strings(SEED_ROWS), "same paths and hashes in seed_files");
@@ -104,12 +108,12 @@ class SupabaseCliResetTest {
         assertEquals(List.of(), p.history(), "the log went with the schema; the history table still says applied");
         Path second = p.write(p.plan("create table receipts with note text")).get(0);
         assertEquals(1, p.up(UpOptions.all(), ApplyListener.NONE).applied().size());
-        List<History.Entry> log = p.history();
+        List<HistoryEntry> log = p.history();
         assertEquals(1, log.size());
         assertTrue(second.getFileName().toString().startsWith(log.get(0).version()), log.toString());
-        assertEquals(1, p.down(Rollback.DownOptions.steps(1)).reverted().size());
+        assertEquals(1, p.down(DownOptions.steps(1)).reverted().size());
         assertEquals(1, p.status().pending().size());
-        assertTrue(p.repair(first.getFileName().toString().substring(0, 14), Repair.Status.APPLIED) != null);
+        assertTrue(p.repair(first.getFileName().toString().substring(0, 14), RepairStatus.APPLIED) != null);
         assertEquals(1, p.up(UpOptions.all(), ApplyListener.NONE).applied().size());
         assertNothingToDo(p);
     }

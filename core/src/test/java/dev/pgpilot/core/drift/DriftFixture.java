@@ -1,6 +1,6 @@
 package dev.pgpilot.core.drift;
 
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import dev.pgpilot.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.InputStream;

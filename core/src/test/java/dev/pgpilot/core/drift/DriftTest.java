@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.catalog.MigrationReplay;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -192,7 +192,7 @@ class DriftTest {
         java.nio.file.Path dir = DriftFixture.project();
         DatabaseTarget db = TestDatabase.fresh();
         new dev.pgpilot.core.api.Pilot(new dev.pgpilot.core.api.Pilot.Options(dir, TestDatabase.url(db), null, "cli", "test"),
-                java.time.Clock.systemUTC(), java.util.Map.of()).up(dev.pgpilot.core.engine.UpOptions.all(), dev.pgpilot.core.engine.ApplyListener.NONE);
+                java.time.Clock.systemUTC(), java.util.Map.of()).up(dev.pgpilot.core.api.model.UpOptions.all(), dev.pgpilot.core.api.model.ApplyListener.NONE);
         SchemaDiff d = Drift.check(migrations, null, TestDatabase.server(), db).diff();
         assertTrue(d.isEmpty(), "the history tables and pgpilot's own schema are not drift: " + d.toText());
     }
@@ -203,7 +203,7 @@ class DriftTest {
         DatabaseTarget db = TestDatabase.fresh();
         dev.pgpilot.core.api.Pilot pilot = new dev.pgpilot.core.api.Pilot(new dev.pgpilot.core.api.Pilot.Options(dir, TestDatabase.url(db), null, "cli", "test"),
                 java.time.Clock.systemUTC(), java.util.Map.of());
-        pilot.up(new dev.pgpilot.core.engine.UpOptions("20240101000000", false, false, false), dev.pgpilot.core.engine.ApplyListener.NONE);
+        pilot.up(new dev.pgpilot.core.api.model.UpOptions("20240101000000", false, false, false), dev.pgpilot.core.api.model.ApplyListener.NONE);
         SchemaDiff d = pilot.drift().diff();
         assertTrue(d.isEmpty(), "the two pending files are not drift: " + d.toText());
         run(db, "create table public.hand_made (id int);");

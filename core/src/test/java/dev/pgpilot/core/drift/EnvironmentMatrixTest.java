@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.api.model.EnvironmentMatrix;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyListener;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.engine.UpOptions;
-import dev.pgpilot.core.drift.EnvironmentMatrix.State;
+import dev.pgpilot.core.api.model.UpOptions;
+import dev.pgpilot.core.api.model.EnvironmentMatrix.State;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

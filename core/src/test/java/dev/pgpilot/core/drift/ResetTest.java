@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.ResetResult;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.engine.StatusReport;
-import dev.pgpilot.core.engine.UpOptions;
+import dev.pgpilot.core.api.model.StatusReport;
+import dev.pgpilot.core.api.model.UpOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,7 +80,7 @@ class ResetTest {
     void resetOfAResettableEnvironmentDropsHandMadeTablesAndReappliesTheMigrations() throws Exception {
         DatabaseTarget db = withData();
         Pilot p = pilot("ci", db, "environments:\n  ci:\n    url_env: DB_URL\n    resettable: true\n");
-        Reset.Result r = p.reset();
+        ResetResult r = p.reset();
         assertEquals(3, r.applied());
         assertTrue(!notesExist(db));
         SchemaDiff d = Drift.check(p.workspace().migrations(), null, TestDatabase.server(), db).diff();

@@ -9,7 +9,7 @@ import dev.pgpilot.core.catalog.MigrationReplay;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.local.Postgres15;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import dev.pgpilot.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.InputStream;

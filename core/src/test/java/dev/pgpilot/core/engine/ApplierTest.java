@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.RepairStatus;
+import dev.pgpilot.core.api.model.StatusReport;
+import dev.pgpilot.core.api.model.UpOptions;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -142,7 +147,7 @@ class ApplierTest {
         assertTrue(e.getMessage().contains("20250101000000_one"), e.getMessage());
         assertTrue(e.hint().contains("repair"));
         assertFalse(p.tableExists("public.two"));
-        p.pilot().repair("20250101000000", Repair.Status.APPLIED);
+        p.pilot().repair("20250101000000", RepairStatus.APPLIED);
         assertTrue(p.pilot().status().modified().isEmpty());
         p.pilot().up(UpOptions.all(), ApplyListener.NONE);
         assertTrue(p.tableExists("public.two"));

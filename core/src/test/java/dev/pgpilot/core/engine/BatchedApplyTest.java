@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.UpOptions;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.lint.Finding;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.UpOptions;
+import dev.pgpilot.core.api.model.Finding;
 import dev.pgpilot.core.lint.run.LintBaseline;
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.api.model.LintReport;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;

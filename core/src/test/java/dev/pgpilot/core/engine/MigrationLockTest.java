@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.UpOptions;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.lint.SchemaManifest;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,9 @@ package dev.pgpilot.core.engine;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.UpOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -14,7 +17,7 @@ public final class UpProcess {
         try {
             ApplyResult r = pilot.up(UpOptions.all(), new ApplyListener() {
                 @Override
-                public void starting(dev.pgpilot.core.workspace.MigrationFile file) {
+                public void starting(dev.pgpilot.core.api.model.MigrationFile file) {
                     System.out.println("starting " + file.version());
                     System.out.flush();
                 }

@@ -2,12 +2,13 @@ package dev.pgpilot.core.eval;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.api.Plan;
+import dev.pgpilot.core.api.model.ApplyListener;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.engine.UpOptions;
-import dev.pgpilot.core.lint.Finding;
-import dev.pgpilot.core.lint.LintReport;
-import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.api.model.UpOptions;
+import dev.pgpilot.core.api.model.Finding;
+import dev.pgpilot.core.api.model.LintReport;
+import dev.pgpilot.core.api.model.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,7 @@ final class CaseRunner {
             return new Outcome(c, false, "eval bug: the check is already true before the migration", "", "", List.of(), true, 0);
         }
         Pilot pilot = SchemaTemplate.pilot(project, db);
-        Pilot.Plan plan;
+        Plan plan;
         try {
             plan = pilot.plan(c.request());
         } catch (PilotException e) {
@@ -81,7 +82,7 @@ final class CaseRunner {
     }
 
     /** Every file of the plan, each under its name (most plans have one). */
-    private static String sqlOf(Pilot.Plan plan) {
+    private static String sqlOf(Plan plan) {
         if (plan.files().size() == 1) return plan.migration().upSql();
         return String.join("\n", plan.files().stream().map(f -> "-- file " + f.fileName() + "\n" + f.migration().upSql()).toList());
     }
@@ -95,7 +96,7 @@ final class CaseRunner {
         long filesBefore = sqlFiles(project);
         PilotException refused;
         try {
-            Pilot.Plan plan = pilot.plan(c.request());
+            Plan plan = pilot.plan(c.request());
             // the CLI would write this plan now: that is the failure, shown but not written
             return fail(c, "planned a migration instead of " + switch (c.expect()) {
                         case ASK -> "asking";

@@ -2,9 +2,9 @@ package dev.pgpilot.core.eval;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyListener;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.engine.UpOptions;
+import dev.pgpilot.core.api.model.UpOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

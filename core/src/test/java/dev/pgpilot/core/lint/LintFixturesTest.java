@@ -1,5 +1,7 @@
 package dev.pgpilot.core.lint;
 
+import dev.pgpilot.core.api.model.Finding;
+import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.rules.Rules;
 import dev.pgpilot.core.lint.run.Linter;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package dev.pgpilot.core.lint;
 
+import dev.pgpilot.core.api.model.LintFailure;
+import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.lint.run.Linter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

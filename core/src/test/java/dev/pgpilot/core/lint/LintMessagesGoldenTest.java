@@ -1,5 +1,7 @@
 package dev.pgpilot.core.lint;
 
+import dev.pgpilot.core.api.model.Finding;
+import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.lint.run.Linter;
 import dev.pgpilot.core.lint.run.ReportWriter;
 import dev.pgpilot.core.Golden;

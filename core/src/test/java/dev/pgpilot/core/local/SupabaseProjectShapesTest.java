@@ -2,10 +2,10 @@ package dev.pgpilot.core.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pgpilot.core.engine.ApplyListener;
-import dev.pgpilot.core.engine.ApplyResult;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyResult;
 import dev.pgpilot.core.engine.Project;
-import dev.pgpilot.core.engine.UpOptions;
+import dev.pgpilot.core.api.model.UpOptions;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.pgpilot.core.local;
 
-import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.api.model.ApplyListener;
 import dev.pgpilot.core.engine.Project;
-import dev.pgpilot.core.engine.UpOptions;
+import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.target.DatabaseTarget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

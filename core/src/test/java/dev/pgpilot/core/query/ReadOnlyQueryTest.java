@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.TestDatabase;
+import dev.pgpilot.core.api.model.QueryResult;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.Plan;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -73,7 +74,7 @@ class LlmRequestParserTest {
     @Test
     void modelReplyBecomesTheSameMigrationTheRuleParserWouldWriteAndApplies() throws Exception {
         reply = "{\"changes\": [{\"kind\": \"add_column\", \"table\": \"orders\", \"column\": {\"name\": \"notes\", \"type\": \"text\"}}]}";
-        Pilot.Plan plan = pilot().plan("orders need a place for notes", catalog);
+        Plan plan = pilot().plan("orders need a place for notes", catalog);
         assertTrue(plan.migration().upSql().contains("add column if not exists \"notes\" text;"), plan.migration().upSql());
         DatabaseTarget fresh = Fixture.fresh();
         Fixture.exec(fresh, plan.migration().upSql());
@@ -132,7 +133,7 @@ class LlmRequestParserTest {
         assertEquals(PilotException.REFUSED, e.exitCode());
         assertTrue(e.getMessage().startsWith("unknown table: ordrz"), e.getMessage());
         assertEquals("did you mean orders?", e.hint());
-        Pilot.Plan asked = pilot().plan("create a table ordrz with nickname text", catalog);
+        Plan asked = pilot().plan("create a table ordrz with nickname text", catalog);
         assertTrue(asked.migration().upSql().contains("create table if not exists \"public\".\"ordrz\""), asked.migration().upSql());
     }
 

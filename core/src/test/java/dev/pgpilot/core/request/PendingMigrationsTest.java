@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
+import dev.pgpilot.core.api.Plan;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.render.Migration;
 import dev.pgpilot.core.render.MigrationRenderer;
@@ -34,10 +35,10 @@ class PendingMigrationsTest {
     void aPendingMigrationsFunctionIsNotDroppedByTheNextOnesDown() throws Exception {
         DatabaseTarget db = Fixture.fresh();
         Pilot pilot = pilot(db);
-        Pilot.Plan first = pilot.plan("create table invoices with amount money");
+        Plan first = pilot.plan("create table invoices with amount money");
         assertTrue(first.migration().upSql().contains("function public.set_updated_at"), first.migration().upSql());
         Path a = pilot.write(first).get(0);
-        Pilot.Plan second = pilot.plan("create table receipts with note text");
+        Plan second = pilot.plan("create table receipts with note text");
         String down = second.migration().downSql();
         assertFalse(down.contains("drop function"), down);
         assertEquals("f", Fixture.query(db, "select to_regclass('public.invoices') is not null"), "planning applies nothing");
@@ -55,7 +56,7 @@ class PendingMigrationsTest {
         DatabaseTarget db = Fixture.fresh();
         Pilot pilot = pilot(db);
         pilot.write(pilot.plan("create table invoices with amount money"));
-        Pilot.Plan next = pilot.plan("add note text to invoices");
+        Plan next = pilot.plan("add note text to invoices");
         assertTrue(next.migration().upSql().contains("alter table \"public\".\"invoices\" add column if not exists \"note\" text;"), next.migration().upSql());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.Plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +35,7 @@ class PlanAndWriteTest {
 
     @Test
     void planIsNamedAfterTheChangeWithTheNextVersion() {
-        Pilot.Plan plan = pilot().plan("add notes text to public.orders", catalog);
+        Plan plan = pilot().plan("add notes text to public.orders", catalog);
         assertEquals("20260304050607_add_notes_to_orders.sql", plan.fileName());
         assertEquals("20260304050607_add_notes_to_orders.down.sql", plan.downFileName());
         assertTrue(plan.migration().upSql().startsWith("-- Migration: add_notes_to_orders\n"), plan.migration().upSql());
@@ -43,7 +44,7 @@ class PlanAndWriteTest {
     @Test
     void writingTheSamePlanTwiceFailsAndKeepsTheFirstFilesUntouched() throws Exception {
         Pilot p = pilot();
-        Pilot.Plan plan = p.plan("index orders on status", catalog);
+        Plan plan = p.plan("index orders on status", catalog);
         Path file = p.write(plan).get(0);
         String before = Files.readString(file);
         PilotException e = assertThrows(PilotException.class, () -> p.write(plan));
@@ -55,7 +56,7 @@ class PlanAndWriteTest {
     @Test
     void whenTheDownFileCannotBeWrittenTheUpFileIsRemovedToo() throws Exception {
         Pilot p = pilot();
-        Pilot.Plan plan = p.plan("index orders on status", catalog);
+        Plan plan = p.plan("index orders on status", catalog);
         Path dir = p.workspace().migrationsDir();
         Files.createDirectories(dir.resolve("down"));
         Files.writeString(dir.resolve("down").resolve(plan.downFileName()), "-- someone else's file\n");
@@ -67,7 +68,7 @@ class PlanAndWriteTest {
     @Test
     void theDownScriptIsWrittenWhereTheSupabaseCliDoesNotLook() throws Exception {
         Pilot p = pilot();
-        Pilot.Plan plan = p.plan("index orders on status", catalog);
+        Plan plan = p.plan("index orders on status", catalog);
         Path up = p.write(plan).get(0);
         Path dir = p.workspace().migrationsDir();
         assertEquals(dir.resolve(plan.fileName()), up);

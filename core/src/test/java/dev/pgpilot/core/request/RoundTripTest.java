@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.lint.run.Linter;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.render.Migration;

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
-import dev.pgpilot.core.engine.ApplyListener;
+import dev.pgpilot.core.api.Plan;
+import dev.pgpilot.core.api.RlsTestWritten;
+import dev.pgpilot.core.api.model.ApplyListener;
+import dev.pgpilot.core.api.model.RlsStepResult;
+import dev.pgpilot.core.api.model.RlsTestResult;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.engine.UpOptions;
+import dev.pgpilot.core.api.model.UpOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,15 +41,15 @@ class OwnerRlsTestTest {
     }
 
     /** Plans the request, writes migration and RLS test, applies it; returns what writeRlsTest did. */
-    static Pilot.RlsTestWritten planWriteApply(Pilot p, String request) {
-        Pilot.Plan plan = p.plan(request);
+    static RlsTestWritten planWriteApply(Pilot p, String request) {
+        Plan plan = p.plan(request);
         p.write(plan);
-        Pilot.RlsTestWritten t = p.writeRlsTest(plan);
+        RlsTestWritten t = p.writeRlsTest(plan);
         p.up(UpOptions.all(), ApplyListener.NONE);
         return t;
     }
 
-    static RlsTestRunner.FileResult run(DatabaseTarget target, Path file) {
+    static RlsTestResult run(DatabaseTarget target, Path file) {
         return RlsTestRunner.run(target, List.of(RlsTestFile.load(file))).get(0);
     }
 
@@ -59,7 +63,7 @@ class OwnerRlsTestTest {
     static void newOwnerTable() throws Exception {
         Path dir = Files.createTempDirectory("pgpilot-rlsgen");
         db = TestDatabase.fresh();
-        Pilot.RlsTestWritten t = planWriteApply(pilot(dir, db), "create table notes with user_id, body text not null and pinned flag");
+        RlsTestWritten t = planWriteApply(pilot(dir, db), "create table notes with user_id, body text not null and pinned flag");
         assertEquals(List.of(), t.skipped());
         test = t.file();
         assertNotNull(test);
@@ -69,13 +73,13 @@ class OwnerRlsTestTest {
 
     @Test
     void generatedTestPassesOnTheDatabaseTheMigrationBuilt() {
-        RlsTestRunner.FileResult r = run(db, test);
+        RlsTestResult r = run(db, test);
         assertTrue(r.passed(), r.toString());
         assertEquals(List.of("the owner sees their row in public.notes", "another user does not see it", "a signed-out visitor does not see it",
                         "another user cannot update the owner's row in public.notes", "the owner can update their row",
                         "another user cannot delete the owner's row in public.notes", "the owner can delete their row",
                         "another user cannot insert a row in public.notes in the owner's name", "the owner can insert their own row"),
-                r.steps().stream().map(RlsTestRunner.StepResult::name).toList());
+                r.steps().stream().map(RlsStepResult::name).toList());
     }
 
     static Stream<Arguments> weakenings() {
@@ -104,8 +108,8 @@ class OwnerRlsTestTest {
     void weakenedPolicyFailsTheStepThatGuardsIt(String weaken, String restore, String step, String reason) throws Exception {
         sql(db, weaken);
         try {
-            RlsTestRunner.FileResult r = run(db, test);
-            RlsTestRunner.StepResult first = r.steps().stream().filter(s -> !s.passed()).findFirst().orElseThrow(() -> new AssertionError("nothing failed: " + r));
+            RlsTestResult r = run(db, test);
+            RlsStepResult first = r.steps().stream().filter(s -> !s.passed()).findFirst().orElseThrow(() -> new AssertionError("nothing failed: " + r));
             assertEquals(step, first.name());
             assertEquals(reason, first.reason());
         } finally {
@@ -133,11 +137,11 @@ class OwnerRlsTestTest {
         DatabaseTarget target = TestDatabase.fresh();
         Pilot p = pilot(dir, target);
         p.up(UpOptions.all(), ApplyListener.NONE);
-        Pilot.RlsTestWritten t = planWriteApply(p, "users can read and create their own tasks");
+        RlsTestWritten t = planWriteApply(p, "users can read and create their own tasks");
         assertNotNull(t.file(), t.skipped().toString());
         String yaml = Files.readString(t.file());
         assertTrue(yaml.contains("(enum_range(null::\"public\".\"task_state\"))[1]"), yaml);
-        RlsTestRunner.FileResult r = run(target, t.file());
+        RlsTestResult r = run(target, t.file());
         assertTrue(r.passed(), r + "\n" + yaml);
         assertEquals(5, r.steps().size(), "select (3) and insert (2), no update or delete: " + r);
     }
@@ -159,11 +163,11 @@ class OwnerRlsTestTest {
         Pilot p = pilot(dir, target);
         p.up(UpOptions.all(), ApplyListener.NONE);
 
-        Pilot.RlsTestWritten pub = p.writeRlsTest(p.plan("anyone can see published items"));
+        RlsTestWritten pub = p.writeRlsTest(p.plan("anyone can see published items"));
         assertNull(pub.file());
         assertEquals(List.of("policy items_select_public: only owner policies get a generated test"), pub.skipped());
 
-        Pilot.RlsTestWritten own = p.writeRlsTest(p.plan("users can read their own items"));
+        RlsTestWritten own = p.writeRlsTest(p.plan("users can read their own items"));
         assertNull(own.file());
         assertEquals(List.of("table public.items: cannot make up a value for required column list_id (bigint, references public.lists);"
                 + " write the test by hand"), own.skipped());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.TestDatabase;
+import dev.pgpilot.core.api.model.RlsStepResult;
+import dev.pgpilot.core.api.model.RlsTestResult;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.catalog.MigrationReplay;
 import dev.pgpilot.core.workspace.Workspace;
@@ -48,7 +50,7 @@ class RlsTestRunnerTest {
 
     @Test
     void ownerPoliciesPassEveryStepAndLeaveNothingBehind() throws Exception {
-        RlsTestRunner.FileResult r = RlsTestRunner.run(db, List.of(resource("notes_owner.yaml"))).get(0);
+        RlsTestResult r = RlsTestRunner.run(db, List.of(resource("notes_owner.yaml"))).get(0);
         assertTrue(r.passed(), r.toString());
         assertEquals(7, r.steps().size());
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from public.notes")) {
@@ -59,9 +61,9 @@ class RlsTestRunnerTest {
 
     @Test
     void wrongExpectationsFailEachWithItsReason() throws Exception {
-        RlsTestRunner.FileResult r = RlsTestRunner.run(db, List.of(resource("notes_wrong_expectations.yaml"))).get(0);
+        RlsTestResult r = RlsTestRunner.run(db, List.of(resource("notes_wrong_expectations.yaml"))).get(0);
         assertFalse(r.passed());
-        List<RlsTestRunner.StepResult> s = r.steps();
+        List<RlsStepResult> s = r.steps();
         assertEquals("expected 1 row(s), got 0", s.get(0).reason());
         assertEquals("expected permission denied, but the query succeeded (1 row(s))", s.get(1).reason());
         assertEquals("expected rows [{title=bob 1}], got [{title=ann 1}]", s.get(2).reason());
@@ -86,7 +88,7 @@ class RlsTestRunnerTest {
                     sql: select 1/0
                     expect: {error: permission_denied}
                 """);
-        RlsTestRunner.FileResult r = RlsTestRunner.run(db, List.of(RlsTestFile.load(p))).get(0);
+        RlsTestResult r = RlsTestRunner.run(db, List.of(RlsTestFile.load(p))).get(0);
         assertTrue(r.steps().get(0).passed(), r.toString());
         assertEquals("expected permission denied, got: ERROR: division by zero", r.steps().get(1).reason());
     }
@@ -95,7 +97,7 @@ class RlsTestRunnerTest {
     void failingSetupIsReportedNotThrown() throws Exception {
         Path p = dir.resolve("setup.yaml");
         Files.writeString(p, "name: s\nsetup: insert into nowhere values (1)\nsteps:\n  - {name: a, as: {role: anon}, sql: select 1, expect: {rows: 1}}\n");
-        RlsTestRunner.FileResult r = RlsTestRunner.run(db, List.of(RlsTestFile.load(p))).get(0);
+        RlsTestResult r = RlsTestRunner.run(db, List.of(RlsTestFile.load(p))).get(0);
         assertFalse(r.passed());
         assertTrue(r.setupError().contains("relation \"nowhere\" does not exist"), r.setupError());
     }
@@ -141,7 +143,7 @@ class RlsTestRunnerTest {
                     sql: select body from public.admin_notes
                     expect: {rows: 0}
                 """);
-        RlsTestRunner.FileResult r = RlsTestRunner.run(db, List.of(RlsTestFile.load(p))).get(0);
+        RlsTestResult r = RlsTestRunner.run(db, List.of(RlsTestFile.load(p))).get(0);
         assertTrue(r.passed(), r.toString());
         assertEquals(3, r.steps().size());
     }

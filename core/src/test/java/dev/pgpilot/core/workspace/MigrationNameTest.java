@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
+import dev.pgpilot.core.api.model.MigrationName;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -26,25 +26,24 @@ final class CatalogCache {
         this.read = read;
     }
 
-    List<String> tables() {
-        return names().tables();
+    /**
+     * The names as one read (waiting briefly for a read under way): the tables and the columns a
+     * Tab offers come from the same read, never tables from an older one than the columns.
+     */
+    SchemaNames snapshot() {
+        return names();
     }
 
     /**
      * Columns of the tables in schema public, each name once: what a request names without saying
      * the table. Tables of other schemas (auth.users ...) show theirs only after {@code table.}.
      */
-    List<String> columns() {
+    static List<String> publicColumns(SchemaNames names) {
         TreeSet<String> publicColumns = new TreeSet<>();
-        names().columns().forEach((table, cols) -> {
+        names.columns().forEach((table, cols) -> {
             if (!table.contains(".")) publicColumns.addAll(cols);
         });
         return List.copyOf(publicColumns);
-    }
-
-    /** The columns of one table ({@code notes}, {@code auth.users}); empty when there is none such. */
-    List<String> columnsOf(String table) {
-        return names().columns().getOrDefault(table, List.of());
     }
 
     /** The next completion reads the catalog again. */

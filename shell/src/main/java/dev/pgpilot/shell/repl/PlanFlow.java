@@ -2,13 +2,15 @@ package dev.pgpilot.shell.repl;
 
 import dev.pgpilot.core.api.Draft;
 import dev.pgpilot.core.api.Pilot;
+import dev.pgpilot.core.api.Plan;
+import dev.pgpilot.core.api.PlannedFile;
 import dev.pgpilot.core.api.UpPlan;
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.engine.ApplyResult;
-import dev.pgpilot.core.engine.UpOptions;
-import dev.pgpilot.core.lint.run.ReportWriter;
-import dev.pgpilot.core.request.AmbiguousRequest;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.ApplyResult;
+import dev.pgpilot.core.api.model.UpOptions;
+import dev.pgpilot.core.api.LintReports;
+import dev.pgpilot.core.api.model.Ambiguous;
+import dev.pgpilot.core.api.model.MigrationFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -46,8 +48,8 @@ final class PlanFlow {
             Draft draft = pilot.draft(text, false);
             while (true) {
                 show(draft);
-                Pilot.Plan plan = draft.plan();
-                String names = String.join(" and ", plan.files().stream().map(Pilot.PlannedFile::fileName).toList());
+                Plan plan = draft.plan();
+                String names = String.join(" and ", plan.files().stream().map(PlannedFile::fileName).toList());
                 String a = ask.apply("Write " + names + "? [y/N/e] ").trim().toLowerCase(Locale.ROOT);
                 if (a.equals("y") || a.equals("yes")) {
                     Draft.Written w = pilot.write(draft, false);
@@ -64,10 +66,10 @@ final class PlanFlow {
                     return false;
                 }
                 List<String> edited = new java.util.ArrayList<>();
-                for (Pilot.PlannedFile f : plan.files()) edited.add(editor.edit(f.fileName(), f.migration().upSql()));
+                for (PlannedFile f : plan.files()) edited.add(editor.edit(f.fileName(), f.migration().upSql()));
                 draft = pilot.edit(draft, edited);
             }
-        } catch (AmbiguousRequest e) {
+        } catch (Ambiguous e) {
             return choose(text, e.readings());
         } catch (PilotException e) {
             printError(e);
@@ -82,7 +84,7 @@ final class PlanFlow {
     }
 
     /** The core found several readings: offer them by number and plan the one chosen; anything else writes nothing. */
-    private boolean choose(String text, List<AmbiguousRequest.Reading> readings) {
+    private boolean choose(String text, List<Ambiguous.Reading> readings) {
         out.println("\"" + text + "\" can mean:");
         for (int i = 0; i < readings.size(); i++) out.println("  " + (i + 1) + ") " + readings.get(i).meaning());
         String a = ask.apply("Which one? [1-" + readings.size() + ", anything else cancels] ").trim();
@@ -98,15 +100,15 @@ final class PlanFlow {
     }
 
     private void show(Draft draft) {
-        Pilot.Plan plan = draft.plan();
-        for (Pilot.PlannedFile f : plan.files()) {
+        Plan plan = draft.plan();
+        for (PlannedFile f : plan.files()) {
             out.println("-- " + f.fileName());
             out.print(SqlHighlighter.render(ensureNewline(f.migration().upSql()), color));
             out.println();
         }
         out.println("-- lint");
-        out.print(ReportWriter.text(draft.lint(), color));
-        for (Pilot.PlannedFile f : plan.files()) {
+        out.print(LintReports.text(draft.lint(), color));
+        for (PlannedFile f : plan.files()) {
             out.println();
             out.println("-- " + f.downFileName());
             out.print(SqlHighlighter.render(ensureNewline(f.migration().downSql()), color));

@@ -1,5 +1,6 @@
 package dev.pgpilot.shell.repl;
 
+import dev.pgpilot.core.api.TargetPreview;
 import java.util.OptionalInt;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -8,7 +9,7 @@ import org.jline.utils.AttributedStyle;
 final class Prompts {
     private Prompts() {}
 
-    static String main(ReplTarget t, OptionalInt pending, boolean color) {
+    static String main(TargetPreview t, OptionalInt pending, boolean color) {
         String text = "pgpilot " + t.label() + (t.isProtected() ? "!" : "")
                 + (pending.isPresent() && pending.getAsInt() > 0 ? " (" + pending.getAsInt() + " pending)" : "") + "> ";
         if (!color) {

@@ -1,5 +1,6 @@
 package dev.pgpilot.shell.repl;
 
+import dev.pgpilot.core.api.TargetPreview;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.api.UpPlan;
 import java.io.PrintWriter;
@@ -46,7 +47,7 @@ public final class Repl {
             Runner runner,
             PlanApplier applier,
             List<String> defaultOptions,
-            ReplTarget target,
+            TargetPreview target,
             boolean color,
             Supplier<OptionalInt> pendingCount,
             Supplier<List<String>> environments,

@@ -1,5 +1,6 @@
 package dev.pgpilot.shell.repl;
 
+import dev.pgpilot.core.api.SchemaNames;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jline.reader.Candidate;
@@ -67,16 +68,17 @@ final class ShellCompleter implements Completer {
      * {@code schema.} that schema's tables; otherwise the tables and the columns of schema public.
      */
     private void names(String word, List<Candidate> candidates) {
+        SchemaNames names = catalog.snapshot();
         int dot = word.lastIndexOf('.');
         if (dot > 0) {
             String before = word.substring(0, dot);
-            catalog.columnsOf(before).forEach(c -> candidates.add(new Candidate(before + "." + c, c, "columns of " + before, null, null, null, true)));
-            catalog.tables().stream().filter(t -> t.startsWith(before + "."))
+            names.columns().getOrDefault(before, List.of()).forEach(c -> candidates.add(new Candidate(before + "." + c, c, "columns of " + before, null, null, null, true)));
+            names.tables().stream().filter(t -> t.startsWith(before + "."))
                     .forEach(t -> candidates.add(new Candidate(t, t, "tables", null, null, null, false)));
             return;
         }
-        catalog.tables().forEach(t -> candidates.add(new Candidate(t, t, "tables", null, null, null, true)));
-        catalog.columns().forEach(c -> candidates.add(new Candidate(c, c, "columns", null, null, null, true)));
+        names.tables().forEach(t -> candidates.add(new Candidate(t, t, "tables", null, null, null, true)));
+        CatalogCache.publicColumns(names).forEach(c -> candidates.add(new Candidate(c, c, "columns", null, null, null, true)));
     }
 
     private static List<String> safely(Supplier<List<String>> s) {

@@ -1,6 +1,6 @@
 package dev.pgpilot.core.lint.rules;
 
-import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.Sql;
 
 /** A column declared (or retyped) as char(n) / character(n) / bpchar. */

@@ -1,7 +1,7 @@
 package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.Rule;
-import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.api.model.Severity;
 
 /** Holds the four constant parts of a rule, so each rule class is only its check. */
 abstract class BaseRule implements Rule {

@@ -2,9 +2,13 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
-import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.Sql;
 import dev.pgpilot.core.lint.Stmt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,14 +24,34 @@ public final class FunctionSearchPathMutable extends BaseRule {
     /** The function's own setting, bare or quoted as pg_dump and `supabase db diff` write it; a SET inside the body does not count. */
     private static final Pattern SET_SEARCH_PATH = Sql.p("\\bSET\\s+(?:SEARCH_PATH|\"search_path\")\\s*(?:=|TO\\b)");
 
+    /** {@code ALTER FUNCTION name(args) ... SET search_path ...}: how "fix the search_path" migrations give a function its path. */
+    private static final Pattern ALTER = Sql.p("^ALTER\\s+(?:FUNCTION|PROCEDURE|ROUTINE)\\s+(" + Sql.NAME + ")");
+
+    /**
+     * A definer function created without a path is reported unless a later statement of the file
+     * sets it with ALTER FUNCTION (matched by name: an overload's ALTER clears it too). An ALTER
+     * before the CREATE OR REPLACE does not count: replacing resets every setting it does not name.
+     */
     @Override
     public void check(LintedFile file, Reporter report) {
+        Map<String, List<Stmt>> withoutPath = new LinkedHashMap<>();
         for (Stmt s : file.statements()) {
             String n = s.norm();
             Matcher m = FUNCTION.matcher(n);
-            if (m.lookingAt() && n.contains("SECURITY DEFINER") && !SET_SEARCH_PATH.matcher(Sql.withoutDollarBodies(n)).find()) {
-                report.at(s, "SECURITY DEFINER function " + Sql.qualified(m.group(1)) + " has no SET search_path");
+            if (m.lookingAt()) {
+                String name = Sql.qualified(m.group(1));
+                withoutPath.remove(name);
+                if (n.contains("SECURITY DEFINER") && !SET_SEARCH_PATH.matcher(Sql.withoutDollarBodies(n)).find()) {
+                    withoutPath.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
+                }
+                continue;
+            }
+            Matcher alter = s.startsWith("ALTER") ? ALTER.matcher(n) : null;
+            if (alter != null && alter.lookingAt() && SET_SEARCH_PATH.matcher(n).find()) {
+                withoutPath.remove(Sql.qualified(alter.group(1)));
             }
         }
+        withoutPath.forEach((name, statements) -> statements.forEach(
+                s -> report.at(s, "SECURITY DEFINER function " + name + " has no SET search_path")));
     }
 }

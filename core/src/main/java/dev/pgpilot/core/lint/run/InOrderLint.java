@@ -1,12 +1,12 @@
 package dev.pgpilot.core.lint.run;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.lint.LintFailure;
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.api.model.LintFailure;
+import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.lint.Stmt;
-import dev.pgpilot.core.workspace.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationFile;
 import dev.pgpilot.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;

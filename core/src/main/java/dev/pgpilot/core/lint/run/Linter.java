@@ -1,20 +1,20 @@
 package dev.pgpilot.core.lint.run;
 
-import dev.pgpilot.core.lint.Finding;
-import dev.pgpilot.core.lint.LintFailure;
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.api.model.Finding;
+import dev.pgpilot.core.api.model.LintFailure;
+import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.MigrationFolder;
 import dev.pgpilot.core.lint.Rule;
 import dev.pgpilot.core.lint.SchemaManifest;
 import dev.pgpilot.core.lint.SchemaModel;
-import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.Stmt;
 import dev.pgpilot.core.lint.rules.Rules;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.workspace.Config;
-import dev.pgpilot.core.workspace.MigrationFile;
-import dev.pgpilot.core.workspace.MigrationName;
+import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.api.model.MigrationName;
 import dev.pgpilot.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,11 @@
 package dev.pgpilot.core.lint.run;
 
-import dev.pgpilot.core.lint.Finding;
-import dev.pgpilot.core.lint.LintFailure;
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.api.model.Finding;
+import dev.pgpilot.core.api.model.LintFailure;
+import dev.pgpilot.core.api.model.LintReport;
+import dev.pgpilot.core.api.model.ReportFormat;
 import dev.pgpilot.core.lint.Rule;
-import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.rules.Rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

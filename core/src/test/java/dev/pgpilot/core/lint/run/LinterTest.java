@@ -1,14 +1,15 @@
 package dev.pgpilot.core.lint.run;
 
-import dev.pgpilot.core.lint.Finding;
-import dev.pgpilot.core.lint.LintFailure;
-import dev.pgpilot.core.lint.LintReport;
+import dev.pgpilot.core.api.model.Finding;
+import dev.pgpilot.core.api.model.LintFailure;
+import dev.pgpilot.core.api.model.LintReport;
+import dev.pgpilot.core.api.model.ReportFormat;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.MigrationFolder;
 import dev.pgpilot.core.lint.Rule;
 import dev.pgpilot.core.lint.SchemaManifest;
 import dev.pgpilot.core.lint.SchemaModel;
-import dev.pgpilot.core.lint.Severity;
+import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.rules.Rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,3 @@
+package dev.pgpilot.core.api.model;
+
+public enum RepairStatus { APPLIED, REVERTED }

@@ -1,4 +1,0 @@
-package dev.pgpilot.core.lint.run;
-
-/** Output forms of a lint report. */
-public enum ReportFormat { TEXT, JSON, SARIF }
