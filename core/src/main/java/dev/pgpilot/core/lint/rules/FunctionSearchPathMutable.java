@@ -29,8 +29,9 @@ public final class FunctionSearchPathMutable extends BaseRule {
 
     /**
      * A definer function created without a path is reported unless a later statement of the file
-     * sets it with ALTER FUNCTION (matched by name: an overload's ALTER clears it too). An ALTER
-     * before the CREATE OR REPLACE does not count: replacing resets every setting it does not name.
+     * sets it with ALTER FUNCTION (matched by name: an overload's ALTER clears every overload before
+     * it). An ALTER before the CREATE OR REPLACE does not count: replacing resets every setting it does
+     * not name.
      */
     @Override
     public void check(LintedFile file, Reporter report) {
@@ -39,8 +40,7 @@ public final class FunctionSearchPathMutable extends BaseRule {
             String n = s.norm();
             Matcher m = FUNCTION.matcher(n);
             if (m.lookingAt()) {
-                String name = Sql.qualified(m.group(1));
-                withoutPath.remove(name);
+                String name = Sql.qualified(m.group(1)); // overloads share it: each CREATE is a finding of its own
                 if (n.contains("SECURITY DEFINER") && !SET_SEARCH_PATH.matcher(Sql.withoutDollarBodies(n)).find()) {
                     withoutPath.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
                 }
