@@ -117,6 +117,15 @@ public record LiveCatalog(List<Table> tables, List<EnumType> enums, Set<String> 
         }
     }
 
+    /** The names of every schema the database has. */
+    public static Set<String> schemaNames(Statement st) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        try (ResultSet rs = st.executeQuery("select nspname from pg_namespace")) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
     /** Every enum of every schema with its labels in order; type generation reads them too. */
     public static List<EnumType> enums(Statement st) throws SQLException {
         List<EnumType> out = new ArrayList<>();

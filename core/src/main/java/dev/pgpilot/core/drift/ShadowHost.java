@@ -2,19 +2,18 @@ package dev.pgpilot.core.drift;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.catalog.LiveCatalog;
 import dev.pgpilot.core.catalog.ManagedSchemas;
 import dev.pgpilot.core.catalog.Shadow;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.api.model.MigrationFile;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -94,13 +93,9 @@ final class ShadowHost {
     }
 
     private static Set<String> supabaseSchemas(DatabaseTarget db) {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select nspname from pg_namespace")) {
-            Set<String> out = new TreeSet<>();
-            while (rs.next()) {
-                String n = rs.getString(1);
-                if (ManagedSchemas.SUPABASE.contains(n)) out.add(n);
-            }
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            Set<String> out = LiveCatalog.schemaNames(s);
+            out.retainAll(ManagedSchemas.SUPABASE);
             return out;
         } catch (SQLException e) {
             throw PilotException.error("cannot read the schemas of " + db.display() + ": " + e.getMessage(), null);

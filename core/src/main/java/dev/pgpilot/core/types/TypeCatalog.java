@@ -106,10 +106,8 @@ public record TypeCatalog(Map<String, SchemaTypes> schemas, Map<String, List<Str
         if (config.apiSchemas().isEmpty()) return defaultSchemas(target);
         java.util.Set<String> wanted = new java.util.LinkedHashSet<>(List.of("public"));
         wanted.addAll(config.apiSchemas());
-        try (Connection c = target.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select nspname from pg_namespace")) {
-            java.util.Set<String> existing = new java.util.HashSet<>();
-            while (rs.next()) existing.add(rs.getString(1));
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            java.util.Set<String> existing = LiveCatalog.schemaNames(s);
             // a schema listed for the API that no migration has created yet is not an error here, as for the CLI
             return wanted.stream().filter(existing::contains).toList();
         } catch (SQLException e) {
@@ -134,9 +132,8 @@ public record TypeCatalog(Map<String, SchemaTypes> schemas, Map<String, List<Str
         String in = "(" + names.stream().map(n -> "'" + n.replace("'", "''") + "'").collect(Collectors.joining(", ")) + ")";
         String exposed = "%s.nspname in " + in;
         Map<String, SchemaTypes> schemas = new TreeMap<>();
-        try (ResultSet rs = s.executeQuery("select nspname from pg_namespace where nspname in " + in)) {
-            while (rs.next()) schemas.put(rs.getString(1), empty());
-        }
+        java.util.Set<String> existing = LiveCatalog.schemaNames(s);
+        for (String n : names) if (existing.contains(n)) schemas.put(n, empty());
         for (String n : names) {
             if (!schemas.containsKey(n)) {
                 throw PilotException.refused("no schema named '" + n + "' in the database", "name one of the schemas that exist (--schema public)");
