@@ -96,7 +96,7 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
     /** Pending migrations of the target; unknown (empty) while the local database is not running, so nothing starts it. */
     private OptionalInt pendingCount(Path workdir, TargetPreview target) {
         Pilot p = pilot(workdir);
-        if (target.local() && !p.localDatabase().state().running()) {
+        if (target.local() && !p.localServer().isRunning()) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(p.status().pending().size());
@@ -125,7 +125,7 @@ final class ShellCommand implements Callable<Integer>, TextOnly {
     /** Table names for completion: the target's, but never by starting the local database (null then). */
     private SchemaNames catalogNames(Path workdir, TargetPreview target) {
         Pilot p = pilot(workdir);
-        if (target.local() && !p.localDatabase().state().running()) {
+        if (target.local() && !p.localServer().isRunning()) {
             return null;
         }
         return p.schemaNames();

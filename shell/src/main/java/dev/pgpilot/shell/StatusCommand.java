@@ -44,7 +44,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println(Render.json(m));
             return exit;
         }
-        out.println("target: " + pilot.target().target().display());
+        out.println("target: " + pilot.where().display());
         Set<String> modified = versions(r.modified());
         Set<String> late = versions(r.outOfOrder());
         List<List<String>> rows = new ArrayList<>();

@@ -58,6 +58,11 @@ public final class Pilot {
         workspace.requireProject();
     }
 
+    /** The project's migration files in version order, as read now. */
+    public java.util.List<dev.pgpilot.core.api.model.MigrationFile> migrations() {
+        return workspace.migrations();
+    }
+
     /** The project folder. */
     public Path workdir() {
         return workspace.workdir();

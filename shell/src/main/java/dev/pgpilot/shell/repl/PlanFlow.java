@@ -136,7 +136,7 @@ final class PlanFlow {
             String where = up.preview().target() + (up.protectedEnvironment() != null ? " (protected environment " + up.protectedEnvironment() + ")" : "");
             out.println("will run on " + where + ":");
             for (ApplyResult.Planned p : up.planned()) {
-                MigrationFile f = pilot.workspace().migrations().stream().filter(m -> m.version().equals(p.version())).findFirst().orElseThrow();
+                MigrationFile f = pilot.migrations().stream().filter(m -> m.version().equals(p.version())).findFirst().orElseThrow();
                 out.println("-- " + p.file() + (p.outsideTransaction() ? "  (outside a transaction)" : ""));
                 out.print(SqlHighlighter.render(ensureNewline(f.sql()), color));
             }
