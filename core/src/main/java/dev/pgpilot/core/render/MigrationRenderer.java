@@ -325,8 +325,9 @@ public final class MigrationRenderer {
         List<String> key = c.keyColumns();
         if (key.equals(List.of("id")) && c.primaryKey().isEmpty()) lines.add("  \"id\" uuid primary key default gen_random_uuid()");
         for (ColumnDef col : c.columns()) lines.add("  " + (key.size() == 1 && key.get(0).equals(col.name()) ? primaryKey(col) : col.sql()));
-        lines.add("  \"created_at\" timestamptz not null default now()");
-        if (!c.junction()) lines.add("  \"updated_at\" timestamptz not null default now()");
+        // the timestamps every new table has, unless the request defined them itself
+        if (c.columns().stream().noneMatch(x -> x.name().equals("created_at"))) lines.add("  \"created_at\" timestamptz not null default now()");
+        if (!c.junction() && c.columns().stream().noneMatch(x -> x.name().equals("updated_at"))) lines.add("  \"updated_at\" timestamptz not null default now()");
         if (key.size() > 1) lines.add("  primary key (" + String.join(", ", key.stream().map(Sql::ident).toList()) + ")");
         o.up(Section.TABLES, "create table if not exists " + c.table().sql() + " (\n" + String.join(",\n", lines) + "\n);");
         for (int i = 0; i < c.columns().size(); i++) {

@@ -119,8 +119,8 @@ final class CatalogAfter {
         List<String> key = c.keyColumns();
         if (key.equals(List.of("id")) && c.primaryKey().isEmpty()) cols.put("id", new Catalog.Column("id", "uuid", true, "gen_random_uuid()", null));
         for (ColumnDef d : c.columns()) cols.put(d.name(), column(d));
-        cols.put("created_at", new Catalog.Column("created_at", "timestamp with time zone", true, "now()", null));
-        if (!c.junction()) cols.put("updated_at", new Catalog.Column("updated_at", "timestamp with time zone", true, "now()", null));
+        cols.putIfAbsent("created_at", new Catalog.Column("created_at", "timestamp with time zone", true, "now()", null));
+        if (!c.junction()) cols.putIfAbsent("updated_at", new Catalog.Column("updated_at", "timestamp with time zone", true, "now()", null));
         Catalog.Constraint pk = new Catalog.Constraint(RequestParser.trim63(c.table().name() + "_pkey"), "p", "PRIMARY KEY (" + String.join(", ", key) + ")", key, null);
         Catalog.Table t = new Catalog.Table(c.table(), cols, List.of(), List.of(pk), true, null, List.of(), List.of());
         for (int i = 0; i < c.columns().size(); i++) {

@@ -20,6 +20,7 @@ public record ColumnDef(String name, String type, boolean notNull, String defaul
 
     public ColumnDef withNotNull(boolean v) { return new ColumnDef(name, type, v, defaultSql, unique, references, identity); }
     public ColumnDef withDefault(String d) { return new ColumnDef(name, type, notNull, d, unique, references, identity); }
+    public ColumnDef withUnique(boolean u) { return new ColumnDef(name, type, notNull, defaultSql, u, references, identity); }
     public ColumnDef withReferences(ForeignRef r) { return new ColumnDef(name, type, notNull, defaultSql, unique, r, identity); }
 
     /** A foreign key target: table(column) and what happens on delete. */

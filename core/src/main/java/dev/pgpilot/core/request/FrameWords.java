@@ -59,7 +59,7 @@ final class FrameWords {
             "deletion", "cascades", "cascading", "restrict", "no", "action", "goes", "gets", "user", "users", "whenever", "once");
 
     private static final Set<String> TABLE = Set.of("create", "add", "build", "introduce", "set", "with", "having", "containing", "has", "join",
-            "junction", "pivot", "linking", "link", "between", "connecting", "up", "primary", "key", "both", "pair", "two");
+            "junction", "pivot", "linking", "link", "between", "connecting", "up", "primary", "key", "both", "pair", "two", "one", "per", "row", "record", "entry");
 
     private static final Set<String> ENUM = Set.of("create", "new", "define", "introduce", "enum", "type", "with", "values", "or", "containing",
             "having", "options", "add", "include", "includes", "allow", "extend", "support", "value", "option");

@@ -31,6 +31,8 @@ public final class RequestParser {
             changes = new Router(catalog).route(new Words(words, source));
         } catch (ColumnNameReadings r) {
             throw r.readings(source);
+        } catch (PilotException e) {
+            throw new RowChangeGuard(catalog).explain(words, e);
         }
         WordAccount.check(accounted, changes, catalog);
         return changes;

@@ -4,6 +4,7 @@ import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.request.Lexer.Kind;
 import dev.pgpilot.core.request.Lexer.Tok;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,6 +43,46 @@ final class RowChangeGuard {
             throw PilotException.refused("this asks to change rows, not the schema (" + why + "); plain-English requests only change the schema",
                     "write the data change by hand in a blank migration: pgpilot new --empty NAME");
         });
+    }
+
+    /**
+     * A refusal of words that may be about rows after all ("cancel all appointments for tomorrow",
+     * "remove cancelled bookings", "delete patient Pat One", "remove Cy from Acme"): they name a
+     * table or everyone and no schema object, or they carry names of rows (a capitalised name
+     * inside the sentence, a possessive). The refusal stands as it is; its hint also says how to
+     * write a row change by hand, so the user is not sent rephrasing a data change as DDL.
+     */
+    PilotException explain(List<Tok> toks, PilotException refusal) {
+        if (refusal.exitCode() != PilotException.REFUSED || refusal instanceof AmbiguousRequest || toks.isEmpty()) return refusal;
+        if (refusal.hint() != null && refusal.hint().contains("--empty")) return refusal;
+        boolean schemaNoun = toks.stream().anyMatch(t -> t.kind() == Kind.WORD && SCHEMA_NOUNS.contains(t.text()));
+        Optional<String> rows = mentionedTable(toks).map(t -> "rows of " + t).or(() -> has(toks, "everyone", "everybody", "all", "every") ? Optional.of("rows") : Optional.empty());
+        boolean rowNames = toks.stream().skip(1).anyMatch(t -> t.kind() == Kind.WORD && (capitalised(t) || t.raw().endsWith("'s")));
+        // "only admins can delete projects", "users may read ...": who may do what is a policy, never rows
+        boolean rights = has(toks, "can", "may", "cannot", "only", "allowed", "able");
+        if (schemaNoun || rights || rows.isEmpty() && !rowNames) return refusal;
+        String also = "if this is meant to change " + rows.orElse("rows") + " (data), not the schema, write it by hand in a blank migration: pgpilot new --empty NAME";
+        return PilotException.refused(refusal.getMessage(), refusal.hint() == null ? also : refusal.hint() + "; " + also);
+    }
+
+    /** "Pat", "Acme", "INV-1": a name written capitalised inside a sentence names a row, not a table or column. */
+    private boolean capitalised(Tok t) {
+        String raw = t.raw();
+        if (raw.isEmpty() || !Character.isUpperCase(raw.charAt(0)) || raw.equals("I")) return false;
+        // all capitals without a digit is a keyword typed loud ("NOT NULL", "UUID"), not a row's name; INV-1 is one
+        if (raw.equals(raw.toUpperCase(Locale.ROOT)) && !raw.matches(".*\\d.*")) return false;
+        return catalog.findTable(t.text()).isEmpty();
+    }
+
+    /** The table a word (or two words joined, "api key" for api_keys) of the request names. */
+    private Optional<String> mentionedTable(List<Tok> toks) {
+        for (int i = 0; i < toks.size(); i++) {
+            if (toks.get(i).kind() != Kind.WORD) continue;
+            Optional<Catalog.Table> one = catalog.findTable(toks.get(i).text());
+            if (one.isEmpty() && i + 1 < toks.size() && toks.get(i + 1).kind() == Kind.WORD) one = catalog.findTable(toks.get(i).text() + "_" + toks.get(i + 1).text());
+            if (one.isPresent()) return Optional.of(one.get().name().name());
+        }
+        return Optional.empty();
     }
 
     private Optional<String> reason(List<Tok> toks) {

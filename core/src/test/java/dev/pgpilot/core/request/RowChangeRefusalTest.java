@@ -78,14 +78,47 @@ class RowChangeRefusalTest {
         "archive appointments older than a year",
     })
     void aRowChangeIsRefusedWithTheHandWrittenWayAndNothingIsWritten(String request) throws Exception {
+        PilotException e = refusedWritingNothing(request);
+        assertTrue(e.getMessage().startsWith("this asks to change rows, not the schema"), e.getMessage());
+        assertEquals("write the data change by hand in a blank migration: pgpilot new --empty NAME", e.hint());
+    }
+
+    private PilotException refusedWritingNothing(String request) throws Exception {
         Pilot pilot = new Pilot(Pilot.Options.cli(work), Clock.systemUTC(), Map.of());
         PilotException e = assertThrows(PilotException.class, () -> pilot.write(pilot.plan(request, catalog)));
         assertEquals(PilotException.REFUSED, e.exitCode());
-        assertTrue(e.getMessage().startsWith("this asks to change rows, not the schema"), e.getMessage());
-        assertEquals("write the data change by hand in a blank migration: pgpilot new --empty NAME", e.hint());
         try (Stream<Path> s = Files.walk(work)) {
             assertEquals(0, s.filter(p -> p.toString().endsWith(".sql")).count(), "a refused request writes nothing");
         }
+        return e;
+    }
+
+    /**
+     * Words that name rows or a table's rows with a verb no frame knows ("cancel", "publish"), a
+     * capitalised name or a possessive: the refusal stays what it was (nothing is planned or
+     * written) and its hint also says how to write a row change by hand.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "cancel all appointments for tomorrow",
+        "publish all courses",
+        "delete patient Pat One",
+        "remove Ann from Biology",
+        "give everyone an A in Algebra",
+        "mark invoice INV-1 as paid",
+        "unenroll Student C from Biology",
+    })
+    void aRefusalOfWordsThatNameRowsAlsoHintsTheHandWrittenWay(String request) throws Exception {
+        PilotException e = refusedWritingNothing(request);
+        assertTrue(e.hint().endsWith("(data), not the schema, write it by hand in a blank migration: pgpilot new --empty NAME"), e.hint());
+    }
+
+    /** A refusal about the schema itself keeps its own hint: an unknown column named with the word column. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"drop the colour column from tasks", "add a tasks index on nothing", "users can not delete their own tasks"})
+    void aRefusalAboutTheSchemaDoesNotHintAtRows(String request) {
+        PilotException e = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse(request));
+        assertTrue(e.hint() == null || !e.hint().contains("(data), not the schema"), e.hint());
     }
 
     /** The same verbs about the schema still plan schema changes. */
