@@ -4,6 +4,7 @@ import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.engine.ErrorLine;
 import dev.pgpilot.core.engine.MissingExtension;
 import dev.pgpilot.core.engine.SessionSettings;
+import dev.pgpilot.core.sql.PlainTransactionControl;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.target.DatabaseTarget;
@@ -58,7 +59,9 @@ public final class MigrationReplay {
             if (versions == null || versions.contains(m.version())) {
                 // as written (CRs kept), as up and the Supabase CLI run it, so literals and bodies match the target's
                 List<SqlStatement> statements = SqlScript.parse(m.text()).statements();
-                files.add(new Parsed(m, statements, statements.stream().noneMatch(SqlStatement::cannotRunInTransaction)));
+                // a file whose own BEGIN/COMMIT decide runs as written, as up runs it (a new enum value committed, then used)
+                files.add(new Parsed(m, statements, statements.stream().noneMatch(SqlStatement::cannotRunInTransaction)
+                        && !PlainTransactionControl.managesOwnTransactions(statements)));
             }
         }
         // a throwaway shadow's commits need not wait for the disk; set again after each file's reset
@@ -117,7 +120,10 @@ public final class MigrationReplay {
 
     private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\u0000-\\u001f\\u2028\\u2029]+");
 
-    /** A file split into statements once; {@code transactional} when none of them refuses a transaction block. */
+    /**
+     * A file split into statements once; {@code transactional} when none of them refuses a transaction
+     * block and the file does not manage its own transactions.
+     */
     private record Parsed(MigrationFile file, List<SqlStatement> statements, boolean transactional) {}
 
     /**

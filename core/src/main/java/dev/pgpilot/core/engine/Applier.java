@@ -41,10 +41,13 @@ public final class Applier {
     }
 
     /**
-     * A pending file ready to run: the statements the engine executes (plain BEGIN/COMMIT statements
-     * already dropped) and the text they span, sent in one call.
+     * A pending file ready to run: the statements the engine executes (a BEGIN/COMMIT wrapping the
+     * whole file already dropped) and the text they span, sent in one call.
+     *
+     * @param ownTransactions the file's top-level BEGIN/COMMIT/ROLLBACK control its transactions (then
+     *                        {@code outsideTransaction} too): it runs as written, as the Supabase CLI runs it
      */
-    record Prepared(MigrationFile file, List<SqlStatement> statements, String body, boolean outsideTransaction) {}
+    record Prepared(MigrationFile file, List<SqlStatement> statements, String body, boolean outsideTransaction, boolean ownTransactions) {}
 
     public ApplyResult up(UpOptions options, ApplyListener listener) {
         List<MigrationFile> files = session.workspace().migrations();
@@ -83,6 +86,7 @@ public final class Applier {
                     applied.add(new ApplyResult.Applied(p.file().version(), p.file().name().name(),
                             session.display(p.file().path()), ms, p.statements().size()));
                     listener.applied(p.file(), ms);
+                    if (p.ownTransactions()) warnings.add(OutsideTransactionApply.ownTransactionsNote(session.display(p.file().path())));
                 }
             }
             return new ApplyResult(session.target().display(), planned(plan), List.copyOf(applied), List.copyOf(warnings), false);

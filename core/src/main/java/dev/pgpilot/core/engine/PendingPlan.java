@@ -23,7 +23,6 @@ final class PendingPlan {
     PendingPlan(Session session) {
         this.session = session;
     }
-
     /** @param appliedVersions the history as read under the migration lock (or without it for a dry run) */
     List<Applier.Prepared> select(List<MigrationFile> files, List<History.AppliedVersion> appliedVersions, UpOptions options) {
         StatusReport status = StatusCheck.of(files, appliedVersions);
@@ -75,22 +74,27 @@ final class PendingPlan {
         // The file as written, CRs kept, as the Supabase CLI runs it: a literal or function body spanning
         // lines gets the same bytes whichever tool applied the file.
         List<SqlStatement> statements = SqlScript.parse(f.text()).statements();
-        String body = f.text();
-        java.util.Optional<PlainTransactionControl> plain = PlainTransactionControl.find(statements);
-        if (plain.isPresent()) {
-            statements = plain.get().remaining(statements);
-            body = plain.get().remainingText(f.text());
-        }
+        boolean control = false;
         boolean outside = false;
         for (SqlStatement s : statements) {
             String normalized = s.normalized(); // once: the two checks below would each normalize it
-            if (SqlStatement.isTransactionControl(normalized)) {
-                throw PilotException.refused(session.display(f.path()) + ":" + s.line() + ": " + s.firstWords(1)
-                        + " inside a migration is not allowed", "pgpilot runs each migration in its own transaction; remove the transaction control statements");
-            }
+            control |= SqlStatement.isTransactionControl(normalized);
             outside |= SqlStatement.cannotRunInTransaction(normalized);
         }
-        return new Applier.Prepared(f, statements, body, outside);
+        if (control) {
+            java.util.Optional<PlainTransactionControl> wrapper = PlainTransactionControl.wrapper(statements);
+            if (wrapper.isPresent()) {
+                return new Applier.Prepared(f, wrapper.get().remaining(statements), wrapper.get().remainingText(f.text()), outside, false);
+            }
+            PlainTransactionControl.unclosedTransaction(statements).ifPresent(open -> {
+                throw PilotException.refused(session.display(f.path()) + ":" + open.line() + ": " + PlainTransactionControl.opener(open)
+                        + " opens a transaction no COMMIT closes: the file would end inside its own transaction",
+                        "add COMMIT after that block, or delete the " + PlainTransactionControl.opener(open) + "; nothing was applied");
+            });
+            // Its own BEGIN/COMMIT/ROLLBACK decide: run as written, statement by statement (OutsideTransactionApply).
+            return new Applier.Prepared(f, statements, f.text(), true, true);
+        }
+        return new Applier.Prepared(f, statements, f.text(), outside, false);
     }
 
     private static String versions(List<StatusReport.Entry> entries) {

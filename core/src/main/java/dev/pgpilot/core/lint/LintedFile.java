@@ -1,6 +1,7 @@
 package dev.pgpilot.core.lint;
 
 import dev.pgpilot.core.sql.DoBlock;
+import dev.pgpilot.core.sql.PlainTransactionControl;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import java.util.ArrayList;
@@ -130,6 +131,20 @@ public final class LintedFile {
     /** True when this file runs in one transaction (no statement that PostgreSQL refuses inside one). */
     public boolean isTransactional() {
         return statements.stream().noneMatch(s -> s.cannotRunInTransaction() && !s.inDoBlock());
+    }
+
+    /** The file's own statements, not those read from inside its DO blocks. */
+    public List<Stmt> topLevel() {
+        return statements.stream().filter(s -> !s.inDoBlock()).toList();
+    }
+
+    /**
+     * True when the file's top-level BEGIN/COMMIT/ROLLBACK decide its transactions (anything but one
+     * BEGIN/COMMIT pair around the whole file): {@code up} then runs it as written, as the Supabase CLI does.
+     */
+    public boolean managesOwnTransactions() {
+        if (statements.stream().noneMatch(Stmt::isTransactionControl)) return false;
+        return PlainTransactionControl.managesOwnTransactions(topLevel().stream().map(Stmt::sql).toList());
     }
 
     /** 1-based line containing a char offset. */

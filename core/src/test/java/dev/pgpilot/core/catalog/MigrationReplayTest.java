@@ -50,6 +50,20 @@ class MigrationReplayTest {
     }
 
     @Test
+    void aFileThatCommitsANewEnumValueItselfAndThenUsesItReplaysLikeUp() throws Exception {
+        List<MigrationFile> files = project(Map.of(
+                "20240101000000_moods.sql", "create type public.mood as enum ('ok');\ncreate table public.feelings (mood public.mood);\n"
+                        + "begin;\nalter type public.mood add value 'sad';\ncommit;\ninsert into public.feelings values ('sad');\n"));
+        DatabaseTarget db = TestDatabase.fresh();
+        MigrationReplay.commit(db, files, null, true);
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from public.feelings where mood = 'sad'")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+        }
+    }
+
+    @Test
     void aFailureInsideADoBlockNamesTheLineInsideTheBlockLikeUp() throws Exception {
         List<MigrationFile> files = project(Map.of(
                 "20240101000000_guarded.sql", "-- adds a column when missing\ndo $$\nbegin\n  if true then\n    alter table members add column bio text;\n  end if;\nend $$;\n"));

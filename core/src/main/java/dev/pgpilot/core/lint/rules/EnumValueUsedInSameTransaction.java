@@ -5,10 +5,11 @@ import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.Sql;
 import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.sql.PlainTransactionControl;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Enum value added and used in the same transactional file. */
+/** Enum value added and used in the same transaction: the same file, or the same block of a file that commits by itself. */
 public final class EnumValueUsedInSameTransaction extends BaseRule {
     private static final Pattern ADD = Sql.p("^ALTER\\s+TYPE\\s+(" + Sql.NAME + ")\\s+ADD\\s+VALUE\\s+(?:IF NOT EXISTS\\s+)?" + Sql.LITERAL);
     private static final Pattern TARGET = Sql.p("^(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(" + Sql.NAME + ")");
@@ -23,7 +24,12 @@ public final class EnumValueUsedInSameTransaction extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         if (!file.isTransactional()) return;
         java.util.Map<String, String> added = new java.util.LinkedHashMap<>(); // value -> enum type (bare, upper-case)
+        boolean ownTransactions = file.managesOwnTransactions();
         for (Stmt s : file.statements()) {
+            if (ownTransactions && !s.inDoBlock() && s.isTransactionControl() && PlainTransactionControl.endsTransaction(s.norm())) {
+                added.clear(); // the file's own COMMIT: the values are committed, later statements may use them
+                continue;
+            }
             Matcher m = ADD.matcher(s.norm());
             if (m.lookingAt()) {
                 String type = Sql.qualified(m.group(1));

@@ -5,26 +5,24 @@ import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.Stmt;
 
 /**
- * Plain BEGIN/COMMIT in a migration. Harmless under pgpilot (the engine drops them and runs the file
- * as one transaction), so only a warning: they mislead readers into thinking the file commits in
- * steps, and other runners (the Supabase CLI, psql) do commit at each COMMIT.
+ * BEGIN/COMMIT around a whole migration. Harmless under pgpilot (the engine drops the pair and runs
+ * the file as one transaction with its history row), so only a warning. Any other transaction
+ * control is {@link OwnTransactionControl}'s.
  */
 public final class RedundantTransactionControl extends BaseRule {
     public RedundantTransactionControl() {
         super("redundant-transaction-control", Severity.WARNING,
-                "each migration already runs in one transaction with its history row; pgpilot drops plain BEGIN/COMMIT "
-                        + "and runs the file all-or-nothing, other runners commit at each COMMIT",
+                "each migration already runs in one transaction with its history row; pgpilot drops a BEGIN/COMMIT pair "
+                        + "around the whole file and runs it all-or-nothing",
                 "delete the BEGIN and COMMIT lines");
     }
 
     @Override
     public void check(LintedFile file, Reporter report) {
         if (!file.isTransactional()) return;
-        TransactionNesting.plainControlOf(file).ifPresent(plain -> {
+        TransactionNesting.wrapperOf(file).ifPresent(plain -> {
             Stmt first = file.statements().stream().filter(s -> plain.drops(s.sql())).findFirst().orElseThrow();
-            int n = plain.dropped().size();
-            report.at(first, n + " BEGIN/COMMIT statement" + (n == 1 ? "" : "s")
-                    + " in the file: redundant, the whole file already runs in one transaction");
+            report.at(first, "BEGIN/COMMIT around the file: redundant, the whole file already runs in one transaction");
         });
     }
 }

@@ -13,7 +13,7 @@ public final class Rules {
             new UnterminatedQuote(),
             // safety / locking
             new RequireConcurrentIndexCreation(), new RequireConcurrentIndexDeletion(),
-            new BanConcurrentIndexCreationInTransaction(), new TransactionNesting(), new RedundantTransactionControl(), new AddingRequiredField(),
+            new BanConcurrentIndexCreationInTransaction(), new TransactionNesting(), new OwnTransactionControl(), new RedundantTransactionControl(), new AddingRequiredField(),
             new AddingFieldWithDefault(), new ChangingColumnType(), new ConstraintMissingNotValid(),
             new AddingNotNullableField(), new DisallowedUniqueConstraint(), new RenamingColumn(), new RenamingTable(),
             new PreferRepack(), new EnumValueUsedInSameTransaction(), new IdentifierTooLong(), new RequireLockTimeout(),

@@ -7,32 +7,32 @@ import dev.pgpilot.core.sql.PlainTransactionControl;
 import java.util.Optional;
 
 /**
- * ROLLBACK, SAVEPOINT, BEGIN with an isolation level and the like inside a file that the runner
- * already wraps in a transaction. Plain BEGIN/COMMIT are left to {@link RedundantTransactionControl}:
- * the engine drops those, so they cannot split the migration.
+ * A BEGIN (or COMMIT AND CHAIN) that no later COMMIT or ROLLBACK closes: the file would end inside its own transaction,
+ * taking the history row into it. {@code up} refuses such a file before running anything, so this
+ * is an error. Files that open and close their own transactions are {@link OwnTransactionControl}'s.
  */
 public final class TransactionNesting extends BaseRule {
     public TransactionNesting() {
         super("transaction-nesting", Severity.ERROR,
-                "pgpilot (like the Supabase CLI) runs each migration in one transaction together with its history row. "
-                        + "ROLLBACK, SAVEPOINT or an isolation level inside it do not do what they say there, and `up` refuses the file. Error.",
-                "delete the transaction control statements: the whole file already runs in one transaction");
+                "A migration that ends inside a transaction it opened itself leaves the history row and everything after it"
+                        + " uncommitted; `up` refuses the file. Error.",
+                "add COMMIT after that block, or delete the statement that opens it");
     }
 
     @Override
     public void check(LintedFile file, Reporter report) {
-        if (!file.isTransactional()) return; // statement-by-statement files may manage their own transactions
-        if (plainControlOf(file).isPresent()) return;
-        for (Stmt s : file.statements()) {
-            if (s.isTransactionControl()) {
-                report.at(s, s.sql().firstWords(1) + " inside a migration that already runs in a transaction");
-            }
-        }
+        if (file.statements().stream().noneMatch(Stmt::isTransactionControl)) return;
+        java.util.List<Stmt> top = file.topLevel();
+        PlainTransactionControl.unclosedTransaction(top.stream().map(Stmt::sql).toList()).ifPresent(open -> {
+            Stmt at = top.stream().filter(s -> s.sql() == open).findFirst().orElseThrow();
+            report.at(at, PlainTransactionControl.opener(open) + " opens a transaction no COMMIT closes: the file would end inside its own transaction");
+        });
     }
 
-    static Optional<PlainTransactionControl> plainControlOf(LintedFile file) {
-        // The statements' transaction-control flag is computed once; find() would normalize every statement again.
+    /** The BEGIN/COMMIT pair around the whole file, which the engine drops (the file runs in one transaction anyway). */
+    static Optional<PlainTransactionControl> wrapperOf(LintedFile file) {
+        // The statements' transaction-control flag is computed once; wrapper() would normalize every statement again.
         if (file.statements().stream().noneMatch(Stmt::isTransactionControl)) return Optional.empty();
-        return PlainTransactionControl.find(file.statements().stream().map(Stmt::sql).toList());
+        return PlainTransactionControl.wrapper(file.topLevel().stream().map(Stmt::sql).toList());
     }
 }

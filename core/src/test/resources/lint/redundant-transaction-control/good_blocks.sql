@@ -1,4 +1,5 @@
--- expect: redundant-transaction-control@2
+-- expect: none
+-- several blocks: the file manages its own transactions (own-transaction-control), nothing redundant
 begin;
 alter table public.orders add column paid boolean;
 commit;

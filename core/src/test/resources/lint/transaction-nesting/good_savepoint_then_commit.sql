@@ -1,4 +1,4 @@
--- expect: transaction-nesting@2, transaction-nesting@3, transaction-nesting@5, transaction-nesting@6
+-- expect: none
 begin;
 savepoint before_backfill;
 update public.orders set status = 'new' where status is null;

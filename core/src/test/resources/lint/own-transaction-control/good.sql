@@ -1,0 +1,2 @@
+-- expect: none
+alter table public.orders add column paid boolean;

@@ -1,0 +1,4 @@
+-- expect: none
+begin;
+alter table public.orders add column paid boolean;
+commit;
