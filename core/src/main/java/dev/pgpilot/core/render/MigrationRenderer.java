@@ -256,6 +256,17 @@ public final class MigrationRenderer {
             o.down.add(alter(c.table()) + " drop constraint if exists " + Sql.ident(c.constraintName()) + ";");
             if (c.indexName() != null && !existing) o.down.add("drop index if exists " + new QualifiedName(c.table().schema(), c.indexName()).sql() + ";");
             if (existing) validateLater(c.table(), c.constraintName(), add, o);
+        } else if (change instanceof ChangeOnDelete c) {
+            // dropped and re-added in one statement, so no moment is without the key; NOT VALID, then checked in the next file
+            String add = " add constraint " + Sql.ident(c.constraintName()) + " foreign key (" + Sql.ident(c.column()) + ") references " + c.refTable().sql()
+                    + " (" + Sql.ident(c.refColumn()) + ") on delete " + c.onDelete();
+            String drop = alter(c.table()) + " drop constraint if exists " + Sql.ident(c.constraintName()) + ",";
+            o.up(Section.FOREIGN_KEYS, drop + add + " not valid;");
+            validateLater(c.table(), c.constraintName(), alter(c.table()) + add, o);
+            boolean wasValid = !c.definition().endsWith("NOT VALID");
+            o.down.add("-- " + Sql.comment(c.constraintName()).replace("*/", "* /") + " back to " + Sql.comment(c.definition()).replace("*/", "* /"));
+            o.down.add(drop + " add constraint " + Sql.ident(c.constraintName()) + " " + c.definition().replaceFirst(" NOT VALID$", "") + " not valid;");
+            if (wasValid) o.down.add(alter(c.table()) + " validate constraint " + Sql.ident(c.constraintName()) + ";");
         } else if (change instanceof CreateTable c) {
             createTable(c, o);
         } else if (change instanceof RenameTable c) {
@@ -398,10 +409,10 @@ public final class MigrationRenderer {
         if (c.fullText()) {
             cols = "to_tsvector('english'::regconfig, " + String.join(" || ' ' || ", c.columns().stream().map(x -> "coalesce(" + Sql.ident(x) + ", '')").toList()) + ")";
         } else {
-            cols = String.join(", ", c.columns().stream().map(Sql::ident).toList());
+            cols = String.join(", ", c.columns().stream().map(x -> Sql.ident(x) + (c.descending().contains(x) ? " desc" : "")).toList());
         }
         return "create " + (c.unique() ? "unique " : "") + "index " + (concurrently ? "concurrently " : "") + "if not exists " + Sql.ident(c.name()) + " on " + c.table().sql()
-                + (c.fullText() ? " using gin" : "") + " (" + cols + ")" + (c.where() == null ? "" : " where " + c.where()) + ";";
+                + (c.fullText() || c.gin() ? " using gin" : "") + " (" + cols + ")" + (c.where() == null ? "" : " where " + c.where()) + ";";
     }
 
     private static String alter(QualifiedName t) {

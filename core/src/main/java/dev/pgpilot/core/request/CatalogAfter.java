@@ -67,6 +67,13 @@ final class CatalogAfter {
                         List.of(c.column()), c.refTable()));
                 return c.indexName() == null ? x : withIndex(x, index(c.table(), c.indexName(), List.of(c.column()), false, null));
             });
+        } else if (change instanceof ChangeOnDelete c) {
+            table(c.table(), t -> {
+                List<Catalog.Constraint> cs = new ArrayList<>(t.constraints().stream().filter(x -> !x.name().equals(c.constraintName())).toList());
+                cs.add(new Catalog.Constraint(c.constraintName(), "f", "FOREIGN KEY (" + c.column() + ") REFERENCES " + c.refTable().display() + "(" + c.refColumn()
+                        + ")" + (c.onDelete().equals("no action") ? "" : " ON DELETE " + c.onDelete().toUpperCase(java.util.Locale.ROOT)), List.of(c.column()), c.refTable()));
+                return new Catalog.Table(t.name(), t.columns(), t.indexes(), cs, t.rls(), t.comment(), t.policies(), t.triggers());
+            });
         } else if (change instanceof CreateTable c) {
             tables.put(c.table().display(), created(c));
             if (c.createsUpdatedAtFunction() && !c.junction()) functions.add("public.set_updated_at");

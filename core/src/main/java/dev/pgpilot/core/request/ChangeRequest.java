@@ -53,6 +53,15 @@ public sealed interface ChangeRequest {
     }
 
     /**
+     * The foreign key of an existing column gets another ON DELETE ("invoices.patient_id: cascade deletes from patients").
+     * @param definition pg_get_constraintdef of the key as it is now, which the down script puts back
+     */
+    record ChangeOnDelete(QualifiedName table, String column, QualifiedName refTable, String refColumn, String onDelete,
+                          String constraintName, String definition) implements ChangeRequest {
+        public String describe() { return "change_on_delete_of_" + table.name() + "_" + column; }
+    }
+
+    /**
      * @param junction    true for a link table whose primary key is its two foreign keys
      * @param ownerColumn column holding auth.users(id) of the owner (owner policies), or null
      * @param primaryKey  the columns the request made the primary key ("id uuid primary key references
@@ -86,14 +95,35 @@ public sealed interface ChangeRequest {
         public String describe() { return "drop_" + table.name(); }
     }
 
-    /** @param where partial-index predicate built from validated parts, or null */
+    /**
+     * @param where      partial-index predicate built from validated parts, or null
+     * @param fullText   a gin index on to_tsvector of the (text) columns
+     * @param descending the columns kept newest/largest first (DESC); empty: all ascending
+     * @param gin        a gin index on the columns themselves (jsonb, arrays, tsvector)
+     */
     record CreateIndex(QualifiedName table, String name, List<String> columns, boolean unique, String where,
-                       boolean fullText) implements ChangeRequest {
+                       boolean fullText, List<String> descending, boolean gin) implements ChangeRequest {
+        public CreateIndex {
+            columns = List.copyOf(columns);
+            descending = descending == null ? List.of() : List.copyOf(descending);
+        }
+
+        public CreateIndex(QualifiedName table, String name, List<String> columns, boolean unique, String where, boolean fullText) {
+            this(table, name, columns, unique, where, fullText, List.of(), false);
+        }
+
         public String describe() { return (unique ? "add_unique_" : "index_") + table.name() + "_" + String.join("_", columns); }
     }
 
-    /** @param definition pg_get_indexdef of the index, for the down script */
-    record DropIndex(QualifiedName index, String definition) implements ChangeRequest {
+    /**
+     * @param definition pg_get_indexdef of the index, for the down script
+     * @param namedBy    the table.column the request named the index by ("the index on payments.gym_id"), or null
+     */
+    record DropIndex(QualifiedName index, String definition, String namedBy) implements ChangeRequest {
+        public DropIndex(QualifiedName index, String definition) {
+            this(index, definition, null);
+        }
+
         public String describe() { return "drop_" + index.name(); }
     }
 

@@ -19,10 +19,11 @@ final class Conditions {
     String predicate(Catalog.Table table, List<Tok> toks) {
         List<String> parts = new ArrayList<>();
         for (List<Tok> clause : splitAnd(toks)) {
-            Tok colTok = clause.stream().filter(t -> t.word() && table.columns().containsKey(t.text())).findFirst()
+            // "not archived" names the boolean is_archived
+            Tok colTok = clause.stream().filter(t -> t.word() && (table.columns().containsKey(t.text()) || flag(table, t.text()))).findFirst()
                     .orElseThrow(() -> refuse("condition names no column of " + table.name().display() + ": " + Words.raw(clause), Suggest.hint(
                             clause.stream().filter(Tok::word).map(Tok::text).findFirst().orElse(""), table.columns().keySet(), "columns")));
-            Catalog.Column col = table.columns().get(colTok.text());
+            Catalog.Column col = table.columns().getOrDefault(colTok.text(), table.columns().get("is_" + colTok.text()));
             String c = Sql.ident(col.name());
             List<Tok> rest = clause.subList(clause.indexOf(colTok) + 1, clause.size());
             boolean not = clause.stream().anyMatch(t -> t.is("not", "!=", "<>")); // "not archived" as well as "archived is not true"
@@ -44,6 +45,10 @@ final class Conditions {
         }
         if (parts.isEmpty()) throw refuse("empty condition", "e.g. where status is 'paid'");
         return String.join(" and ", parts);
+    }
+
+    private static boolean flag(Catalog.Table table, String word) {
+        return table.column("is_" + word).map(c -> c.type().equals("boolean")).orElse(false);
     }
 
     private static List<List<Tok>> splitAnd(List<Tok> toks) {

@@ -3,9 +3,11 @@ package dev.pgpilot.core.request;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.request.ChangeRequest.*;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,7 @@ import java.util.regex.Pattern;
  * earlier migration made, and its down script only undoes what it created itself.
  */
 public final class ExistingObjects {
+    private static final Pattern KEYS = Pattern.compile("USING \\w+ \\(([^()]*)\\)");
     private static final Pattern ON_DELETE = Pattern.compile("ON DELETE (CASCADE|SET NULL|SET DEFAULT|RESTRICT|NO ACTION)");
     /** What to do with one change: write it (possibly trimmed of parts that exist), or leave it out. */
     private sealed interface Verdict {}
@@ -123,12 +126,13 @@ public final class ExistingObjects {
         if (named.isPresent()) {
             Catalog.Index x = named.get();
             boolean same = i.fullText() ? x.definition().contains("USING gin") : x.columns().equals(i.columns())
-                    && x.definition().startsWith("CREATE UNIQUE") == i.unique()
+                    && x.definition().startsWith("CREATE UNIQUE") == i.unique() && x.definition().contains("USING gin") == i.gin()
+                    && descending(x.definition()).equals(Set.copyOf(i.descending()))
                     && SameDefinition.expression(where(x.definition())).equals(SameDefinition.expression(i.where()));
             if (!same) throw PilotException.refused("index " + i.name() + " already exists with another definition: " + x.definition(), "pick another name, or drop that index first");
             return new AlreadyThere("index " + x.name().display());
         }
-        if (i.fullText() || i.where() != null) return new Keep(i);
+        if (i.fullText() || i.gin() || i.where() != null || !i.descending().isEmpty()) return new Keep(i);
         // an index (or the one behind a unique constraint) on the same columns already serves; a second would only slow writes
         for (Catalog.Index x : t.indexes()) {
             boolean unique = x.definition().startsWith("CREATE UNIQUE");
@@ -137,6 +141,18 @@ public final class ExistingObjects {
             }
         }
         return new Keep(i);
+    }
+
+    /** The key columns pg_get_indexdef shows with DESC: "USING btree (user_id, performed_at DESC)" gives performed_at. */
+    static Set<String> descending(String indexDef) {
+        Matcher m = KEYS.matcher(indexDef);
+        if (!m.find()) return Set.of();
+        Set<String> out = new HashSet<>();
+        for (String k : m.group(1).split(",")) {
+            String[] p = k.strip().split("\\s+");
+            if (p.length > 1 && p[1].equals("DESC")) out.add(p[0].replace("\"", ""));
+        }
+        return out;
     }
 
     private static String where(String indexDef) {

@@ -7,6 +7,7 @@ import static dev.pgpilot.core.request.Vocabulary.FILLER;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.request.ChangeRequest.AddForeignKey;
+import dev.pgpilot.core.request.ChangeRequest.ChangeOnDelete;
 import dev.pgpilot.core.request.Lexer.Tok;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +30,8 @@ record ForeignKeyFrame(Slots slots) implements Frame {
         int arrow = -1;
         for (int i = 0; i < all.size(); i++) if (all.get(i).is("->", "references", "referencing", "to", "reference") && i > 0) { arrow = i; if (!all.get(i).is("to")) break; }
         Optional<String> said = OnDelete.of(all);
-        String onDelete = said.orElse("cascade");
         boolean noTarget = arrow < 0 || all.get(arrow).is("to") && !namesTarget(all.subList(arrow + 1, all.size()));
-        if (noTarget && said.isPresent()) return implied(w, onDelete);
+        if (noTarget && said.isPresent()) return implied(w, said.get());
         if (arrow < 0) throw refuse("foreign key from what to what?", "e.g. \"add foreign key comments.post_id -> posts.id\"");
         List<Tok> left = w.sub(0, arrow);
         List<Tok> right = w.sub(arrow + 1, all.size());
@@ -53,10 +53,28 @@ record ForeignKeyFrame(Slots slots) implements Frame {
             String col = Inflect.singular(ref.table().name()) + "_id";
             from = new NameLinks.ColRef(t, catalog.column(t, col));
         }
+        return List.of(key(from, ref, said));
+    }
+
+    /**
+     * The key the words ask for. When the column has a key to that table already, what a delete
+     * does is the one thing the request can change: said and different, the key's ON DELETE
+     * changes; not said, the key is asked for as it is (and is already there).
+     */
+    private ChangeRequest key(NameLinks.ColRef from, ColumnDef.ForeignRef ref, Optional<String> said) {
         String table = from.table().name().name();
         String col = from.column().name();
-        return List.of(new AddForeignKey(from.table().name(), col, ref.table(), ref.column(), onDelete,
-                trim63(table + "_" + col + "_fkey"), indexName("idx", table, List.of(col))));
+        Optional<Catalog.Constraint> have = existing(from).filter(c -> ref.table().equals(c.references()));
+        String onDelete = said.orElse(have.map(c -> ExistingObjects.onDelete(c.definition())).orElse("cascade"));
+        if (have.isPresent() && !ExistingObjects.onDelete(have.get().definition()).equals(onDelete)) {
+            return new ChangeOnDelete(from.table().name(), col, ref.table(), ref.column(), onDelete, have.get().name(), have.get().definition());
+        }
+        return new AddForeignKey(from.table().name(), col, ref.table(), ref.column(), onDelete, trim63(table + "_" + col + "_fkey"), indexName("idx", table, List.of(col)));
+    }
+
+    /** The single-column foreign key the column has, if any. */
+    private static Optional<Catalog.Constraint> existing(NameLinks.ColRef from) {
+        return from.table().constraints().stream().filter(c -> c.type().equals("f") && c.columns().equals(List.of(from.column().name()))).findFirst();
     }
 
     /** True when the words after "to" start with a table ("to projects", "to auth.users"), not a value ("to null"). */
@@ -75,8 +93,9 @@ record ForeignKeyFrame(Slots slots) implements Frame {
         Catalog catalog = slots.catalog();
         NameLinks.ColRef from = slots.names().columnRef(w, w.all());
         String col = from.column().name();
-        ColumnDef.ForeignRef ref = null;
-        if (col.endsWith("_id")) ref = catalog.findTable(col.substring(0, col.length() - 3)).map(t -> slots.targets().of(t.name().display())).orElse(null);
+        // the table the column's key points to already ("courses.teacher_id: on delete cascade")
+        ColumnDef.ForeignRef ref = existing(from).map(c -> slots.targets().of(c.references().display())).orElse(null);
+        if (ref == null && col.endsWith("_id")) ref = catalog.findTable(col.substring(0, col.length() - 3)).map(t -> slots.targets().of(t.name().display())).orElse(null);
         if (ref == null && (col.endsWith("_by") || OwnerColumn.isOwnerName(col))) ref = slots.targets().of("auth.users");
         List<Tok> all = w.all();
         for (int i = 0; ref == null && i < all.size(); i++) {
@@ -86,8 +105,6 @@ record ForeignKeyFrame(Slots slots) implements Frame {
             if (t.word() && (deletedNext || afterFrom) && (t.is("user", "users") || catalog.findTable(t.text()).isPresent())) ref = slots.targets().of(t.text());
         }
         if (ref == null) throw refuse("references which table?", "e.g. \"" + from.table().name().name() + "." + col + " references ...\"");
-        String table = from.table().name().name();
-        return List.of(new AddForeignKey(from.table().name(), col, ref.table(), ref.column(), onDelete,
-                trim63(table + "_" + col + "_fkey"), indexName("idx", table, List.of(col))));
+        return List.of(key(from, ref, Optional.of(onDelete)));
     }
 }

@@ -32,7 +32,9 @@ final class FrameWords {
             "searching", "searchable", "faster", "fast", "query", "queries", "where", "when", "if", "only", "not", "null", "equals", "equal",
             "composite", "multi-column", "gin", "full", "text", "full-text", "fulltext", "btree", "unique", "distinct", "no", "duplicate",
             "duplicates", "constraint", "true", "false", "set", "present", "known", "filled", "greater", "above", "over", "more", "less",
-            "below", "under", "than", "partial", "allow", "allowed", "same", "twice", "once", "<", ">", "=", "!=", "<>", ">=", "<=");
+            "below", "under", "than", "partial", "allow", "allowed", "same", "twice", "once", "<", ">", "=", "!=", "<>", ">=", "<=",
+            "desc", "descending", "asc", "ascending", "newest", "latest", "most", "recent", "oldest", "earliest", "first", "looking",
+            "per", "within", "one", "each", "means", "often", "filter", "filtering", "double-booked", "double-booking");
 
     private static final Set<String> DROP = Set.of("drop", "remove", "delete", "destroy", "get", "rid", "kill", "eliminate", "purge", "erase",
             "not", "anymore", "any", "more", "longer", "no", "index", "don't", "default", "nothing", "null");
@@ -52,7 +54,8 @@ final class FrameWords {
             "always", "only", "above", "below", "over", "under", "constraint", "equal", "add", "create", "one", "either", "uppercase", "lowercase",
             "upper", "lower", "case", "upper-case", "lower-case", "capitals", "capital", "letters", "letter", "digits", "digit", "numbers", "dashes",
             "dash", "hyphens", "hyphen", "underscores", "underscore", "future", "past", "after", "before", "later", "earlier", "differ", "differs",
-            "different", "same", "cannot", "never", "when", "if", "they", "them", "go", "goes", "through", "up", "values", "value", "allowed");
+            "different", "same", "cannot", "never", "when", "if", "they", "them", "go", "goes", "through", "up", "values", "value", "allowed",
+            "set", "given", "present", "filled");
 
     private static final Set<String> FOREIGN_KEY = Set.of("foreign", "key", "references", "referencing", "reference", "->", "belong", "belongs",
             "link", "connect", "relate", "add", "create", "cascade", "delete", "set", "null", "when", "if", "deleted", "removed", "deletes",
@@ -97,7 +100,7 @@ final class FrameWords {
             Map.entry(RenameColumn.class, List.of(RENAME)), Map.entry(AlterColumnType.class, List.of(ALTER_TYPE)),
             Map.entry(SetDefault.class, List.of(DEFAULT)), Map.entry(DropDefault.class, List.of(DEFAULT, DROP)),
             Map.entry(SetNotNull.class, List.of(NOT_NULL)), Map.entry(AddCheck.class, List.of(CHECK)),
-            Map.entry(AddForeignKey.class, List.of(FOREIGN_KEY)), Map.entry(CreateTable.class, List.of(TABLE, COLUMN)),
+            Map.entry(AddForeignKey.class, List.of(FOREIGN_KEY)), Map.entry(ChangeOnDelete.class, List.of(FOREIGN_KEY)), Map.entry(CreateTable.class, List.of(TABLE, COLUMN)),
             Map.entry(RenameTable.class, List.of(RENAME)), Map.entry(DropTable.class, List.of(DROP)),
             Map.entry(CreateIndex.class, List.of(INDEX)), Map.entry(DropIndex.class, List.of(DROP)),
             Map.entry(CreateEnum.class, List.of(ENUM)), Map.entry(AddEnumValue.class, List.of(ENUM)),

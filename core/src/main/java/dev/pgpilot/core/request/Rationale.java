@@ -38,6 +38,8 @@ final class Rationale {
      */
     private static boolean purpose(List<Tok> toks, int at) {
         if (CONTAINERS.contains(toks.get(at - 1).text())) return false;
+        // "unique for each seller", "for every course": a scope, not a reason
+        if (at + 1 < toks.size() && toks.get(at + 1).is("each", "every", "all", "any")) return false;
         int words = toks.size() - at - 1;
         if (words >= 2) return true;
         String w = toks.get(toks.size() - 1).text();
@@ -52,7 +54,9 @@ final class Rationale {
             String w = t.text();
             if (w.contains(".") || w.contains("_")) return false;
             if (catalog.findTable(w).isPresent() || catalog.findEnum(w).isPresent() || catalog.findType(w).isPresent()) return false;
-            if (catalog.tables().values().stream().anyMatch(tb -> tb.name().schema().equals("public") && tb.columns().containsKey(w))) return false;
+            // "seller" names seller_id as much as "seller_id" does
+            if (catalog.tables().values().stream().anyMatch(tb -> tb.name().schema().equals("public")
+                    && (tb.columns().containsKey(w) || tb.columns().containsKey(w + "_id") || tb.columns().containsKey(Inflect.singular(w) + "_id")))) return false;
             if (TypeWords.isTypeWord(w) && !w.equals("number") && !w.equals("date") && !w.equals("time")) return false;
         }
         return true;

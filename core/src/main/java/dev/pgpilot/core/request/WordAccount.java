@@ -45,6 +45,7 @@ final class WordAccount {
         List<String> values = values(changes);
         Set<String> parts = parts(values);
         TypeLinker types = new TypeLinker(catalog);
+        Set<String> referenced = referencedByIndexKeys(changes, catalog);
         boolean sized = changes.stream().anyMatch(c -> c instanceof ChangeRequest.CreateBucket b && b.sizeLimit() != null);
         List<Use> out = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {
@@ -60,9 +61,21 @@ final class WordAccount {
                 case SYMBOL -> false;
                 case QUOTED -> values.stream().anyMatch(v -> v.contains(t.text()) || v.contains(t.text().replace("'", "''")));
                 case NUMBER -> sized || number(t.text(), values) || number(t.text().replaceAll("\\.0+$", ""), values);
-                case WORD -> explained(t.text(), parts, values, types);
+                case WORD -> explained(t.text(), parts, values, types) || referenced.contains(t.text()) || referenced.contains(Inflect.plural(t.text()));
             };
             out.add(t.kind() == Kind.SYMBOL ? Use.SYMBOL : slot ? Use.SLOT : t.kind() == Kind.WORD && vocab.contains(t.text()) ? Use.FUNCTION : Use.NONE);
+        }
+        return out;
+    }
+
+    /** "unique per organization" keyed on org_id: the tables an index's key columns reference are what the words named them by. */
+    private static Set<String> referencedByIndexKeys(List<ChangeRequest> changes, Catalog catalog) {
+        Set<String> out = new HashSet<>();
+        for (ChangeRequest c : changes) {
+            if (!(c instanceof ChangeRequest.CreateIndex i)) continue;
+            catalog.findTable(i.table().display()).ifPresent(t -> t.constraints().stream()
+                    .filter(k -> k.type().equals("f") && k.columns().size() == 1 && i.columns().contains(k.columns().get(0)) && k.references() != null)
+                    .forEach(k -> out.add(k.references().name())));
         }
         return out;
     }

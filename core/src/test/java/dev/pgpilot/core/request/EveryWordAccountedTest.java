@@ -59,8 +59,8 @@ class EveryWordAccountedTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        make tasks title unique per owner                          | did not understand "per"
-        index tasks on created_at descending                       | did not understand "descending"
+        make tasks title unique per owner forever                  | did not understand "forever"
+        index tasks on created_at sideways                         | did not understand "sideways"
         add email citext to patients                               | type citext is not in the target database
         add a price column of type moneyz to courses               | unknown type: moneyz
         add a status column of type task_statuss to notes          | unknown type: task_statuss

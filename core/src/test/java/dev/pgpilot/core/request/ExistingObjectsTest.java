@@ -39,6 +39,7 @@ class ExistingObjectsTest {
         sql:alter table products add constraint products_sku_key unique (sku) | products sku must be unique
         customers email must be unique                            | no duplicate emails in customers
         link comments to posts                                    | link comments to posts
+        sql:alter table public.comments add constraint comments_post_fk foreign key (post_id) references public.posts(id) | link comments to posts
         orders total must be positive                             | orders total must be positive
         create type mood as enum with happy and sad               | create type mood as enum with happy and sad
         set the default of customers.email to 'none@example.com'  | set the default of customers.email to 'none@example.com'
@@ -66,8 +67,6 @@ class ExistingObjectsTest {
     @CsvSource(delimiter = '|', textBlock = """
         sql:select 1                                              | add email integer to customers | column email already exists in public.customers with another definition: type text, not integer
         sql:create policy comments_select_own on public.comments for select to authenticated using (true) | users can read their own comments | policy comments_select_own already exists on public.comments with another definition: using (true), not ((select auth.uid()) = "user_id")
-        sql:alter table public.comments add constraint comments_post_fk foreign key (post_id) references public.posts(id) | link comments to posts | foreign key comments_post_fk on public.comments.post_id already exists with on delete no action, not cascade: FOREIGN KEY (post_id) REFERENCES posts(id)
-        sql:alter table public.comments add constraint comments_post_fk foreign key (post_id) references public.posts(id) on delete set null | add a foreign key from comments.post_id to posts on delete cascade | foreign key comments_post_fk on public.comments.post_id already exists with on delete set null, not cascade: FOREIGN KEY (post_id) REFERENCES posts(id) ON DELETE SET NULL
         sql:alter table public.comments add constraint comments_post_id_fkey check (post_id is not null) | link comments to posts | constraint comments_post_id_fkey already exists on public.comments with another definition: CHECK ((post_id IS NOT NULL))
         sql:create index idx_orders_status on public.orders (total) | index orders on status | index idx_orders_status already exists with another definition: CREATE INDEX idx_orders_status ON public.orders USING btree (total)
         sql:select 1                                              | create an enum order_status with a and b | type order_status already exists with the values pending, paid, shipped, not a, b

@@ -95,7 +95,8 @@ class RoundTripTest {
         appliesTwiceHasItsEffectAndTheDownRestoresTheCatalog(Fixture.fresh(), request, check);
     }
 
-    private static void appliesTwiceHasItsEffectAndTheDownRestoresTheCatalog(DatabaseTarget db, String request, String check) throws Exception {
+    /** Plans, lints, applies every file twice, checks, runs the downs in reverse order and compares the catalog with the one before. */
+    static void appliesTwiceHasItsEffectAndTheDownRestoresTheCatalog(DatabaseTarget db, String request, String check) throws Exception {
         List<String> before = Fixture.snapshot(db);
         List<Migration> all = planAll(db, request);
         assertLintClean(all);
