@@ -37,7 +37,10 @@ final class FrameWords {
             "per", "within", "one", "each", "means", "often", "filter", "filtering", "double-booked", "double-booking");
 
     private static final Set<String> DROP = Set.of("drop", "remove", "delete", "destroy", "get", "rid", "kill", "eliminate", "purge", "erase",
-            "not", "anymore", "any", "more", "longer", "no", "index", "don't", "default", "nothing", "null");
+            "not", "anymore", "any", "more", "longer", "no", "don't", "default", "nothing", "null");
+
+    /** "index" names what a drop removes: a dropped column or table does not account for it ("drop the index on tasks.title" is no DROP COLUMN). */
+    private static final Set<String> DROP_INDEX = Set.of("index", "indexes");
 
     private static final Set<String> RENAME = Set.of("rename", "call", "retitle", "change", "name", "renamed", "instead");
 
@@ -102,7 +105,7 @@ final class FrameWords {
             Map.entry(SetNotNull.class, List.of(NOT_NULL)), Map.entry(AddCheck.class, List.of(CHECK)),
             Map.entry(AddForeignKey.class, List.of(FOREIGN_KEY)), Map.entry(ChangeOnDelete.class, List.of(FOREIGN_KEY)), Map.entry(CreateTable.class, List.of(TABLE, COLUMN)),
             Map.entry(RenameTable.class, List.of(RENAME)), Map.entry(DropTable.class, List.of(DROP)),
-            Map.entry(CreateIndex.class, List.of(INDEX)), Map.entry(DropIndex.class, List.of(DROP)),
+            Map.entry(CreateIndex.class, List.of(INDEX)), Map.entry(DropIndex.class, List.of(DROP, DROP_INDEX)),
             Map.entry(CreateEnum.class, List.of(ENUM)), Map.entry(AddEnumValue.class, List.of(ENUM)),
             Map.entry(EnableRls.class, List.of(RLS)), Map.entry(CreatePolicy.class, List.of(POLICY_FRAME, RLS)),
             Map.entry(AddUpdatedAtTrigger.class, List.of(TRIGGER, COLUMN)), Map.entry(CreateBucket.class, List.of(BUCKET)),
