@@ -8,6 +8,7 @@ import dev.pgpilot.core.sql.PlainTransactionControl;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.target.DatabaseTarget;
+import dev.pgpilot.core.target.ServerExtensions;
 import dev.pgpilot.core.api.model.MigrationFile;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -113,6 +114,14 @@ public final class MigrationReplay {
         }
     }
 
+    private static void endOwnBlock(Statement s) {
+        try {
+            s.execute("ROLLBACK"); // outside a block only a warning
+        } catch (SQLException ignored) {
+            // the connection is gone; the error below says what failed
+        }
+    }
+
     /** A server message on one line, as the planner's refusals print it. */
     private static String oneLine(String text) {
         return text == null ? "" : LINE_BREAKS.matcher(text).replaceAll(" ").strip();
@@ -168,12 +177,14 @@ public final class MigrationReplay {
                 } catch (SQLException e) {
                     if (transactional) {
                         c.rollback();
+                    } else {
+                        endOwnBlock(s); // a file's own block left aborted: the hint below asks the server what it offers
                     }
                     String msg = e.getMessage() == null ? "" : e.getMessage().split("\n")[0];
                     throw PilotException.error(m.path().getFileName() + " line " + ErrorLine.of(st, e) + ": " + msg,
                             MissingExtension.is(e)
-                                    ? "the shadow database runs on the embedded PostgreSQL, which ships only the contrib extensions,"
-                                            + " so this project cannot be replayed here"
+                                    ? "the shadow database's server has " + java.util.Objects.requireNonNullElse(ServerExtensions.offered(c),
+                                            "other extensions") + ", not this one, so this project cannot be replayed here"
                                     : "the migrations do not replay on a fresh database; fix that file first");
                 }
             }

@@ -4,6 +4,7 @@ import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.model.MigrationFailedException;
 import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.sql.SqlStatement;
+import dev.pgpilot.core.target.ServerExtensions;
 import dev.pgpilot.core.workspace.Config;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -75,14 +76,15 @@ final class FailedAttempts {
     }
 
     /**
-     * The embedded server carries PostgreSQL's contrib extensions only; Supabase projects often need
-     * vector, pg_net, pg_cron and the like, so say where such a migration can run.
+     * Supabase projects often need extensions the embedded server has no binary for (postgis, pgroonga, ...):
+     * say what it does offer, as read from it, and where such a migration can run.
      */
-    private String missingExtensionHint(SQLException cause) {
+    private String missingExtensionHint(Connection c, SQLException cause) {
         if (!MissingExtension.is(cause)) return "";
         if (!session.target().local()) return " (the extension must be installed on that server first)";
-        return " (the embedded PostgreSQL ships only the contrib extensions; apply this project to a server that has the"
-                + " extension with --db-url or --env)";
+        String offered = ServerExtensions.offered(c);
+        return " (the embedded PostgreSQL has " + (offered == null ? "PostgreSQL's contrib extensions" : offered)
+                + ", not this one; apply this project to a server that has the extension with --db-url or --env)";
     }
 
     /** Records the failed attempt in its own transaction (the migration's was rolled back) and builds the error. */
@@ -99,7 +101,7 @@ final class FailedAttempts {
                         + " longer than lock_timeout (" + config.lockTimeout() + ") through " + (config.lockRetries() + 1)
                         + " tries; run `pgpilot up` again when that session is done, or raise lock_timeout in " + Config.FILE_NAME
                 : "nothing from " + p.file().path().getFileName() + " was applied; fix it and run `pgpilot up` again"
-                + missingExtensionHint(f.cause());
+                + missingExtensionHint(c, f.cause());
         MigrationFailedException.Failed failed = new MigrationFailedException.Failed(p.file().version(), p.file().name().name(),
                 session.display(p.file().path()), f.line(), f.statement().sql().strip(), f.message());
         return new MigrationFailedException("migration failed at " + where + ": " + f.message(), hint, f.cause(), failed, List.of());

@@ -4,8 +4,8 @@ import java.sql.SQLException;
 
 /**
  * The server's "extension ... is not available" (no control file installed). The embedded server
- * carries PostgreSQL's contrib extensions only, while Supabase projects often need vector, postgis,
- * pg_net, pg_cron and the like, so up and diff both say where such a project can run.
+ * has no binary for some extensions Supabase projects need (postgis, pgroonga, ...), so up and diff
+ * both say what the server offers ({@code target.ServerExtensions}) and where such a project can run.
  */
 public final class MissingExtension {
     private MissingExtension() {}

@@ -15,7 +15,7 @@ import java.util.List;
  * {@value #MARK} and says what the stand-in does not do; {@code db status} lists them.
  */
 public final class LocalStandIns {
-    static final String MARK = "pgpilot local stand-in for ";
+    static final String MARK = dev.pgpilot.core.target.ServerExtensions.STAND_IN_MARK;
 
     /** One stand-in: its name, whether this database has it installed, and what it does and does not do. */
     public record StandIn(String name, boolean installed, String behaviour) {}
