@@ -101,6 +101,24 @@ class SupabaseCliSideBySideTest {
         assertTrue(diff.isEmpty(), "diff replays the file as the CLI ran it: " + diff.toText());
     }
 
+    /** The hivecom shape: a new enum value committed by the file itself, then used further down the same file. */
+    @Test
+    void aFileThatCommitsANewEnumValueItselfAppliesWithTheCliAndWithPgpilotAlike() throws Exception {
+        CliProject byCli = CliProject.create();
+        String text = "create type public.mood as enum ('ok');\ncreate table public.feelings (id int primary key, mood public.mood);\n"
+                + "BEGIN;\nALTER TYPE public.mood ADD VALUE 'sad';\nCOMMIT;\ninsert into public.feelings values (1, 'sad');\n";
+        Files.writeString(byCli.migration("20250101000000_moods.sql"), text);
+        byCli.cli("db", "push", "--yes");
+        assertEquals(List.of("sad"), byCli.strings("select mood::text from public.feelings"));
+        assertNothingToDo(byCli.pilot());
+
+        CliProject byPgpilot = byCli.onFreshDatabase();
+        assertEquals(1, byPgpilot.pilot().up(UpOptions.all(), ApplyListener.NONE).applied().size());
+        assertEquals(List.of("sad"), byPgpilot.strings("select mood::text from public.feelings"));
+        assertEquals(byCli.rows(), byPgpilot.rows(), "pgpilot records the file as the CLI does");
+        assertTrue(byPgpilot.cli("db", "push", "--dry-run").all().contains("Remote database is up to date."));
+    }
+
     @Test
     void theCliStoresEveryFileSplitExactlyAsCliStatementsSplitsIt() throws Exception {
         CliProject project = CliProject.create();
