@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParser;
+import dev.pgpilot.core.ClosedPort;
 import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
@@ -34,16 +35,15 @@ import org.junit.jupiter.api.Test;
 class FleetStatusTest {
     private BotHarness h;
     private ServerSocket silent;
+    private ClosedPort closed;
     /** When the silent server accepted each connection (ms since epoch), and the sockets it holds open. */
     private final List<Long> accepted = new CopyOnWriteArrayList<>();
     private final List<Socket> held = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+        closed = new ClosedPort();
+        int closedPort = closed.port();
         silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptForever, "silent-postgres");
         acceptor.setDaemon(true);
@@ -91,6 +91,7 @@ class FleetStatusTest {
     void stop() throws IOException {
         h.close();
         silent.close();
+        closed.close();
         for (Socket s : held) {
             s.close();
         }

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.pgpilot.core.ClosedPort;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,13 +15,12 @@ import org.junit.jupiter.api.Test;
 class UnreachableDatabaseTest {
     private static final String PASSWORD = "s3cret-pw";
     private BotHarness h;
+    private ClosedPort closed;
 
     @BeforeEach
     void start() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+        closed = new ClosedPort();
+        int closedPort = closed.port();
         h = new BotHarness("""
                   offline:
                     url_env: OFFLINE_DATABASE_URL
@@ -34,6 +32,7 @@ class UnreachableDatabaseTest {
     @AfterEach
     void stop() {
         h.close();
+        closed.close();
     }
 
     private String reply(String text, String name) throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgpilot.core.ClosedPort;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.api.model.EnvironmentMatrix;
 import dev.pgpilot.core.TestDatabase;
@@ -132,10 +133,8 @@ class EnvironmentMatrixTest {
     @Test
     void unreachableEnvironmentIsShownAsSuchAndTheCheckExitsTwo() throws Exception {
         Path dir = project();
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        ClosedPort closed = new ClosedPort(); // held until the test JVM exits: nothing else may take the port meanwhile
+        int closedPort = closed.port();
         Map<String, String> env = new HashMap<>();
         env.put("STAGING_URL", TestDatabase.url(atVersion(dir, V2)));
         env.put("PROD_URL", "postgresql://postgres:secret-pw@127.0.0.1:" + closedPort + "/postgres");
