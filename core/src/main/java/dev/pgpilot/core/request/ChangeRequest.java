@@ -11,45 +11,87 @@ public sealed interface ChangeRequest {
     /** Short snake_case words for the migration name, e.g. {@code add_notes_to_orders}. */
     String describe();
 
+    /** Hands this change to the method of {@code cases} for its kind. */
+    <R> R accept(Cases<R> cases);
+
+    /**
+     * One method per kind of change: Java 17's stand-in for an exhaustive switch over this sealed
+     * type. A new kind does not compile until it has an {@code accept}, and then every {@code Cases}
+     * (the migration renderer's dispatch) does not compile until it handles the kind.
+     */
+    interface Cases<R> {
+        R addColumn(AddColumn change);
+        R dropColumn(DropColumn change);
+        R renameColumn(RenameColumn change);
+        R alterColumnType(AlterColumnType change);
+        R setDefault(SetDefault change);
+        R dropDefault(DropDefault change);
+        R setNotNull(SetNotNull change);
+        R addCheck(AddCheck change);
+        R addForeignKey(AddForeignKey change);
+        R changeOnDelete(ChangeOnDelete change);
+        R createTable(CreateTable change);
+        R renameTable(RenameTable change);
+        R dropTable(DropTable change);
+        R createIndex(CreateIndex change);
+        R dropIndex(DropIndex change);
+        R createEnum(CreateEnum change);
+        R addEnumValue(AddEnumValue change);
+        R enableRls(EnableRls change);
+        R createPolicy(CreatePolicy change);
+        R addUpdatedAtTrigger(AddUpdatedAtTrigger change);
+        R createBucket(CreateBucket change);
+        R comment(Comment change);
+    }
+
     record AddColumn(QualifiedName table, ColumnDef column) implements ChangeRequest {
         public String describe() { return "add_" + column.name() + "_to_" + table.name(); }
+        public <R> R accept(Cases<R> cases) { return cases.addColumn(this); }
     }
 
     /** @param previous the column's shape, so the down script can recreate it (data is not restored) */
     record DropColumn(QualifiedName table, ColumnDef previous, List<String> dependentIndexes) implements ChangeRequest {
         public String describe() { return "drop_" + previous.name() + "_from_" + table.name(); }
+        public <R> R accept(Cases<R> cases) { return cases.dropColumn(this); }
     }
 
     record RenameColumn(QualifiedName table, String from, String to) implements ChangeRequest {
         public String describe() { return "rename_" + table.name() + "_" + from + "_to_" + to; }
+        public <R> R accept(Cases<R> cases) { return cases.renameColumn(this); }
     }
 
     record AlterColumnType(QualifiedName table, String column, String newType, String oldType) implements ChangeRequest {
         public String describe() { return "change_type_of_" + table.name() + "_" + column; }
+        public <R> R accept(Cases<R> cases) { return cases.alterColumnType(this); }
     }
 
     /** @param previous default before the change (null = none) */
     record SetDefault(QualifiedName table, String column, String defaultSql, String previous) implements ChangeRequest {
         public String describe() { return "set_default_of_" + table.name() + "_" + column; }
+        public <R> R accept(Cases<R> cases) { return cases.setDefault(this); }
     }
 
     record DropDefault(QualifiedName table, String column, String previous) implements ChangeRequest {
         public String describe() { return "drop_default_of_" + table.name() + "_" + column; }
+        public <R> R accept(Cases<R> cases) { return cases.dropDefault(this); }
     }
 
     /** notNull true = require values; false = make optional. */
     record SetNotNull(QualifiedName table, String column, boolean notNull) implements ChangeRequest {
         public String describe() { return (notNull ? "require_" : "make_optional_") + table.name() + "_" + column; }
+        public <R> R accept(Cases<R> cases) { return cases.setNotNull(this); }
     }
 
     /** @param expression built from validated identifiers and escaped literals only */
     record AddCheck(QualifiedName table, String name, String expression) implements ChangeRequest {
         public String describe() { return "add_check_" + name; }
+        public <R> R accept(Cases<R> cases) { return cases.addCheck(this); }
     }
 
     record AddForeignKey(QualifiedName table, String column, QualifiedName refTable, String refColumn,
                          String onDelete, String constraintName, String indexName) implements ChangeRequest {
         public String describe() { return "add_fk_" + table.name() + "_" + column; }
+        public <R> R accept(Cases<R> cases) { return cases.addForeignKey(this); }
     }
 
     /**
@@ -59,6 +101,7 @@ public sealed interface ChangeRequest {
     record ChangeOnDelete(QualifiedName table, String column, QualifiedName refTable, String refColumn, String onDelete,
                           String constraintName, String definition) implements ChangeRequest {
         public String describe() { return "change_on_delete_of_" + table.name() + "_" + column; }
+        public <R> R accept(Cases<R> cases) { return cases.changeOnDelete(this); }
     }
 
     /**
@@ -84,15 +127,18 @@ public sealed interface ChangeRequest {
         }
 
         public String describe() { return "create_" + table.name(); }
+        public <R> R accept(Cases<R> cases) { return cases.createTable(this); }
     }
 
     record RenameTable(QualifiedName table, String to) implements ChangeRequest {
         public String describe() { return "rename_" + table.name() + "_to_" + to; }
+        public <R> R accept(Cases<R> cases) { return cases.renameTable(this); }
     }
 
     /** @param rebuild statements (from the catalog) that recreate the table's shape in the down script */
     record DropTable(QualifiedName table, List<String> rebuild) implements ChangeRequest {
         public String describe() { return "drop_" + table.name(); }
+        public <R> R accept(Cases<R> cases) { return cases.dropTable(this); }
     }
 
     /**
@@ -113,6 +159,7 @@ public sealed interface ChangeRequest {
         }
 
         public String describe() { return (unique ? "add_unique_" : "index_") + table.name() + "_" + String.join("_", columns); }
+        public <R> R accept(Cases<R> cases) { return cases.createIndex(this); }
     }
 
     /**
@@ -125,18 +172,22 @@ public sealed interface ChangeRequest {
         }
 
         public String describe() { return "drop_" + index.name(); }
+        public <R> R accept(Cases<R> cases) { return cases.dropIndex(this); }
     }
 
     record CreateEnum(QualifiedName type, List<String> values) implements ChangeRequest {
         public String describe() { return "create_enum_" + type.name(); }
+        public <R> R accept(Cases<R> cases) { return cases.createEnum(this); }
     }
 
     record AddEnumValue(QualifiedName type, String value) implements ChangeRequest {
         public String describe() { return "add_value_to_" + type.name(); }
+        public <R> R accept(Cases<R> cases) { return cases.addEnumValue(this); }
     }
 
     record EnableRls(QualifiedName table) implements ChangeRequest {
         public String describe() { return "enable_rls_on_" + table.name(); }
+        public <R> R accept(Cases<R> cases) { return cases.enableRls(this); }
     }
 
     /**
@@ -154,11 +205,13 @@ public sealed interface ChangeRequest {
         }
 
         public String describe() { return "add_policy_" + name; }
+        public <R> R accept(Cases<R> cases) { return cases.createPolicy(this); }
     }
 
     /** @param createsFunction the shared public.set_updated_at() does not exist yet */
     record AddUpdatedAtTrigger(QualifiedName table, boolean createsFunction) implements ChangeRequest {
         public String describe() { return "add_updated_at_trigger_to_" + table.name(); }
+        public <R> R accept(Cases<R> cases) { return cases.addUpdatedAtTrigger(this); }
 
         public String triggerName() {
             String n = "set_" + table.name() + "_updated_at";
@@ -169,10 +222,12 @@ public sealed interface ChangeRequest {
     /** @param sizeLimit bytes, or null; @param mimeTypes allowed types, empty = any */
     record CreateBucket(String id, boolean isPublic, Long sizeLimit, List<String> mimeTypes) implements ChangeRequest {
         public String describe() { return "create_bucket_" + id.replaceAll("[^a-z0-9]+", "_"); }
+        public <R> R accept(Cases<R> cases) { return cases.createBucket(this); }
     }
 
     /** @param column null for a table comment; @param previous comment before the change (null = none) */
     record Comment(QualifiedName table, String column, String text, String previous) implements ChangeRequest {
         public String describe() { return "comment_on_" + table.name() + (column == null ? "" : "_" + column); }
+        public <R> R accept(Cases<R> cases) { return cases.comment(this); }
     }
 }
