@@ -14,12 +14,12 @@ public record Plan(java.util.List<PlannedFile> files, dev.pgpilot.core.request.C
     }
 
     /** One file, e.g. rebuilt from an approval's stored SQL or edited in the shell. */
-    public Plan(dev.pgpilot.core.render.Migration migration, String fileName) {
+    public Plan(dev.pgpilot.core.api.model.MigrationSql migration, String fileName) {
         this(java.util.List.of(new PlannedFile(migration, fileName)), null);
     }
 
     /** The first file's migration (the only one of most plans). */
-    public dev.pgpilot.core.render.Migration migration() {
+    public dev.pgpilot.core.api.model.MigrationSql migration() {
         return files.get(0).migration();
     }
 

@@ -1,7 +1,7 @@
 package dev.pgpilot.core.api;
 
 /** One migration of a plan and its file name. */
-public record PlannedFile(dev.pgpilot.core.render.Migration migration, String fileName) {
+public record PlannedFile(dev.pgpilot.core.api.model.MigrationSql migration, String fileName) {
     public String downFileName() {
         return fileName.replaceFirst("\\.sql$", ".down.sql");
     }

@@ -62,7 +62,7 @@ final class Planning {
                 ? new dev.pgpilot.core.request.RequestParser(catalog).parse(request)
                 : new dev.pgpilot.core.request.LlmRequestParser(model, catalog).parse(request);
         java.util.List<PlannedFile> files = new java.util.ArrayList<>();
-        for (dev.pgpilot.core.render.Migration m : new dev.pgpilot.core.render.MigrationRenderer(pilot.workspace().config().lockTimeout()).render(set, pilot.clock().instant())) {
+        for (dev.pgpilot.core.api.model.MigrationSql m : new dev.pgpilot.core.render.MigrationRenderer(pilot.workspace().config().lockTimeout()).render(set, pilot.clock().instant())) {
             files.add(new PlannedFile(m, new MigrationName(pilot.projectFiles.nextVersion(), m.name(), false).fileName()));
         }
         return new Plan(files, set);
@@ -85,8 +85,8 @@ final class Planning {
     public Draft edit(Draft draft, java.util.List<String> upSql) {
         java.util.List<PlannedFile> files = new java.util.ArrayList<>();
         for (int i = 0; i < draft.plan().files().size(); i++) {
-            dev.pgpilot.core.render.Migration m = draft.plan().files().get(i).migration();
-            files.add(new PlannedFile(new dev.pgpilot.core.render.Migration(m.name(), upSql.get(i), m.downSql(), m.requestText()),
+            dev.pgpilot.core.api.model.MigrationSql m = draft.plan().files().get(i).migration();
+            files.add(new PlannedFile(new dev.pgpilot.core.api.model.MigrationSql(m.name(), upSql.get(i), m.downSql(), m.requestText()),
                     draft.plan().files().get(i).fileName()));
         }
         Plan edited = new Plan(files, draft.plan().changes());

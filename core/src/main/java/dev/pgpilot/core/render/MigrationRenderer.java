@@ -1,5 +1,6 @@
 package dev.pgpilot.core.render;
 
+import dev.pgpilot.core.api.model.MigrationSql;
 import dev.pgpilot.core.request.ChangeRequest;
 import dev.pgpilot.core.request.ChangeRequest.CreateBucket;
 import dev.pgpilot.core.request.ChangeRequest.CreateTable;
@@ -67,7 +68,7 @@ public final class MigrationRenderer {
      * The migrations of one request, in the order they run: the transactional one, then (when a
      * change needs it) the one that runs outside a transaction. Never empty.
      */
-    public List<Migration> render(ChangeSet set, Instant created) {
+    public List<MigrationSql> render(ChangeSet set, Instant created) {
         String name = set.name();
         Set<QualifiedName> newTables = new HashSet<>();
         for (ChangeRequest c : set.changes()) if (c instanceof CreateTable t) newTables.add(t.table());
@@ -94,7 +95,7 @@ public final class MigrationRenderer {
         }
         String purpose = String.join("; ", set.changes().stream().map(c -> c.describe().replace('_', ' ')).toList());
         String request = Ddl.commentText(set.requestText());
-        List<Migration> out = new ArrayList<>();
+        List<MigrationSql> out = new ArrayList<>();
         if (!up.isEmpty()) {
             String header = fill(UP_HEADER, name, purpose, request, created);
             if (set.changes().stream().anyMatch(c -> c instanceof CreateBucket)) header = header.replace(IDEMPOTENT, IDEMPOTENT_BUT_BUCKET);
@@ -107,7 +108,7 @@ public final class MigrationRenderer {
             d.append("\n");
             for (int i = downs.size() - 1; i >= 0; i--) for (String stmt : downs.get(i)) d.append(stmt).append("\n");
             if (dropFunction) d.append(DROP_SET_UPDATED_AT);
-            out.add(new Migration(name, u.toString(), d.toString(), set.requestText()));
+            out.add(new MigrationSql(name, u.toString(), d.toString(), set.requestText()));
         }
         if (!later.isEmpty()) {
             // its own name when the request needs nothing else; else the first one's with what it does
@@ -119,7 +120,7 @@ public final class MigrationRenderer {
             if (later.containsKey(LaterSection.VALIDATE)) d.append(setLockTimeout()); // putting a key back to NOT VALID re-adds it
             d.append("\n");
             for (int i = laterDowns.size() - 1; i >= 0; i--) for (String stmt : laterDowns.get(i)) d.append(stmt).append("\n");
-            out.add(new Migration(laterName, u.toString(), d.toString(), set.requestText()));
+            out.add(new MigrationSql(laterName, u.toString(), d.toString(), set.requestText()));
         }
         return List.copyOf(out);
     }

@@ -3,7 +3,7 @@ package dev.pgpilot.core.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,7 +34,7 @@ class ConstraintPhrasesTest {
     void theColumnAndTheRuleAreReadFromEverydayWords(String request, String check) throws Exception {
         DatabaseTarget db = Domains.fresh();
         Fixture.exec(db, SETUP);
-        Migration m = Domains.plan(db, request);
+        MigrationSql m = Domains.plan(db, request);
         RoundTripTest.assertLintClean(m);
         Fixture.exec(db, m.upSql());
         assertEquals("t", Fixture.query(db, check), m.upSql());

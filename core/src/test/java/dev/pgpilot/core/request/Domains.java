@@ -2,7 +2,7 @@ package dev.pgpilot.core.request;
 
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import dev.pgpilot.core.render.MigrationRenderer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,12 +33,12 @@ final class Domains {
     }
 
     /** The migrations of a request, in the order they run. */
-    static List<Migration> planAll(DatabaseTarget db, String request) {
+    static List<MigrationSql> planAll(DatabaseTarget db, String request) {
         return new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse(request), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     /** The one migration of a request (these requests plan no index on an existing table). */
-    static Migration plan(DatabaseTarget db, String request) {
+    static MigrationSql plan(DatabaseTarget db, String request) {
         return new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse(request), Instant.parse("2026-01-01T00:00:00Z")).get(0);
     }
 }

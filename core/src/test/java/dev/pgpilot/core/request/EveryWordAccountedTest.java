@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +52,7 @@ class EveryWordAccountedTest {
         """)
     void eachWordLandsInItsSlot(String request, String check) throws Exception {
         DatabaseTarget db = Domains.fresh();
-        Migration m = Domains.plan(db, request);
+        MigrationSql m = Domains.plan(db, request);
         Fixture.exec(db, m.upSql());
         assertEquals("t", Fixture.query(db, check), m.upSql());
     }
@@ -87,7 +87,7 @@ class EveryWordAccountedTest {
     void aTypeFromAnInstalledExtensionIsUsedNotReplacedByText() throws Exception {
         DatabaseTarget db = Domains.fresh();
         Fixture.exec(db, "create extension if not exists citext");
-        Migration m = Domains.plan(db, "add email citext not null to patients");
+        MigrationSql m = Domains.plan(db, "add email citext not null to patients");
         Fixture.exec(db, "delete from public.patients");
         Fixture.exec(db, m.upSql());
         assertEquals("t", Fixture.query(db, "select evalx.coltype('patients','email') = 'citext'"), m.upSql());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,7 +91,7 @@ class ExistingObjectsTest {
     void whenPartOfTheRequestExistsTheDownLeavesTheEarlierPartIntact(String setup, String request) throws Exception {
         DatabaseTarget db = after(setup);
         List<String> before = Fixture.snapshot(db);
-        List<Migration> all;
+        List<MigrationSql> all;
         try {
             all = RoundTripTest.planAll(db, request);
         } catch (PilotException e) {
@@ -99,7 +99,7 @@ class ExistingObjectsTest {
             throw new AssertionError(request + ": " + e.getMessage(), e);
         }
         assertTrue(all.get(0).upSql().contains("-- Already there, left out: "), all.get(0).upSql());
-        for (Migration m : all) {
+        for (MigrationSql m : all) {
             Fixture.run(db, m.upSql());
             Fixture.run(db, m.upSql());
         }

@@ -2,7 +2,7 @@ package dev.pgpilot.core.request;
 
 import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,7 +37,7 @@ class GeneratedMigrationGoldenTest {
         else RoundTripTest.apply(db, setup);
         if (golden.equals("admins-table")) Fixture.exec(db, "drop table public.admins");
         StringBuilder out = new StringBuilder();
-        for (Migration m : RoundTripTest.planAll(db, request)) {
+        for (MigrationSql m : RoundTripTest.planAll(db, request)) {
             if (out.length() > 0) out.append("\n-- ======== next migration ========\n");
             out.append(m.upSql()).append("\n-- ======== down ========\n").append(m.downSql());
         }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +44,9 @@ class MultiChangeTest {
         """)
     void eachClauseIsPlannedAgainstTheSchemaTheClausesBeforeItLeave(String request, String check) throws Exception {
         DatabaseTarget db = Domains.fresh();
-        List<Migration> all = Domains.planAll(db, request);
+        List<MigrationSql> all = Domains.planAll(db, request);
         RoundTripTest.assertLintClean(all);
-        for (Migration m : all) Fixture.run(db, m.upSql());
+        for (MigrationSql m : all) Fixture.run(db, m.upSql());
         assertEquals("t", Fixture.query(db, check), all.toString());
         for (int i = all.size() - 1; i >= 0; i--) Fixture.run(db, all.get(i).downSql());
         assertEquals(Fixture.catalog(Domains.fresh()).tables().keySet(), Fixture.catalog(db).tables().keySet(), "the down script leaves the tables as they were");
@@ -81,7 +81,7 @@ class MultiChangeTest {
     @Test
     void theMigrationOfATableAndItsPolicyReadsAsPinned() throws Exception {
         DatabaseTarget db = Domains.fresh();
-        Migration m = Domains.plan(db, "create table tags with name text not null unique, and let users read it");
+        MigrationSql m = Domains.plan(db, "create table tags with name text not null unique, and let users read it");
         Golden.assertMatches("migrations/multi-table-and-policy.txt", m.upSql() + "\n-- ======== down ========\n" + m.downSql());
     }
 }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.Golden;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +24,7 @@ class NewTablePrimaryKeyTest {
     @Test
     void theProfilesShapeKeysTheTableByTheUsersIdAndOnlyTheUserWritesTheirRow() throws Exception {
         DatabaseTarget db = Fixture.fresh();
-        Migration m = RoundTripTest.plan(db, PROFILES);
+        MigrationSql m = RoundTripTest.plan(db, PROFILES);
         RoundTripTest.assertLintClean(m);
         Fixture.exec(db, m.upSql());
         assertEquals("t", Fixture.query(db, "select pg_get_constraintdef(oid) = 'PRIMARY KEY (id)' from pg_constraint where conrelid = 'public.profiles'::regclass and contype = 'p'"));
@@ -42,7 +42,7 @@ class NewTablePrimaryKeyTest {
     @Test
     void primaryKeyOnBothKeysTheTableByItsTwoColumns() throws Exception {
         DatabaseTarget db = Fixture.fresh();
-        Migration m = RoundTripTest.plan(db, "create table post_watchers (post_id references posts on delete cascade, user_id references auth.users on delete cascade), primary key on both");
+        MigrationSql m = RoundTripTest.plan(db, "create table post_watchers (post_id references posts on delete cascade, user_id references auth.users on delete cascade), primary key on both");
         RoundTripTest.assertLintClean(m);
         Fixture.exec(db, m.upSql());
         assertEquals("t", Fixture.query(db, "select pg_get_constraintdef(oid) = 'PRIMARY KEY (post_id, user_id)' from pg_constraint where conrelid = 'public.post_watchers'::regclass and contype = 'p'"));

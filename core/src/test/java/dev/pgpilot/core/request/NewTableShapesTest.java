@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import dev.pgpilot.core.target.DatabaseTarget;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +32,7 @@ class NewTableShapesTest {
         """)
     void aNewTableIsCreatedAsWorded(String request, String check) throws Exception {
         DatabaseTarget db = Domains.fresh();
-        Migration m = Domains.plan(db, request);
+        MigrationSql m = Domains.plan(db, request);
         RoundTripTest.assertLintClean(m);
         Fixture.run(db, m.upSql());
         assertEquals("t", Fixture.query(db, check), m.upSql());

@@ -8,7 +8,7 @@ import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.api.Plan;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import dev.pgpilot.core.render.MigrationRenderer;
 import dev.pgpilot.core.workspace.Workspace;
 import java.nio.file.Files;
@@ -80,8 +80,8 @@ class PendingMigrationsTest {
     void theDownOfATableDropsTheSharedFunctionOnlyWhenNoTriggerStillUsesIt() throws Exception {
         DatabaseTarget db = Fixture.fresh();
         // planned as if the function were new (a stale catalog): the down must still keep it for products
-        Migration m = new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse("create table invoices with amount money"), Instant.EPOCH).get(0);
-        Migration other = new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse("keep products updated_at current"), Instant.EPOCH).get(0);
+        MigrationSql m = new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse("create table invoices with amount money"), Instant.EPOCH).get(0);
+        MigrationSql other = new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse("keep products updated_at current"), Instant.EPOCH).get(0);
         Fixture.exec(db, other.upSql());
         Fixture.exec(db, m.upSql());
         Fixture.exec(db, m.downSql());

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +43,8 @@ class PolicySecurityTest {
         return db;
     }
 
-    private static Migration apply(DatabaseTarget db, String request) throws Exception {
-        Migration m = RoundTripTest.plan(db, request);
+    private static MigrationSql apply(DatabaseTarget db, String request) throws Exception {
+        MigrationSql m = RoundTripTest.plan(db, request);
         Fixture.exec(db, m.upSql());
         return m;
     }
@@ -69,7 +69,7 @@ class PolicySecurityTest {
         PilotException e = assertThrows(PilotException.class, () -> RoundTripTest.plan(db, "users can read their own tasks"));
         assertEquals("table tasks has no owner column (user_id, owner_id, created_by, author_id, or an id referencing auth.users); "
                 + "assignee_id references auth.users but does not say who owns a row", e.getMessage());
-        Migration m = apply(db, "create table reviews with reviewer_id references auth.users and body text");
+        MigrationSql m = apply(db, "create table reviews with reviewer_id references auth.users and body text");
         assertFalse(m.upSql().contains("create policy"), m.upSql());
         assertEquals(0, AsRole.rows(db, A, "select * from reviews"));
     }
@@ -102,7 +102,7 @@ class PolicySecurityTest {
         Fixture.exec(db, "create table public.admins (user_id uuid primary key references auth.users(id)); insert into public.admins values ('" + A + "')");
         apply(db, "users can delete their own projects");
         apply(db, "admins can read projects"); // a DELETE with a WHERE reads the rows first
-        Migration only = apply(db, "only admins can delete projects");
+        MigrationSql only = apply(db, "only admins can delete projects");
         assertTrue(only.upSql().contains("now restricted: projects_delete_own"), only.upSql());
         assertEquals(0, AsRole.rows(db, B, "delete from projects where id = " + PB), "B owns b1 but is not an admin");
         assertEquals(0, AsRole.rows(db, ANON, "delete from projects"));
@@ -188,7 +188,7 @@ class PolicySecurityTest {
         DatabaseTarget db = app();
         Fixture.exec(db, "create table public.admins (user_id uuid primary key references auth.users(id)); alter table public.admins enable row level security; "
                 + "insert into public.admins values ('" + C + "')");
-        Migration m = apply(db, "admins can read projects");
+        MigrationSql m = apply(db, "admins can read projects");
         assertTrue(m.upSql().contains("\"admins_select_own\""), m.upSql());
         assertEquals(2, AsRole.rows(db, C, "select * from projects"));
         assertEquals(0, AsRole.rows(db, A, "select * from projects"));

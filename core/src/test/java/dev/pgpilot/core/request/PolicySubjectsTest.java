@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import dev.pgpilot.core.target.DatabaseTarget;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +50,8 @@ class PolicySubjectsTest {
         return db;
     }
 
-    private static Migration apply(DatabaseTarget db, String request) throws Exception {
-        Migration m = RoundTripTest.plan(db, request);
+    private static MigrationSql apply(DatabaseTarget db, String request) throws Exception {
+        MigrationSql m = RoundTripTest.plan(db, request);
         Fixture.exec(db, m.upSql());
         return m;
     }
@@ -59,7 +59,7 @@ class PolicySubjectsTest {
     @Test
     void patientsReachTheirAppointmentsThroughTheirPatientRowAndBookOnlyForThemselves() throws Exception {
         DatabaseTarget db = clinic();
-        Migration m = apply(db, "patients can see their own appointments");
+        MigrationSql m = apply(db, "patients can see their own appointments");
         assertTrue(m.upSql().contains("\"patients_select_own\""), "patients has RLS that hides a patient's own row: " + m.upSql());
         assertEquals(1, AsRole.rows(db, B, "select * from appointments"));
         assertEquals(0, AsRole.rows(db, C, "select * from appointments"), "C is no patient, though C is the doctor of appointment 2");
@@ -121,7 +121,7 @@ class PolicySubjectsTest {
         assertEquals(0, AsRole.rows(db, ANON, "delete from exercises"));
         assertEquals(0, AsRole.rows(db, A, "update exercises set name = 'x'"));
         Fixture.exec(db, "alter table bookings enable row level security; create policy anyone_deletes on bookings for delete to authenticated using (true)");
-        Migration m = apply(db, "members can delete their own bookings but nobody else's");
+        MigrationSql m = apply(db, "members can delete their own bookings but nobody else's");
         assertTrue(m.upSql().contains("now restricted: anyone_deletes"), m.upSql());
         assertEquals(0, AsRole.rows(db, A, "delete from bookings"), "the earlier policy let anyone delete; 'nobody else' restricts it");
         assertEquals(1, AsRole.rows(db, B, "delete from bookings"));
@@ -141,7 +141,7 @@ class PolicySubjectsTest {
     @Test
     void severalCommandsInOneSentenceEachGetTheirOwnersRowsOnly() throws Exception {
         DatabaseTarget db = clinic();
-        Migration m = apply(db, "members can read and edit their own bookings");
+        MigrationSql m = apply(db, "members can read and edit their own bookings");
         assertTrue(m.upSql().contains("\"bookings_select_member\"") && m.upSql().contains("\"bookings_update_member\""), m.upSql());
         assertFalse(m.upSql().contains("for delete") || m.upSql().contains("for insert"), m.upSql());
         assertEquals(1, AsRole.rows(db, B, "update bookings set note = 'mine'"));
@@ -171,9 +171,9 @@ class PolicySubjectsTest {
     void aTableThatIsAlsoABucketIsTheTableUnlessTheRequestSpeaksOfFiles() throws Exception {
         DatabaseTarget db = clinic();
         Fixture.exec(db, "insert into storage.buckets (id, name) values ('bookings', 'bookings')");
-        Migration m = apply(db, "members can see their own bookings");
+        MigrationSql m = apply(db, "members can see their own bookings");
         assertTrue(m.upSql().contains("on \"public\".\"bookings\""), m.upSql());
-        Migration files = apply(db, "users can read files in their own folder of bookings");
+        MigrationSql files = apply(db, "users can read files in their own folder of bookings");
         assertTrue(files.upSql().contains("on \"storage\".\"objects\""), files.upSql());
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,7 +168,7 @@ class RequestRefusalTest {
         """)
     void injectionAttemptsStayData(String request, String check) throws Exception {
         DatabaseTarget fresh = Fixture.fresh();
-        Migration m = RoundTripTest.plan(fresh, request);
+        MigrationSql m = RoundTripTest.plan(fresh, request);
         RoundTripTest.assertLintClean(m);
         Fixture.exec(fresh, m.upSql());
         assertEquals("t", Fixture.query(fresh, check), m.upSql());
@@ -188,7 +188,7 @@ class RequestRefusalTest {
     void quotesAndSemicolonsInACommentStayInsideTheLiteral() throws Exception {
         DatabaseTarget fresh = Fixture.fresh();
         String text = "it's'; drop table orders; --";
-        Migration m = RoundTripTest.plan(fresh, "comment on table orders: " + text);
+        MigrationSql m = RoundTripTest.plan(fresh, "comment on table orders: " + text);
         Fixture.exec(fresh, m.upSql());
         assertEquals(text, Fixture.query(fresh, "select obj_description('public.orders'::regclass, 'pg_class')"));
         assertEquals("t", Fixture.query(fresh, "select to_regclass('public.orders') is not null"));
@@ -196,7 +196,7 @@ class RequestRefusalTest {
 
     @Test
     void requestTextWithNewlinesAppearsOnlyInsideOneCommentLine() {
-        Migration m = new MigrationRenderer0().plan("add notes text\r\nto orders\u2028");
+        MigrationSql m = new MigrationRenderer0().plan("add notes text\r\nto orders\u2028");
         assertTrue(m.upSql().contains("-- Request: add notes text to orders\n"), m.upSql());
         for (String line : m.upSql().split("\n")) assertFalse(line.startsWith("to orders"), line);
     }
@@ -204,14 +204,14 @@ class RequestRefusalTest {
     @Test
     void quotedValuesInAPartialIndexAreEscaped() throws Exception {
         DatabaseTarget fresh = Fixture.fresh();
-        Migration m = RoundTripTest.plan(fresh, "index customers on email where full_name is 'o''brien; drop table orders'");
+        MigrationSql m = RoundTripTest.plan(fresh, "index customers on email where full_name is 'o''brien; drop table orders'");
         Fixture.exec(fresh, m.upSql());
         assertEquals("t", Fixture.query(fresh, "select to_regclass('public.orders') is not null and evalx.indexdefs('customers') ~ 'o''''brien'"));
     }
 
     /** Plans without a database connection, against the shared fixture catalog. */
     private static final class MigrationRenderer0 {
-        Migration plan(String request) {
+        MigrationSql plan(String request) {
             return new dev.pgpilot.core.render.MigrationRenderer().render(new RequestParser(catalog).parse(request), java.time.Instant.EPOCH).get(0);
         }
     }

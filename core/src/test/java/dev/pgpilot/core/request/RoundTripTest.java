@@ -8,7 +8,7 @@ import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.lint.run.Linter;
 import dev.pgpilot.core.lint.SchemaModel;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import dev.pgpilot.core.render.MigrationRenderer;
 import dev.pgpilot.core.workspace.Config;
 import java.time.Instant;
@@ -24,18 +24,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RoundTripTest {
 
     /** The migrations of a request, in the order they run. */
-    static List<Migration> planAll(DatabaseTarget db, String request) {
+    static List<MigrationSql> planAll(DatabaseTarget db, String request) {
         return new MigrationRenderer().render(new RequestParser(Fixture.catalog(db)).parse(request), Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     /** Plans a request and runs its migrations as pgpilot would, in order. */
     static void apply(DatabaseTarget db, String request) throws Exception {
-        for (Migration m : planAll(db, request)) Fixture.run(db, m.upSql());
+        for (MigrationSql m : planAll(db, request)) Fixture.run(db, m.upSql());
     }
 
     /** The one migration of a request that plans a single file (fails the test when it plans two). */
-    static Migration plan(DatabaseTarget db, String request) {
-        List<Migration> all = planAll(db, request);
+    static MigrationSql plan(DatabaseTarget db, String request) {
+        List<MigrationSql> all = planAll(db, request);
         assertEquals(1, all.size(), "one migration expected for: " + request + "\n" + all);
         return all.get(0);
     }
@@ -98,16 +98,16 @@ class RoundTripTest {
     /** Plans, lints, applies every file twice, checks, runs the downs in reverse order and compares the catalog with the one before. */
     static void appliesTwiceHasItsEffectAndTheDownRestoresTheCatalog(DatabaseTarget db, String request, String check) throws Exception {
         List<String> before = Fixture.snapshot(db);
-        List<Migration> all = planAll(db, request);
+        List<MigrationSql> all = planAll(db, request);
         assertLintClean(all);
-        for (Migration m : all) {
+        for (MigrationSql m : all) {
             Fixture.run(db, m.upSql());
             Fixture.run(db, m.upSql());
         }
-        String ups = String.join("\n", all.stream().map(Migration::upSql).toList());
+        String ups = String.join("\n", all.stream().map(MigrationSql::upSql).toList());
         assertEquals("t", Fixture.query(db, check), ups);
         for (int i = all.size() - 1; i >= 0; i--) Fixture.run(db, all.get(i).downSql());
-        assertEquals(before, Fixture.snapshot(db), String.join("\n", all.stream().map(Migration::downSql).toList()));
+        assertEquals(before, Fixture.snapshot(db), String.join("\n", all.stream().map(MigrationSql::downSql).toList()));
     }
 
     /**
@@ -123,7 +123,7 @@ class RoundTripTest {
     void aBucketIsCreatedOnceAndTheDownDeletesOnlyThatBucket(String request, String check) throws Exception {
         DatabaseTarget db = Fixture.fresh();
         List<String> before = Fixture.snapshot(db);
-        Migration m = plan(db, request);
+        MigrationSql m = plan(db, request);
         assertLintClean(m);
         Fixture.run(db, m.upSql());
         assertEquals("t", Fixture.query(db, check), m.upSql());
@@ -151,10 +151,10 @@ class RoundTripTest {
      * schema) and the plan's files before it describe. No error, and none of the warnings the
      * generator can always avoid (other warnings, such as dropping a column, are the request's).
      */
-    static void assertLintClean(List<Migration> all) {
+    static void assertLintClean(List<MigrationSql> all) {
         SchemaModel before = SchemaModel.empty();
         before.applyScript(Fixture.resource("/nl/base.sql"));
-        for (Migration m : all) {
+        for (MigrationSql m : all) {
             LintReport report = new Linter(Config.defaults()).lintSql("20260101000000_" + m.name() + ".sql", m.upSql(), before);
             assertFalse(report.hasErrors(), report.errors() + "\n" + m.upSql());
             assertTrue(report.findings().stream().noneMatch(f -> AVOIDABLE.contains(f.ruleId())), report.findings() + "\n" + m.upSql());
@@ -162,7 +162,7 @@ class RoundTripTest {
         }
     }
 
-    static void assertLintClean(Migration m) {
+    static void assertLintClean(MigrationSql m) {
         assertLintClean(List.of(m));
     }
 
@@ -173,14 +173,14 @@ class RoundTripTest {
     @org.junit.jupiter.api.Test
     void aMigrationThatLocksAnExistingTableSetsLockTimeoutFirstAndOneThatOnlyCreatesDoesNot() throws Exception {
         DatabaseTarget db = Fixture.fresh();
-        Migration alter = new MigrationRenderer("2s").render(new RequestParser(Fixture.catalog(db)).parse("add notes text to orders"), Instant.EPOCH).get(0);
+        MigrationSql alter = new MigrationRenderer("2s").render(new RequestParser(Fixture.catalog(db)).parse("add notes text to orders"), Instant.EPOCH).get(0);
         for (String sql : List.of(alter.upSql(), alter.downSql())) {
             int set = sql.indexOf("set lock_timeout = '2s';");
             assertTrue(set > 0 && set < sql.indexOf("alter table"), sql);
         }
-        Migration created = plan(db, "create type mood as enum with happy and sad");
+        MigrationSql created = plan(db, "create type mood as enum with happy and sad");
         assertFalse(created.upSql().contains("lock_timeout"), created.upSql());
-        Migration table = plan(db, "create table invoices with amount money");
+        MigrationSql table = plan(db, "create table invoices with amount money");
         assertFalse(table.upSql().contains("lock_timeout"), table.upSql());
         assertTrue(table.downSql().contains("set lock_timeout"), "dropping the table again locks it while it is in use: " + table.downSql());
     }
@@ -188,7 +188,7 @@ class RoundTripTest {
     @org.junit.jupiter.api.Test
     void addingAnEnumValueAppliesAndItsDownSaysPostgresCannotRemoveIt() throws Exception {
         DatabaseTarget db = Fixture.fresh();
-        Migration m = plan(db, "add the value cancelled to order_status");
+        MigrationSql m = plan(db, "add the value cancelled to order_status");
         Fixture.exec(db, m.upSql());
         Fixture.exec(db, m.upSql());
         assertEquals("t", Fixture.query(db, "select 'cancelled' = any(evalx.labels('order_status'))"));

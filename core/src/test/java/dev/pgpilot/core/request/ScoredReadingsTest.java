@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import dev.pgpilot.core.request.ChangeRequest.CreateIndex;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.util.List;
@@ -40,7 +40,7 @@ class ScoredReadingsTest {
         CreateIndex plain = assertInstanceOf(CreateIndex.class, only(db, e.readings().get(0).request()));
         CreateIndex unique = assertInstanceOf(CreateIndex.class, only(db, e.readings().get(1).request()));
         assertEquals(List.of(false, true), List.of(plain.unique(), unique.unique()));
-        Migration m = Domains.plan(db, e.readings().get(1).request());
+        MigrationSql m = Domains.plan(db, e.readings().get(1).request());
         Fixture.run(db, m.upSql());
         assertEquals("t", Fixture.query(db, "select evalx.indexdefs('courses') ~ 'UNIQUE INDEX .* \\(title\\)'"), m.upSql());
     }
@@ -56,7 +56,7 @@ class ScoredReadingsTest {
         """)
     void aReadingThatClearlyWinsIsPlannedAndApplied(String request, String check) throws Exception {
         DatabaseTarget db = Domains.fresh();
-        Migration m = Domains.plan(db, request);
+        MigrationSql m = Domains.plan(db, request);
         Fixture.run(db, m.upSql());
         assertEquals("t", Fixture.query(db, check), m.upSql());
     }

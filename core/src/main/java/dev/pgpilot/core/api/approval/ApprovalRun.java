@@ -7,7 +7,7 @@ import dev.pgpilot.core.api.PlannedFile;
 import dev.pgpilot.core.api.model.ApplyListener;
 import dev.pgpilot.core.api.model.ApplyResult;
 import dev.pgpilot.core.api.model.UpOptions;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import dev.pgpilot.core.api.model.MigrationFile;
 import dev.pgpilot.core.api.model.MigrationName;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ final class ApprovalRun {
             List<Path> paths = new ArrayList<>();
             if (approval.kind() == ApprovalKind.PLAN) {
                 List<PlannedFile> planned = approval.files().stream().map(f -> new PlannedFile(
-                        new Migration(MigrationName.parse(f.fileName()).name(), f.sql(), f.downSql(), approval.requestText()), f.fileName())).toList();
+                        new MigrationSql(MigrationName.parse(f.fileName()).name(), f.sql(), f.downSql(), approval.requestText()), f.fileName())).toList();
                 paths.addAll(pilot.write(new Plan(planned, null)));
                 written = true;
                 for (ApprovedFile f : approval.files()) ownFile(pilot, f.fileName()).flatMap(MigrationFile::downPath).ifPresent(paths::add);
