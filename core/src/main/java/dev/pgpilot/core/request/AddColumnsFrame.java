@@ -5,8 +5,8 @@ import static dev.pgpilot.core.request.Vocabulary.ADD;
 import static dev.pgpilot.core.request.Vocabulary.FILLER;
 
 import dev.pgpilot.core.request.ChangeRequest.AddColumn;
-import dev.pgpilot.core.request.Lexer.Kind;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Kind;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

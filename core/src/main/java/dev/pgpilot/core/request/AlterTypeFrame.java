@@ -3,7 +3,7 @@ package dev.pgpilot.core.request;
 import static dev.pgpilot.core.request.RequestParser.refuse;
 
 import dev.pgpilot.core.request.ChangeRequest.AlterColumnType;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.List;
 
 /** "change orders.total to numeric(12,2)", "make price bigint on products": slots column and the new type (the last type word). */

@@ -4,8 +4,8 @@ import static dev.pgpilot.core.request.RequestParser.indexName;
 import static dev.pgpilot.core.request.RequestParser.refuse;
 
 import dev.pgpilot.core.request.ChangeRequest.CreateIndex;
-import dev.pgpilot.core.request.Lexer.Kind;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Kind;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.pgpilot.core.request;
 import static dev.pgpilot.core.request.Vocabulary.FILLER;
 import static dev.pgpilot.core.request.Vocabulary.STOP;
 
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

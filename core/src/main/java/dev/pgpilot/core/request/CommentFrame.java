@@ -3,8 +3,8 @@ package dev.pgpilot.core.request;
 import static dev.pgpilot.core.request.RequestParser.refuse;
 
 import dev.pgpilot.core.request.ChangeRequest.Comment;
-import dev.pgpilot.core.request.Lexer.Kind;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Kind;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +29,7 @@ record CommentFrame(Slots slots) implements Frame {
             // everything after the colon is the text, whatever it says
             text = raw.substring(colon + 1).strip();
             if (text.length() > 1 && (text.startsWith("'") && text.endsWith("'") || text.startsWith("\"") && text.endsWith("\""))) text = text.substring(1, text.length() - 1);
-            target = Lexer.lex(raw.substring(0, colon));
+            target = RequestLexer.lex(raw.substring(0, colon));
         } else if (quoted.isPresent()) {
             text = quoted.get().text();
             target = all.subList(0, all.indexOf(quoted.get()));

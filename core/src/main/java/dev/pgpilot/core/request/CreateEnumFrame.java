@@ -3,8 +3,8 @@ package dev.pgpilot.core.request;
 import static dev.pgpilot.core.request.RequestParser.refuse;
 
 import dev.pgpilot.core.request.ChangeRequest.CreateEnum;
-import dev.pgpilot.core.request.Lexer.Kind;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Kind;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -7,7 +7,7 @@ import static dev.pgpilot.core.request.Vocabulary.OWNER_ID_NAMES;
 import static dev.pgpilot.core.request.Vocabulary.STOP;
 
 import dev.pgpilot.core.request.ChangeRequest.CreateTable;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import static dev.pgpilot.core.request.Vocabulary.DROP;
 
 import dev.pgpilot.core.request.ChangeRequest.DropDefault;
 import dev.pgpilot.core.request.ChangeRequest.SetDefault;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.List;
 import java.util.Set;
 

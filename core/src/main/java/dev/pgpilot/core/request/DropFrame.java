@@ -8,7 +8,7 @@ import static dev.pgpilot.core.request.Vocabulary.STOP;
 import dev.pgpilot.core.request.ChangeRequest.DropColumn;
 import dev.pgpilot.core.request.ChangeRequest.DropDefault;
 import dev.pgpilot.core.request.ChangeRequest.DropTable;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import static dev.pgpilot.core.request.Vocabulary.FILLER;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.request.ChangeRequest.AddForeignKey;
 import dev.pgpilot.core.request.ChangeRequest.ChangeOnDelete;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.List;
 import java.util.Optional;
 

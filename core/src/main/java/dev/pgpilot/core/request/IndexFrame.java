@@ -11,7 +11,7 @@ import static dev.pgpilot.core.request.Vocabulary.STOP;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.request.ChangeRequest.CreateIndex;
 import dev.pgpilot.core.request.ChangeRequest.DropIndex;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.pgpilot.core.request;
 
 import static dev.pgpilot.core.request.RequestParser.refuse;
 
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

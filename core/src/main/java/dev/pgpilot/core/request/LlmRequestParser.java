@@ -61,7 +61,7 @@ public final class LlmRequestParser {
     public ChangeSet parse(String request) {
         String text = Sql.oneLine(request);
         if (text.isEmpty()) throw PilotException.refused("empty request", "say what to change, e.g. \"add notes text to orders\"");
-        List<Lexer.Tok> toks = RequestParser.readable(text, catalog); // row changes are refused before the model is asked
+        List<RequestLexer.Tok> toks = RequestParser.readable(text, catalog); // row changes are refused before the model is asked
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(prompt("request-system.txt") + "\nCatalog:\n" + catalogSummary()));
         for (String line : prompt("request-examples.jsonl").split("\n")) {

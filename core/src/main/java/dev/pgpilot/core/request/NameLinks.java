@@ -4,7 +4,7 @@ import static dev.pgpilot.core.request.RequestParser.refuse;
 import static dev.pgpilot.core.request.Vocabulary.FILLER;
 import static dev.pgpilot.core.request.Vocabulary.STOP;
 
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;

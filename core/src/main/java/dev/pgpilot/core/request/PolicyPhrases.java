@@ -4,7 +4,7 @@ import static dev.pgpilot.core.request.RequestParser.refuse;
 import static dev.pgpilot.core.request.RequestParser.trim63;
 
 import dev.pgpilot.core.request.ChangeRequest.CreatePolicy;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.pgpilot.core.request;
 
 import static dev.pgpilot.core.request.RequestParser.refuse;
 
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +33,7 @@ final class PolicyRows {
         }
         List<Tok> rest = withoutEveryRow(what);
         for (Tok x : rest) {
-            if (x.kind() == Lexer.Kind.QUOTED) continue;
+            if (x.kind() == RequestLexer.Kind.QUOTED) continue;
             if (x.is("or")) throw refuse("did not understand \"or\" in \"" + Words.raw(what) + "\": a policy for one group of rows at a time",
                     "say each as its own request, e.g. \"users can read their own posts\" and \"anyone can read published posts\"");
             if (x.word() && t.column(x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident(x.text()) + " = true";
@@ -104,7 +104,7 @@ final class PolicyRows {
     }
 
     static boolean isCondition(Tok t) {
-        return t.kind() != Lexer.Kind.QUOTED && CONDITION.contains(t.text());
+        return t.kind() != RequestLexer.Kind.QUOTED && CONDITION.contains(t.text());
     }
 
 }

@@ -1,7 +1,7 @@
 package dev.pgpilot.core.request;
 
-import dev.pgpilot.core.request.Lexer.Kind;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Kind;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.pgpilot.core.request;
 
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import dev.pgpilot.core.request.WordAccount.Use;
 import java.util.Comparator;
 import java.util.HashSet;

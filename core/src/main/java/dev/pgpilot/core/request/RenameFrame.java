@@ -7,7 +7,7 @@ import static dev.pgpilot.core.request.Vocabulary.STOP;
 
 import dev.pgpilot.core.request.ChangeRequest.RenameColumn;
 import dev.pgpilot.core.request.ChangeRequest.RenameTable;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.pgpilot.core.request;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.List;
 
 /**
@@ -44,7 +44,7 @@ public final class RequestParser {
      * the same tokens.
      */
     static List<Tok> readable(String text, Catalog catalog) {
-        List<Tok> all = Lexer.lex(text);
+        List<Tok> all = RequestLexer.lex(text);
         boolean comment = !all.isEmpty() && all.get(0).is("comment", "describe", "document") || text.contains(":");
         List<Tok> toks = comment ? all : Rationale.strip(all, catalog);
         if (!comment) new RowChangeGuard(catalog).check(toks);
@@ -54,7 +54,7 @@ public final class RequestParser {
     /** True when the request asks for a new table (the LLM backend checks its model's creates with it). */
     static boolean asksForNewTable(String request) {
         String text = Sql.oneLine(request);
-        return CreateTableFrame.createsTable(new Words(Lexer.lex(text), text));
+        return CreateTableFrame.createsTable(new Words(RequestLexer.lex(text), text));
     }
 
     static String indexName(String prefix, String table, List<String> cols) {

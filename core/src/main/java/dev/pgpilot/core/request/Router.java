@@ -6,7 +6,7 @@ import static dev.pgpilot.core.request.Vocabulary.EVERYTHING;
 import static dev.pgpilot.core.request.Vocabulary.SCHEMA_WORDS;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.request.Lexer.Kind;
+import dev.pgpilot.core.request.RequestLexer.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

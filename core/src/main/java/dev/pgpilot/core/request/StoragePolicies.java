@@ -4,8 +4,8 @@ import static dev.pgpilot.core.request.RequestParser.refuse;
 import static dev.pgpilot.core.request.RequestParser.trim63;
 
 import dev.pgpilot.core.request.ChangeRequest.CreatePolicy;
-import dev.pgpilot.core.request.Lexer.Kind;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Kind;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import dev.pgpilot.core.request.PolicyPhrases.Subject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -5,7 +5,7 @@ import static dev.pgpilot.core.request.RequestParser.refuse;
 import static dev.pgpilot.core.request.RequestParser.trim63;
 
 import dev.pgpilot.core.request.ChangeRequest.CreateIndex;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -44,6 +44,6 @@ final class TinyCatalog {
 
     static Words words(String request) {
         String text = Sql.oneLine(request);
-        return new Words(Lexer.lex(text), text);
+        return new Words(RequestLexer.lex(text), text);
     }
 }

@@ -7,9 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** How the lexer reads English contractions: every "n't" and "cannot" becomes the verb and "not". */
-class LexerTest {
+class RequestLexerTest {
     private static String words(String text) {
-        List<String> out = Lexer.lex(text).stream().map(Lexer.Tok::text).toList();
+        List<String> out = RequestLexer.lex(text).stream().map(RequestLexer.Tok::text).toList();
         return String.join(" ", out);
     }
 

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Splits a request into words (lower case), quoted values (as written), numbers and symbols. */
-final class Lexer {
+final class RequestLexer {
     enum Kind { WORD, QUOTED, NUMBER, SYMBOL }
 
     /** @param text lower-cased word, the unquoted value of a quoted token, or the symbol; raw is as written */
