@@ -6,7 +6,7 @@ import static dev.pgpilot.core.render.Ddl.unlessConstraint;
 
 import dev.pgpilot.core.request.ChangeRequest.AddColumn;
 import dev.pgpilot.core.request.ColumnDef;
-import dev.pgpilot.core.request.Sql;
+import dev.pgpilot.core.request.Quote;
 
 /**
  * ADD COLUMN. On a table in use, the column's foreign key is added NOT VALID and checked in the next
@@ -21,12 +21,12 @@ final class AddColumnRenderer implements ChangeRenderer<AddColumn> {
         if (keyLater) {
             ColumnDef.ForeignRef r = col.references();
             String name = trim63(c.table().name() + "_" + col.name() + "_fkey");
-            String add = alter(c.table()) + " add constraint " + Sql.ident(name) + " foreign key (" + Sql.ident(col.name()) + ") references "
-                    + r.table().sql() + " (" + Sql.ident(r.column()) + ")" + (r.onDelete() == null ? "" : " on delete " + r.onDelete());
+            String add = alter(c.table()) + " add constraint " + Quote.ident(name) + " foreign key (" + Quote.ident(col.name()) + ") references "
+                    + r.table().sql() + " (" + Quote.ident(r.column()) + ")" + (r.onDelete() == null ? "" : " on delete " + r.onDelete());
             o.up(Section.FOREIGN_KEYS, unlessConstraint(c.table(), name, add + " not valid;"));
             o.validateLater(c.table(), name, add);
         }
-        o.down.add(alter(c.table()) + " drop column if exists " + Sql.ident(col.name()) + ";");
+        o.down.add(alter(c.table()) + " drop column if exists " + Quote.ident(col.name()) + ";");
     }
 
     @Override

@@ -5,7 +5,7 @@ import static dev.pgpilot.core.render.Ddl.unlessConstraint;
 
 import dev.pgpilot.core.request.ChangeRequest.AddForeignKey;
 import dev.pgpilot.core.request.QualifiedName;
-import dev.pgpilot.core.request.Sql;
+import dev.pgpilot.core.request.Quote;
 
 /**
  * A foreign key and (when asked) the index on its column. On a table in use the index is built
@@ -16,7 +16,7 @@ final class AddForeignKeyRenderer implements ChangeRenderer<AddForeignKey> {
     public void render(AddForeignKey c, ChangeSql o) {
         boolean existing = !o.isNew(c.table());
         if (c.indexName() != null) {
-            String index = "index if not exists " + Sql.ident(c.indexName()) + " on " + c.table().sql() + " (" + Sql.ident(c.column()) + ");";
+            String index = "index if not exists " + Quote.ident(c.indexName()) + " on " + c.table().sql() + " (" + Quote.ident(c.column()) + ");";
             QualifiedName indexName = new QualifiedName(c.table().schema(), c.indexName());
             if (existing) {
                 o.later(LaterSection.INDEXES, "create index concurrently " + index.substring("index ".length()));
@@ -25,11 +25,11 @@ final class AddForeignKeyRenderer implements ChangeRenderer<AddForeignKey> {
                 o.up(Section.INDEXES, "create " + index);
             }
         }
-        String add = alter(c.table()) + " add constraint " + Sql.ident(c.constraintName()) + " foreign key ("
-                + Sql.ident(c.column()) + ") references " + c.refTable().sql() + " (" + Sql.ident(c.refColumn()) + ")"
+        String add = alter(c.table()) + " add constraint " + Quote.ident(c.constraintName()) + " foreign key ("
+                + Quote.ident(c.column()) + ") references " + c.refTable().sql() + " (" + Quote.ident(c.refColumn()) + ")"
                 + (c.onDelete() == null ? "" : " on delete " + c.onDelete());
         o.up(Section.FOREIGN_KEYS, unlessConstraint(c.table(), c.constraintName(), add + (existing ? " not valid" : "") + ";"));
-        o.down.add(alter(c.table()) + " drop constraint if exists " + Sql.ident(c.constraintName()) + ";");
+        o.down.add(alter(c.table()) + " drop constraint if exists " + Quote.ident(c.constraintName()) + ";");
         if (c.indexName() != null && !existing) o.down.add("drop index if exists " + new QualifiedName(c.table().schema(), c.indexName()).sql() + ";");
         if (existing) o.validateLater(c.table(), c.constraintName(), add);
     }

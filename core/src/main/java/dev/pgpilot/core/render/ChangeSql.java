@@ -5,7 +5,7 @@ import static dev.pgpilot.core.render.Ddl.commentText;
 import static dev.pgpilot.core.render.Ddl.doBlock;
 
 import dev.pgpilot.core.request.QualifiedName;
-import dev.pgpilot.core.request.Sql;
+import dev.pgpilot.core.request.Quote;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -47,8 +47,8 @@ final class ChangeSql {
      * no "unvalidate": drop and re-add in one statement, so no moment is without the constraint).
      */
     void validateLater(QualifiedName table, String constraint, String add) {
-        later(LaterSection.VALIDATE, alter(table) + " validate constraint " + Sql.ident(constraint) + ";");
+        later(LaterSection.VALIDATE, alter(table) + " validate constraint " + Quote.ident(constraint) + ";");
         laterDown.add("-- " + commentText(constraint) + " back to NOT VALID, as the previous migration added it");
-        laterDown.add(doBlock("begin\n  " + alter(table) + " drop constraint if exists " + Sql.ident(constraint) + ";\n  " + add + " not valid;\nend"));
+        laterDown.add(doBlock("begin\n  " + alter(table) + " drop constraint if exists " + Quote.ident(constraint) + ";\n  " + add + " not valid;\nend"));
     }
 }

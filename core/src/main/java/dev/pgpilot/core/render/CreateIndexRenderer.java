@@ -2,7 +2,7 @@ package dev.pgpilot.core.render;
 
 import dev.pgpilot.core.request.ChangeRequest.CreateIndex;
 import dev.pgpilot.core.request.QualifiedName;
-import dev.pgpilot.core.request.Sql;
+import dev.pgpilot.core.request.Quote;
 
 /** CREATE INDEX: in the first file on a new table, else CONCURRENTLY in the next one. */
 final class CreateIndexRenderer implements ChangeRenderer<CreateIndex> {
@@ -25,11 +25,11 @@ final class CreateIndexRenderer implements ChangeRenderer<CreateIndex> {
     private static String createIndex(CreateIndex c, boolean concurrently) {
         String cols;
         if (c.fullText()) {
-            cols = "to_tsvector('english'::regconfig, " + String.join(" || ' ' || ", c.columns().stream().map(x -> "coalesce(" + Sql.ident(x) + ", '')").toList()) + ")";
+            cols = "to_tsvector('english'::regconfig, " + String.join(" || ' ' || ", c.columns().stream().map(x -> "coalesce(" + Quote.ident(x) + ", '')").toList()) + ")";
         } else {
-            cols = String.join(", ", c.columns().stream().map(x -> Sql.ident(x) + (c.descending().contains(x) ? " desc" : "")).toList());
+            cols = String.join(", ", c.columns().stream().map(x -> Quote.ident(x) + (c.descending().contains(x) ? " desc" : "")).toList());
         }
-        return "create " + (c.unique() ? "unique " : "") + "index " + (concurrently ? "concurrently " : "") + "if not exists " + Sql.ident(c.name()) + " on " + c.table().sql()
+        return "create " + (c.unique() ? "unique " : "") + "index " + (concurrently ? "concurrently " : "") + "if not exists " + Quote.ident(c.name()) + " on " + c.table().sql()
                 + (c.fullText() || c.gin() ? " using gin" : "") + " (" + cols + ")" + (c.where() == null ? "" : " where " + c.where()) + ";";
     }
 }

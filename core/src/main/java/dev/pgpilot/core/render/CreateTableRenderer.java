@@ -8,7 +8,7 @@ import dev.pgpilot.core.request.ChangeRequest.CreatePolicy;
 import dev.pgpilot.core.request.ChangeRequest.CreateTable;
 import dev.pgpilot.core.request.ColumnDef;
 import dev.pgpilot.core.request.RightsTables;
-import dev.pgpilot.core.request.Sql;
+import dev.pgpilot.core.request.Quote;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,18 +29,18 @@ final class CreateTableRenderer implements ChangeRenderer<CreateTable> {
         // the timestamps every new table has, unless the request defined them itself
         if (c.columns().stream().noneMatch(x -> x.name().equals("created_at"))) lines.add("  \"created_at\" timestamptz not null default now()");
         if (!c.junction() && c.columns().stream().noneMatch(x -> x.name().equals("updated_at"))) lines.add("  \"updated_at\" timestamptz not null default now()");
-        if (key.size() > 1) lines.add("  primary key (" + String.join(", ", key.stream().map(Sql::ident).toList()) + ")");
+        if (key.size() > 1) lines.add("  primary key (" + String.join(", ", key.stream().map(Quote::ident).toList()) + ")");
         o.up(Section.TABLES, "create table if not exists " + c.table().sql() + " (\n" + String.join(",\n", lines) + "\n);");
         for (int i = 0; i < c.columns().size(); i++) {
             ColumnDef col = c.columns().get(i);
             // the primary key's index covers its first column, and a unique column has its unique index already
             if (col.references() == null || key.get(0).equals(col.name()) || col.unique()) continue;
             String idx = trim63("idx_" + c.table().name() + "_" + col.name());
-            o.up(Section.INDEXES, "create index if not exists " + Sql.ident(idx) + " on " + c.table().sql() + " (" + Sql.ident(col.name()) + ");");
+            o.up(Section.INDEXES, "create index if not exists " + Quote.ident(idx) + " on " + c.table().sql() + " (" + Quote.ident(col.name()) + ");");
         }
         o.up(Section.RLS, alter(c.table()) + " enable row level security;");
         if (c.ownerColumn() != null) {
-            String own = UID + " = " + Sql.ident(c.ownerColumn());
+            String own = UID + " = " + Quote.ident(c.ownerColumn());
             // a user who could insert or update their own row in admins/members/roles would grant themselves those rights
             boolean grantsRights = RightsTables.byName(c.table().name());
             String note = grantsRights ? c.table().name() + " grants rights: users may read their own rows only; add rows with the service role" : null;
@@ -66,7 +66,7 @@ final class CreateTableRenderer implements ChangeRenderer<CreateTable> {
 
     /** The column with "primary key" right after its type: "id" uuid primary key references ... */
     private static String primaryKey(ColumnDef col) {
-        String head = Sql.ident(col.name()) + " " + col.type();
+        String head = Quote.ident(col.name()) + " " + col.type();
         return head + " primary key" + col.sql().substring(head.length());
     }
 }

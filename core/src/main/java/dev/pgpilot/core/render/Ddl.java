@@ -1,7 +1,7 @@
 package dev.pgpilot.core.render;
 
 import dev.pgpilot.core.request.QualifiedName;
-import dev.pgpilot.core.request.Sql;
+import dev.pgpilot.core.request.Quote;
 
 /** Statement shapes several change kinds write. */
 final class Ddl {
@@ -13,7 +13,7 @@ final class Ddl {
 
     /** Text for a {@code --} line that cannot end a block comment either. */
     static String commentText(String text) {
-        return Sql.comment(text).replace("*/", "* /");
+        return Quote.comment(text).replace("*/", "* /");
     }
 
     /**
@@ -33,12 +33,12 @@ final class Ddl {
      * reports success while the new constraint does not exist.
      */
     static String unlessConstraint(QualifiedName table, String name, String ddl) {
-        return doBlock("begin\n  if not exists (select 1 from pg_constraint where conrelid = " + Sql.literal(table.sql()) + "::regclass and conname = "
-                + Sql.literal(name) + ") then\n    " + ddl + "\n  end if;\nend");
+        return doBlock("begin\n  if not exists (select 1 from pg_constraint where conrelid = " + Quote.literal(table.sql()) + "::regclass and conname = "
+                + Quote.literal(name) + ") then\n    " + ddl + "\n  end if;\nend");
     }
 
     static String restoreDefault(QualifiedName t, String column, String previous) {
-        return alter(t) + " alter column " + Sql.ident(column) + (previous == null ? " drop default;" : " set default " + previous + ";");
+        return alter(t) + " alter column " + Quote.ident(column) + (previous == null ? " drop default;" : " set default " + previous + ";");
     }
 
     /** A name PostgreSQL keeps whole (identifiers are cut at 63 bytes). */

@@ -6,7 +6,7 @@ import dev.pgpilot.core.request.ChangeRequest.CreateBucket;
 import dev.pgpilot.core.request.ChangeRequest.CreateTable;
 import dev.pgpilot.core.request.ChangeSet;
 import dev.pgpilot.core.request.QualifiedName;
-import dev.pgpilot.core.request.Sql;
+import dev.pgpilot.core.request.Quote;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -142,11 +142,11 @@ public final class MigrationRenderer {
     /** Fail fast instead of queueing behind a long transaction (the lint rule require-lock-timeout). */
     private String setLockTimeout() {
         return "\n-- Fail fast rather than queue behind long transactions: the statements below lock existing tables\nset lock_timeout = "
-                + Sql.literal(lockTimeout) + ";\n";
+                + Quote.literal(lockTimeout) + ";\n";
     }
 
     private static String fill(String template, String name, String purpose, String request, Instant created) {
-        return template.replace("{{name}}", name).replace("{{purpose}}", Sql.comment(purpose)).replace("{{request}}", request)
+        return template.replace("{{name}}", name).replace("{{purpose}}", Quote.comment(purpose)).replace("{{request}}", request)
                 .replace("{{created}}", created.truncatedTo(ChronoUnit.SECONDS).toString());
     }
 }

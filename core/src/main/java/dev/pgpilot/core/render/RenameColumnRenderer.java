@@ -5,7 +5,7 @@ import static dev.pgpilot.core.render.Ddl.doBlock;
 
 import dev.pgpilot.core.request.ChangeRequest.RenameColumn;
 import dev.pgpilot.core.request.QualifiedName;
-import dev.pgpilot.core.request.Sql;
+import dev.pgpilot.core.request.Quote;
 
 /** RENAME COLUMN, only while the old name is there (so it runs twice safely); the down renames it back. */
 final class RenameColumnRenderer implements ChangeRenderer<RenameColumn> {
@@ -19,8 +19,8 @@ final class RenameColumnRenderer implements ChangeRenderer<RenameColumn> {
     public boolean locksExistingTable(RenameColumn c) { return true; }
 
     private static String renameColumn(QualifiedName t, String from, String to) {
-        return doBlock("begin\n  if exists (select 1 from pg_attribute where attrelid = " + Sql.literal(t.sql()) + "::regclass and attname = "
-                + Sql.literal(from) + " and not attisdropped) then\n    " + alter(t) + " rename column " + Sql.ident(from) + " to " + Sql.ident(to)
+        return doBlock("begin\n  if exists (select 1 from pg_attribute where attrelid = " + Quote.literal(t.sql()) + "::regclass and attname = "
+                + Quote.literal(from) + " and not attisdropped) then\n    " + alter(t) + " rename column " + Quote.ident(from) + " to " + Quote.ident(to)
                 + ";\n  end if;\nend");
     }
 }

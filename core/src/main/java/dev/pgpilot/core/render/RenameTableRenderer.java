@@ -5,7 +5,7 @@ import static dev.pgpilot.core.render.Ddl.doBlock;
 
 import dev.pgpilot.core.request.ChangeRequest.RenameTable;
 import dev.pgpilot.core.request.QualifiedName;
-import dev.pgpilot.core.request.Sql;
+import dev.pgpilot.core.request.Quote;
 
 /** RENAME TO, only while the table has the old name; the down renames it back. */
 final class RenameTableRenderer implements ChangeRenderer<RenameTable> {
@@ -19,7 +19,7 @@ final class RenameTableRenderer implements ChangeRenderer<RenameTable> {
     public boolean locksExistingTable(RenameTable c) { return true; }
 
     private static String renameTable(QualifiedName t, String to) {
-        return doBlock("begin\n  if to_regclass(" + Sql.literal(t.sql()) + ") is not null then\n    " + alter(t) + " rename to " + Sql.ident(to)
+        return doBlock("begin\n  if to_regclass(" + Quote.literal(t.sql()) + ") is not null then\n    " + alter(t) + " rename to " + Quote.ident(to)
                 + ";\n  end if;\nend");
     }
 }

@@ -27,6 +27,6 @@ public final class AmbiguousRequest extends Ambiguous {
     private static String message(String request, List<Reading> readings) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < readings.size(); i++) lines.add((i + 1) + ") " + readings.get(i).meaning());
-        return "\"" + Sql.oneLine(request) + "\" can mean " + readings.size() + " things: " + String.join("; ", lines);
+        return "\"" + Quote.oneLine(request) + "\" can mean " + readings.size() + " things: " + String.join("; ", lines);
     }
 }

@@ -24,7 +24,7 @@ record BucketFrame() implements Frame {
         if (w.any(DROP)) throw refuse("deleting buckets is not generated from plain English", "it deletes files; do it in the Supabase dashboard");
         String id = name(all, w.indexOfAny(Set.of("bucket")));
         if (id == null) throw refuse("incomplete request: what is the bucket called?", "e.g. \"create a public storage bucket avatars\"");
-        if (!id.matches("^[a-z0-9][a-z0-9._-]{1,62}$")) throw refuse("not a valid bucket name: " + Sql.oneLine(id), "use lower-case letters, digits, - . _");
+        if (!id.matches("^[a-z0-9][a-z0-9._-]{1,62}$")) throw refuse("not a valid bucket name: " + Quote.oneLine(id), "use lower-case letters, digits, - . _");
         boolean pub = w.has("public") && !w.has("private");
         return List.of(new CreateBucket(id, pub, sizeLimit(all), mimeTypes(all, id)));
     }

@@ -121,7 +121,7 @@ public final class Catalog {
         try {
             return of(LiveCatalog.read(c));
         } catch (SQLException e) {
-            throw PilotException.error("cannot read the database catalog: " + Sql.oneLine(e.getMessage()), "check the database URL and permissions");
+            throw PilotException.error("cannot read the database catalog: " + Quote.oneLine(e.getMessage()), "check the database URL and permissions");
         }
     }
 
@@ -205,12 +205,12 @@ public final class Catalog {
     }
 
     public Table table(String word) {
-        return findTable(word).orElseThrow(() -> PilotException.refused("unknown table: " + Sql.oneLine(word),
+        return findTable(word).orElseThrow(() -> PilotException.refused("unknown table: " + Quote.oneLine(word),
                 Suggest.hint(bare(word), publicTableNames(), "tables")));
     }
 
     public Column column(Table t, String col) {
-        return t.column(col).orElseThrow(() -> PilotException.refused("unknown column " + Sql.oneLine(col) + " in table " + t.name().display(),
+        return t.column(col).orElseThrow(() -> PilotException.refused("unknown column " + Quote.oneLine(col) + " in table " + t.name().display(),
                 Suggest.hint(col, t.columns().keySet(), "columns of " + t.name().name())));
     }
 

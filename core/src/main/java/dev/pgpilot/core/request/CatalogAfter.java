@@ -138,7 +138,7 @@ final class CatalogAfter {
             }
         }
         if (c.ownerColumn() != null) {
-            String own = PolicyPhrases.UID + " = " + Sql.ident(c.ownerColumn());
+            String own = PolicyPhrases.UID + " = " + Quote.ident(c.ownerColumn());
             List<String> cmds = RightsTables.byName(c.table().name()) ? List.of("select") : List.of("select", "insert", "update", "delete");
             for (String cmd : cmds) {
                 t = withPolicy(t, new Catalog.Policy(RequestParser.trim63(c.table().name() + "_" + cmd + "_own"), cmd, true, List.of("authenticated"),

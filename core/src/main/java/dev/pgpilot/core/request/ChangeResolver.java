@@ -36,7 +36,7 @@ public final class ChangeResolver {
         } else if (c instanceof RenameColumn r) {
             Catalog.Table t = table(r.table());
             catalog.column(t, r.from());
-            Sql.checkIdentifier(r.to());
+            Quote.checkIdentifier(r.to());
             if (t.columns().containsKey(r.to())) throw refuse("column " + r.to() + " already exists in " + t.name().display());
             return new RenameColumn(t.name(), r.from(), r.to());
         } else if (c instanceof AlterColumnType a) {
@@ -64,7 +64,7 @@ public final class ChangeResolver {
             return new AddForeignKey(t.name(), col.name(), ref.name(), refCol.name(), "cascade",
                     RequestParser.trim63(t.name().name() + "_" + col.name() + "_fkey"), RequestParser.indexName("idx", t.name().name(), List.of(col.name())));
         } else if (c instanceof CreateTable ct) {
-            QualifiedName q = new QualifiedName(ct.table().schema(), Sql.checkIdentifier(ct.table().name()));
+            QualifiedName q = new QualifiedName(ct.table().schema(), Quote.checkIdentifier(ct.table().name()));
             if (catalog.findTable(q.display()).isPresent()) throw refuse("table " + q.display() + " already exists");
             List<ColumnDef> cols = new ArrayList<>();
             for (ColumnDef d : ct.columns() == null ? List.<ColumnDef>of() : ct.columns()) {
@@ -75,7 +75,7 @@ public final class ChangeResolver {
             return new CreateTable(q, cols, ct.junction(), owner, !catalog.hasFunction("public.set_updated_at"));
         } else if (c instanceof RenameTable r) {
             Catalog.Table t = table(r.table());
-            Sql.checkIdentifier(r.to());
+            Quote.checkIdentifier(r.to());
             if (catalog.findTable(t.name().schema() + "." + r.to()).isPresent()) throw refuse("table " + r.to() + " already exists");
             return new RenameTable(t.name(), r.to());
         } else if (c instanceof DropTable d) {
@@ -90,11 +90,11 @@ public final class ChangeResolver {
             return new CreateIndex(t.name(), RequestParser.indexName(prefix, t.name().name(), i.columns()), List.copyOf(i.columns()), i.unique(), null, i.fullText());
         } else if (c instanceof DropIndex d) {
             String name = d.index() == null ? "" : d.index().name();
-            Catalog.Index idx = catalog.findIndex(name).orElseThrow(() -> PilotException.refused("unknown index: " + Sql.oneLine(name), Suggest.hint(name, catalog.indexNames(), "indexes")));
+            Catalog.Index idx = catalog.findIndex(name).orElseThrow(() -> PilotException.refused("unknown index: " + Quote.oneLine(name), Suggest.hint(name, catalog.indexNames(), "indexes")));
             if (idx.constraint()) throw refuse("index " + name + " belongs to a constraint");
             return new DropIndex(idx.name(), idx.definition());
         } else if (c instanceof CreateEnum e) {
-            QualifiedName q = new QualifiedName(e.type().schema(), Sql.checkIdentifier(e.type().name()));
+            QualifiedName q = new QualifiedName(e.type().schema(), Quote.checkIdentifier(e.type().name()));
             if (e.values() == null || e.values().isEmpty()) throw refuse("create_enum without values");
             for (String v : e.values()) enumValue(v);
             return new CreateEnum(q, List.copyOf(e.values()));
@@ -111,9 +111,9 @@ public final class ChangeResolver {
             catalog.column(t, "updated_at");
             return new AddUpdatedAtTrigger(t.name(), !catalog.hasFunction("public.set_updated_at"));
         } else if (c instanceof CreateBucket b) {
-            if (b.id() == null || !b.id().matches("^[a-z0-9][a-z0-9._-]{1,62}$")) throw refuse("not a valid bucket name: " + Sql.oneLine(b.id()));
+            if (b.id() == null || !b.id().matches("^[a-z0-9][a-z0-9._-]{1,62}$")) throw refuse("not a valid bucket name: " + Quote.oneLine(b.id()));
             List<String> mimes = b.mimeTypes() == null ? List.of() : b.mimeTypes();
-            for (String m : mimes) if (!m.matches("^[a-z]+/[a-z0-9.+*-]+$")) throw refuse("not a MIME type: " + Sql.oneLine(m));
+            for (String m : mimes) if (!m.matches("^[a-z]+/[a-z0-9.+*-]+$")) throw refuse("not a MIME type: " + Quote.oneLine(m));
             if (b.sizeLimit() != null && b.sizeLimit() <= 0) throw refuse("bucket size limit must be positive");
             return new CreateBucket(b.id(), b.isPublic(), b.sizeLimit(), List.copyOf(mimes));
         } else if (c instanceof Comment m) {
@@ -150,17 +150,17 @@ public final class ChangeResolver {
     private String type(String t) {
         String w = t == null ? "" : t.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
         return TypeWords.of(w).or(() -> catalog.findEnum(w).map(e -> e.name().sql()))
-                .orElseThrow(() -> PilotException.refused("unknown type: " + Sql.oneLine(t), "use text, integer, bigint, numeric(p,s), boolean, date, timestamptz, uuid, jsonb, text[]"));
+                .orElseThrow(() -> PilotException.refused("unknown type: " + Quote.oneLine(t), "use text, integer, bigint, numeric(p,s), boolean, date, timestamptz, uuid, jsonb, text[]"));
     }
 
     private static String plainDefault(String d) {
         String v = d.strip();
-        if (!PLAIN_DEFAULT.matcher(v).matches()) throw refuse("default is not a plain value: " + Sql.oneLine(d));
+        if (!PLAIN_DEFAULT.matcher(v).matches()) throw refuse("default is not a plain value: " + Quote.oneLine(d));
         return v;
     }
 
     private static void enumValue(String v) {
-        if (v == null || v.isEmpty() || v.length() > 63) throw refuse("bad enum value: " + Sql.oneLine(v));
+        if (v == null || v.isEmpty() || v.length() > 63) throw refuse("bad enum value: " + Quote.oneLine(v));
     }
 
     private static PilotException refuse(String message) {

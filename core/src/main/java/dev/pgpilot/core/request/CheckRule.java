@@ -36,16 +36,16 @@ final class CheckRule {
     }
 
     private Optional<Rule> read(Catalog.Column column, List<Catalog.Column> others) {
-        String c = Sql.ident(column.name());
+        String c = Quote.ident(column.name());
         List<String> nums = toks.stream().filter(t -> t.kind() == Kind.NUMBER).map(Tok::text).toList();
         boolean not = words.any("not", "never", "cannot", "no");
         boolean length = words.any("characters", "chars", "character", "long", "longer", "shorter", "length");
         Optional<List<String>> list = oneOf();
         if (list.isPresent()) {
-            return Optional.of(new Rule(c + " in (" + String.join(", ", list.get().stream().map(Sql::literal).toList()) + ")", "allowed"));
+            return Optional.of(new Rule(c + " in (" + String.join(", ", list.get().stream().map(Quote::literal).toList()) + ")", "allowed"));
         }
         if (!others.isEmpty()) {
-            Optional<Rule> compared = comparison(c, Sql.ident(others.get(0).name()));
+            Optional<Rule> compared = comparison(c, Quote.ident(others.get(0).name()));
             if (compared.isPresent()) return compared;
         }
         if (words.any("future", "past")) {
@@ -139,7 +139,7 @@ final class CheckRule {
         if (underscores) set.append("_");
         if (dashes) set.append("-");
         String count = nums.size() == 1 ? "{" + nums.get(0) + "}" : "+";
-        return Optional.of(new Rule(c + " ~ " + Sql.literal("^[" + set + "]" + count + "$"), "format"));
+        return Optional.of(new Rule(c + " ~ " + Quote.literal("^[" + set + "]" + count + "$"), "format"));
     }
 
     /** Word look-ups over the request's tokens (quoted values never count as words). */

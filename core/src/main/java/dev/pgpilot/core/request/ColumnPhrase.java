@@ -160,7 +160,7 @@ final class ColumnPhrase {
             throw refuse("did not understand \"" + String.join(" ", name) + "\" as a column name",
                     "write a column name with underscores (e.g. " + String.join("_", name.subList(0, 2)) + "), one change per clause");
         }
-        String colName = Sql.checkIdentifier(String.join("_", name));
+        String colName = Quote.checkIdentifier(String.join("_", name));
         if (ref == null && colName.endsWith("_id") && type == null) {
             Optional<Catalog.Table> target = catalog.findTable(colName.substring(0, colName.length() - 3));
             if (target.isPresent()) ref = targets.of(target.get().name().display());

@@ -24,7 +24,7 @@ final class Conditions {
                     .orElseThrow(() -> refuse("condition names no column of " + table.name().display() + ": " + Words.raw(clause), Suggest.hint(
                             clause.stream().filter(Tok::word).map(Tok::text).findFirst().orElse(""), table.columns().keySet(), "columns")));
             Catalog.Column col = table.columns().getOrDefault(colTok.text(), table.columns().get("is_" + colTok.text()));
-            String c = Sql.ident(col.name());
+            String c = Quote.ident(col.name());
             List<Tok> rest = clause.subList(clause.indexOf(colTok) + 1, clause.size());
             boolean not = clause.stream().anyMatch(t -> t.is("not", "!=", "<>")); // "not archived" as well as "archived is not true"
             if (rest.stream().anyMatch(t -> t.is("null"))) { parts.add(c + (not ? " is not null" : " is null")); continue; }
@@ -39,7 +39,7 @@ final class Conditions {
             String op = not ? " <> " : rest.stream().anyMatch(t -> t.is(">", "greater", "above", "over", "more")) ? " > "
                     : rest.stream().anyMatch(t -> t.is("<", "less", "below", "under")) ? " < " : rest.stream().anyMatch(t -> t.is(">=")) ? " >= "
                     : rest.stream().anyMatch(t -> t.is("<=")) ? " <= " : " = ";
-            String v = val.kind() == Kind.NUMBER ? val.text() : val.is("true", "false") && val.kind() == Kind.WORD ? val.text() : Sql.literal(val.text());
+            String v = val.kind() == Kind.NUMBER ? val.text() : val.is("true", "false") && val.kind() == Kind.WORD ? val.text() : Quote.literal(val.text());
             if (val.kind() == Kind.QUOTED) links.checkEnumValue(col, val);
             parts.add(c + op + v);
         }

@@ -23,7 +23,7 @@ record CreateEnumFrame(Slots slots) implements Frame {
         int i = at + 1;
         while (i < all.size() && all.get(i).is("called", "named", "type", ":")) i++;
         if (i >= all.size() || !all.get(i).word()) throw refuse("incomplete request: what is the enum called?", "e.g. \"create an enum payment_method with card, cash\"");
-        String name = Sql.checkIdentifier(all.get(i).text());
+        String name = Quote.checkIdentifier(all.get(i).text());
         List<String> values = new ArrayList<>();
         for (int k = i + 1; k < all.size(); k++) {
             Tok t = all.get(k);

@@ -59,7 +59,7 @@ record CreateTableFrame(Slots slots) implements Frame {
         } else {
             throw refuse("incomplete request: what is the table called?", "e.g. \"create table invoices with amount numeric(12,2)\"");
         }
-        Sql.checkIdentifier(name);
+        Quote.checkIdentifier(name);
         if (catalog.findTable(name).filter(t -> t.name().name().equals(name)).isPresent()) {
             throw refuse("table " + name + " already exists", "pick another name, or add columns to it: \"add x text to " + name + "\"");
         }

@@ -31,9 +31,9 @@ final class DefaultValue {
             if (i + 3 < toks.size() && toks.get(i + 1).is(":") && toks.get(i + 2).is(":")) {
                 // '{}'::jsonb: the literal, cast to a type word we know
                 String cast = TypeWords.of(toks.get(i + 3).text()).orElseThrow(() -> refuse(toks.get(i + 3)));
-                return new Match(Sql.literal(t.text()) + "::" + cast, 4);
+                return new Match(Quote.literal(t.text()) + "::" + cast, 4);
             }
-            return new Match(Sql.literal(t.text()), 1);
+            return new Match(Quote.literal(t.text()), 1);
         }
         if (t.kind() == Kind.NUMBER) return new Match(t.text(), 1);
         if (t.is("-") && i + 1 < toks.size() && toks.get(i + 1).kind() == Kind.NUMBER) return new Match("-" + toks.get(i + 1).text(), 2);
@@ -51,7 +51,7 @@ final class DefaultValue {
             case "null", "nothing" -> new Match("null", 1);
             case "zero" -> new Match("0", 1);
             default -> {
-                if (t.word() && t.text().matches("[a-z_][a-z0-9_]*")) yield new Match(Sql.literal(t.raw()), 1);
+                if (t.word() && t.text().matches("[a-z_][a-z0-9_]*")) yield new Match(Quote.literal(t.raw()), 1);
                 throw PilotException.refused("not a default value: " + t.raw(), "quote text values, e.g. default 'open'");
             }
         };

@@ -59,7 +59,7 @@ public final class LlmRequestParser {
     }
 
     public ChangeSet parse(String request) {
-        String text = Sql.oneLine(request);
+        String text = Quote.oneLine(request);
         if (text.isEmpty()) throw PilotException.refused("empty request", "say what to change, e.g. \"add notes text to orders\"");
         List<RequestLexer.Tok> toks = RequestParser.readable(text, catalog); // row changes are refused before the model is asked
         List<ChatMessage> messages = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class LlmRequestParser {
         try {
             reply = model.chat(ChatRequest.builder().messages(messages).responseFormat(ResponseFormat.JSON).build()).aiMessage().text();
         } catch (RuntimeException e) {
-            throw new PilotException("the language model did not answer: " + Sql.oneLine(e.getMessage()), "check llm.base_url and llm.model, or remove llm: to use the offline parser", PilotException.ERROR, e);
+            throw new PilotException("the language model did not answer: " + Quote.oneLine(e.getMessage()), "check llm.base_url and llm.model, or remove llm: to use the offline parser", PilotException.ERROR, e);
         }
         List<ChangeRequest> changes = changes(reply);
         refuseUnaskedTables(text, changes);
@@ -110,10 +110,10 @@ public final class LlmRequestParser {
             r = JSON.readValue(stripFence(reply), Reply.class);
         } catch (IOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof PilotException p) throw p;
-            throw PilotException.refused("the model's reply was not understood: " + Sql.oneLine(e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), "rephrase the request, or use the offline parser");
+            throw PilotException.refused("the model's reply was not understood: " + Quote.oneLine(e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), "rephrase the request, or use the offline parser");
         }
         if (r.changes() == null || r.changes().isEmpty()) {
-            throw PilotException.refused(r.refusal() == null ? "the model found no schema change in the request" : "refused: " + Sql.oneLine(r.refusal()), null);
+            throw PilotException.refused(r.refusal() == null ? "the model found no schema change in the request" : "refused: " + Quote.oneLine(r.refusal()), null);
         }
         ChangeResolver resolver = new ChangeResolver(catalog);
         return r.changes().stream().map(resolver::resolve).toList();

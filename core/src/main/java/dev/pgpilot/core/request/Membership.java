@@ -16,7 +16,7 @@ record Membership(Catalog.Table link, String key) {
 
     /** The row filter: the key is one of the current user's (auth.uid() read once per statement, as Supabase advises). */
     String filter(String roleFilter) {
-        return Sql.ident(key) + " in (select m." + Sql.ident(key) + " from " + link.name().sql() + " m where m.\"user_id\" = " + PolicyPhrases.UID
+        return Quote.ident(key) + " in (select m." + Quote.ident(key) + " from " + link.name().sql() + " m where m.\"user_id\" = " + PolicyPhrases.UID
                 + (roleFilter == null ? "" : " and " + roleFilter) + ")";
     }
 
@@ -30,7 +30,7 @@ record Membership(Catalog.Table link, String key) {
         List<String> allowed = catalog.findEnum(role.type()).map(Catalog.EnumType::values).orElse(role.type().equals("text") ? wanted : List.of());
         List<String> roles = wanted.stream().filter(allowed::contains).toList();
         if (roles.isEmpty()) return Optional.empty();
-        return Optional.of("m.\"role\" in (" + String.join(", ", roles.stream().map(Sql::literal).toList()) + ")");
+        return Optional.of("m.\"role\" in (" + String.join(", ", roles.stream().map(Quote::literal).toList()) + ")");
     }
 
     static Optional<Membership> find(Catalog catalog, Catalog.Table t) {

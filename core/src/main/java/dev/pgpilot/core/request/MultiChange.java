@@ -72,7 +72,7 @@ final class MultiChange {
                 throw inWhole(a, span);
             } catch (PilotException e) {
                 if (e.exitCode() == PilotException.NOTHING_TO_DO) throw e;
-                throw PilotException.refused("did not understand the part \"" + ClauseText.join(clause) + "\" of \"" + Sql.oneLine(text) + "\": " + e.getMessage(),
+                throw PilotException.refused("did not understand the part \"" + ClauseText.join(clause) + "\" of \"" + Quote.oneLine(text) + "\": " + e.getMessage(),
                         e.hint() == null ? "nothing was planned; rephrase that part, or send it as a request of its own" : e.hint());
             }
             // the same change asked twice ("add paid_by ... references auth.users and index it") is planned once

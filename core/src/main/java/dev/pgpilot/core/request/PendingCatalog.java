@@ -23,7 +23,7 @@ public final class PendingCatalog {
         try {
             return MigrationReplay.rolledBack(c, pending, Catalog::load);
         } catch (SQLException e) {
-            throw PilotException.error("cannot read the catalog: " + Sql.oneLine(e.getMessage()), null);
+            throw PilotException.error("cannot read the catalog: " + Quote.oneLine(e.getMessage()), null);
         }
     }
 
@@ -38,7 +38,7 @@ public final class PendingCatalog {
                 return Catalog.load(c);
             }
         } catch (SQLException e) {
-            throw PilotException.error("cannot read the catalog the migrations describe: " + Sql.oneLine(e.getMessage()), null);
+            throw PilotException.error("cannot read the catalog the migrations describe: " + Quote.oneLine(e.getMessage()), null);
         }
     }
 }

@@ -23,7 +23,7 @@ final class PersonReach {
      */
     record Reach(String column, String values, List<Lookup> lookups) {
         String filter() {
-            return values == null ? UID + " = " + Sql.ident(column) : Sql.ident(column) + " in (" + values + ")";
+            return values == null ? UID + " = " + Quote.ident(column) : Quote.ident(column) + " in (" + values + ")";
         }
     }
 
@@ -60,7 +60,7 @@ final class PersonReach {
             List<Lookup> lookups = new ArrayList<>(p.lookups());
             if (p.values() != null && p.column().equals(ref)) return Optional.of(new Reach(key, p.values(), lookups));
             if (p.values() == null) lookups.add(0, new Lookup(parent, p.column()));
-            return Optional.of(new Reach(key, "select p." + Sql.ident(ref) + " from " + parent.name().sql() + " p where " + p.filter(), lookups));
+            return Optional.of(new Reach(key, "select p." + Quote.ident(ref) + " from " + parent.name().sql() + " p where " + p.filter(), lookups));
         }
         return Optional.empty();
     }
@@ -87,14 +87,14 @@ final class PersonReach {
         if (p == t) return Optional.of(new Reach(owner.get(), null, List.of()));
         for (Catalog.Constraint fk : fks) {
             if (p.name().equals(fk.references())) {
-                String values = "select x." + Sql.ident(referenced(fk)) + " from " + p.name().sql() + " x where x." + Sql.ident(owner.get()) + " = " + UID;
+                String values = "select x." + Quote.ident(referenced(fk)) + " from " + p.name().sql() + " x where x." + Quote.ident(owner.get()) + " = " + UID;
                 return Optional.of(new Reach(fk.columns().get(0), values, List.of(new Lookup(p, owner.get()))));
             }
         }
         // "staff" reach a clinic through their staff rows (staff.clinic_id -> clinics)
         for (Catalog.Constraint fk : foreignKeys(p)) {
             if (t.name().equals(fk.references())) {
-                String values = "select x." + Sql.ident(fk.columns().get(0)) + " from " + p.name().sql() + " x where x." + Sql.ident(owner.get()) + " = " + UID;
+                String values = "select x." + Quote.ident(fk.columns().get(0)) + " from " + p.name().sql() + " x where x." + Quote.ident(owner.get()) + " = " + UID;
                 return Optional.of(new Reach(referenced(fk), values, List.of(new Lookup(p, owner.get()))));
             }
         }
@@ -111,7 +111,7 @@ final class PersonReach {
             if (!person) continue;
             for (Catalog.Constraint fk : fks) {
                 if (!t.name().equals(fk.references())) continue;
-                String values = "select x." + Sql.ident(fk.columns().get(0)) + " from " + l.name().sql() + " x where x." + Sql.ident(one + "_id") + " = " + UID;
+                String values = "select x." + Quote.ident(fk.columns().get(0)) + " from " + l.name().sql() + " x where x." + Quote.ident(one + "_id") + " = " + UID;
                 found.add(new Reach(referenced(fk), values, List.of(new Lookup(l, one + "_id"))));
             }
         }

@@ -73,7 +73,7 @@ final class PolicyGrants {
 
     private Grant owner(Who who, Catalog.Table t) {
         String table = t.name().name();
-        if (who.actor() != null) return new Grant(UID + " = " + Sql.ident(who.actor()), List.of("authenticated"), "own");
+        if (who.actor() != null) return new Grant(UID + " = " + Quote.ident(who.actor()), List.of("authenticated"), "own");
         Optional<String> owner = t.ownerColumn();
         if (owner.isEmpty() && who.parent() != null) {
             // "the tasks of their own projects": the parent's owner
@@ -84,7 +84,7 @@ final class PolicyGrants {
                 + otherUsers(t), OwnerColumn.otherUserColumns(t).isEmpty() ? "add one first: \"add user_id references auth.users to " + table + "\""
                 : "say who by that column, e.g. \"" + Inflect.plural(OwnerColumn.otherUserColumns(t).get(0).replaceAll("_id$", "")) + " can ... their own " + table
                         + "\", or add an owner: \"add user_id references auth.users to " + table + "\""));
-        return new Grant(UID + " = " + Sql.ident(col), List.of("authenticated"), "own");
+        return new Grant(UID + " = " + Quote.ident(col), List.of("authenticated"), "own");
     }
 
     private Grant admins(Set<String> who, Catalog.Table t) {

@@ -147,7 +147,7 @@ final class PolicyPhrases {
                 .anyMatch(u -> u.equals("true") || u.contains("auth.uid()") && u.contains(own) && !u.contains(" from "));
         if (seesOwn) return Optional.empty();
         String tag = OwnerColumn.isOwnerName(own) || own.equals("id") ? "own" : own.replaceAll("_id$", "");
-        return Optional.of(new CreatePolicy(l.name(), trim63(l.name().name() + "_select_" + tag), "select", List.of("authenticated"), UID + " = " + Sql.ident(own), null,
+        return Optional.of(new CreatePolicy(l.name(), trim63(l.name().name() + "_select_" + tag), "select", List.of("authenticated"), UID + " = " + Quote.ident(own), null,
                 false, false, l.name().name() + " has row level security and no policy that shows users their own rows by " + own
                         + ": the policies above read it, so users see those rows there"));
     }

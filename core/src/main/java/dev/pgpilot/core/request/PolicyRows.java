@@ -36,8 +36,8 @@ final class PolicyRows {
             if (x.kind() == RequestLexer.Kind.QUOTED) continue;
             if (x.is("or")) throw refuse("did not understand \"or\" in \"" + Words.raw(what) + "\": a policy for one group of rows at a time",
                     "say each as its own request, e.g. \"users can read their own posts\" and \"anyone can read published posts\"");
-            if (x.word() && t.column(x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident(x.text()) + " = true";
-            if (x.word() && x.text().length() > 2 && t.column("is_" + x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Sql.ident("is_" + x.text()) + " = true";
+            if (x.word() && t.column(x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Quote.ident(x.text()) + " = true";
+            if (x.word() && x.text().length() > 2 && t.column("is_" + x.text()).map(c -> c.type().equals("boolean")).orElse(false)) return Quote.ident("is_" + x.text()) + " = true";
             Optional<String> value = enumValue(t, x);
             if (value.isPresent()) return value.get();
         }
@@ -52,15 +52,15 @@ final class PolicyRows {
             Tok adj = what.get(i - 1);
             String filter = null;
             Catalog.Table p = parent.get();
-            if (adj.word() && p.column(adj.text()).map(c -> c.type().equals("boolean")).orElse(false)) filter = Sql.ident(adj.text()) + " = true";
-            else if (adj.word() && p.column("is_" + adj.text()).map(c -> c.type().equals("boolean")).orElse(false)) filter = Sql.ident("is_" + adj.text()) + " = true";
+            if (adj.word() && p.column(adj.text()).map(c -> c.type().equals("boolean")).orElse(false)) filter = Quote.ident(adj.text()) + " = true";
+            else if (adj.word() && p.column("is_" + adj.text()).map(c -> c.type().equals("boolean")).orElse(false)) filter = Quote.ident("is_" + adj.text()) + " = true";
             else filter = enumValue(p, adj).orElse(null);
             if (filter == null) continue;
             List<Catalog.Constraint> keys = t.constraints().stream().filter(c -> c.type().equals("f") && c.columns().size() == 1 && p.name().equals(c.references())).toList();
             if (keys.size() != 1) throw refuse(t.name().name() + " has " + (keys.isEmpty() ? "no key" : "several keys") + " to " + p.name().name() + ": which rows are of " + adj.raw() + " " + what.get(i).raw() + "?",
                     "write the policy by hand: pgpilot new --empty NAME");
             String key = keys.get(0).columns().get(0);
-            return Sql.ident(key) + " in (select p.\"id\" from " + p.name().sql() + " p where p." + filter + ")";
+            return Quote.ident(key) + " in (select p.\"id\" from " + p.name().sql() + " p where p." + filter + ")";
         }
         return null;
     }
@@ -87,7 +87,7 @@ final class PolicyRows {
                 .filter(c -> catalog.findEnum(c.type()).map(e -> e.values().contains(x.text())).orElse(false)).map(Catalog.Column::name).toList();
         if (cols.size() > 1) throw refuse("\"" + x.raw() + "\" is a value of " + String.join(" and ", cols) + " on " + t.name().name() + ": which one?",
                 "say e.g. \"where " + cols.get(0) + " is '" + x.text() + "'\"");
-        return cols.isEmpty() ? Optional.empty() : Optional.of(Sql.ident(cols.get(0)) + " = " + Sql.literal(x.text()));
+        return cols.isEmpty() ? Optional.empty() : Optional.of(Quote.ident(cols.get(0)) + " = " + Quote.literal(x.text()));
     }
 
     /** The words without "X included", "including X", "X or not": what says every row, whatever X is. */

@@ -7,7 +7,7 @@ public record QualifiedName(String schema, String name) {
     }
 
     public String sql() {
-        return Sql.ident(schema) + "." + Sql.ident(name);
+        return Quote.ident(schema) + "." + Quote.ident(name);
     }
 
     /** For messages and regclass literals: schema.name. */

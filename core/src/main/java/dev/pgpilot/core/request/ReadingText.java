@@ -48,7 +48,7 @@ final class ReadingText {
         if (c instanceof DropTable d) return "drop table " + table(d.table());
         if (c instanceof EnableRls r) return "enable rls on " + table(r.table());
         if (c instanceof CreateEnum e) return "create enum " + table(e.type()) + " with values " + String.join(", ", e.values());
-        if (c instanceof AddEnumValue v) return "add value " + Sql.literal(v.value()) + " to " + table(v.type());
+        if (c instanceof AddEnumValue v) return "add value " + Quote.literal(v.value()) + " to " + table(v.type());
         if (c instanceof AddUpdatedAtTrigger t) return "add an updated_at trigger to " + table(t.table());
         // defaults, checks, foreign keys, new tables, policies, buckets and comments carry expressions or text a short sentence would not say exactly
         return null;

@@ -29,7 +29,7 @@ record RenameFrame(Slots slots) implements Frame {
         int to = w.lastIndexOf("to");
         if (to < 0) to = w.lastIndexOf("as");
         if (to < 0 || to + 1 >= all.size()) throw refuse("rename to what?", "e.g. \"rename customers.full_name to display_name\"");
-        String newName = Sql.checkIdentifier(all.get(to + 1).text());
+        String newName = Quote.checkIdentifier(all.get(to + 1).text());
         List<Tok> before = w.sub(0, to);
         boolean tableRename = before.stream().anyMatch(t -> t.is("table")) && before.stream().noneMatch(t -> t.is("column") || t.text().contains("."));
         if (!tableRename && before.stream().noneMatch(t -> t.text().contains(".") || t.is("column"))) {

@@ -18,7 +18,7 @@ public final class RequestParser {
     }
 
     public ChangeSet parse(String request) {
-        String text = Sql.oneLine(request);
+        String text = Quote.oneLine(request);
         if (text.isEmpty()) throw refuse("empty request", "say what to change, e.g. \"add notes text to orders\"");
         if (text.length() > 2000) throw refuse("request too long (" + text.length() + " characters)", "describe one change at a time");
         return MultiChange.plan(text, readable(text, catalog), catalog, RequestParser::clause);
@@ -53,7 +53,7 @@ public final class RequestParser {
 
     /** True when the request asks for a new table (the LLM backend checks its model's creates with it). */
     static boolean asksForNewTable(String request) {
-        String text = Sql.oneLine(request);
+        String text = Quote.oneLine(request);
         return CreateTableFrame.createsTable(new Words(RequestLexer.lex(text), text));
     }
 

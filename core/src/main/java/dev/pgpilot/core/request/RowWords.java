@@ -40,7 +40,7 @@ final class RowWords {
         if (j == i || j >= head.size()) return Optional.empty();
         String word = head.get(i).text();
         for (String c : List.of(word, "is_" + word)) {
-            if (table.column(c).map(x -> x.type().equals("boolean")).orElse(false)) return Optional.of(new Filter(word, c, Sql.ident(c) + " = true"));
+            if (table.column(c).map(x -> x.type().equals("boolean")).orElse(false)) return Optional.of(new Filter(word, c, Quote.ident(c) + " = true"));
         }
         // a condition the request spells out is what its row words mean: "active" there is not also some enum's 'active'
         if (conditionSaid) return Optional.of(new Filter(word, null, null));
@@ -53,7 +53,7 @@ final class RowWords {
                 .filter(c -> catalog.findEnum(c.type()).map(e -> e.values().contains(word)).orElse(false)).toList();
         if (having.size() != 1) return Optional.empty();
         Catalog.Column c = having.get(0);
-        return Optional.of(new Filter(word, c.name(), Sql.ident(c.name()) + " = " + Sql.literal(word)));
+        return Optional.of(new Filter(word, c.name(), Quote.ident(c.name()) + " = " + Quote.literal(word)));
     }
 
     private static boolean adjective(Catalog.Table table, Tok t) {

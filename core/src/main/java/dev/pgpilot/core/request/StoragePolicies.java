@@ -44,7 +44,7 @@ final class StoragePolicies {
         Catalog.Table objects = catalog.findTable("storage.objects")
                 .orElseThrow(() -> refuse("this database has no storage.objects table (Supabase storage)", "storage policies need Supabase's storage schema"));
         if (commands.isEmpty()) throw refuse("can do what with the files in bucket " + bucket + "?", "say read, upload, update or delete");
-        String inBucket = "\"bucket_id\" = " + Sql.literal(bucket);
+        String inBucket = "\"bucket_id\" = " + Quote.literal(bucket);
         List<ChangeRequest> out = new ArrayList<>();
         Set<ChangeRequest> lookups = new LinkedHashSet<>();
         for (String cmd : commands) {
@@ -60,14 +60,14 @@ final class StoragePolicies {
                     Optional<Catalog.Table> people = subject == Subject.PERSON ? catalog.findTable(person).filter(p -> p.ownerColumn().isPresent()) : Optional.empty();
                     if (people.isPresent()) {
                         Catalog.Table p = people.get();
-                        rows += " and exists (select 1 from " + p.name().sql() + " x where x." + Sql.ident(p.ownerColumn().get()) + " = " + PolicyPhrases.UID + ")";
+                        rows += " and exists (select 1 from " + p.name().sql() + " x where x." + Quote.ident(p.ownerColumn().get()) + " = " + PolicyPhrases.UID + ")";
                         PolicyPhrases.lookupPolicy(p, p.ownerColumn().get()).ifPresent(lookups::add);
                     }
                 }
                 case MEMBERS -> {
                     // the first folder is the id of a parent the user is a member of: org-files/<org id>/plan.pdf
                     Membership m = memberFolder(what, bucket);
-                    rows = inBucket + " and (storage.foldername(\"name\"))[1] in (select m." + Sql.ident(m.key()) + "::text from " + m.link().name().sql()
+                    rows = inBucket + " and (storage.foldername(\"name\"))[1] in (select m." + Quote.ident(m.key()) + "::text from " + m.link().name().sql()
                             + " m where m.\"user_id\" = " + PolicyPhrases.UID + ")";
                     tag = "members";
                     PolicyPhrases.lookupPolicy(m.link(), "user_id").ifPresent(lookups::add);
@@ -94,8 +94,8 @@ final class StoragePolicies {
             out.add(new CreatePolicy(objects.name(), name, cmd, roles, using, check, false, false, null));
             if (only) {
                 // restrict this bucket only: files in other buckets keep the policies they have
-                String u = using == null ? null : "\"bucket_id\" <> " + Sql.literal(bucket) + " or (" + using + ")";
-                String c = check == null ? null : "\"bucket_id\" <> " + Sql.literal(bucket) + " or (" + check + ")";
+                String u = using == null ? null : "\"bucket_id\" <> " + Quote.literal(bucket) + " or (" + using + ")";
+                String c = check == null ? null : "\"bucket_id\" <> " + Quote.literal(bucket) + " or (" + check + ")";
                 CreatePolicy p = PolicyPhrases.onlyPolicy(objects, cmd, tag, u, c);
                 out.add(new CreatePolicy(p.table(), trim63(bucket.replaceAll("[^a-z0-9_]+", "_") + "_" + cmd + "_only_" + tag), cmd, p.roles(), u, c, false, true, p.note()));
             }
@@ -148,7 +148,7 @@ final class StoragePolicies {
             else break;
         }
         if (id == null) throw refuse("which bucket?", "e.g. \"users can upload to their own folder in the avatars bucket\"");
-        if (!id.matches("^[a-z0-9][a-z0-9._-]{1,62}$")) throw refuse("not a valid bucket name: " + Sql.oneLine(id), "use lower-case letters, digits, - . _");
+        if (!id.matches("^[a-z0-9][a-z0-9._-]{1,62}$")) throw refuse("not a valid bucket name: " + Quote.oneLine(id), "use lower-case letters, digits, - . _");
         return id;
     }
 }

@@ -12,7 +12,7 @@ final class TableShape {
         for (Catalog.Column c : t.columns().values()) lines.add("  " + c.toDef().sql());
         for (Catalog.Constraint c : t.constraints()) {
             if (c.type().equals("n")) continue;
-            lines.add("  constraint " + Sql.ident(c.name()) + " " + c.definition());
+            lines.add("  constraint " + Quote.ident(c.name()) + " " + c.definition());
         }
         List<String> out = new ArrayList<>();
         out.add("create table if not exists " + t.name().sql() + " (\n" + String.join(",\n", lines) + "\n);");
@@ -20,7 +20,7 @@ final class TableShape {
             if (!i.constraint()) out.add(i.definition().replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS ") + ";");
         }
         if (t.rls()) out.add("alter table " + t.name().sql() + " enable row level security;");
-        if (t.comment() != null) out.add("comment on table " + t.name().sql() + " is " + Sql.literal(t.comment()) + ";");
+        if (t.comment() != null) out.add("comment on table " + t.name().sql() + " is " + Quote.literal(t.comment()) + ";");
         return out;
     }
 }

@@ -119,7 +119,7 @@ final class TypeLinker {
         }
         Set<String> known = new TreeSet<>(BUILT_IN);
         known.addAll(catalog.typeNames());
-        return PilotException.refused("unknown type: " + Sql.oneLine(word), Suggest.hint(bare, known, "types"));
+        return PilotException.refused("unknown type: " + Quote.oneLine(word), Suggest.hint(bare, known, "types"));
     }
 
     /** True when the word is a type only an extension provides and the target lacks it. */

@@ -34,7 +34,7 @@ final class WordAccount {
         int none = uses.indexOf(Use.NONE);
         if (none < 0) return;
         Tok t = toks.get(none);
-        throw PilotException.refused("did not understand \"" + t.raw() + "\" in \"" + Sql.oneLine(String.join(" ", toks.stream().map(Tok::raw).toList())) + "\"",
+        throw PilotException.refused("did not understand \"" + t.raw() + "\" in \"" + Quote.oneLine(String.join(" ", toks.stream().map(Tok::raw).toList())) + "\"",
                 "it was read as " + String.join(" + ", changes.stream().map(ChangeRequest::describe).toList())
                         + ", which leaves \"" + t.raw() + "\" out; rephrase without it, or write the migration by hand: pgpilot new --empty NAME");
     }

@@ -7,7 +7,7 @@ import dev.pgpilot.core.request.ChangeRequest.CreateTable;
 import dev.pgpilot.core.request.ChangeSet;
 import dev.pgpilot.core.request.ColumnDef;
 import dev.pgpilot.core.request.QualifiedName;
-import dev.pgpilot.core.request.Sql;
+import dev.pgpilot.core.request.Quote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,7 +62,7 @@ public final class OwnerRlsTest {
             } else if (c instanceof CreatePolicy p) {
                 Optional<Catalog.Table> table = Optional.ofNullable(catalog.tables().get(p.table().display()));
                 String owner = table.flatMap(Catalog.Table::ownerColumn).orElse(null);
-                String expected = owner == null ? null : UID + Sql.ident(owner);
+                String expected = owner == null ? null : UID + Quote.ident(owner);
                 boolean ownerOnly = owner != null && (p.using() == null || p.using().equals(expected))
                         && (p.withCheck() == null || p.withCheck().equals(expected)) && p.roles().equals(List.of("authenticated"));
                 if (!ownerOnly) {
@@ -88,7 +88,7 @@ public final class OwnerRlsTest {
             }
             String owner = ids.get().toString();
             String stranger = ids.get().toString();
-            ownerIds.add("(" + Sql.literal(owner) + "), (" + Sql.literal(stranger) + ")");
+            ownerIds.add("(" + Quote.literal(owner) + "), (" + Quote.literal(stranger) + ")");
             setup.append(insert(t, owner, ++seed, catalog, newEnums)).append('\n');
             steps.append(steps(t, owner, stranger, ++seed, catalog, newEnums));
         }
@@ -123,20 +123,20 @@ public final class OwnerRlsTest {
 
     private static String steps(Target t, String owner, String stranger, int seed, Catalog catalog, Set<String> newEnums) {
         String table = t.table().sql();
-        String ownerCol = Sql.ident(t.owner());
+        String ownerCol = Quote.ident(t.owner());
         String d = t.table().display();
         StringBuilder b = new StringBuilder();
         for (String cmd : ORDER) {
             if (!t.commands().contains(cmd)) continue;
             switch (cmd) {
                 case "select" -> {
-                    String sql = "select * from " + table + " where " + ownerCol + " = " + Sql.literal(owner);
+                    String sql = "select * from " + table + " where " + ownerCol + " = " + Quote.literal(owner);
                     step(b, "the owner sees their row in " + d, "authenticated", owner, sql, "{rows: 1}");
                     step(b, "another user does not see it", "authenticated", stranger, sql, "{rows: 0}");
                     step(b, "a signed-out visitor does not see it", "anon", null, sql, "{rows: 0}");
                 }
                 case "update" -> {
-                    String sql = "update " + table + " set " + ownerCol + " = " + Sql.literal(owner);
+                    String sql = "update " + table + " set " + ownerCol + " = " + Quote.literal(owner);
                     step(b, "another user cannot update the owner's row in " + d, "authenticated", stranger, sql, "{rows: 0}");
                     step(b, "the owner can update their row", "authenticated", owner, sql, "{rows: 1}");
                 }
@@ -163,11 +163,11 @@ public final class OwnerRlsTest {
     }
 
     private static String insert(Target t, String owner, int seed, Catalog catalog, Set<String> newEnums) {
-        List<String> names = new ArrayList<>(List.of(Sql.ident(t.owner())));
-        List<String> values = new ArrayList<>(List.of(Sql.literal(owner)));
+        List<String> names = new ArrayList<>(List.of(Quote.ident(t.owner())));
+        List<String> values = new ArrayList<>(List.of(Quote.literal(owner)));
         for (Col c : t.columns()) {
             if (c.required() && !c.name().equals(t.owner())) {
-                names.add(Sql.ident(c.name()));
+                names.add(Quote.ident(c.name()));
                 values.add(value(c, seed, catalog, newEnums));
             }
         }
@@ -182,7 +182,7 @@ public final class OwnerRlsTest {
         String type = c.type().toLowerCase(java.util.Locale.ROOT);
         if (type.endsWith("[]")) return "'{}'";
         if (type.startsWith("text") || type.startsWith("character") || type.startsWith("varchar") || type.startsWith("citext")) {
-            return Sql.literal("rls test " + seed);
+            return Quote.literal("rls test " + seed);
         }
         if (type.matches("(smallint|integer|int|int2|int4|int8|bigint|numeric|decimal|real|double precision|float4|float8)\\b.*")) {
             return Integer.toString(seed);

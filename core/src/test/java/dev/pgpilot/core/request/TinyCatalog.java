@@ -43,7 +43,7 @@ final class TinyCatalog {
     }
 
     static Words words(String request) {
-        String text = Sql.oneLine(request);
+        String text = Quote.oneLine(request);
         return new Words(RequestLexer.lex(text), text);
     }
 }

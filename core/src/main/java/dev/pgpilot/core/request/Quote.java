@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** Quoting helpers: every identifier and literal in generated SQL goes through here, never pasted. */
-public final class Sql {
+public final class Quote {
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0000-\\u001f\\u2028\\u2029]+");
     private static final Pattern IDENT = Pattern.compile("^[a-z_][a-z0-9_]*$");
 
-    private Sql() {}
+    private Quote() {}
 
     /** Refuses anything that is not a plain lower-case identifier of at most 63 bytes. */
     public static String checkIdentifier(String name) {
