@@ -1,6 +1,6 @@
 package dev.pgpilot.core.engine;
 
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * @param table the table as written (a regclass literal)
  */
 record ConcurrentIndex(String name, String table, List<Long> invalidBefore) {
-    private static final Pattern CREATE = Sql.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF NOT EXISTS\\s+)?(?:(" + Sql.IDENT
-            + ")\\s+)?ON\\s+(?:ONLY\\s+)?(" + Sql.NAME + ")");
+    private static final Pattern CREATE = StatementText.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF NOT EXISTS\\s+)?(?:(" + StatementText.IDENT
+            + ")\\s+)?ON\\s+(?:ONLY\\s+)?(" + StatementText.NAME + ")");
 
     /** The index a statement builds concurrently, with the invalid indexes its table has now; null for any other statement. */
     static ConcurrentIndex of(SqlStatement st, Connection c) throws SQLException {
@@ -32,7 +32,7 @@ record ConcurrentIndex(String name, String table, List<Long> invalidBefore) {
         if (!norm.startsWith("CREATE")) return null;
         Matcher m = CREATE.matcher(norm);
         if (!m.lookingAt()) return null;
-        String name = m.group(1) == null ? null : Sql.ident(m.group(1));
+        String name = m.group(1) == null ? null : StatementText.ident(m.group(1));
         String table = m.group(2); // upper-cased by normalization; regclass input folds unquoted names again
         return new ConcurrentIndex(name, table, invalidOids(c, table, null));
     }

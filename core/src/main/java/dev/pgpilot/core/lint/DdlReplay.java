@@ -21,23 +21,23 @@ import java.util.regex.Pattern;
  * Lint runs without a database, so this reads text; the database replays are {@code catalog.MigrationReplay}.
  */
 final class DdlReplay {
-    private static final String N = Sql.NAME;
+    private static final String N = StatementText.NAME;
     private final SchemaModel model;
 
     DdlReplay(SchemaModel model) {
         this.model = model;
     }
 
-    private static final Pattern CREATE_TABLE = Sql.p("^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + N + ")\\s*\\(");
-    private static final Pattern ALTER_TABLE = Sql.p("^ALTER\\s+TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + N + ")\\s+(.*)$");
-    private static final Pattern DROP_TABLE = Sql.p("^DROP\\s+TABLE\\s+(?:IF EXISTS\\s+)?(.*?)(?:\\s+(?:CASCADE|RESTRICT))?$");
-    private static final Pattern CREATE_INDEX = Sql.p("^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF NOT EXISTS\\s+)?(" + N + "\\s+)?ON\\s+(?:ONLY\\s+)?(" + N + ")(?:\\s+USING\\s+(\\w+))?\\s*\\(");
-    private static final Pattern DROP_INDEX = Sql.p("^DROP\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF EXISTS\\s+)?(.*?)(?:\\s+(?:CASCADE|RESTRICT))?$");
-    private static final Pattern CREATE_POLICY = Sql.p("^CREATE\\s+POLICY\\s+(" + Sql.IDENT + ")\\s+ON\\s+(" + N + ")(.*)$");
-    private static final Pattern DROP_POLICY = Sql.p("^DROP\\s+POLICY\\s+(?:IF EXISTS\\s+)?(" + Sql.IDENT + ")\\s+ON\\s+(" + N + ")");
-    private static final Pattern CREATE_FUNCTION = Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\s+(" + N + ")\\s*\\(");
-    private static final Pattern CREATE_TRIGGER = Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + Sql.IDENT + "\\s+(.*?)\\s+ON\\s+(" + N + ")\\s+(.*)$");
-    private static final Pattern COMMENT_TABLE = Sql.p("^COMMENT\\s+ON\\s+TABLE\\s+(" + N + ")\\s+IS\\s+");
+    private static final Pattern CREATE_TABLE = StatementText.p("^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + N + ")\\s*\\(");
+    private static final Pattern ALTER_TABLE = StatementText.p("^ALTER\\s+TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + N + ")\\s+(.*)$");
+    private static final Pattern DROP_TABLE = StatementText.p("^DROP\\s+TABLE\\s+(?:IF EXISTS\\s+)?(.*?)(?:\\s+(?:CASCADE|RESTRICT))?$");
+    private static final Pattern CREATE_INDEX = StatementText.p("^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF NOT EXISTS\\s+)?(" + N + "\\s+)?ON\\s+(?:ONLY\\s+)?(" + N + ")(?:\\s+USING\\s+(\\w+))?\\s*\\(");
+    private static final Pattern DROP_INDEX = StatementText.p("^DROP\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF EXISTS\\s+)?(.*?)(?:\\s+(?:CASCADE|RESTRICT))?$");
+    private static final Pattern CREATE_POLICY = StatementText.p("^CREATE\\s+POLICY\\s+(" + StatementText.IDENT + ")\\s+ON\\s+(" + N + ")(.*)$");
+    private static final Pattern DROP_POLICY = StatementText.p("^DROP\\s+POLICY\\s+(?:IF EXISTS\\s+)?(" + StatementText.IDENT + ")\\s+ON\\s+(" + N + ")");
+    private static final Pattern CREATE_FUNCTION = StatementText.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\s+(" + N + ")\\s*\\(");
+    private static final Pattern CREATE_TRIGGER = StatementText.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + StatementText.IDENT + "\\s+(.*?)\\s+ON\\s+(" + N + ")\\s+(.*)$");
+    private static final Pattern COMMENT_TABLE = StatementText.p("^COMMENT\\s+ON\\s+TABLE\\s+(" + N + ")\\s+IS\\s+");
 
     private static final Set<String> TABLE_KINDS = Set.of("TABLE", "GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED");
     private static final Set<String> FUNCTION_KINDS = Set.of("FUNCTION", "PROCEDURE", "OR");
@@ -60,34 +60,34 @@ final class DdlReplay {
         // The word after CREATE says which CREATE patterns can match: each regex runs only where it can.
         String kind = norm.startsWith("CREATE ") ? secondWord(norm) : "";
         if (TABLE_KINDS.contains(kind) && (m = CREATE_TABLE.matcher(norm)).lookingAt()) {
-            createTable(Sql.qualified(m.group(1)), Sql.parenBody(norm, m.end() - 1), norm.contains(" IF NOT EXISTS "));
+            createTable(StatementText.qualified(m.group(1)), StatementText.parenBody(norm, m.end() - 1), norm.contains(" IF NOT EXISTS "));
         } else if (norm.startsWith("ALTER TABLE") && (m = ALTER_TABLE.matcher(norm)).lookingAt()) {
-            alterTable(Sql.qualified(m.group(1)), m.group(2));
+            alterTable(StatementText.qualified(m.group(1)), m.group(2));
         } else if (norm.startsWith("DROP TABLE") && (m = DROP_TABLE.matcher(norm)).lookingAt()) {
-            for (String n : Sql.splitTopLevel(m.group(1), ',')) {
-                String q = Sql.qualified(n);
+            for (String n : StatementText.splitTopLevel(m.group(1), ',')) {
+                String q = StatementText.qualified(n);
                 model.touchTable(q);
                 model.tables.remove(q);
                 retargetIndexes(q, null); // its indexes go with it
             }
         } else if ((kind.equals("INDEX") || kind.equals("UNIQUE")) && (m = CREATE_INDEX.matcher(norm)).lookingAt()) {
-            String table = Sql.qualified(m.group(3));
-            String name = m.group(2) == null ? null : Sql.ident(m.group(2).trim());
-            String qualifiedIndex = name == null ? null : Sql.schemaOf(table) + "." + name;
+            String table = StatementText.qualified(m.group(3));
+            String name = m.group(2) == null ? null : StatementText.ident(m.group(2).trim());
+            String qualifiedIndex = name == null ? null : StatementText.schemaOf(table) + "." + name;
             // IF NOT EXISTS on a name that exists creates nothing.
             if (qualifiedIndex != null && norm.contains(" IF NOT EXISTS ") && model.indexTable.containsKey(qualifiedIndex)) return;
-            String body = Sql.parenBody(norm, m.end() - 1);
-            List<String> cols = Sql.columnList(body);
+            String body = StatementText.parenBody(norm, m.end() - 1);
+            List<String> cols = StatementText.columnList(body);
             Table t = model.edit(table);
             if (t != null) {
                 if (name != null) t.indexes.removeIf(i -> name.equals(i.name()));
                 t.indexes.add(new Index(name, cols, m.group(1) != null, indexDefinition(m.group(4), body, norm, m.end() - 1)));
             }
-            if (name != null) model.touchIndex(Sql.schemaOf(table) + "." + name);
-            if (name != null) model.indexTable.put(Sql.schemaOf(table) + "." + name, table);
+            if (name != null) model.touchIndex(StatementText.schemaOf(table) + "." + name);
+            if (name != null) model.indexTable.put(StatementText.schemaOf(table) + "." + name, table);
         } else if (norm.startsWith("DROP INDEX") && (m = DROP_INDEX.matcher(norm)).lookingAt()) {
-            for (String n : Sql.splitTopLevel(m.group(1), ',')) {
-                String q = Sql.qualified(n);
+            for (String n : StatementText.splitTopLevel(m.group(1), ',')) {
+                String q = StatementText.qualified(n);
                 model.touchIndex(q);
                 String table = model.indexTable.remove(q);
                 Table t = table == null ? null : model.edit(table);
@@ -95,30 +95,30 @@ final class DdlReplay {
                 if (t != null) t.indexes.removeIf(i -> bare.equals(i.name()));
             }
         } else if (norm.startsWith("CREATE POLICY") && (m = CREATE_POLICY.matcher(norm)).lookingAt()) {
-            if (Sql.qualified(m.group(2)).equals(StorageBuckets.OBJECTS)) {
-                model.objectPolicies.put(Sql.ident(m.group(1)), SchemaModel.parsePolicy(Sql.ident(m.group(1)), m.group(3)));
+            if (StatementText.qualified(m.group(2)).equals(StorageBuckets.OBJECTS)) {
+                model.objectPolicies.put(StatementText.ident(m.group(1)), SchemaModel.parsePolicy(StatementText.ident(m.group(1)), m.group(3)));
                 return;
             }
-            Table t = model.edit(Sql.qualified(m.group(2)));
+            Table t = model.edit(StatementText.qualified(m.group(2)));
             if (t != null) {
-                Policy p = SchemaModel.parsePolicy(Sql.ident(m.group(1)), m.group(3));
+                Policy p = SchemaModel.parsePolicy(StatementText.ident(m.group(1)), m.group(3));
                 t.policies.removeIf(x -> x.name().equals(p.name()));
                 t.policies.add(p);
             }
         } else if (norm.startsWith("DROP POLICY") && (m = DROP_POLICY.matcher(norm)).lookingAt()) {
-            if (Sql.qualified(m.group(2)).equals(StorageBuckets.OBJECTS)) model.objectPolicies.remove(Sql.ident(m.group(1)));
-            Table t = model.edit(Sql.qualified(m.group(2)));
-            String name = Sql.ident(m.group(1));
+            if (StatementText.qualified(m.group(2)).equals(StorageBuckets.OBJECTS)) model.objectPolicies.remove(StatementText.ident(m.group(1)));
+            Table t = model.edit(StatementText.qualified(m.group(2)));
+            String name = StatementText.ident(m.group(1));
             if (t != null) t.policies.removeIf(x -> x.name().equals(name));
         } else if (FUNCTION_KINDS.contains(kind) && (m = CREATE_FUNCTION.matcher(norm)).lookingAt()) {
-            model.functions.add(Sql.qualified(m.group(1)));
+            model.functions.add(StatementText.qualified(m.group(1)));
         } else if (TRIGGER_KINDS.contains(kind) && (m = CREATE_TRIGGER.matcher(norm)).lookingAt()) {
-            Table t = model.edit(Sql.qualified(m.group(2)));
+            Table t = model.edit(StatementText.qualified(m.group(2)));
             if (t != null && m.group(1).contains("UPDATE") && touchesUpdatedAt(m.group(3).toLowerCase(Locale.ROOT))) {
                 t.updatedAtTrigger = true;
             }
         } else if (norm.startsWith("COMMENT ON TABLE") && (m = COMMENT_TABLE.matcher(norm)).lookingAt()) {
-            Table t = model.edit(Sql.qualified(m.group(1)));
+            Table t = model.edit(StatementText.qualified(m.group(1)));
             if (t != null) t.comment = true;
         } else if (norm.startsWith("INSERT") || norm.startsWith("UPDATE")) {
             StorageBuckets.publicFlags(norm).forEach((bucket, isPublic) -> {
@@ -131,16 +131,16 @@ final class DdlReplay {
     }
 
     private static final Pattern PUNCTUATION_SPACE = Pattern.compile("\\s*([(),=<>])\\s*");
-    private static final Pattern BARE_IDENT = Pattern.compile(Sql.IDENT);
+    private static final Pattern BARE_IDENT = Pattern.compile(StatementText.IDENT);
 
     /** Method, key elements (plain columns folded like identifiers) and the rest of the statement. */
     private static String indexDefinition(String method, String body, String norm, int open) {
         if (body == null) return null;
         List<String> keys = new ArrayList<>();
-        for (String e : Sql.splitTopLevel(body, ',')) {
-            keys.add(BARE_IDENT.matcher(e).matches() ? Sql.ident(e) : PUNCTUATION_SPACE.matcher(e).replaceAll("$1"));
+        for (String e : StatementText.splitTopLevel(body, ',')) {
+            keys.add(BARE_IDENT.matcher(e).matches() ? StatementText.ident(e) : PUNCTUATION_SPACE.matcher(e).replaceAll("$1"));
         }
-        int close = Sql.matching(norm, open);
+        int close = StatementText.matching(norm, open);
         String rest = close < 0 ? "" : PUNCTUATION_SPACE.matcher(norm.substring(close + 1).trim()).replaceAll("$1");
         return (method == null ? "BTREE" : method) + "(" + String.join(",", keys) + ")" + (rest.isEmpty() ? "" : " " + rest);
     }
@@ -155,11 +155,11 @@ final class DdlReplay {
         }
     }
 
-    private static final Pattern UNIQUE_WORD = Sql.p("\\bUNIQUE\\b");
-    private static final Pattern CONSTRAINT_PREFIX = Sql.p("^CONSTRAINT\\s+" + Sql.IDENT + "\\s+");
-    private static final Pattern REFERENCES = Sql.p("REFERENCES\\s+(" + N + ")");
-    private static final Pattern FK = Sql.p("^FOREIGN\\s+KEY\\s*\\(");
-    private static final Pattern COLUMN_KEYWORD = Sql.p("\\s(?:NOT\\s+NULL|NULL|DEFAULT|PRIMARY|REFERENCES|UNIQUE|CHECK|CONSTRAINT|GENERATED|COLLATE)\\b.*$");
+    private static final Pattern UNIQUE_WORD = StatementText.p("\\bUNIQUE\\b");
+    private static final Pattern CONSTRAINT_PREFIX = StatementText.p("^CONSTRAINT\\s+" + StatementText.IDENT + "\\s+");
+    private static final Pattern REFERENCES = StatementText.p("REFERENCES\\s+(" + N + ")");
+    private static final Pattern FK = StatementText.p("^FOREIGN\\s+KEY\\s*\\(");
+    private static final Pattern COLUMN_KEYWORD = StatementText.p("\\s(?:NOT\\s+NULL|NULL|DEFAULT|PRIMARY|REFERENCES|UNIQUE|CHECK|CONSTRAINT|GENERATED|COLLATE)\\b.*$");
 
     private void createTable(String name, String body, boolean ifNotExists) {
         if (ifNotExists && model.tables.containsKey(name)) return;
@@ -168,7 +168,7 @@ final class DdlReplay {
         model.tables.put(name, t);
         model.owned.add(name);
         if (body == null) return;
-        for (String element : Sql.splitTopLevel(body, ',')) {
+        for (String element : StatementText.splitTopLevel(body, ',')) {
             addElement(t, element);
         }
     }
@@ -179,19 +179,19 @@ final class DdlReplay {
         if (e.startsWith("CONSTRAINT")) e = CONSTRAINT_PREFIX.matcher(e).replaceFirst("");
         if (e.startsWith("PRIMARY KEY")) {
             t.primaryKey = true;
-            t.indexes.add(Index.ofConstraint(Sql.columnList(Sql.parenBody(e, e.indexOf('(')))));
+            t.indexes.add(Index.ofConstraint(StatementText.columnList(StatementText.parenBody(e, e.indexOf('(')))));
         } else if (e.startsWith("UNIQUE")) {
-            t.indexes.add(Index.ofConstraint(Sql.columnList(Sql.parenBody(e, e.indexOf('(')))));
+            t.indexes.add(Index.ofConstraint(StatementText.columnList(StatementText.parenBody(e, e.indexOf('(')))));
         } else if (e.startsWith("FOREIGN") && FK.matcher(e).lookingAt()) {
-            List<String> cols = Sql.columnList(Sql.parenBody(e, e.indexOf('(')));
+            List<String> cols = StatementText.columnList(StatementText.parenBody(e, e.indexOf('(')));
             Matcher r = REFERENCES.matcher(e);
-            t.foreignKeys.add(new ForeignKey(cols, r.find() ? Sql.qualified(r.group(1)) : "?", e.contains("ON DELETE")));
+            t.foreignKeys.add(new ForeignKey(cols, r.find() ? StatementText.qualified(r.group(1)) : "?", e.contains("ON DELETE")));
         } else if (e.startsWith("CHECK") || e.startsWith("EXCLUDE") || e.startsWith("LIKE")) {
             // no column
         } else {
-            String[] words = Sql.WS.split(e, 2);
+            String[] words = StatementText.WS.split(e, 2);
             if (words.length == 0 || words[0].isEmpty()) return;
-            String col = Sql.ident(words[0]);
+            String col = StatementText.ident(words[0]);
             String rest = words.length > 1 ? words[1] : "";
             String type = (rest.indexOf(' ') < 0 ? rest : COLUMN_KEYWORD.matcher(" " + rest).replaceFirst("").trim()).toLowerCase(Locale.ROOT);
             boolean pk = rest.contains("PRIMARY KEY");
@@ -203,12 +203,12 @@ final class DdlReplay {
                 t.indexes.add(Index.ofConstraint(List.of(col)));
             }
             Matcher r = REFERENCES.matcher(rest);
-            if (rest.contains("REFERENCES") && r.find()) t.foreignKeys.add(new ForeignKey(List.of(col), Sql.qualified(r.group(1)), rest.contains("ON DELETE")));
+            if (rest.contains("REFERENCES") && r.find()) t.foreignKeys.add(new ForeignKey(List.of(col), StatementText.qualified(r.group(1)), rest.contains("ON DELETE")));
         }
     }
 
-    private static final Pattern RENAME_TO = Sql.p("^RENAME\\s+TO\\s+(" + Sql.IDENT + ")");
-    private static final Pattern RENAME_COLUMN = Sql.p("^RENAME\\s+(?:COLUMN\\s+)?(" + Sql.IDENT + ")\\s+TO\\s+(" + Sql.IDENT + ")");
+    private static final Pattern RENAME_TO = StatementText.p("^RENAME\\s+TO\\s+(" + StatementText.IDENT + ")");
+    private static final Pattern RENAME_COLUMN = StatementText.p("^RENAME\\s+(?:COLUMN\\s+)?(" + StatementText.IDENT + ")\\s+TO\\s+(" + StatementText.IDENT + ")");
 
     private void alterTable(String name, String actions) {
         Table t = model.edit(name);
@@ -217,7 +217,7 @@ final class DdlReplay {
         if ((m = RENAME_TO.matcher(actions)).lookingAt()) {
             model.touchTable(name);
             model.tables.remove(name);
-            String renamed = Sql.schemaOf(name) + "." + Sql.ident(m.group(1));
+            String renamed = StatementText.schemaOf(name) + "." + StatementText.ident(m.group(1));
             Table copy = new Table(renamed);
             Table old = t.copy();
             copy.columns.putAll(old.columns);
@@ -235,12 +235,12 @@ final class DdlReplay {
             return;
         }
         if ((m = RENAME_COLUMN.matcher(actions)).lookingAt() && !actions.startsWith("RENAME CONSTRAINT")) {
-            Column c = t.columns.remove(Sql.ident(m.group(1)));
-            String to = Sql.ident(m.group(2));
+            Column c = t.columns.remove(StatementText.ident(m.group(1)));
+            String to = StatementText.ident(m.group(2));
             if (c != null) t.columns.put(to, new Column(to, c.type(), c.notNull(), c.hasDefault()));
             return;
         }
-        for (String action : Sql.splitTopLevel(actions, ',')) {
+        for (String action : StatementText.splitTopLevel(actions, ',')) {
             String a = action.trim();
             if (a.startsWith("ENABLE ROW LEVEL SECURITY") || a.startsWith("FORCE ROW LEVEL SECURITY")) {
                 t.rls = true;
@@ -252,7 +252,7 @@ final class DdlReplay {
                 addElement(t, a.substring(4));
             } else if (a.startsWith("DROP COLUMN")) {
                 String col = a.replaceFirst("^DROP COLUMN\\s+(?:IF EXISTS\\s+)?", "").split("\\s+")[0];
-                String c = Sql.ident(col);
+                String c = StatementText.ident(col);
                 t.columns.remove(c);
                 t.indexes.removeIf(i -> i.columns().contains(c));
                 t.foreignKeys.removeIf(f -> f.columns().contains(c));

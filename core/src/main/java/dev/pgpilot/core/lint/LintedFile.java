@@ -20,7 +20,7 @@ public final class LintedFile {
     /** Schemas PostgREST exposes on Supabase by default (mirrors {@code pgrst.db_schemas}). */
     public static final Set<String> EXPOSED_SCHEMAS = Set.of("public");
 
-    private static final Pattern CREATE_TABLE = Sql.p("^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + Sql.NAME + ")");
+    private static final Pattern CREATE_TABLE = StatementText.p("^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + StatementText.NAME + ")");
 
     private final String fileName;
     private final String text;
@@ -48,7 +48,7 @@ public final class LintedFile {
         for (Stmt s : statements) {
             if (s.startsWith("CREATE")) {
                 Matcher m = CREATE_TABLE.matcher(s.norm());
-                if (m.lookingAt()) createdAt.putIfAbsent(Sql.qualified(m.group(1)), s.index());
+                if (m.lookingAt()) createdAt.putIfAbsent(StatementText.qualified(m.group(1)), s.index());
             }
             if (!s.inDoBlock()) after.apply(s.norm()); // the DO statement replays its body
         }

@@ -175,10 +175,10 @@ public final class SchemaModel {
         replay.apply(norm);
     }
 
-    private static final Pattern POLICY_FOR = Sql.p("\\bFOR\\s+(ALL|SELECT|INSERT|UPDATE|DELETE)\\b");
-    private static final Pattern POLICY_TO = Sql.p("\\bTO\\s+(.*?)(?=\\s+USING\\b|\\s+WITH\\s+CHECK\\b|$)");
-    private static final Pattern POLICY_USING = Sql.p("\\bUSING\\s*\\(");
-    private static final Pattern POLICY_CHECK = Sql.p("\\bWITH\\s+CHECK\\s*\\(");
+    private static final Pattern POLICY_FOR = StatementText.p("\\bFOR\\s+(ALL|SELECT|INSERT|UPDATE|DELETE)\\b");
+    private static final Pattern POLICY_TO = StatementText.p("\\bTO\\s+(.*?)(?=\\s+USING\\b|\\s+WITH\\s+CHECK\\b|$)");
+    private static final Pattern POLICY_USING = StatementText.p("\\bUSING\\s*\\(");
+    private static final Pattern POLICY_CHECK = StatementText.p("\\bWITH\\s+CHECK\\s*\\(");
 
     /** Parses the part of CREATE POLICY after {@code ON table}. */
     public static Policy parsePolicy(String name, String rest) {
@@ -189,11 +189,11 @@ public final class SchemaModel {
         String check = null;
         int headEnd = rest.length();
         if (u.find()) {
-            using = Sql.parenBody(rest, u.end() - 1);
+            using = StatementText.parenBody(rest, u.end() - 1);
             headEnd = Math.min(headEnd, u.start());
         }
         if (c.find()) {
-            check = Sql.parenBody(rest, c.end() - 1);
+            check = StatementText.parenBody(rest, c.end() - 1);
             headEnd = Math.min(headEnd, c.start());
         }
         head = rest.substring(0, headEnd);
@@ -202,7 +202,7 @@ public final class SchemaModel {
         List<String> roles = new ArrayList<>();
         Matcher to = POLICY_TO.matcher(head);
         if (to.find()) {
-            for (String r : Sql.splitTopLevel(to.group(1), ',')) roles.add(Sql.ident(r));
+            for (String r : StatementText.splitTopLevel(to.group(1), ',')) roles.add(StatementText.ident(r));
         }
         if (roles.isEmpty()) roles.add("public");
         return new Policy(name, command, List.copyOf(roles), !head.contains("AS RESTRICTIVE"), using, check);

@@ -18,43 +18,43 @@ public final class StorageBuckets {
     /** The bucket of a policy whose condition is just {@code true}: every bucket. */
     public static final String EVERY_BUCKET = "*";
 
-    private static final Pattern INSERT = Sql.p("^INSERT\\s+INTO\\s+(" + Sql.NAME + ")\\s*(?:AS\\s+" + Sql.IDENT + "\\s*)?\\(");
-    private static final Pattern VALUES = Sql.p("^\\s*VALUES\\s*\\(");
-    private static final Pattern UPDATE = Sql.p("^UPDATE\\s+(?:ONLY\\s+)?(" + Sql.NAME + ")\\s+(?:AS\\s+)?(?:" + Sql.IDENT + "\\s+)?SET\\s+(.*)$");
-    private static final Pattern SET_PUBLIC = Sql.p("(?:^|,)\\s*(?:PUBLIC|\"public\")\\s*=\\s*([^,]+?)\\s*(?=,|\\bWHERE\\b|$)");
-    private static final Pattern WHERE_ID = Sql.p("\\bWHERE\\s+\\(?\\s*(?:ID|NAME)\\s*=\\s*" + Sql.LITERAL);
-    private static final Pattern TRUE = Sql.p("^\\(?\\s*(?:TRUE|'(?:TRUE|true|T|t|ON|on|1)')(?:\\s*::\\s*BOOL(?:EAN)?)?\\s*\\)?$");
-    private static final Pattern BUCKET_ONLY = Sql.p("^(?:\\(\\s*+)*+(?:(?:" + Sql.IDENT + ")\\s*\\.\\s*)?BUCKET_ID(?:\\s*::\\s*TEXT)?\\s*=\\s*" + Sql.LITERAL + "(?:\\s*::\\s*TEXT)?(?:\\s*+\\))*+$");
-    private static final Pattern BUCKET_ONLY_REVERSED = Sql.p("^(?:\\(\\s*+)*+" + Sql.LITERAL + "(?:\\s*::\\s*TEXT)?\\s*=\\s*(?:(?:" + Sql.IDENT + ")\\s*\\.\\s*)?BUCKET_ID(?:\\s*::\\s*TEXT)?(?:\\s*+\\))*+$");
+    private static final Pattern INSERT = StatementText.p("^INSERT\\s+INTO\\s+(" + StatementText.NAME + ")\\s*(?:AS\\s+" + StatementText.IDENT + "\\s*)?\\(");
+    private static final Pattern VALUES = StatementText.p("^\\s*VALUES\\s*\\(");
+    private static final Pattern UPDATE = StatementText.p("^UPDATE\\s+(?:ONLY\\s+)?(" + StatementText.NAME + ")\\s+(?:AS\\s+)?(?:" + StatementText.IDENT + "\\s+)?SET\\s+(.*)$");
+    private static final Pattern SET_PUBLIC = StatementText.p("(?:^|,)\\s*(?:PUBLIC|\"public\")\\s*=\\s*([^,]+?)\\s*(?=,|\\bWHERE\\b|$)");
+    private static final Pattern WHERE_ID = StatementText.p("\\bWHERE\\s+\\(?\\s*(?:ID|NAME)\\s*=\\s*" + StatementText.LITERAL);
+    private static final Pattern TRUE = StatementText.p("^\\(?\\s*(?:TRUE|'(?:TRUE|true|T|t|ON|on|1)')(?:\\s*::\\s*BOOL(?:EAN)?)?\\s*\\)?$");
+    private static final Pattern BUCKET_ONLY = StatementText.p("^(?:\\(\\s*+)*+(?:(?:" + StatementText.IDENT + ")\\s*\\.\\s*)?BUCKET_ID(?:\\s*::\\s*TEXT)?\\s*=\\s*" + StatementText.LITERAL + "(?:\\s*::\\s*TEXT)?(?:\\s*+\\))*+$");
+    private static final Pattern BUCKET_ONLY_REVERSED = StatementText.p("^(?:\\(\\s*+)*+" + StatementText.LITERAL + "(?:\\s*::\\s*TEXT)?\\s*=\\s*(?:(?:" + StatementText.IDENT + ")\\s*\\.\\s*)?BUCKET_ID(?:\\s*::\\s*TEXT)?(?:\\s*+\\))*+$");
 
     /** Bucket id to its new {@code public} flag, for an INSERT INTO / UPDATE of storage.buckets; empty for anything else. */
     public static Map<String, Boolean> publicFlags(String norm) {
         Map<String, Boolean> out = new LinkedHashMap<>();
         if (norm.startsWith("INSERT")) {
             Matcher m = INSERT.matcher(norm);
-            if (!m.lookingAt() || !Sql.qualified(m.group(1)).equals("storage.buckets")) return out;
+            if (!m.lookingAt() || !StatementText.qualified(m.group(1)).equals("storage.buckets")) return out;
             int open = m.end() - 1;
-            List<String> cols = Sql.columnList(Sql.parenBody(norm, open));
+            List<String> cols = StatementText.columnList(StatementText.parenBody(norm, open));
             int id = cols.indexOf("id") >= 0 ? cols.indexOf("id") : cols.indexOf("name");
             int pub = cols.indexOf("public");
-            int pos = Sql.matching(norm, open) + 1;
+            int pos = StatementText.matching(norm, open) + 1;
             if (id < 0 || pos <= 0) return out;
             Matcher v = VALUES.matcher(norm.substring(pos));
             if (!v.lookingAt()) return out;
             pos += v.end() - 1;
             while (pos < norm.length() && norm.charAt(pos) == '(') {
-                String row = Sql.parenBody(norm, pos);
+                String row = StatementText.parenBody(norm, pos);
                 if (row == null) break;
-                List<String> values = Sql.splitTopLevel(row, ',');
+                List<String> values = StatementText.splitTopLevel(row, ',');
                 if (values.size() == cols.size()) {
                     out.put(literal(values.get(id)), pub >= 0 && TRUE.matcher(values.get(pub)).matches());
                 }
-                pos = Sql.matching(norm, pos) + 1;
+                pos = StatementText.matching(norm, pos) + 1;
                 while (pos < norm.length() && (norm.charAt(pos) == ',' || norm.charAt(pos) == ' ')) pos++;
             }
         } else if (norm.startsWith("UPDATE")) {
             Matcher m = UPDATE.matcher(norm);
-            if (!m.lookingAt() || !Sql.qualified(m.group(1)).equals("storage.buckets")) return out;
+            if (!m.lookingAt() || !StatementText.qualified(m.group(1)).equals("storage.buckets")) return out;
             Matcher set = SET_PUBLIC.matcher(m.group(2));
             Matcher where = WHERE_ID.matcher(m.group(2));
             if (set.find() && where.find()) out.put(where.group(1).replace("''", "'"), TRUE.matcher(set.group(1)).matches());

@@ -121,7 +121,7 @@ class RegexBacktrackingTest {
     }
 
     private static List<Class<?>> classes() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(Sql.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(StatementText.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> out = new ArrayList<>();
         for (String pkg : List.of("dev/pgpilot/core/lint", "dev/pgpilot/core/sql")) {
             try (Stream<Path> files = Files.walk(root.resolve(pkg))) {

@@ -2,14 +2,14 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ADD COLUMN with a default that forces a table rewrite, on an existing table. */
 public final class AddingFieldWithDefault extends BaseRule {
-    private static final Pattern VOLATILE = Sql.p("\\bDEFAULT\\s+(?:RANDOM|GEN_RANDOM_UUID|UUID_GENERATE_V4|CLOCK_TIMESTAMP|TIMEOFDAY|NEXTVAL)\\s*\\(|\\b(?:SMALL|BIG)?SERIAL\\b|\\bGENERATED\\b.*\\b(?:IDENTITY|STORED)\\b");
+    private static final Pattern VOLATILE = StatementText.p("\\bDEFAULT\\s+(?:RANDOM|GEN_RANDOM_UUID|UUID_GENERATE_V4|CLOCK_TIMESTAMP|TIMEOFDAY|NEXTVAL)\\s*\\(|\\b(?:SMALL|BIG)?SERIAL\\b|\\bGENERATED\\b.*\\b(?:IDENTITY|STORED)\\b");
     public AddingFieldWithDefault() {
         super("adding-field-with-default", Severity.WARNING,
                 "A volatile default (random(), gen_random_uuid(), clock_timestamp(), nextval, serial, identity or a STORED generated column) makes PostgreSQL rewrite the whole table under an ACCESS EXCLUSIVE lock. Constant and now() defaults are free since PostgreSQL 11. Warning: fine on small tables.",

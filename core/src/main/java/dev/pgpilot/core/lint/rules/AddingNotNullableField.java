@@ -2,14 +2,14 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ALTER COLUMN SET NOT NULL on an existing table. */
 public final class AddingNotNullableField extends BaseRule {
-    private static final Pattern SET_NOT_NULL = Sql.p("^ALTER\\s+(?:COLUMN\\s+)?(" + Sql.IDENT + ")\\s+SET\\s+NOT\\s+NULL");
+    private static final Pattern SET_NOT_NULL = StatementText.p("^ALTER\\s+(?:COLUMN\\s+)?(" + StatementText.IDENT + ")\\s+SET\\s+NOT\\s+NULL");
     public AddingNotNullableField() {
         super("adding-not-nullable-field", Severity.WARNING,
                 "SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock (and fails if any row is null). Since PostgreSQL 12 a validated CHECK (col IS NOT NULL) lets it skip the scan. Warning: intended and harmless on small tables.",
@@ -24,7 +24,7 @@ public final class AddingNotNullableField extends BaseRule {
             for (String action : a.actions()) {
                 Matcher m = SET_NOT_NULL.matcher(action);
                 if (m.lookingAt()) {
-                    report.at(s, "SET NOT NULL on " + a.table() + "." + Sql.ident(m.group(1)) + " scans the table under an exclusive lock");
+                    report.at(s, "SET NOT NULL on " + a.table() + "." + StatementText.ident(m.group(1)) + " scans the table under an exclusive lock");
                 }
             }
         }

@@ -1,6 +1,6 @@
 package dev.pgpilot.core.lint.rules;
 
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** The table and the comma-separated actions of an {@code ALTER TABLE}, or null for other statements. */
 record AlterActions(String table, List<String> actions) {
-    private static final Pattern ALTER = Sql.p("^ALTER\\s+TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + Sql.NAME + ")\\s+(.*)$");
+    private static final Pattern ALTER = StatementText.p("^ALTER\\s+TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + StatementText.NAME + ")\\s+(.*)$");
 
     static AlterActions of(Stmt s) {
         return s.cached(Stmt.ALTER_ACTIONS, AlterActions::parse);
@@ -18,6 +18,6 @@ record AlterActions(String table, List<String> actions) {
         if (!s.norm().startsWith("ALTER TABLE")) return null;
         Matcher m = ALTER.matcher(s.norm());
         if (!m.lookingAt()) return null;
-        return new AlterActions(Sql.qualified(m.group(1)), Sql.splitTopLevel(m.group(2), ','));
+        return new AlterActions(StatementText.qualified(m.group(1)), StatementText.splitTopLevel(m.group(2), ','));
     }
 }

@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +29,8 @@ public final class AnonSecurityDefinerFunctionExecutable extends BaseRule {
         for (Stmt s : file.statements()) {
             Matcher m = FunctionSearchPathMutable.FUNCTION.matcher(s.norm());
             if (!m.lookingAt() || !s.norm().contains("SECURITY DEFINER")) continue;
-            String f = Sql.qualified(m.group(1));
-            if (!LintedFile.EXPOSED_SCHEMAS.contains(Sql.schemaOf(f))) continue;
+            String f = StatementText.qualified(m.group(1));
+            if (!LintedFile.EXPOSED_SCHEMAS.contains(StatementText.schemaOf(f))) continue;
             String bare = f.substring(f.indexOf(46) + 1).toUpperCase(java.util.Locale.ROOT);
             boolean revoked = file.statements().stream().anyMatch(o -> o.norm().startsWith("REVOKE") && o.norm().contains(bare)
                     && REVOKED_FROM_ANON.matcher(o.norm()).find());

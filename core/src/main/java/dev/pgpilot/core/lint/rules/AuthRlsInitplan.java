@@ -3,14 +3,14 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** auth.uid()/auth.jwt()/auth.role()/current_setting() in a policy not wrapped in (select ...). */
 public final class AuthRlsInitplan extends BaseRule {
-    private static final Pattern CALL = Sql.p("\\b(?:AUTH\\s*\\.\\s*(?:UID|JWT|ROLE|EMAIL)|CURRENT_SETTING)\\s*\\(");
+    private static final Pattern CALL = StatementText.p("\\b(?:AUTH\\s*\\.\\s*(?:UID|JWT|ROLE|EMAIL)|CURRENT_SETTING)\\s*\\(");
     public AuthRlsInitplan() {
         super("auth-rls-initplan", Severity.WARNING,
                 "auth.uid(), auth.jwt(), auth.role() and current_setting() in a policy are evaluated once per row unless wrapped as (select auth.uid()), which makes PostgreSQL evaluate them once per query. Every occurrence is checked. Warning: slow, not wrong.",

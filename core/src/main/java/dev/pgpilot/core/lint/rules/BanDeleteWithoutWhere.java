@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +20,7 @@ public final class BanDeleteWithoutWhere extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             if (!s.startsWith("DELETE") && !s.startsWith("WITH")) continue;
-            String n = Sql.withoutStrings(s.norm());
+            String n = StatementText.withoutStrings(s.norm());
             int delete = n.startsWith("DELETE FROM") ? 0 : n.startsWith("WITH ") ? n.indexOf(") DELETE FROM") : -1;
             if (delete >= 0 && !hasTopLevelWhere(n, n.indexOf("DELETE FROM", delete))) {
                 report.at(s, "DELETE without WHERE removes every row");

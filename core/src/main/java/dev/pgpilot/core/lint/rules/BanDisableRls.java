@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +20,7 @@ public final class BanDisableRls extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             AlterActions a = AlterActions.of(s);
-            if (a == null || !LintedFile.EXPOSED_SCHEMAS.contains(Sql.schemaOf(a.table()))) continue;
+            if (a == null || !LintedFile.EXPOSED_SCHEMAS.contains(StatementText.schemaOf(a.table()))) continue;
             if (a.actions().stream().anyMatch(x -> x.startsWith("DISABLE ROW LEVEL SECURITY"))) {
                 report.at(s, "RLS disabled on exposed table " + a.table());
             }

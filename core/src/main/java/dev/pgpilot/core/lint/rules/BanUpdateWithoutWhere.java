@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
  * against; every other UPDATE of all rows still needs {@code WHERE true} and a comment saying why.
  */
 public final class BanUpdateWithoutWhere extends BaseRule {
-    private static final Pattern UPDATE = Sql.p("^UPDATE\\s+(?:ONLY\\s+)?(" + Sql.NAME + ")(?:\\s+(?:AS\\s+)?" + Sql.IDENT + ")?\\s+SET\\s+(.*)$");
-    private static final Pattern CREATE = Sql.p("^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + Sql.NAME + ")");
-    private static final Pattern ADD_COLUMN = Sql.p("^ADD\\s+(?:COLUMN\\s+)?(?:IF NOT EXISTS\\s+)?(" + Sql.IDENT + ")");
+    private static final Pattern UPDATE = StatementText.p("^UPDATE\\s+(?:ONLY\\s+)?(" + StatementText.NAME + ")(?:\\s+(?:AS\\s+)?" + StatementText.IDENT + ")?\\s+SET\\s+(.*)$");
+    private static final Pattern CREATE = StatementText.p("^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + StatementText.NAME + ")");
+    private static final Pattern ADD_COLUMN = StatementText.p("^ADD\\s+(?:COLUMN\\s+)?(?:IF NOT EXISTS\\s+)?(" + StatementText.IDENT + ")");
     private static final Set<String> NOT_A_COLUMN = Set.of("constraint", "primary", "unique", "foreign", "check", "exclude");
-    private static final Pattern SET_TARGET = Sql.p("^(" + Sql.IDENT + ")(?:\\s*\\.\\s*" + Sql.IDENT + "|\\s*\\[[^\\]]*+\\])?\\s*=");
+    private static final Pattern SET_TARGET = StatementText.p("^(" + StatementText.IDENT + ")(?:\\s*\\.\\s*" + StatementText.IDENT + "|\\s*\\[[^\\]]*+\\])?\\s*=");
 
     public BanUpdateWithoutWhere() {
         super("ban-update-without-where", Severity.ERROR,
@@ -38,15 +38,15 @@ public final class BanUpdateWithoutWhere extends BaseRule {
         Set<String> createdTables = new HashSet<>();
         for (Stmt s : file.statements()) {
             Matcher created = CREATE.matcher(s.norm());
-            if (created.lookingAt()) createdTables.add(Sql.qualified(created.group(1)));
+            if (created.lookingAt()) createdTables.add(StatementText.qualified(created.group(1)));
             AlterActions alter = AlterActions.of(s);
             if (alter != null) recordAddedColumns(alter, addedColumns);
             if (!s.startsWith("UPDATE")) continue;
-            String n = Sql.withoutStrings(s.norm());
+            String n = StatementText.withoutStrings(s.norm());
             if (!n.startsWith("UPDATE ") || n.contains(" WHERE ")) continue;
             Matcher m = UPDATE.matcher(n);
             if (m.lookingAt()) {
-                String table = Sql.qualified(m.group(1));
+                String table = StatementText.qualified(m.group(1));
                 if (createdTables.contains(table)) continue;
                 Set<String> targets = setTargets(m.group(2));
                 if (targets != null && addedColumns.getOrDefault(table, Set.of()).containsAll(targets)) continue;
@@ -59,7 +59,7 @@ public final class BanUpdateWithoutWhere extends BaseRule {
         for (String action : alter.actions()) {
             Matcher add = ADD_COLUMN.matcher(action);
             if (!add.lookingAt()) continue;
-            String column = Sql.ident(add.group(1));
+            String column = StatementText.ident(add.group(1));
             if (add.group(1).startsWith("\"") || !NOT_A_COLUMN.contains(column)) {
                 addedColumns.computeIfAbsent(alter.table(), t -> new HashSet<>()).add(column);
             }
@@ -69,16 +69,16 @@ public final class BanUpdateWithoutWhere extends BaseRule {
     /** The columns a SET list assigns, or null when a target is not understood (then the UPDATE is flagged). */
     private static Set<String> setTargets(String afterSet) {
         Set<String> columns = new HashSet<>();
-        for (String assignment : Sql.splitTopLevel(setList(afterSet), ',')) {
+        for (String assignment : StatementText.splitTopLevel(setList(afterSet), ',')) {
             if (assignment.startsWith("(")) {
-                String body = Sql.parenBody(assignment, 0);
+                String body = StatementText.parenBody(assignment, 0);
                 if (body == null) return null;
-                columns.addAll(Sql.columnList(body));
+                columns.addAll(StatementText.columnList(body));
                 continue;
             }
             Matcher target = SET_TARGET.matcher(assignment);
             if (!target.lookingAt()) return null;
-            columns.add(Sql.ident(target.group(1)));
+            columns.add(StatementText.ident(target.group(1)));
         }
         return columns.isEmpty() ? null : columns;
     }

@@ -2,14 +2,14 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ALTER COLUMN TYPE on an existing table. */
 public final class ChangingColumnType extends BaseRule {
-    private static final Pattern TYPE = Sql.p("^ALTER\\s+(?:COLUMN\\s+)?(" + Sql.IDENT + ")\\s+(?:SET\\s+DATA\\s+)?TYPE\\s+(.*?)(?:\\s+USING\\b.*)?$");
+    private static final Pattern TYPE = StatementText.p("^ALTER\\s+(?:COLUMN\\s+)?(" + StatementText.IDENT + ")\\s+(?:SET\\s+DATA\\s+)?TYPE\\s+(.*?)(?:\\s+USING\\b.*)?$");
     public ChangingColumnType() {
         super("changing-column-type", Severity.WARNING,
                 "ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock (varchar to text and widening varchar are the exceptions). Warning: the change is often intended and small tables are fine.",
@@ -24,7 +24,7 @@ public final class ChangingColumnType extends BaseRule {
             for (String action : a.actions()) {
                 Matcher m = TYPE.matcher(action);
                 if (m.lookingAt() && !m.group(2).matches("TEXT|VARCHAR|CHARACTER VARYING")) {
-                    report.at(s, "changing the type of " + a.table() + "." + Sql.ident(m.group(1)) + " rewrites the table under an exclusive lock");
+                    report.at(s, "changing the type of " + a.table() + "." + StatementText.ident(m.group(1)) + " rewrites the table under an exclusive lock");
                 }
             }
         }

@@ -1,6 +1,6 @@
 package dev.pgpilot.core.lint.rules;
 
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +12,12 @@ import java.util.regex.Pattern;
  * ALTER COLUMN ... TYPE. Types are normalized text (upper case), e.g. {@code VARCHAR(20)}.
  */
 record ColumnTypes(String table, String column, String type) {
-    private static final Pattern CREATE = Sql.p("^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + Sql.NAME + ")\\s*\\(");
-    private static final Pattern TABLE_CONSTRAINT = Sql.p("^(?:CONSTRAINT|PRIMARY\\s+KEY|UNIQUE|FOREIGN\\s+KEY|CHECK|EXCLUDE|LIKE)\\b");
-    private static final Pattern ADD_COLUMN = Sql.p("^ADD\\s+(?:COLUMN\\s+)?(?:IF NOT EXISTS\\s+)?(.*)$");
-    private static final Pattern RETYPE = Sql.p("^ALTER\\s+(?:COLUMN\\s+)?(" + Sql.IDENT + ")\\s+(?:SET\\s+DATA\\s+)?TYPE\\s+(.*?)(?:\\s+(?:USING|COLLATE)\\b.*)?$");
+    private static final Pattern CREATE = StatementText.p("^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + StatementText.NAME + ")\\s*\\(");
+    private static final Pattern TABLE_CONSTRAINT = StatementText.p("^(?:CONSTRAINT|PRIMARY\\s+KEY|UNIQUE|FOREIGN\\s+KEY|CHECK|EXCLUDE|LIKE)\\b");
+    private static final Pattern ADD_COLUMN = StatementText.p("^ADD\\s+(?:COLUMN\\s+)?(?:IF NOT EXISTS\\s+)?(.*)$");
+    private static final Pattern RETYPE = StatementText.p("^ALTER\\s+(?:COLUMN\\s+)?(" + StatementText.IDENT + ")\\s+(?:SET\\s+DATA\\s+)?TYPE\\s+(.*?)(?:\\s+(?:USING|COLLATE)\\b.*)?$");
     /** Where a column's type ends: the first constraint or option keyword. */
-    private static final Pattern TYPE_END = Sql.p("\\s(?:NOT\\s+NULL|NULL|DEFAULT|PRIMARY|REFERENCES|UNIQUE|CHECK|CONSTRAINT|GENERATED|COLLATE|STORAGE|COMPRESSION)\\b.*$");
+    private static final Pattern TYPE_END = StatementText.p("\\s(?:NOT\\s+NULL|NULL|DEFAULT|PRIMARY|REFERENCES|UNIQUE|CHECK|CONSTRAINT|GENERATED|COLLATE|STORAGE|COMPRESSION)\\b.*$");
 
     static List<ColumnTypes> of(Stmt s) {
         return s.cached(Stmt.COLUMN_TYPES, ColumnTypes::parse);
@@ -29,17 +29,17 @@ record ColumnTypes(String table, String column, String type) {
         if (n.startsWith("CREATE")) {
             Matcher m = CREATE.matcher(n);
             if (!m.lookingAt() || n.contains(" PARTITION OF ")) return out;
-            String table = Sql.qualified(m.group(1));
-            String body = Sql.parenBody(n, m.end() - 1);
+            String table = StatementText.qualified(m.group(1));
+            String body = StatementText.parenBody(n, m.end() - 1);
             if (body == null) return out;
-            for (String element : Sql.splitTopLevel(body, ',')) column(table, element, out);
+            for (String element : StatementText.splitTopLevel(body, ',')) column(table, element, out);
         } else {
             AlterActions a = AlterActions.of(s);
             if (a == null) return out;
             for (String action : a.actions()) {
                 Matcher r = RETYPE.matcher(action);
                 if (r.lookingAt()) {
-                    out.add(new ColumnTypes(a.table(), Sql.ident(r.group(1)), r.group(2).trim()));
+                    out.add(new ColumnTypes(a.table(), StatementText.ident(r.group(1)), r.group(2).trim()));
                     continue;
                 }
                 Matcher add = ADD_COLUMN.matcher(action);
@@ -52,9 +52,9 @@ record ColumnTypes(String table, String column, String type) {
     private static void column(String table, String element, List<ColumnTypes> out) {
         String e = element.trim();
         if (e.isEmpty() || TABLE_CONSTRAINT.matcher(e).lookingAt()) return;
-        String[] words = Sql.WS.split(e, 2);
+        String[] words = StatementText.WS.split(e, 2);
         if (words.length < 2) return;
         String type = TYPE_END.matcher(" " + words[1]).replaceFirst("").trim();
-        out.add(new ColumnTypes(table, Sql.ident(words[0]), type));
+        out.add(new ColumnTypes(table, StatementText.ident(words[0]), type));
     }
 }

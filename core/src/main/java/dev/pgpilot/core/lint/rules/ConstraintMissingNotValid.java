@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.HashSet;
 import java.util.Set;
@@ -23,8 +23,8 @@ public final class ConstraintMissingNotValid extends BaseRule {
                 "ADD CONSTRAINT ... NOT VALID here, then ALTER TABLE ... VALIDATE CONSTRAINT in a later migration");
     }
 
-    private static final Pattern ADD_NOT_VALID = Sql.p("^ADD\\s+CONSTRAINT\\s+(" + Sql.IDENT + ")\\s.*\\bNOT VALID$");
-    private static final Pattern VALIDATE = Sql.p("^VALIDATE\\s+CONSTRAINT\\s+(" + Sql.IDENT + ")");
+    private static final Pattern ADD_NOT_VALID = StatementText.p("^ADD\\s+CONSTRAINT\\s+(" + StatementText.IDENT + ")\\s.*\\bNOT VALID$");
+    private static final Pattern VALIDATE = StatementText.p("^VALIDATE\\s+CONSTRAINT\\s+(" + StatementText.IDENT + ")");
 
     @Override
     public void check(LintedFile file, Reporter report) {

@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  * created by an earlier migration, or earlier in the same file, and not dropped or renamed since.
  */
 public final class CreateExistingObject extends BaseRule {
-    private static final Pattern CREATE_TABLE = Sql.p("^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(IF NOT EXISTS\\s+)?(" + Sql.NAME + ")");
-    private static final Pattern DROP_TABLE = Sql.p("^DROP\\s+TABLE\\s+(?:IF EXISTS\\s+)?(.*?)(?:\\s+(?:CASCADE|RESTRICT))?$");
-    private static final Pattern RENAME = Sql.p("^ALTER\\s+TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + Sql.NAME + ")\\s+RENAME\\s+TO\\s+(" + Sql.IDENT + ")$");
-    private static final Pattern CREATE_INDEX = Sql.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(IF NOT EXISTS\\s+)?(" + Sql.IDENT + ")\\s+ON\\s+(?:ONLY\\s+)?(" + Sql.NAME + ")");
-    private static final Pattern DROP_SCHEMA = Sql.p("^DROP\\s+SCHEMA\\s+(?:IF EXISTS\\s+)?(.*?)\\s+CASCADE$");
-    private static final Pattern DROP_INDEX = Sql.p("^DROP\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF EXISTS\\s+)?(.*?)(?:\\s+(?:CASCADE|RESTRICT))?$");
+    private static final Pattern CREATE_TABLE = StatementText.p("^CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(IF NOT EXISTS\\s+)?(" + StatementText.NAME + ")");
+    private static final Pattern DROP_TABLE = StatementText.p("^DROP\\s+TABLE\\s+(?:IF EXISTS\\s+)?(.*?)(?:\\s+(?:CASCADE|RESTRICT))?$");
+    private static final Pattern RENAME = StatementText.p("^ALTER\\s+TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + StatementText.NAME + ")\\s+RENAME\\s+TO\\s+(" + StatementText.IDENT + ")$");
+    private static final Pattern CREATE_INDEX = StatementText.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(IF NOT EXISTS\\s+)?(" + StatementText.IDENT + ")\\s+ON\\s+(?:ONLY\\s+)?(" + StatementText.NAME + ")");
+    private static final Pattern DROP_SCHEMA = StatementText.p("^DROP\\s+SCHEMA\\s+(?:IF EXISTS\\s+)?(.*?)\\s+CASCADE$");
+    private static final Pattern DROP_INDEX = StatementText.p("^DROP\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF EXISTS\\s+)?(.*?)(?:\\s+(?:CASCADE|RESTRICT))?$");
 
     public CreateExistingObject() {
         super("create-existing-object", Severity.WARNING,
@@ -42,33 +42,33 @@ public final class CreateExistingObject extends BaseRule {
             String n = s.norm();
             Matcher m;
             if (n.startsWith("CREATE") && (m = CREATE_TABLE.matcher(n)).lookingAt()) {
-                String t = Sql.qualified(m.group(2));
-                boolean before = file.after().existedBeforeFile(t) && !droppedSchemas.contains(Sql.schemaOf(t));
+                String t = StatementText.qualified(m.group(2));
+                boolean before = file.after().existedBeforeFile(t) && !droppedSchemas.contains(StatementText.schemaOf(t));
                 if (m.group(1) == null && !s.guarded() && tables.getOrDefault(t, before)) {
                     report.at(s, "table " + t + " already exists here (created " + (tables.containsKey(t) ? "earlier in this file" : "by an earlier migration") + "); this CREATE TABLE fails");
                 }
                 tables.put(t, true);
             } else if (n.startsWith("CREATE") && (m = CREATE_INDEX.matcher(n)).lookingAt()) {
-                String i = Sql.schemaOf(Sql.qualified(m.group(3))) + "." + Sql.ident(m.group(2));
+                String i = StatementText.schemaOf(StatementText.qualified(m.group(3))) + "." + StatementText.ident(m.group(2));
                 String table = file.tableOfIndexBefore(i);
-                boolean before = table != null && !droppedTables.contains(table) && !droppedSchemas.contains(Sql.schemaOf(table));
+                boolean before = table != null && !droppedTables.contains(table) && !droppedSchemas.contains(StatementText.schemaOf(table));
                 if (m.group(1) == null && !s.guarded() && indexes.getOrDefault(i, before)) {
                     report.at(s, "index " + i + " already exists here (created " + (indexes.containsKey(i) ? "earlier in this file" : "by an earlier migration") + "); this CREATE INDEX fails");
                 }
                 indexes.put(i, true);
             } else if (n.startsWith("DROP TABLE") && (m = DROP_TABLE.matcher(n)).lookingAt()) {
-                for (String t : Sql.splitTopLevel(m.group(1), ',')) {
-                    tables.put(Sql.qualified(t), false);
-                    droppedTables.add(Sql.qualified(t));
+                for (String t : StatementText.splitTopLevel(m.group(1), ',')) {
+                    tables.put(StatementText.qualified(t), false);
+                    droppedTables.add(StatementText.qualified(t));
                 }
             } else if (n.startsWith("DROP SCHEMA") && (m = DROP_SCHEMA.matcher(n)).lookingAt()) {
-                for (String schema : Sql.splitTopLevel(m.group(1), ',')) droppedSchemas.add(Sql.ident(schema));
+                for (String schema : StatementText.splitTopLevel(m.group(1), ',')) droppedSchemas.add(StatementText.ident(schema));
             } else if (n.startsWith("DROP INDEX") && (m = DROP_INDEX.matcher(n)).lookingAt()) {
-                for (String i : Sql.splitTopLevel(m.group(1), ',')) indexes.put(Sql.qualified(i), false);
+                for (String i : StatementText.splitTopLevel(m.group(1), ',')) indexes.put(StatementText.qualified(i), false);
             } else if (n.startsWith("ALTER TABLE") && (m = RENAME.matcher(n)).lookingAt()) {
-                String from = Sql.qualified(m.group(1));
+                String from = StatementText.qualified(m.group(1));
                 tables.put(from, false);
-                tables.put(Sql.schemaOf(from) + "." + Sql.ident(m.group(2)), true);
+                tables.put(StatementText.schemaOf(from) + "." + StatementText.ident(m.group(2)), true);
             }
         }
     }

@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 
 /** The CREATE TABLE statements of a file, each with the table as it stands at the end of the file. */
 record CreatedTables(Stmt statement, String name, SchemaModel.Table table) {
-    private static final Pattern CREATE = Sql.p("^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + Sql.NAME + ")\\s*\\(");
+    private static final Pattern CREATE = StatementText.p("^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + StatementText.NAME + ")\\s*\\(");
 
     static List<CreatedTables> in(LintedFile file) {
         List<CreatedTables> out = new ArrayList<>();
         for (Stmt s : file.statements()) {
             Matcher m = CREATE.matcher(s.norm());
             if (!m.lookingAt() || s.norm().contains(" PARTITION OF ")) continue;
-            String name = Sql.qualified(m.group(1));
+            String name = StatementText.qualified(m.group(1));
             SchemaModel.Table t = file.after().table(name);
             if (t != null) out.add(new CreatedTables(s, name, t));
         }

@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * the table already has: from an earlier CREATE INDEX, a primary key or a unique constraint.
  */
 public final class DuplicateIndex extends BaseRule {
-    private static final Pattern CREATE = Sql.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF NOT EXISTS\\s+)?(" + Sql.IDENT + "\\s+)?ON\\s+(?:ONLY\\s+)?(" + Sql.NAME + ")");
+    private static final Pattern CREATE = StatementText.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF NOT EXISTS\\s+)?(" + StatementText.IDENT + "\\s+)?ON\\s+(?:ONLY\\s+)?(" + StatementText.NAME + ")");
 
     public DuplicateIndex() {
         super("duplicate-index", Severity.WARNING,
@@ -29,11 +29,11 @@ public final class DuplicateIndex extends BaseRule {
             if (!s.startsWith("CREATE")) continue;
             Matcher m = CREATE.matcher(s.norm());
             if (!m.lookingAt()) continue;
-            String table = Sql.qualified(m.group(2));
+            String table = StatementText.qualified(m.group(2));
             SchemaModel.Table t = file.after().table(table);
             if (t == null) continue;
             if (m.group(1) == null) continue; // unnamed: the model cannot tell it from a constraint's index
-            String name = Sql.ident(m.group(1).trim());
+            String name = StatementText.ident(m.group(1).trim());
             int at = position(t.indexes, name);
             if (at < 0) continue;
             SchemaModel.Index index = t.indexes.get(at);

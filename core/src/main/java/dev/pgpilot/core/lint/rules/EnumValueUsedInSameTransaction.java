@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import dev.pgpilot.core.sql.PlainTransactionControl;
 import java.util.regex.Matcher;
@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /** Enum value added and used in the same transaction: the same file, or the same block of a file that commits by itself. */
 public final class EnumValueUsedInSameTransaction extends BaseRule {
-    private static final Pattern ADD = Sql.p("^ALTER\\s+TYPE\\s+(" + Sql.NAME + ")\\s+ADD\\s+VALUE\\s+(?:IF NOT EXISTS\\s+)?" + Sql.LITERAL);
-    private static final Pattern TARGET = Sql.p("^(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(" + Sql.NAME + ")");
+    private static final Pattern ADD = StatementText.p("^ALTER\\s+TYPE\\s+(" + StatementText.NAME + ")\\s+ADD\\s+VALUE\\s+(?:IF NOT EXISTS\\s+)?" + StatementText.LITERAL);
+    private static final Pattern TARGET = StatementText.p("^(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?(" + StatementText.NAME + ")");
 
     public EnumValueUsedInSameTransaction() {
         super("enum-value-used-in-same-transaction", Severity.ERROR,
@@ -32,7 +32,7 @@ public final class EnumValueUsedInSameTransaction extends BaseRule {
             }
             Matcher m = ADD.matcher(s.norm());
             if (m.lookingAt()) {
-                String type = Sql.qualified(m.group(1));
+                String type = StatementText.qualified(m.group(1));
                 added.put(m.group(2), type.substring(type.indexOf('.') + 1).toUpperCase(java.util.Locale.ROOT));
                 continue;
             }
@@ -54,7 +54,7 @@ public final class EnumValueUsedInSameTransaction extends BaseRule {
         if (s.norm().contains(bareType)) return true;
         Matcher t = TARGET.matcher(s.norm());
         if (!t.lookingAt()) return false;
-        SchemaModel.Table table = file.after().table(Sql.qualified(t.group(1)));
+        SchemaModel.Table table = file.after().table(StatementText.qualified(t.group(1)));
         String lower = bareType.toLowerCase(java.util.Locale.ROOT);
         return table != null && table.columns.values().stream().anyMatch(c -> c.type().equals(lower) || c.type().endsWith("." + lower));
     }

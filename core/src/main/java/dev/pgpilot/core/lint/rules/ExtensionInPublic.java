@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * schema of their own are left alone: the SCHEMA clause does not decide where their objects land.
  */
 public final class ExtensionInPublic extends BaseRule {
-    private static final Pattern EXT = Sql.p("^CREATE\\s+EXTENSION\\s+(?:IF NOT EXISTS\\s+)?(" + Sql.IDENT + ")");
-    private static final Pattern SCHEMA = Sql.p("\\bSCHEMA\\s+(" + Sql.IDENT + ")");
+    private static final Pattern EXT = StatementText.p("^CREATE\\s+EXTENSION\\s+(?:IF NOT EXISTS\\s+)?(" + StatementText.IDENT + ")");
+    private static final Pattern SCHEMA = StatementText.p("\\bSCHEMA\\s+(" + StatementText.IDENT + ")");
     /**
      * Extension -> the schema its objects always land in: fixed by its control file ({@code schema =},
      * not relocatable: pg_graphql, supabase_vault, pgsodium, pgmq, pg_tle, the procedural languages), or
@@ -38,10 +38,10 @@ public final class ExtensionInPublic extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         for (Stmt s : file.statements()) {
             Matcher m = EXT.matcher(s.norm());
-            if (!m.lookingAt() || OWN_SCHEMA.containsKey(Sql.ident(m.group(1)))) continue;
+            if (!m.lookingAt() || OWN_SCHEMA.containsKey(StatementText.ident(m.group(1)))) continue;
             Matcher schema = SCHEMA.matcher(s.norm());
-            if (!schema.find() || Sql.ident(schema.group(1)).equals("public")) {
-                report.at(s, "extension " + Sql.ident(m.group(1)) + " goes into public");
+            if (!schema.find() || StatementText.ident(schema.group(1)).equals("public")) {
+                report.at(s, "extension " + StatementText.ident(m.group(1)) + " goes into public");
             }
         }
     }

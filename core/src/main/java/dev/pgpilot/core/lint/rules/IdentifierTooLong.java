@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -35,10 +35,10 @@ public final class IdentifierTooLong extends BaseRule {
      * checked on those statements themselves.
      */
     private static String outsideBodiesAndStrings(String norm) {
-        return Sql.withoutStrings(Sql.withoutDollarBodies(norm));
+        return StatementText.withoutStrings(StatementText.withoutDollarBodies(norm));
     }
 
-    private static final java.util.regex.Pattern POLICY_NAME = Sql.p("^((?:CREATE|ALTER|DROP) POLICY (?:IF EXISTS )?)" + Sql.IDENT);
+    private static final java.util.regex.Pattern POLICY_NAME = StatementText.p("^((?:CREATE|ALTER|DROP) POLICY (?:IF EXISTS )?)" + StatementText.IDENT);
 
     /**
      * A policy's name is exempt: PostgreSQL truncates it the same way in every statement, and no other

@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaManifest;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 
 /** CREATE TABLE, CREATE TYPE ... AS ENUM, ALTER TABLE (and ADD COLUMN) on objects the manifest does not list. */
 public final class ManifestUnknownObject extends BaseRule {
-    private static final Pattern TABLE = Sql.p("^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + Sql.NAME + ")");
-    private static final Pattern ENUM = Sql.p("^CREATE\\s+TYPE\\s+(" + Sql.NAME + ")\\s+AS\\s+ENUM");
-    private static final Pattern ADD_COLUMN = Sql.p("^ADD\\s+(?:COLUMN\\s+)?(?:IF NOT EXISTS\\s+)?(" + Sql.IDENT + ")");
+    private static final Pattern TABLE = StatementText.p("^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + StatementText.NAME + ")");
+    private static final Pattern ENUM = StatementText.p("^CREATE\\s+TYPE\\s+(" + StatementText.NAME + ")\\s+AS\\s+ENUM");
+    private static final Pattern ADD_COLUMN = StatementText.p("^ADD\\s+(?:COLUMN\\s+)?(?:IF NOT EXISTS\\s+)?(" + StatementText.IDENT + ")");
 
     public ManifestUnknownObject() {
         super("manifest-unknown-object", Severity.ERROR,
@@ -30,9 +30,9 @@ public final class ManifestUnknownObject extends BaseRule {
             Matcher t = TABLE.matcher(s.norm());
             Matcher e = ENUM.matcher(s.norm());
             if (t.lookingAt()) {
-                unknown(report, s, "table", Sql.qualified(t.group(1)), m.tables());
+                unknown(report, s, "table", StatementText.qualified(t.group(1)), m.tables());
             } else if (e.lookingAt()) {
-                unknown(report, s, "enum", Sql.qualified(e.group(1)), m.enums());
+                unknown(report, s, "enum", StatementText.qualified(e.group(1)), m.enums());
             } else {
                 AlterActions a = AlterActions.of(s);
                 if (a == null || a.actions().get(0).startsWith("RENAME")) continue;
@@ -42,8 +42,8 @@ public final class ManifestUnknownObject extends BaseRule {
                 for (String action : a.actions()) {
                     Matcher c = ADD_COLUMN.matcher(action);
                     if (!action.startsWith("ADD CONSTRAINT") && c.lookingAt() && !java.util.List.of("CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK").contains(c.group(1))
-                            && !cols.contains(Sql.ident(c.group(1)))) {
-                        report.at(s, "column " + a.table() + "." + Sql.ident(c.group(1)) + " is not in the schema manifest");
+                            && !cols.contains(StatementText.ident(c.group(1)))) {
+                        report.at(s, "column " + a.table() + "." + StatementText.ident(c.group(1)) + " is not in the schema manifest");
                     }
                 }
             }

@@ -1,14 +1,14 @@
 package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.SchemaModel;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A CREATE POLICY statement, parsed: its table and the policy. */
 record Policies(String table, SchemaModel.Policy policy) {
-    private static final Pattern CREATE = Sql.p("^CREATE\\s+POLICY\\s+(" + Sql.IDENT + ")\\s+ON\\s+(" + Sql.NAME + ")(.*)$");
+    private static final Pattern CREATE = StatementText.p("^CREATE\\s+POLICY\\s+(" + StatementText.IDENT + ")\\s+ON\\s+(" + StatementText.NAME + ")(.*)$");
 
     static Policies of(Stmt s) {
         return s.cached(Stmt.POLICY, Policies::parse);
@@ -18,6 +18,6 @@ record Policies(String table, SchemaModel.Policy policy) {
         if (!s.norm().startsWith("CREATE POLICY")) return null;
         Matcher m = CREATE.matcher(s.norm());
         if (!m.lookingAt()) return null;
-        return new Policies(Sql.qualified(m.group(2)), SchemaModel.parsePolicy(Sql.ident(m.group(1)), m.group(3)));
+        return new Policies(StatementText.qualified(m.group(2)), SchemaModel.parsePolicy(StatementText.ident(m.group(1)), m.group(3)));
     }
 }

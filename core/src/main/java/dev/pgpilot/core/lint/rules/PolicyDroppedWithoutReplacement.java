@@ -2,15 +2,15 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** DROP POLICY with no CREATE POLICY on the same table later in the file. */
 public final class PolicyDroppedWithoutReplacement extends BaseRule {
-    private static final Pattern DROP = Sql.p("^DROP\\s+POLICY\\s+(?:IF EXISTS\\s+)?(" + Sql.IDENT + ")\\s+ON\\s+(" + Sql.NAME + ")");
-    private static final Pattern CREATE = Sql.p("^CREATE\\s+POLICY\\s+" + Sql.IDENT + "\\s+ON\\s+(" + Sql.NAME + ")");
+    private static final Pattern DROP = StatementText.p("^DROP\\s+POLICY\\s+(?:IF EXISTS\\s+)?(" + StatementText.IDENT + ")\\s+ON\\s+(" + StatementText.NAME + ")");
+    private static final Pattern CREATE = StatementText.p("^CREATE\\s+POLICY\\s+" + StatementText.IDENT + "\\s+ON\\s+(" + StatementText.NAME + ")");
 
     private static String matchTable(String norm) {
         Matcher m = CREATE.matcher(norm);
@@ -29,10 +29,10 @@ public final class PolicyDroppedWithoutReplacement extends BaseRule {
             if (!s.startsWith("DROP POLICY")) continue;
             Matcher m = DROP.matcher(s.norm());
             if (!m.lookingAt()) continue;
-            String table = Sql.qualified(m.group(2));
+            String table = StatementText.qualified(m.group(2));
             boolean replaced = statements.stream().anyMatch(o -> o.index() > s.index() && o.startsWith("CREATE POLICY") && CREATE.matcher(o.norm()).lookingAt()
-                    && Sql.qualified(matchTable(o.norm())).equals(table));
-            if (!replaced) report.at(s, "policy " + Sql.ident(m.group(1)) + " on " + table + " is dropped and nothing replaces it");
+                    && StatementText.qualified(matchTable(o.norm())).equals(table));
+            if (!replaced) report.at(s, "policy " + StatementText.ident(m.group(1)) + " on " + table + " is dropped and nothing replaces it");
         }
     }
 }

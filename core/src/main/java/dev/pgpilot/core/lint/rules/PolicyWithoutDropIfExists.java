@@ -3,18 +3,18 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** CREATE POLICY not preceded by DROP POLICY IF EXISTS of the same policy. */
 public final class PolicyWithoutDropIfExists extends BaseRule {
-    private static final Pattern DROP = Sql.p("^DROP\\s+POLICY\\s+IF EXISTS\\s+(" + Sql.IDENT + ")\\s+ON\\s+(" + Sql.NAME + ")");
+    private static final Pattern DROP = StatementText.p("^DROP\\s+POLICY\\s+IF EXISTS\\s+(" + StatementText.IDENT + ")\\s+ON\\s+(" + StatementText.NAME + ")");
 
     private static boolean dropsPolicy(Stmt o, Policies p) {
         Matcher m = DROP.matcher(o.norm());
-        return m.lookingAt() && Sql.ident(m.group(1)).equals(p.policy().name()) && Sql.qualified(m.group(2)).equals(p.table());
+        return m.lookingAt() && StatementText.ident(m.group(1)).equals(p.policy().name()) && StatementText.qualified(m.group(2)).equals(p.table());
     }
     public PolicyWithoutDropIfExists() {
         super("policy-without-drop-if-exists", Severity.INFO,

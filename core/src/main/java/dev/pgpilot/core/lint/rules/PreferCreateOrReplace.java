@@ -3,14 +3,14 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** CREATE FUNCTION/PROCEDURE/VIEW/TRIGGER without OR REPLACE. */
 public final class PreferCreateOrReplace extends BaseRule {
-    private static final Pattern CREATE = Sql.p("^CREATE\\s+(FUNCTION|PROCEDURE|VIEW|TRIGGER)\\b");
+    private static final Pattern CREATE = StatementText.p("^CREATE\\s+(FUNCTION|PROCEDURE|VIEW|TRIGGER)\\b");
     public PreferCreateOrReplace() {
         super("prefer-create-or-replace", Severity.WARNING,
                 "CREATE FUNCTION / VIEW / TRIGGER fail when the object exists; OR REPLACE makes the statement rerunnable and lets later migrations redefine it. Warning: the house style makes migrations re-runnable.",

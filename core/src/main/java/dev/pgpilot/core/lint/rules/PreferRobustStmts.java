@@ -3,15 +3,15 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** CREATE/DROP/ADD COLUMN without IF [NOT] EXISTS. */
 public final class PreferRobustStmts extends BaseRule {
-    private static final Pattern CREATE = Sql.p("^CREATE\\s+(?:UNIQUE\\s+)?(?:TABLE|INDEX|SCHEMA|EXTENSION|SEQUENCE)");
-    private static final Pattern DROP = Sql.p("^DROP\\s+(?:TABLE|INDEX|SCHEMA|EXTENSION|SEQUENCE|VIEW|MATERIALIZED VIEW|FUNCTION|TYPE|TRIGGER)\\b");
+    private static final Pattern CREATE = StatementText.p("^CREATE\\s+(?:UNIQUE\\s+)?(?:TABLE|INDEX|SCHEMA|EXTENSION|SEQUENCE)");
+    private static final Pattern DROP = StatementText.p("^DROP\\s+(?:TABLE|INDEX|SCHEMA|EXTENSION|SEQUENCE|VIEW|MATERIALIZED VIEW|FUNCTION|TYPE|TRIGGER)\\b");
     public PreferRobustStmts() {
         super("prefer-robust-stmts", Severity.WARNING,
                 "A migration that can be rerun after a partial failure (or applied to a database that already has the object) needs IF [NOT] EXISTS on CREATE TABLE/INDEX/SCHEMA/EXTENSION, ADD COLUMN and DROP. Warning: the house style makes migrations re-runnable (a manual rerun, a statement-by-statement file resumed, a database that already has the object); lower it in pgpilot.yaml when a project does not want that.",

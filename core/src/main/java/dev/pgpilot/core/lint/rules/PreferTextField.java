@@ -1,7 +1,7 @@
 package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 
 /** A column declared (or retyped) as varchar(n). */
 public final class PreferTextField extends ColumnTypeRule {
@@ -10,6 +10,6 @@ public final class PreferTextField extends ColumnTypeRule {
                 "varchar(n) is stored exactly like text; its only effect is the length limit, and raising that limit later means ALTER COLUMN TYPE on a live table. "
                         + "A CHECK (char_length(col) <= n) says the same and can be changed with NOT VALID. Info, not warning: a fixed limit is sometimes the intended contract.",
                 "use text, with CHECK (char_length(col) <= n) when a limit is wanted",
-                Sql.p("^(?:VARCHAR|CHARACTER\\s+VARYING)\\s*\\("), "CHAR", "prefer text");
+                StatementText.p("^(?:VARCHAR|CHARACTER\\s+VARYING)\\s*\\("), "CHAR", "prefer text");
     }
 }

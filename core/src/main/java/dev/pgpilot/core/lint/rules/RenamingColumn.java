@@ -2,14 +2,14 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** RENAME COLUMN on an existing table. */
 public final class RenamingColumn extends BaseRule {
-    private static final Pattern RENAME = Sql.p("^RENAME\\s+(?:COLUMN\\s+)?(" + Sql.IDENT + ")\\s+TO\\s+");
+    private static final Pattern RENAME = StatementText.p("^RENAME\\s+(?:COLUMN\\s+)?(" + StatementText.IDENT + ")\\s+TO\\s+");
     public RenamingColumn() {
         super("renaming-column", Severity.WARNING,
                 "Renaming a column breaks every running client, PostgREST query and generated type that still uses the old name. Warning: fine when nothing reads it yet.",
@@ -23,7 +23,7 @@ public final class RenamingColumn extends BaseRule {
             if (a == null || !file.isExistingTable(a.table(), s)) continue;
             Matcher m = RENAME.matcher(a.actions().get(0));
             if (!a.actions().get(0).startsWith("RENAME TO") && !a.actions().get(0).startsWith("RENAME CONSTRAINT") && m.lookingAt()) {
-                report.at(s, "renaming " + a.table() + "." + Sql.ident(m.group(1)) + " breaks clients that use the old name");
+                report.at(s, "renaming " + a.table() + "." + StatementText.ident(m.group(1)) + " breaks clients that use the old name");
             }
         }
     }

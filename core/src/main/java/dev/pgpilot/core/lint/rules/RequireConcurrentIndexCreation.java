@@ -2,14 +2,14 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** CREATE INDEX without CONCURRENTLY on a table that existed before this file. */
 public final class RequireConcurrentIndexCreation extends BaseRule {
-    private static final Pattern INDEX = Sql.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?(?:IF NOT EXISTS\\s+)?(?:" + Sql.NAME + "\\s+)?ON\\s+(?:ONLY\\s+)?(" + Sql.NAME + ")");
+    private static final Pattern INDEX = StatementText.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?(?:IF NOT EXISTS\\s+)?(?:" + StatementText.NAME + "\\s+)?ON\\s+(?:ONLY\\s+)?(" + StatementText.NAME + ")");
 
     public RequireConcurrentIndexCreation() {
         super("require-concurrent-index-creation", Severity.WARNING,
@@ -23,7 +23,7 @@ public final class RequireConcurrentIndexCreation extends BaseRule {
         for (Stmt s : file.statements()) {
             Matcher m = INDEX.matcher(s.norm());
             if (m.lookingAt() && m.group(1) == null) {
-                String table = Sql.qualified(m.group(2));
+                String table = StatementText.qualified(m.group(2));
                 if (file.isExistingTable(table, s)) {
                     report.at(s, "index on existing table " + table + " without CONCURRENTLY blocks writes while it builds");
                 }

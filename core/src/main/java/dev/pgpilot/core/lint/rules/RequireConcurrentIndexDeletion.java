@@ -2,14 +2,14 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** DROP INDEX without CONCURRENTLY on an index of an existing table. */
 public final class RequireConcurrentIndexDeletion extends BaseRule {
-    private static final Pattern DROP = Sql.p("^DROP\\s+INDEX\\s+(CONCURRENTLY\\s+)?(?:IF EXISTS\\s+)?(" + Sql.NAME + ")");
+    private static final Pattern DROP = StatementText.p("^DROP\\s+INDEX\\s+(CONCURRENTLY\\s+)?(?:IF EXISTS\\s+)?(" + StatementText.NAME + ")");
 
     public RequireConcurrentIndexDeletion() {
         super("require-concurrent-index-deletion", Severity.WARNING,
@@ -23,9 +23,9 @@ public final class RequireConcurrentIndexDeletion extends BaseRule {
         for (Stmt s : file.statements()) {
             Matcher m = DROP.matcher(s.norm());
             if (m.lookingAt() && m.group(1) == null) {
-                String table = file.tableOfIndexBefore(Sql.qualified(m.group(2)));
+                String table = file.tableOfIndexBefore(StatementText.qualified(m.group(2)));
                 if (table != null && file.isExistingTable(table, s)) {
-                    report.at(s, "DROP INDEX " + Sql.qualified(m.group(2)) + " without CONCURRENTLY locks " + table);
+                    report.at(s, "DROP INDEX " + StatementText.qualified(m.group(2)) + " without CONCURRENTLY locks " + table);
                 }
             }
         }

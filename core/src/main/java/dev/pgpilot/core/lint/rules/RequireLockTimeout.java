@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,36 +13,36 @@ import java.util.regex.Pattern;
  * One finding per file: one SET at the top fixes every statement after it.
  */
 public final class RequireLockTimeout extends BaseRule {
-    private static final Pattern SET = Sql.p("^SET\\s+(?:LOCAL\\s+|SESSION\\s+)?LOCK_TIMEOUT\\b");
+    private static final Pattern SET = StatementText.p("^SET\\s+(?:LOCAL\\s+|SESSION\\s+)?LOCK_TIMEOUT\\b");
     private static final Pattern SET_CONFIG = Pattern.compile("set_config\\s*\\(\\s*'lock_timeout'", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DISABLED = Sql.p("(?:=|\\bTO)\\s*(?:0|'0'|DEFAULT)\\s*$");
-    private static final String ON = "\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + Sql.NAME + ")";
+    private static final Pattern DISABLED = StatementText.p("(?:=|\\bTO)\\s*(?:0|'0'|DEFAULT)\\s*$");
+    private static final String ON = "\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + StatementText.NAME + ")";
     /** Statements locking one table, table name in group 1, each behind the prefix its text must start with (a cheap test first). */
     private static final String[] PREFIXES = {"ALTER TABLE", "CREATE UNIQUE", "CREATE INDEX", "DROP TABLE", "TRUNCATE", "CREATE TRIGGER",
         "CREATE OR REPLACE TRIGGER", "CREATE CONSTRAINT", "DROP TRIGGER", "CREATE POLICY", "ALTER POLICY", "DROP POLICY", "LOCK", "CLUSTER", "VACUUM", "REINDEX"};
     private static final Pattern[] TABLE_LOCKS = {
-        Sql.p("^ALTER\\s+TABLE" + ON),
-        Sql.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY)(?:IF NOT EXISTS\\s+)?(?:" + Sql.NAME + "\\s+)?ON" + ON),
-        Sql.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY)(?:IF NOT EXISTS\\s+)?(?:" + Sql.NAME + "\\s+)?ON" + ON),
-        Sql.p("^DROP\\s+TABLE" + ON),
-        Sql.p("^TRUNCATE\\s+(?:TABLE\\s+)?(?:ONLY\\s+)?(" + Sql.NAME + ")"),
-        Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + Sql.IDENT + "\\s+.*?\\bON" + ON),
-        Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + Sql.IDENT + "\\s+.*?\\bON" + ON),
-        Sql.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + Sql.IDENT + "\\s+.*?\\bON" + ON),
-        Sql.p("^DROP\\s+TRIGGER\\s+(?:IF EXISTS\\s+)?" + Sql.IDENT + "\\s+ON" + ON),
-        Sql.p("^(?:CREATE|ALTER|DROP)\\s+POLICY\\s+(?:IF EXISTS\\s+)?" + Sql.IDENT + "\\s+ON" + ON),
-        Sql.p("^(?:CREATE|ALTER|DROP)\\s+POLICY\\s+(?:IF EXISTS\\s+)?" + Sql.IDENT + "\\s+ON" + ON),
-        Sql.p("^(?:CREATE|ALTER|DROP)\\s+POLICY\\s+(?:IF EXISTS\\s+)?" + Sql.IDENT + "\\s+ON" + ON),
-        Sql.p("^LOCK\\s+(?:TABLE\\s+)?(?:ONLY\\s+)?(" + Sql.NAME + ")"),
-        Sql.p("^CLUSTER\\s+(?:VERBOSE\\s+)?(" + Sql.NAME + ")"),
-        Sql.p("^VACUUM\\s+(?:\\(.*?\\)\\s*|FULL\\s+)(?:VERBOSE\\s+)?(" + Sql.NAME + ")"),
-        Sql.p("^REINDEX\\s+TABLE\\s+(?!CONCURRENTLY)(" + Sql.NAME + ")"),
+        StatementText.p("^ALTER\\s+TABLE" + ON),
+        StatementText.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY)(?:IF NOT EXISTS\\s+)?(?:" + StatementText.NAME + "\\s+)?ON" + ON),
+        StatementText.p("^CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY)(?:IF NOT EXISTS\\s+)?(?:" + StatementText.NAME + "\\s+)?ON" + ON),
+        StatementText.p("^DROP\\s+TABLE" + ON),
+        StatementText.p("^TRUNCATE\\s+(?:TABLE\\s+)?(?:ONLY\\s+)?(" + StatementText.NAME + ")"),
+        StatementText.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + StatementText.IDENT + "\\s+.*?\\bON" + ON),
+        StatementText.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + StatementText.IDENT + "\\s+.*?\\bON" + ON),
+        StatementText.p("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?TRIGGER\\s+" + StatementText.IDENT + "\\s+.*?\\bON" + ON),
+        StatementText.p("^DROP\\s+TRIGGER\\s+(?:IF EXISTS\\s+)?" + StatementText.IDENT + "\\s+ON" + ON),
+        StatementText.p("^(?:CREATE|ALTER|DROP)\\s+POLICY\\s+(?:IF EXISTS\\s+)?" + StatementText.IDENT + "\\s+ON" + ON),
+        StatementText.p("^(?:CREATE|ALTER|DROP)\\s+POLICY\\s+(?:IF EXISTS\\s+)?" + StatementText.IDENT + "\\s+ON" + ON),
+        StatementText.p("^(?:CREATE|ALTER|DROP)\\s+POLICY\\s+(?:IF EXISTS\\s+)?" + StatementText.IDENT + "\\s+ON" + ON),
+        StatementText.p("^LOCK\\s+(?:TABLE\\s+)?(?:ONLY\\s+)?(" + StatementText.NAME + ")"),
+        StatementText.p("^CLUSTER\\s+(?:VERBOSE\\s+)?(" + StatementText.NAME + ")"),
+        StatementText.p("^VACUUM\\s+(?:\\(.*?\\)\\s*|FULL\\s+)(?:VERBOSE\\s+)?(" + StatementText.NAME + ")"),
+        StatementText.p("^REINDEX\\s+TABLE\\s+(?!CONCURRENTLY)(" + StatementText.NAME + ")"),
     };
     /** A foreign key takes a SHARE ROW EXCLUSIVE lock on the table it references, even from a new table. */
-    private static final Pattern REFERENCES = Sql.p("\\bREFERENCES\\s+(" + Sql.NAME + ")");
+    private static final Pattern REFERENCES = StatementText.p("\\bREFERENCES\\s+(" + StatementText.NAME + ")");
     /** Tables Supabase creates before any migration runs, so the model never sees them created; the API reads them all the time. */
     private static final java.util.Set<String> PLATFORM_TABLES = java.util.Set.of("auth.users", "auth.identities", "storage.objects", "storage.buckets");
-    private static final Pattern DROP_INDEX = Sql.p("^DROP\\s+INDEX\\s+(?!CONCURRENTLY)(?:IF EXISTS\\s+)?(" + Sql.NAME + ")");
+    private static final Pattern DROP_INDEX = StatementText.p("^DROP\\s+INDEX\\s+(?!CONCURRENTLY)(?:IF EXISTS\\s+)?(" + StatementText.NAME + ")");
 
     public RequireLockTimeout() {
         super("require-lock-timeout", Severity.WARNING,
@@ -80,7 +80,7 @@ public final class RequireLockTimeout extends BaseRule {
     }
 
     /** VALIDATE CONSTRAINT takes SHARE UPDATE EXCLUSIVE, which reads and writes pass (queued or not): it is the point of NOT VALID. */
-    private static final Pattern ONLY_VALIDATE = Sql.p("^ALTER\\s+TABLE" + ON + "\\s+VALIDATE\\s+CONSTRAINT\\s+" + Sql.IDENT + "$");
+    private static final Pattern ONLY_VALIDATE = StatementText.p("^ALTER\\s+TABLE" + ON + "\\s+VALIDATE\\s+CONSTRAINT\\s+" + StatementText.IDENT + "$");
 
     /** The existing table a statement locks heavily, or null. */
     private static String lockedTable(LintedFile file, Stmt s) {
@@ -90,20 +90,20 @@ public final class RequireLockTimeout extends BaseRule {
             if (!n.startsWith(PREFIXES[i])) continue;
             Matcher m = TABLE_LOCKS[i].matcher(n);
             if (m.lookingAt()) {
-                String t = Sql.qualified(m.group(1));
+                String t = StatementText.qualified(m.group(1));
                 return existing(file, t, s) ? t : null;
             }
         }
         if (n.startsWith("CREATE TABLE")) {
             Matcher r = REFERENCES.matcher(n);
             while (r.find()) {
-                String t = Sql.qualified(r.group(1));
+                String t = StatementText.qualified(r.group(1));
                 if (existing(file, t, s)) return t;
             }
         }
         Matcher d = DROP_INDEX.matcher(n);
         if (n.startsWith("DROP INDEX") && d.lookingAt()) {
-            String t = file.tableOfIndexBefore(Sql.qualified(d.group(1)));
+            String t = file.tableOfIndexBefore(StatementText.qualified(d.group(1)));
             return t != null && existing(file, t, s) ? t : null;
         }
         return null;

@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * WITH CHECK expressions count: a policy name that says "user_metadata" grants nothing.
  */
 public final class RlsReferencesUserMetadata extends BaseRule {
-    private static final Pattern ALTER = Sql.p("^ALTER\\s+POLICY\\s+(" + Sql.IDENT + ")\\s+ON\\s+" + Sql.NAME + "(.*)$");
+    private static final Pattern ALTER = StatementText.p("^ALTER\\s+POLICY\\s+(" + StatementText.IDENT + ")\\s+ON\\s+" + StatementText.NAME + "(.*)$");
 
     public RlsReferencesUserMetadata() {
         super("rls-references-user-metadata", Severity.ERROR,
@@ -36,7 +36,7 @@ public final class RlsReferencesUserMetadata extends BaseRule {
         if (created != null) return created.policy();
         if (!s.startsWith("ALTER POLICY")) return null;
         Matcher m = ALTER.matcher(s.norm());
-        return m.lookingAt() ? SchemaModel.parsePolicy(Sql.ident(m.group(1)), m.group(2)) : null;
+        return m.lookingAt() ? SchemaModel.parsePolicy(StatementText.ident(m.group(1)), m.group(2)) : null;
     }
 
     private static boolean readsUserMetadata(String expression) {

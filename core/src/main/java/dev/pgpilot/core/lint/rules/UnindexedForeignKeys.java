@@ -3,19 +3,19 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Sql;
+import dev.pgpilot.core.lint.StatementText;
 import dev.pgpilot.core.lint.Stmt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Foreign key without an index whose leading columns are the key (checked where the table is created or altered to add it). */
 public final class UnindexedForeignKeys extends BaseRule {
-    private static final Pattern CREATE = Sql.p("^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + Sql.NAME + ")");
+    private static final Pattern CREATE = StatementText.p("^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + StatementText.NAME + ")");
 
     /** Reports on the CREATE TABLE (or the first ALTER TABLE adding a reference) only, once per table. */
     private static String tableOf(Stmt s) {
         Matcher m = CREATE.matcher(s.norm());
-        if (m.lookingAt()) return s.norm().contains("REFERENCES") ? Sql.qualified(m.group(1)) : null;
+        if (m.lookingAt()) return s.norm().contains("REFERENCES") ? StatementText.qualified(m.group(1)) : null;
         AlterActions a = AlterActions.of(s);
         return a != null && s.norm().contains("REFERENCES") ? a.table() : null;
     }

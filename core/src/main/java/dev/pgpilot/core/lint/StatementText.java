@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * Small helpers over normalized statement text. Text analysis works for every statement the
  * splitter produces, including the ones JSqlParser rejects (DO blocks, DROP POLICY, NOT VALID).
  */
-public final class Sql {
-    private Sql() {}
+public final class StatementText {
+    private StatementText() {}
 
     /*
      * Patterns here and in the rules run on statements of any length (a 50 MB INSERT, a 2 KB string
