@@ -24,7 +24,7 @@ public final class LintedFile {
 
     private final String fileName;
     private final String text;
-    private final List<Stmt> statements;
+    private final List<LintedStatement> statements;
     private final SchemaModel after;
     private SchemaManifest manifest;
     private final Map<String, Integer> createdAt = new HashMap<>();
@@ -39,13 +39,13 @@ public final class LintedFile {
     }
 
     /** @param statements {@link #parse(String)} of {@code text}, done ahead (in parallel, for a folder) */
-    public LintedFile(String fileName, String text, List<Stmt> statements, SchemaModel model) {
+    public LintedFile(String fileName, String text, List<LintedStatement> statements, SchemaModel model) {
         this.fileName = fileName;
         this.text = text;
         this.statements = statements;
         this.after = model;
         model.beginFile();
-        for (Stmt s : statements) {
+        for (LintedStatement s : statements) {
             if (s.startsWith("CREATE")) {
                 Matcher m = CREATE_TABLE.matcher(s.norm());
                 if (m.lookingAt()) createdAt.putIfAbsent(StatementText.qualified(m.group(1)), s.index());
@@ -61,15 +61,15 @@ public final class LintedFile {
     }
 
     /** The statements of a script, each normalized once: the costly part of linting, and independent of the schema. */
-    public static List<Stmt> parse(String text) {
+    public static List<LintedStatement> parse(String text) {
         SqlScript script = SqlScript.parse(text);
         List<SqlStatement> raw = script.statements();
-        List<Stmt> list = new ArrayList<>(raw.size());
+        List<LintedStatement> list = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
-            Stmt s = Stmt.of(i, raw.get(i));
+            LintedStatement s = LintedStatement.of(i, raw.get(i));
             list.add(s);
             if (s.startsWith("DO ")) {
-                for (DoBlock.Inner inner : DoBlock.statements(s.sql().sql())) list.add(Stmt.inDoBlock(i, at(script, s.sql(), inner), inner.guarded()));
+                for (DoBlock.Inner inner : DoBlock.statements(s.sql().sql())) list.add(LintedStatement.inDoBlock(i, at(script, s.sql(), inner), inner.guarded()));
             }
         }
         return List.copyOf(list);
@@ -100,7 +100,7 @@ public final class LintedFile {
         return text;
     }
 
-    public List<Stmt> statements() {
+    public List<LintedStatement> statements() {
         return statements;
     }
 
@@ -117,7 +117,7 @@ public final class LintedFile {
      * True when the table existed before this file and was not (re)created earlier in it: only
      * then can a lock on it hurt running traffic. Unknown tables are not locking risks.
      */
-    public boolean isExistingTable(String qualified, Stmt at) {
+    public boolean isExistingTable(String qualified, LintedStatement at) {
         if (!after.existedBeforeFile(qualified)) return false;
         Integer created = createdAt.get(qualified);
         return created == null || created >= at.index();
@@ -134,7 +134,7 @@ public final class LintedFile {
     }
 
     /** The file's own statements, not those read from inside its DO blocks. */
-    public List<Stmt> topLevel() {
+    public List<LintedStatement> topLevel() {
         return statements.stream().filter(s -> !s.inDoBlock()).toList();
     }
 
@@ -143,8 +143,8 @@ public final class LintedFile {
      * BEGIN/COMMIT pair around the whole file): {@code up} then runs it as written, as the Supabase CLI does.
      */
     public boolean managesOwnTransactions() {
-        if (statements.stream().noneMatch(Stmt::isTransactionControl)) return false;
-        return PlainTransactionControl.managesOwnTransactions(topLevel().stream().map(Stmt::sql).toList());
+        if (statements.stream().noneMatch(LintedStatement::isTransactionControl)) return false;
+        return PlainTransactionControl.managesOwnTransactions(topLevel().stream().map(LintedStatement::sql).toList());
     }
 
     /** 1-based line containing a char offset. */

@@ -22,7 +22,7 @@ public interface Rule {
 
     /** Where a rule reports its findings; the linter adds rule id, severity, fix and suppressions. */
     interface Reporter {
-        void at(Stmt statement, String message);
+        void at(LintedStatement statement, String message);
 
         /** For findings about the file itself (name, header): only {@code ignore-file} suppresses them. */
         void atFile(int line, String message);

@@ -159,9 +159,9 @@ public final class SchemaModel {
     }
 
     /** Replays one file's statements as a new file (the journal of "what existed before" starts over). */
-    public void replayFile(java.util.List<Stmt> statements) {
+    public void replayFile(java.util.List<LintedStatement> statements) {
         beginFile();
-        for (Stmt s : statements) if (!s.inDoBlock()) apply(s.norm()); // the DO statement replays its body
+        for (LintedStatement s : statements) if (!s.inDoBlock()) apply(s.norm()); // the DO statement replays its body
     }
 
     public void applyScript(String sql) {

@@ -105,7 +105,7 @@ class RegexBacktrackingTest {
 
     /**
      * A statement head, then one unit repeated to {@link #SIZE}; once unclosed and once closed by a
-     * quote and a paren. Normalized as {@link Stmt#norm()} is, because that is the text the patterns
+     * quote and a paren. Normalized as {@link LintedStatement#norm()} is, because that is the text the patterns
      * see: whitespace outside literals is folded to one space there, inside literals it is kept.
      */
     private static List<String> inputs() {

@@ -1,7 +1,7 @@
 package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 record AlterActions(String table, List<String> actions) {
     private static final Pattern ALTER = StatementText.p("^ALTER\\s+TABLE\\s+(?:IF EXISTS\\s+)?(?:ONLY\\s+)?(" + StatementText.NAME + ")\\s+(.*)$");
 
-    static AlterActions of(Stmt s) {
-        return s.cached(Stmt.ALTER_ACTIONS, AlterActions::parse);
+    static AlterActions of(LintedStatement s) {
+        return s.cached(LintedStatement.ALTER_ACTIONS, AlterActions::parse);
     }
 
-    private static AlterActions parse(Stmt s) {
+    private static AlterActions parse(LintedStatement s) {
         if (!s.norm().startsWith("ALTER TABLE")) return null;
         Matcher m = ALTER.matcher(s.norm());
         if (!m.lookingAt()) return null;

@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +26,7 @@ public final class AnonSecurityDefinerFunctionExecutable extends BaseRule {
 
     @Override
     public void check(LintedFile file, Reporter report) {
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             Matcher m = FunctionSearchPathMutable.FUNCTION.matcher(s.norm());
             if (!m.lookingAt() || !s.norm().contains("SECURITY DEFINER")) continue;
             String f = StatementText.qualified(m.group(1));

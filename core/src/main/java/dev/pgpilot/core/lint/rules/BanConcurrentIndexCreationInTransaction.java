@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 
 /** A CONCURRENTLY statement inside an explicit BEGIN ... COMMIT block: PostgreSQL refuses it. */
 public final class BanConcurrentIndexCreationInTransaction extends BaseRule {
@@ -16,7 +16,7 @@ public final class BanConcurrentIndexCreationInTransaction extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         boolean inBlock = false;
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             String n = s.norm();
             if (s.isTransactionControl()) {
                 if (n.startsWith("BEGIN") || n.startsWith("START TRANSACTION")) inBlock = true;

@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class BanUpdateWithoutWhere extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         Map<String, Set<String>> addedColumns = new HashMap<>();
         Set<String> createdTables = new HashSet<>();
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             Matcher created = CREATE.matcher(s.norm());
             if (created.lookingAt()) createdTables.add(StatementText.qualified(created.group(1)));
             AlterActions alter = AlterActions.of(s);

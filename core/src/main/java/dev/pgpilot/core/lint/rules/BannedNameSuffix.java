@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +23,7 @@ public final class BannedNameSuffix extends BaseRule {
         String fname = java.nio.file.Path.of(file.fileName()).getFileName().toString().replaceFirst("(\\.down)?\\.sql$", "");
         Matcher f = SUFFIX.matcher(fname);
         if (f.find()) report.atFile(1, "file name ends with banned suffix " + f.group());
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             if (!s.startsWith("CREATE") && !s.startsWith("ALTER")) continue;
             Matcher m = CREATED.matcher(s.norm());
             if (m.lookingAt()) {

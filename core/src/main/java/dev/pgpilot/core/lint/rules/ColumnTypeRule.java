@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -22,7 +22,7 @@ abstract class ColumnTypeRule extends BaseRule {
 
     @Override
     public void check(LintedFile file, Reporter report) {
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             if (!s.startsWith("CREATE") && !s.startsWith("ALTER TABLE") || !s.norm().contains(hint)) continue;
             for (ColumnTypes c : ColumnTypes.of(s)) {
                 if (type.matcher(c.type()).lookingAt()) {

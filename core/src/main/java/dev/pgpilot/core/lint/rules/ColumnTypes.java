@@ -1,7 +1,7 @@
 package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,11 +19,11 @@ record ColumnTypes(String table, String column, String type) {
     /** Where a column's type ends: the first constraint or option keyword. */
     private static final Pattern TYPE_END = StatementText.p("\\s(?:NOT\\s+NULL|NULL|DEFAULT|PRIMARY|REFERENCES|UNIQUE|CHECK|CONSTRAINT|GENERATED|COLLATE|STORAGE|COMPRESSION)\\b.*$");
 
-    static List<ColumnTypes> of(Stmt s) {
-        return s.cached(Stmt.COLUMN_TYPES, ColumnTypes::parse);
+    static List<ColumnTypes> of(LintedStatement s) {
+        return s.cached(LintedStatement.COLUMN_TYPES, ColumnTypes::parse);
     }
 
-    private static List<ColumnTypes> parse(Stmt s) {
+    private static List<ColumnTypes> parse(LintedStatement s) {
         List<ColumnTypes> out = new ArrayList<>();
         String n = s.norm();
         if (n.startsWith("CREATE")) {

@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,7 +29,7 @@ public final class ConstraintMissingNotValid extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         Set<String> addedNotValid = new HashSet<>();
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             AlterActions a = AlterActions.of(s);
             if (a == null) continue;
             for (String action : a.actions()) {

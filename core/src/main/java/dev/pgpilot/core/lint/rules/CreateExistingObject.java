@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -38,7 +38,7 @@ public final class CreateExistingObject extends BaseRule {
         Map<String, Boolean> indexes = new HashMap<>();
         Set<String> droppedTables = new HashSet<>(); // their indexes go with them
         Set<String> droppedSchemas = new HashSet<>();
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             String n = s.norm();
             Matcher m;
             if (n.startsWith("CREATE") && (m = CREATE_TABLE.matcher(n)).lookingAt()) {

@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +25,7 @@ public final class DuplicateIndex extends BaseRule {
 
     @Override
     public void check(LintedFile file, Reporter report) {
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             if (!s.startsWith("CREATE")) continue;
             Matcher m = CREATE.matcher(s.norm());
             if (!m.lookingAt()) continue;

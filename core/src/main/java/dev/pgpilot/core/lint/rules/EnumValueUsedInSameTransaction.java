@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import dev.pgpilot.core.sql.PlainTransactionControl;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +25,7 @@ public final class EnumValueUsedInSameTransaction extends BaseRule {
         if (!file.isTransactional()) return;
         java.util.Map<String, String> added = new java.util.LinkedHashMap<>(); // value -> enum type (bare, upper-case)
         boolean ownTransactions = file.managesOwnTransactions();
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             if (ownTransactions && !s.inDoBlock() && s.isTransactionControl() && PlainTransactionControl.endsTransaction(s.norm())) {
                 added.clear(); // the file's own COMMIT: the values are committed, later statements may use them
                 continue;
@@ -50,7 +50,7 @@ public final class EnumValueUsedInSameTransaction extends BaseRule {
      * cast, a column definition) or writing a table that has a column of that type. A text column
      * holding the same word (e.g. a currency code) is fine.
      */
-    private static boolean usesType(LintedFile file, Stmt s, String bareType) {
+    private static boolean usesType(LintedFile file, LintedStatement s, String bareType) {
         if (s.norm().contains(bareType)) return true;
         Matcher t = TARGET.matcher(s.norm());
         if (!t.lookingAt()) return false;

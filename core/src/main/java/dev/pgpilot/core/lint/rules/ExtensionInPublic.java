@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +36,7 @@ public final class ExtensionInPublic extends BaseRule {
 
     @Override
     public void check(LintedFile file, Reporter report) {
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             Matcher m = EXT.matcher(s.norm());
             if (!m.lookingAt() || OWN_SCHEMA.containsKey(StatementText.ident(m.group(1)))) continue;
             Matcher schema = SCHEMA.matcher(s.norm());

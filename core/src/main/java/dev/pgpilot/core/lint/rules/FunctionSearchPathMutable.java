@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +35,8 @@ public final class FunctionSearchPathMutable extends BaseRule {
      */
     @Override
     public void check(LintedFile file, Reporter report) {
-        Map<String, List<Stmt>> withoutPath = new LinkedHashMap<>();
-        for (Stmt s : file.statements()) {
+        Map<String, List<LintedStatement>> withoutPath = new LinkedHashMap<>();
+        for (LintedStatement s : file.statements()) {
             String n = s.norm();
             Matcher m = FUNCTION.matcher(n);
             if (m.lookingAt()) {

@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaManifest;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,7 @@ public final class ManifestDeprecatedObject extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         SchemaManifest m = file.manifest();
         if (m == null || m.deprecated().isEmpty()) return;
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             if (s.startsWith("DROP") || s.startsWith("COMMENT")) continue;
             String lower = s.norm().toLowerCase(Locale.ROOT);
             for (String d : m.deprecated()) {

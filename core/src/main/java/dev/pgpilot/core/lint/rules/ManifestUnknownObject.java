@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaManifest;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +26,7 @@ public final class ManifestUnknownObject extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         SchemaManifest m = file.manifest();
         if (m == null) return;
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             Matcher t = TABLE.matcher(s.norm());
             Matcher e = ENUM.matcher(s.norm());
             if (t.lookingAt()) {
@@ -51,7 +51,7 @@ public final class ManifestUnknownObject extends BaseRule {
     }
 
 
-    private static boolean unknown(Reporter report, Stmt s, String kind, String name, Set<String> known) {
+    private static boolean unknown(Reporter report, LintedStatement s, String kind, String name, Set<String> known) {
         if (known.contains(name)) return false;
         report.at(s, kind + " " + name + " is not in the schema manifest");
         return true;

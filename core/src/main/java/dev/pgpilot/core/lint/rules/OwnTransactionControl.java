@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Pattern;
 
 /**
@@ -26,11 +26,11 @@ public final class OwnTransactionControl extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         if (!file.managesOwnTransactions()) return;
-        java.util.List<Stmt> control = file.topLevel().stream().filter(Stmt::isTransactionControl).toList();
-        Stmt first = control.get(0);
+        java.util.List<LintedStatement> control = file.topLevel().stream().filter(LintedStatement::isTransactionControl).toList();
+        LintedStatement first = control.get(0);
         report.at(first, "the file manages its own transactions (" + control.size() + " transaction statement"
                 + (control.size() == 1 ? "" : "s") + "): it is not applied all or nothing");
-        for (Stmt s : control) {
+        for (LintedStatement s : control) {
             if (ROLLBACK.matcher(s.norm()).lookingAt()) {
                 report.at(s, s.sql().firstWords(1) + " undoes the statements before it in its transaction, and the file is still recorded as applied");
             }

@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 record Policies(String table, SchemaModel.Policy policy) {
     private static final Pattern CREATE = StatementText.p("^CREATE\\s+POLICY\\s+(" + StatementText.IDENT + ")\\s+ON\\s+(" + StatementText.NAME + ")(.*)$");
 
-    static Policies of(Stmt s) {
-        return s.cached(Stmt.POLICY, Policies::parse);
+    static Policies of(LintedStatement s) {
+        return s.cached(LintedStatement.POLICY, Policies::parse);
     }
 
-    private static Policies parse(Stmt s) {
+    private static Policies parse(LintedStatement s) {
         if (!s.norm().startsWith("CREATE POLICY")) return null;
         Matcher m = CREATE.matcher(s.norm());
         if (!m.lookingAt()) return null;

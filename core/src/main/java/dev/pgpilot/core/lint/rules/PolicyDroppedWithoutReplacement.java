@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +25,7 @@ public final class PolicyDroppedWithoutReplacement extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         var statements = file.statements();
-        for (Stmt s : statements) {
+        for (LintedStatement s : statements) {
             if (!s.startsWith("DROP POLICY")) continue;
             Matcher m = DROP.matcher(s.norm());
             if (!m.lookingAt()) continue;

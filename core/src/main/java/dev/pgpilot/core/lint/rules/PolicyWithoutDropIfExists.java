@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class PolicyWithoutDropIfExists extends BaseRule {
     private static final Pattern DROP = StatementText.p("^DROP\\s+POLICY\\s+IF EXISTS\\s+(" + StatementText.IDENT + ")\\s+ON\\s+(" + StatementText.NAME + ")");
 
-    private static boolean dropsPolicy(Stmt o, Policies p) {
+    private static boolean dropsPolicy(LintedStatement o, Policies p) {
         Matcher m = DROP.matcher(o.norm());
         return m.lookingAt() && StatementText.ident(m.group(1)).equals(p.policy().name()) && StatementText.qualified(m.group(2)).equals(p.table());
     }
@@ -25,7 +25,7 @@ public final class PolicyWithoutDropIfExists extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         var stmts = file.statements();
-        for (Stmt s : stmts) {
+        for (LintedStatement s : stmts) {
             Policies p = Policies.of(s);
             if (p == null || s.guarded()) continue; // created only when missing: rerunning cannot fail
             boolean dropped = stmts.stream().anyMatch(o -> o.index() < s.index() && dropsPolicy(o, p));

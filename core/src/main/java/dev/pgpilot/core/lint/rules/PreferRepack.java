@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +18,7 @@ public final class PreferRepack extends BaseRule {
 
     @Override
     public void check(LintedFile file, Reporter report) {
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             String n = s.norm();
             if ((n.startsWith("VACUUM") && n.contains("FULL")) || n.startsWith("CLUSTER") || (n.startsWith("REINDEX") && !n.contains("CONCURRENTLY"))) {
                 report.at(s, s.sql().firstWords(1) + " holds an exclusive lock for the whole rewrite");

@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StorageBuckets;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +27,7 @@ public final class PublicBucketAllowsListing extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         SchemaModel after = file.after();
         Set<String> reported = new HashSet<>();
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             String n = s.norm();
             if (n.startsWith("INSERT") || n.startsWith("UPDATE")) {
                 for (Map.Entry<String, Boolean> e : StorageBuckets.publicFlags(n).entrySet()) {

@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 
 /**
  * BEGIN/COMMIT around a whole migration. Harmless under pgpilot (the engine drops the pair and runs
@@ -21,7 +21,7 @@ public final class RedundantTransactionControl extends BaseRule {
     public void check(LintedFile file, Reporter report) {
         if (!file.isTransactional()) return;
         TransactionNesting.wrapperOf(file).ifPresent(plain -> {
-            Stmt first = file.statements().stream().filter(s -> plain.drops(s.sql())).findFirst().orElseThrow();
+            LintedStatement first = file.statements().stream().filter(s -> plain.drops(s.sql())).findFirst().orElseThrow();
             report.at(first, "BEGIN/COMMIT around the file: redundant, the whole file already runs in one transaction");
         });
     }

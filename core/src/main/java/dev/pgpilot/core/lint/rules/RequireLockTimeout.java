@@ -3,7 +3,7 @@ package dev.pgpilot.core.lint.rules;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +56,7 @@ public final class RequireLockTimeout extends BaseRule {
 
     @Override
     public void check(LintedFile file, Reporter report) {
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             if (setsLockTimeout(s)) return;
             String table = lockedTable(file, s);
             if (table != null) {
@@ -73,7 +73,7 @@ public final class RequireLockTimeout extends BaseRule {
         return second < 0 ? norm : norm.substring(0, second);
     }
 
-    static boolean setsLockTimeout(Stmt s) {
+    static boolean setsLockTimeout(LintedStatement s) {
         String n = s.norm();
         if (n.startsWith("SET")) return SET.matcher(n).lookingAt() && !DISABLED.matcher(n).find();
         return (n.startsWith("SELECT") || n.startsWith("DO")) && n.toLowerCase(java.util.Locale.ROOT).contains("lock_timeout") && SET_CONFIG.matcher(n).find();
@@ -83,7 +83,7 @@ public final class RequireLockTimeout extends BaseRule {
     private static final Pattern ONLY_VALIDATE = StatementText.p("^ALTER\\s+TABLE" + ON + "\\s+VALIDATE\\s+CONSTRAINT\\s+" + StatementText.IDENT + "$");
 
     /** The existing table a statement locks heavily, or null. */
-    private static String lockedTable(LintedFile file, Stmt s) {
+    private static String lockedTable(LintedFile file, LintedStatement s) {
         String n = s.norm();
         if (n.startsWith("ALTER TABLE") && ONLY_VALIDATE.matcher(n).matches()) return null;
         for (int i = 0; i < PREFIXES.length; i++) {
@@ -109,7 +109,7 @@ public final class RequireLockTimeout extends BaseRule {
         return null;
     }
 
-    private static boolean existing(LintedFile file, String table, Stmt s) {
+    private static boolean existing(LintedFile file, String table, LintedStatement s) {
         return PLATFORM_TABLES.contains(table) || file.isExistingTable(table, s);
     }
 }

@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +23,7 @@ public final class RlsPolicyAlwaysTrue extends BaseRule {
 
     @Override
     public void check(LintedFile file, Reporter report) {
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             Policies p = Policies.of(s);
             if (p == null || !p.policy().permissive() || p.policy().command().equals("SELECT")) continue;
             if (p.policy().roles().stream().noneMatch(r -> r.equals("anon") || r.equals("authenticated") || r.equals("public"))) continue;

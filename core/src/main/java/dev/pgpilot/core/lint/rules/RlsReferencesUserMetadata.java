@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +23,7 @@ public final class RlsReferencesUserMetadata extends BaseRule {
 
     @Override
     public void check(LintedFile file, Reporter report) {
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             SchemaModel.Policy policy = policyOf(s);
             if (policy != null && (readsUserMetadata(policy.using()) || readsUserMetadata(policy.check()))) {
                 report.at(s, "policy " + policy.name() + " trusts user-editable user_metadata");
@@ -31,7 +31,7 @@ public final class RlsReferencesUserMetadata extends BaseRule {
         }
     }
 
-    private static SchemaModel.Policy policyOf(Stmt s) {
+    private static SchemaModel.Policy policyOf(LintedStatement s) {
         Policies created = Policies.of(s);
         if (created != null) return created.policy();
         if (!s.startsWith("ALTER POLICY")) return null;

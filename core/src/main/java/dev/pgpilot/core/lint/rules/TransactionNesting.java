@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import dev.pgpilot.core.sql.PlainTransactionControl;
 import java.util.Optional;
 
@@ -21,10 +21,10 @@ public final class TransactionNesting extends BaseRule {
 
     @Override
     public void check(LintedFile file, Reporter report) {
-        if (file.statements().stream().noneMatch(Stmt::isTransactionControl)) return;
-        java.util.List<Stmt> top = file.topLevel();
-        PlainTransactionControl.unclosedTransaction(top.stream().map(Stmt::sql).toList()).ifPresent(open -> {
-            Stmt at = top.stream().filter(s -> s.sql() == open).findFirst().orElseThrow();
+        if (file.statements().stream().noneMatch(LintedStatement::isTransactionControl)) return;
+        java.util.List<LintedStatement> top = file.topLevel();
+        PlainTransactionControl.unclosedTransaction(top.stream().map(LintedStatement::sql).toList()).ifPresent(open -> {
+            LintedStatement at = top.stream().filter(s -> s.sql() == open).findFirst().orElseThrow();
             report.at(at, PlainTransactionControl.opener(open) + " opens a transaction no COMMIT closes: the file would end inside its own transaction");
         });
     }
@@ -32,7 +32,7 @@ public final class TransactionNesting extends BaseRule {
     /** The BEGIN/COMMIT pair around the whole file, which the engine drops (the file runs in one transaction anyway). */
     static Optional<PlainTransactionControl> wrapperOf(LintedFile file) {
         // The statements' transaction-control flag is computed once; wrapper() would normalize every statement again.
-        if (file.statements().stream().noneMatch(Stmt::isTransactionControl)) return Optional.empty();
-        return PlainTransactionControl.wrapper(file.topLevel().stream().map(Stmt::sql).toList());
+        if (file.statements().stream().noneMatch(LintedStatement::isTransactionControl)) return Optional.empty();
+        return PlainTransactionControl.wrapper(file.topLevel().stream().map(LintedStatement::sql).toList());
     }
 }

@@ -4,7 +4,7 @@ import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
 import dev.pgpilot.core.lint.StatementText;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,14 +13,14 @@ public final class UnindexedForeignKeys extends BaseRule {
     private static final Pattern CREATE = StatementText.p("^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF NOT EXISTS\\s+)?(" + StatementText.NAME + ")");
 
     /** Reports on the CREATE TABLE (or the first ALTER TABLE adding a reference) only, once per table. */
-    private static String tableOf(Stmt s) {
+    private static String tableOf(LintedStatement s) {
         Matcher m = CREATE.matcher(s.norm());
         if (m.lookingAt()) return s.norm().contains("REFERENCES") ? StatementText.qualified(m.group(1)) : null;
         AlterActions a = AlterActions.of(s);
         return a != null && s.norm().contains("REFERENCES") ? a.table() : null;
     }
 
-    private static boolean firstDeclaredHere(LintedFile file, Stmt s, String table) {
+    private static boolean firstDeclaredHere(LintedFile file, LintedStatement s, String table) {
         return file.statements().stream().filter(o -> o.index() < s.index()).noneMatch(o -> table.equals(tableOf(o)));
     }
     public UnindexedForeignKeys() {
@@ -31,7 +31,7 @@ public final class UnindexedForeignKeys extends BaseRule {
 
     @Override
     public void check(LintedFile file, Reporter report) {
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             String table = tableOf(s);
             if (table == null) continue;
             SchemaModel.Table t = file.after().table(table);

@@ -2,7 +2,7 @@ package dev.pgpilot.core.lint.rules;
 
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import dev.pgpilot.core.sql.SqlScript;
 import java.util.List;
 
@@ -22,7 +22,7 @@ public final class UnterminatedQuote extends BaseRule {
     @Override
     public void check(LintedFile file, Reporter report) {
         // An unclosed construct runs to the end of the text, so it lies in the last statement or after it.
-        List<Stmt> statements = file.statements().stream().filter(s -> !s.inDoBlock()).toList(); // a DO block's body is inside its statement
+        List<LintedStatement> statements = file.statements().stream().filter(s -> !s.inDoBlock()).toList(); // a DO block's body is inside its statement
         int from = statements.isEmpty() ? 0 : statements.get(statements.size() - 1).sql().startOffset();
         int firstLine = statements.isEmpty() ? 1 : statements.get(statements.size() - 1).line();
         SqlScript.unterminated(file.text().substring(from)).ifPresent(u -> {

@@ -5,7 +5,7 @@ import dev.pgpilot.core.api.model.LintFailure;
 import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.lint.LintedFile;
 import dev.pgpilot.core.lint.SchemaModel;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import dev.pgpilot.core.api.model.MigrationFile;
 import dev.pgpilot.core.workspace.Workspace;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ final class InOrderLint {
     private InOrderLint() {}
 
     /** A file read and split into statements, ready for the schema replay and the rules; or why it could not be. */
-    record Parsed(String name, String text, List<Stmt> statements, LintFailure failure) {}
+    record Parsed(String name, String text, List<LintedStatement> statements, LintFailure failure) {}
 
     /**
      * Lints files in the given order, each against the schema of the files before it. Reading and

@@ -9,7 +9,7 @@ import dev.pgpilot.core.lint.Rule;
 import dev.pgpilot.core.lint.SchemaManifest;
 import dev.pgpilot.core.lint.SchemaModel;
 import dev.pgpilot.core.api.model.Severity;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import dev.pgpilot.core.lint.rules.Rules;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.workspace.Config;
@@ -195,7 +195,7 @@ public final class Linter {
 
     /** A migration that is not written yet (a plan): the {@code new} command and the {@code up} gate call this. */
     public LintReport lintSql(String fileName, String sql, SchemaModel before) {
-        List<Stmt> statements;
+        List<LintedStatement> statements;
         try {
             statements = LintedFile.parse(sql);
         } catch (Throwable t) {
@@ -228,7 +228,7 @@ public final class Linter {
             if (sev == Severity.OFF) continue;
             Rule.Reporter reporter = new Rule.Reporter() {
                 @Override
-                public void at(Stmt s, String message) {
+                public void at(LintedStatement s, String message) {
                     if (!suppressions.suppresses(rule.id(), s.index())) {
                         keep(finding(rule, sev, file, s.line(), s.sql().column(), message), s.norm() + '\u0000' + message);
                     }

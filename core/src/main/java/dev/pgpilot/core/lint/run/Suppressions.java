@@ -1,7 +1,7 @@
 package dev.pgpilot.core.lint.run;
 
 import dev.pgpilot.core.lint.LintedFile;
-import dev.pgpilot.core.lint.Stmt;
+import dev.pgpilot.core.lint.LintedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,7 +36,7 @@ final class Suppressions {
     final List<Ignore> ignores = new ArrayList<>();
 
     Suppressions(LintedFile file) {
-        for (Stmt s : file.statements()) {
+        for (LintedStatement s : file.statements()) {
             String leading = s.sql().leading();
             int base = s.sql().startOffset() - leading.length();
             Matcher m = NEXT.matcher(leading);

@@ -17,21 +17,21 @@ import java.util.function.Function;
  * @param guarded   inside a DO block under a condition or an exception handler (rerunning cannot fail on it)
  * @param cache parsed views several rules share (see {@link #cached}); not part of the statement's meaning
  */
-public record Stmt(int index, SqlStatement sql, String norm, boolean cannotRunInTransaction, boolean isTransactionControl,
+public record LintedStatement(int index, SqlStatement sql, String norm, boolean cannotRunInTransaction, boolean isTransactionControl,
                    boolean inDoBlock, boolean guarded, Object[] cache) {
     /** Slots of {@link #cached}: one per kind of parsed view. */
     public static final int ALTER_ACTIONS = 0, POLICY = 1, COLUMN_TYPES = 2;
     private static final Object NONE = new Object();
 
-    public static Stmt of(int index, SqlStatement s) {
+    public static LintedStatement of(int index, SqlStatement s) {
         String norm = s.normalized();
-        return new Stmt(index, s, norm, SqlStatement.cannotRunInTransaction(norm), SqlStatement.isTransactionControl(norm), false, false, new Object[3]);
+        return new LintedStatement(index, s, norm, SqlStatement.cannotRunInTransaction(norm), SqlStatement.isTransactionControl(norm), false, false, new Object[3]);
     }
 
     /** A statement of the body of the DO statement at {@code index}. */
-    public static Stmt inDoBlock(int index, SqlStatement s, boolean guarded) {
+    public static LintedStatement inDoBlock(int index, SqlStatement s, boolean guarded) {
         String norm = s.normalized();
-        return new Stmt(index, s, norm, SqlStatement.cannotRunInTransaction(norm), false, true, guarded, new Object[3]);
+        return new LintedStatement(index, s, norm, SqlStatement.cannotRunInTransaction(norm), false, true, guarded, new Object[3]);
     }
 
     public int line() {
@@ -47,7 +47,7 @@ public record Stmt(int index, SqlStatement sql, String norm, boolean cannotRunIn
      * an ALTER TABLE or the parts of a CREATE POLICY. A file's statements are used by one thread.
      */
     @SuppressWarnings("unchecked")
-    public <T> T cached(int slot, Function<Stmt, T> parse) {
+    public <T> T cached(int slot, Function<LintedStatement, T> parse) {
         Object v = cache[slot];
         if (v == null) {
             T parsed = parse.apply(this);
