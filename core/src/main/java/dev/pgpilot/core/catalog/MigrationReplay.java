@@ -9,6 +9,7 @@ import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.target.ServerExtensions;
+import dev.pgpilot.core.target.StandInIndexOptions;
 import dev.pgpilot.core.api.model.MigrationFile;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,19 +56,21 @@ public final class MigrationReplay {
      *                  for the disk (synchronous_commit off), which is most of a replay's time on a durable server
      */
     public static void commit(DatabaseTarget db, List<MigrationFile> migrations, Set<String> versions, boolean throwaway) {
-        List<Parsed> files = new ArrayList<>();
-        for (MigrationFile m : migrations) {
-            if (versions == null || versions.contains(m.version())) {
-                // as written (CRs kept), as up and the Supabase CLI run it, so literals and bodies match the target's
-                List<SqlStatement> statements = SqlScript.parse(m.text()).statements();
-                // a file whose own BEGIN/COMMIT decide runs as written, as up runs it (a new enum value committed, then used)
-                files.add(new Parsed(m, statements, statements.stream().noneMatch(SqlStatement::cannotRunInTransaction)
-                        && !PlainTransactionControl.managesOwnTransactions(statements)));
-            }
-        }
         // a throwaway shadow's commits need not wait for the disk; set again after each file's reset
         String restore = throwaway ? "set synchronous_commit = off" : "";
         try (Connection c = db.connect()) {
+            StandInIndexOptions indexOptions = StandInIndexOptions.of(c);
+            List<Parsed> files = new ArrayList<>();
+            for (MigrationFile m : migrations) {
+                if (versions == null || versions.contains(m.version())) {
+                    // as written (CRs kept), as up and the Supabase CLI run it, so literals and bodies match the
+                    // target's; only a stand-in index's options are blanked, as up does
+                    List<SqlStatement> statements = SqlScript.parse(indexOptions.blank(m.text())).statements();
+                    // a file whose own BEGIN/COMMIT decide runs as written, as up runs it (a new enum value committed, then used)
+                    files.add(new Parsed(m, statements, statements.stream().noneMatch(SqlStatement::cannotRunInTransaction)
+                            && !PlainTransactionControl.managesOwnTransactions(statements)));
+                }
+            }
             for (Parsed f : files) {
                 SessionSettings.resetBeforeFile(c, restore);
                 apply(c, f);
@@ -82,11 +85,12 @@ public final class MigrationReplay {
      * and rolls everything back. Short lock and statement timeouts: the connection is the target's.
      */
     public static <T> T rolledBack(Connection c, List<MigrationFile> pending, Reader<T> reader) throws SQLException {
+        StandInIndexOptions indexOptions = StandInIndexOptions.of(c);
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (MigrationFile m : pending) {
                 SessionSettings.resetBeforeFile(c, TARGET_TIMEOUTS);
-                runUncommitted(s, m);
+                runUncommitted(s, m, indexOptions);
             }
             SessionSettings.resetBeforeFile(c, TARGET_TIMEOUTS);
             return reader.read(c);
@@ -96,8 +100,8 @@ public final class MigrationReplay {
         }
     }
 
-    private static void runUncommitted(Statement s, MigrationFile m) {
-        for (SqlStatement st : SqlScript.parse(m.text()).statements()) {
+    private static void runUncommitted(Statement s, MigrationFile m, StandInIndexOptions indexOptions) {
+        for (SqlStatement st : SqlScript.parse(indexOptions.blank(m.text())).statements()) {
             // the file's own BEGIN/COMMIT would end the rollback-only transaction; CONCURRENTLY
             // statements cannot run in one and only build indexes, which reading the schema can do without
             if (st.isTransactionControl() || st.cannotRunInTransaction()) continue;

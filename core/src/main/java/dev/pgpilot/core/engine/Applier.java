@@ -6,6 +6,7 @@ import dev.pgpilot.core.api.model.ApplyResult;
 import dev.pgpilot.core.api.model.MigrationFailedException;
 import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.sql.SqlStatement;
+import dev.pgpilot.core.target.StandInIndexOptions;
 import dev.pgpilot.core.workspace.Config;
 import dev.pgpilot.core.api.model.MigrationFile;
 import java.sql.Connection;
@@ -62,7 +63,8 @@ public final class Applier {
             c.setAutoCommit(true);
             history.ensureTables();
             // Read the history only now, under the lock: a run that waited sees what the other one applied.
-            List<Prepared> plan = pendingPlan.select(files, history.applied(), options);
+            StandInIndexOptions indexOptions = StandInIndexOptions.of(c);
+            List<Prepared> plan = pendingPlan.select(files, history.applied(), options, indexOptions);
             refuseLintErrors(plan, options);
             List<ApplyResult.Applied> applied = new ArrayList<>();
             if (!plan.isEmpty()) {
@@ -87,6 +89,9 @@ public final class Applier {
                             session.display(p.file().path()), ms, p.statements().size()));
                     listener.applied(p.file(), ms);
                     if (p.ownTransactions()) warnings.add(OutsideTransactionApply.ownTransactionsNote(session.display(p.file().path())));
+                    for (StandInIndexOptions.LeftOut l : indexOptions.leftOut(p.file().text())) {
+                        warnings.add(StandInIndexOptions.note(session.display(p.file().path()), l));
+                    }
                 }
             }
             return new ApplyResult(session.target().display(), planned(plan), List.copyOf(applied), List.copyOf(warnings), false);
@@ -119,7 +124,7 @@ public final class Applier {
 
     private ApplyResult dryRun(List<MigrationFile> files, UpOptions options, List<String> warnings, ApplyListener listener, boolean lintGate) {
         try (Connection c = session.target().connect()) {
-            List<Prepared> plan = pendingPlan.select(files, new History(c).applied(), options);
+            List<Prepared> plan = pendingPlan.select(files, new History(c).applied(), options, StandInIndexOptions.NONE);
             if (lintGate) refuseLintErrors(plan, options);
             return new ApplyResult(session.target().display(), planned(plan), List.of(), List.copyOf(warnings), true);
         } catch (SQLException e) {

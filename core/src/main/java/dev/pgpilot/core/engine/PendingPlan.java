@@ -6,6 +6,7 @@ import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.sql.PlainTransactionControl;
 import dev.pgpilot.core.sql.SqlScript;
 import dev.pgpilot.core.sql.SqlStatement;
+import dev.pgpilot.core.target.StandInIndexOptions;
 import dev.pgpilot.core.api.model.MigrationFile;
 import dev.pgpilot.core.api.model.MigrationName;
 import java.util.ArrayList;
@@ -24,9 +25,10 @@ final class PendingPlan {
         this.session = session;
     }
     /** @param appliedVersions the history as read under the migration lock (or without it for a dry run) */
-    List<Applier.Prepared> select(List<MigrationFile> files, List<History.AppliedVersion> appliedVersions, UpOptions options) {
+    List<Applier.Prepared> select(List<MigrationFile> files, List<History.AppliedVersion> appliedVersions, UpOptions options,
+                                  StandInIndexOptions indexOptions) {
         StatusReport status = StatusCheck.of(files, appliedVersions);
-        List<Applier.Prepared> plan = pending(files, status, options);
+        List<Applier.Prepared> plan = pending(files, status, options, indexOptions);
         RenamedMigrations.refuse(plan.stream().map(Applier.Prepared::file).toList(), appliedVersions,
                 files.stream().map(MigrationFile::version).collect(Collectors.toSet()));
         refuseMissingFiles(status);
@@ -48,7 +50,7 @@ final class PendingPlan {
     }
 
     /** The pending files up to --to, after refusing changed applied files and (unless allowed) out-of-order ones. */
-    private List<Applier.Prepared> pending(List<MigrationFile> files, StatusReport status, UpOptions options) {
+    private List<Applier.Prepared> pending(List<MigrationFile> files, StatusReport status, UpOptions options, StandInIndexOptions indexOptions) {
         if (!status.modified().isEmpty()) {
             throw PilotException.refused("applied migrations were changed since they ran: " + versions(status.modified()),
                     "restore the files as they were applied, or record the new content with `pgpilot repair VERSION --status applied`");
@@ -65,15 +67,17 @@ final class PendingPlan {
         for (MigrationFile f : files) {
             if (!pending.contains(f.version())) continue;
             if (options.toVersion() != null && MigrationName.VERSION_ORDER.compare(f.version(), options.toVersion()) > 0) continue;
-            plan.add(prepare(f));
+            plan.add(prepare(f, indexOptions));
         }
         return plan;
     }
 
-    private Applier.Prepared prepare(MigrationFile f) {
+    private Applier.Prepared prepare(MigrationFile f, StandInIndexOptions indexOptions) {
         // The file as written, CRs kept, as the Supabase CLI runs it: a literal or function body spanning
-        // lines gets the same bytes whichever tool applied the file.
-        List<SqlStatement> statements = SqlScript.parse(f.text()).statements();
+        // lines gets the same bytes whichever tool applied the file. Only a stand-in index's options are
+        // blanked (same offsets and lines); the history row is made from the file itself.
+        String text = indexOptions.blank(f.text());
+        List<SqlStatement> statements = SqlScript.parse(text).statements();
         boolean control = false;
         boolean outside = false;
         for (SqlStatement s : statements) {
@@ -84,7 +88,7 @@ final class PendingPlan {
         if (control) {
             java.util.Optional<PlainTransactionControl> wrapper = PlainTransactionControl.wrapper(statements);
             if (wrapper.isPresent()) {
-                return new Applier.Prepared(f, wrapper.get().remaining(statements), wrapper.get().remainingText(f.text()), outside, false);
+                return new Applier.Prepared(f, wrapper.get().remaining(statements), wrapper.get().remainingText(text), outside, false);
             }
             PlainTransactionControl.unclosedTransaction(statements).ifPresent(open -> {
                 throw PilotException.refused(session.display(f.path()) + ":" + open.line() + ": " + PlainTransactionControl.opener(open)
@@ -92,9 +96,9 @@ final class PendingPlan {
                         "add COMMIT after that block, or delete the " + PlainTransactionControl.opener(open) + "; nothing was applied");
             });
             // Its own BEGIN/COMMIT/ROLLBACK decide: run as written, statement by statement (OutsideTransactionApply).
-            return new Applier.Prepared(f, statements, f.text(), true, true);
+            return new Applier.Prepared(f, statements, text, true, true);
         }
-        return new Applier.Prepared(f, statements, f.text(), outside, false);
+        return new Applier.Prepared(f, statements, text, outside, false);
     }
 
     private static String versions(List<StatusReport.Entry> entries) {

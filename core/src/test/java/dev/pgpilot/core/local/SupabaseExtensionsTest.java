@@ -32,7 +32,8 @@ class SupabaseExtensionsTest {
                 + "|| ('[1,2,0]'::extensions.vector <#> '[1,0,5]') || ' ' || extensions.vector_dims('[1,2,3]')"));
         PSQLException wrongDims = assertThrows(PSQLException.class, () -> exec("insert into public.docs values (4, '[1,2]')"));
         assertEquals("expected 3 dimensions, not 2", wrongDims.getServerErrorMessage().getMessage());
-        // What the stand-in does not do, as its comment says: index options are refused.
+        // The server itself refuses index options (a hash index underneath); pgpilot blanks them in
+        // what it sends (VectorIndexOptionsTest), a plain client gets the server's error.
         PSQLException options = assertThrows(PSQLException.class,
                 () -> exec("create index on public.docs using ivfflat (embedding vector_cosine_ops) with (lists = 100)"));
         assertEquals("unrecognized parameter \"lists\"", options.getServerErrorMessage().getMessage());

@@ -2,7 +2,9 @@
 -- input and output reuse PostgreSQL's own text functions; the dimension in vector(n) is checked on
 -- assignment, and the distances are computed in SQL from the elements. Indexes "using hnsw" or
 -- "using ivfflat" are accepted (they are hash indexes underneath) but never used for nearest-
--- neighbour search: queries scan, which gives exact answers, slowly.
+-- neighbour search: queries scan, which gives exact answers, slowly. A hash index takes no options
+-- but fillfactor, so pgpilot blanks the WITH (m = 16, ...) of such indexes before sending a file
+-- (target.StandInIndexOptions) and up says where.
 create type vector;
 create function vector_in(cstring, oid, integer) returns vector language internal immutable strict parallel safe as 'textin';
 create function vector_out(vector) returns cstring language internal immutable strict parallel safe as 'textout';
