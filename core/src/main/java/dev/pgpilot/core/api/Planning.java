@@ -31,7 +31,7 @@ final class Planning {
         try (java.sql.Connection c = pilot.target().target().connect()) {
             java.util.Set<String> pending = dev.pgpilot.core.engine.StatusCheck.of(files, new dev.pgpilot.core.engine.History(c).applied()).pending()
                     .stream().map(dev.pgpilot.core.api.model.StatusReport.Entry::version).collect(java.util.stream.Collectors.toSet());
-            return dev.pgpilot.core.request.PendingCatalog.load(c, files.stream().filter(f -> pending.contains(f.version())).toList());
+            return dev.pgpilot.core.request.PendingCatalog.load(c, files, pending, () -> pilot.localDatabase().start());
         } catch (java.sql.SQLException e) {
             throw PilotException.error("cannot read the catalog of " + pilot.target().target().display() + ": " + e.getMessage(), null);
         }

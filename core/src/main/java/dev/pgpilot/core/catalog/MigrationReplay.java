@@ -26,7 +26,8 @@ import java.util.Set;
  *     transaction per file, statement by statement so a failure names its line; files that cannot
  *     run in a transaction run in autocommit. Drift, reset and offline planning read it afterwards.
  * <li>{@link #rolledBack}: on the target itself, all files in one transaction that is always rolled
- *     back, for planning against pending (written, not applied) migrations.
+ *     back, for planning against pending (written, not applied) migrations; {@link #pending} falls
+ *     back to a committed replay of every file into a shadow when a pending file needs its own commits.
  * </ul>
  * Lint's {@code SchemaModel} replays DDL text without any database; it is not a third way of running
  * files but a model of their text, because lint must work offline.
@@ -85,6 +86,14 @@ public final class MigrationReplay {
      * and rolls everything back. Short lock and statement timeouts: the connection is the target's.
      */
     public static <T> T rolledBack(Connection c, List<MigrationFile> pending, Reader<T> reader) throws SQLException {
+        try {
+            return rolledBackOrSignal(c, pending, reader);
+        } catch (NeedsOwnCommits e) {
+            throw e.refusal;
+        }
+    }
+
+    private static <T> T rolledBackOrSignal(Connection c, List<MigrationFile> pending, Reader<T> reader) throws SQLException {
         StandInIndexOptions indexOptions = StandInIndexOptions.of(c);
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
@@ -100,6 +109,42 @@ public final class MigrationReplay {
         }
     }
 
+    /**
+     * What {@code reader} reads once the {@code pendingVersions} of {@code all} have run on the target
+     * ({@link #rolledBack}). A pending file that commits a new enum value itself and then uses it
+     * (SQLSTATE 55P04, unsafe use of a new enum value) cannot run in a transaction that is rolled back:
+     * PostgreSQL lets a value be used only once the transaction that added it has committed. Then every
+     * file, applied and pending, is replayed committed into a shadow on {@code scratchServer}, as up
+     * would run them, and read there: the schema the migrations describe, which is the target's
+     * unless it has drifted ({@code pgpilot diff} says).
+     */
+    public static <T> T pending(Connection c, List<MigrationFile> all, Set<String> pendingVersions,
+                                java.util.function.Supplier<DatabaseTarget> scratchServer, Reader<T> reader) throws SQLException {
+        List<MigrationFile> pending = all.stream().filter(f -> pendingVersions.contains(f.version())).toList();
+        try {
+            return rolledBackOrSignal(c, pending, reader);
+        } catch (NeedsOwnCommits e) {
+            try (Shadow shadow = Shadow.create(scratchServer.get())) {
+                commit(shadow.target(), all, null, true);
+                try (Connection sc = shadow.target().connect()) {
+                    return reader.read(sc);
+                }
+            }
+        }
+    }
+
+    /** A pending file used what it committed itself: the rolled-back replay cannot read past it. */
+    private static final class NeedsOwnCommits extends RuntimeException {
+        final PilotException refusal;
+
+        NeedsOwnCommits(PilotException refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+
+    private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
+
     private static void runUncommitted(Statement s, MigrationFile m, StandInIndexOptions indexOptions) {
         for (SqlStatement st : SqlScript.parse(indexOptions.blank(m.text())).statements()) {
             // the file's own BEGIN/COMMIT would end the rollback-only transaction; CONCURRENTLY
@@ -111,6 +156,11 @@ public final class MigrationReplay {
                 if ("55P03".equals(e.getSQLState())) { // lock_not_available: busy tables, not a broken file
                     throw PilotException.error("pending migration " + m.path().getFileName() + " line " + st.line()
                             + " waits for a lock on the target: " + oneLine(e.getMessage()), "try again, or plan with --offline against the migrations alone");
+                }
+                if (UNSAFE_NEW_ENUM_VALUE.equals(e.getSQLState())) {
+                    throw new NeedsOwnCommits(PilotException.error("pending migration " + m.path().getFileName() + " line " + st.line()
+                            + " uses an enum value it commits itself, which a rolled-back replay cannot: " + oneLine(e.getMessage()),
+                            "apply it with pgpilot up first, or plan with --offline against the migrations alone"));
                 }
                 throw PilotException.error("pending migration " + m.path().getFileName() + " line " + st.line() + " does not apply: "
                         + oneLine(e.getMessage()), "fix that file (or apply it with pgpilot up) before planning the next one");

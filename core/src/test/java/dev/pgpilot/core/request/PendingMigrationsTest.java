@@ -51,6 +51,34 @@ class PendingMigrationsTest {
         Fixture.exec(db, "insert into invoices (amount) values (1); update invoices set amount = 2");
     }
 
+    /**
+     * The hivecom shape: a pending file commits new enum values itself (BEGIN; ALTER TYPE ... ADD VALUE;
+     * COMMIT;) and then uses them, which no transaction that is rolled back afterwards can do
+     * (55P04). The plan still sees what that file makes, and nothing stays on the target.
+     */
+    @Test
+    void aPendingFileThatCommitsNewEnumValuesAndThenUsesThemIsPlannedAgainst() throws Exception {
+        DatabaseTarget db = Fixture.fresh();
+        Pilot pilot = pilot(db);
+        Path dir = Files.createDirectories(work.resolve("supabase/migrations"));
+        Files.writeString(dir.resolve("20240101000000_moods.sql"), "create type public.mood as enum ('ok');\n");
+        pilot.up(dev.pgpilot.core.api.model.UpOptions.all(), dev.pgpilot.core.api.model.ApplyListener.NONE);
+        Files.writeString(dir.resolve("20240102000000_sad.sql"), """
+                begin;
+                alter type public.mood add value 'sad';
+                commit;
+                begin;
+                create table public.feelings (id bigint primary key, mood public.mood not null default 'sad');
+                create function public.saddest() returns public.mood language sql as $$ select 'sad'::public.mood $$;
+                commit;
+                """);
+        Plan next = pilot.plan("add note text to feelings");
+        assertTrue(next.migration().upSql().contains("alter table \"public\".\"feelings\" add column if not exists \"note\" text;"), next.migration().upSql());
+        assertEquals(java.util.List.of("ok", "sad"), pilot.catalog().findEnum("mood").orElseThrow().values());
+        assertEquals("true|ok", Fixture.query(db, "select (to_regclass('public.feelings') is null)::text || '|' || string_agg(enumlabel, ',')"
+                + " from pg_enum where enumtypid = 'public.mood'::regtype"), "planning applies nothing");
+    }
+
     @Test
     void aTableCreatedByAPendingMigrationCanBeChangedNext() throws Exception {
         DatabaseTarget db = Fixture.fresh();
