@@ -45,9 +45,11 @@ final class ChangeRenderers implements ChangeRequest.Cases<ChangeSql> {
     @Override public ChangeSql dropIndex(DropIndex c) { return render(new DropIndexRenderer(), c); }
     @Override public ChangeSql createEnum(CreateEnum c) { return render(new CreateEnumRenderer(), c); }
     @Override public ChangeSql addEnumValue(AddEnumValue c) { return render(new AddEnumValueRenderer(), c); }
+    @Override public ChangeSql renameEnumValue(RenameEnumValue c) { return render(new RenameEnumValueRenderer(), c); }
     @Override public ChangeSql enableRls(EnableRls c) { return render(new EnableRlsRenderer(), c); }
     @Override public ChangeSql createPolicy(CreatePolicy c) { return render(new CreatePolicyRenderer(), c); }
     @Override public ChangeSql addUpdatedAtTrigger(AddUpdatedAtTrigger c) { return render(new AddUpdatedAtTriggerRenderer(), c); }
+    @Override public ChangeSql dropTrigger(DropTrigger c) { return render(new DropTriggerRenderer(), c); }
     @Override public ChangeSql createBucket(CreateBucket c) { return render(new CreateBucketRenderer(), c); }
     @Override public ChangeSql comment(Comment c) { return render(new CommentRenderer(), c); }
 }

@@ -90,7 +90,8 @@ public final class MigrationRenderer {
             // the down runs when everything is in place: even a table this migration created is in use by then
             downLocks |= o.locksExistingTable || c instanceof CreateTable;
         }
-        if (function) {
+        // an existing set_updated_at() is the project's: used as it is, never replaced
+        if (function && dropFunction) {
             up.computeIfAbsent(Section.FUNCTIONS, k -> new ArrayList<>()).add(0, SET_UPDATED_AT);
         }
         String purpose = String.join("; ", set.changes().stream().map(c -> c.describe().replace('_', ' ')).toList());

@@ -99,9 +99,16 @@ final class CatalogAfter {
             Catalog.EnumType e = enums.get(c.type().display());
             if (e != null && !e.values().contains(c.value())) {
                 List<String> v = new ArrayList<>(e.values());
-                v.add(c.value());
+                int at = c.before() != null ? v.indexOf(c.before()) : c.after() != null ? v.indexOf(c.after()) + 1 : v.size();
+                v.add(at < 0 ? v.size() : at, c.value());
                 enums.put(c.type().display(), new Catalog.EnumType(e.name(), v));
             }
+        } else if (change instanceof RenameEnumValue c) {
+            Catalog.EnumType e = enums.get(c.type().display());
+            if (e != null) enums.put(c.type().display(), new Catalog.EnumType(e.name(), e.values().stream().map(v -> v.equals(c.from()) ? c.to() : v).toList()));
+        } else if (change instanceof DropTrigger c) {
+            table(c.table(), t -> new Catalog.Table(t.name(), t.columns(), t.indexes(), t.constraints(), t.rls(), t.comment(), t.policies(),
+                    t.triggers().stream().filter(x -> !x.name().equals(c.name())).toList()));
         } else if (change instanceof EnableRls c) {
             table(c.table(), t -> new Catalog.Table(t.name(), t.columns(), t.indexes(), t.constraints(), true, t.comment(), t.policies(), t.triggers()));
         } else if (change instanceof CreatePolicy c) {

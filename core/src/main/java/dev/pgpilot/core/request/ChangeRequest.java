@@ -37,9 +37,11 @@ public sealed interface ChangeRequest {
         R dropIndex(DropIndex change);
         R createEnum(CreateEnum change);
         R addEnumValue(AddEnumValue change);
+        R renameEnumValue(RenameEnumValue change);
         R enableRls(EnableRls change);
         R createPolicy(CreatePolicy change);
         R addUpdatedAtTrigger(AddUpdatedAtTrigger change);
+        R dropTrigger(DropTrigger change);
         R createBucket(CreateBucket change);
         R comment(Comment change);
     }
@@ -180,9 +182,24 @@ public sealed interface ChangeRequest {
         public <R> R accept(Cases<R> cases) { return cases.createEnum(this); }
     }
 
-    record AddEnumValue(QualifiedName type, String value) implements ChangeRequest {
+    /**
+     * @param before the value it goes before, or null; @param after the value it goes after, or null
+     * (neither: at the end; both: "between", the two neighbours it goes between)
+     * @param column the table.column the request named the enum by ("notes.priority can also be
+     * blocked"), or null when it named the enum itself
+     */
+    record AddEnumValue(QualifiedName type, String value, String before, String after, String column) implements ChangeRequest {
+        public AddEnumValue(QualifiedName type, String value) {
+            this(type, value, null, null, null);
+        }
+
         public String describe() { return "add_value_to_" + type.name(); }
         public <R> R accept(Cases<R> cases) { return cases.addEnumValue(this); }
+    }
+
+    record RenameEnumValue(QualifiedName type, String from, String to) implements ChangeRequest {
+        public String describe() { return "rename_" + type.name() + "_value_" + from + "_to_" + to; }
+        public <R> R accept(Cases<R> cases) { return cases.renameEnumValue(this); }
     }
 
     record EnableRls(QualifiedName table) implements ChangeRequest {
@@ -208,8 +225,21 @@ public sealed interface ChangeRequest {
         public <R> R accept(Cases<R> cases) { return cases.createPolicy(this); }
     }
 
-    /** @param createsFunction the shared public.set_updated_at() does not exist yet */
-    record AddUpdatedAtTrigger(QualifiedName table, boolean createsFunction) implements ChangeRequest {
+    /**
+     * @param column the column the trigger keeps current: always updated_at, the one the shared
+     * set_updated_at() writes; carried so "keep orders.updated_at current" says every word it spent
+     * @param createsFunction the shared public.set_updated_at() does not exist yet
+     */
+    record AddUpdatedAtTrigger(QualifiedName table, String column, boolean createsFunction) implements ChangeRequest {
+        public AddUpdatedAtTrigger {
+            if (column == null) column = "updated_at";
+            if (!column.equals("updated_at")) throw new IllegalArgumentException("set_updated_at() writes updated_at, not " + column);
+        }
+
+        public AddUpdatedAtTrigger(QualifiedName table, boolean createsFunction) {
+            this(table, "updated_at", createsFunction);
+        }
+
         public String describe() { return "add_updated_at_trigger_to_" + table.name(); }
         public <R> R accept(Cases<R> cases) { return cases.addUpdatedAtTrigger(this); }
 
@@ -217,6 +247,12 @@ public sealed interface ChangeRequest {
             String n = "set_" + table.name() + "_updated_at";
             return n.length() <= 63 ? n : n.substring(0, 63);
         }
+    }
+
+    /** @param definition pg_get_triggerdef of the trigger, which the down script creates again */
+    record DropTrigger(QualifiedName table, String name, String definition) implements ChangeRequest {
+        public String describe() { return "drop_trigger_" + name; }
+        public <R> R accept(Cases<R> cases) { return cases.dropTrigger(this); }
     }
 
     /** @param sizeLimit bytes, or null; @param mimeTypes allowed types, empty = any */

@@ -102,7 +102,11 @@ public final class ChangeResolver {
             Catalog.EnumType t = catalog.findEnum(e.type() == null ? "" : e.type().display())
                     .orElseThrow(() -> PilotException.refused("unknown enum type: " + e.type(), Suggest.hint(e.type() == null ? "" : e.type().name(), catalog.enumNames(), "enum types")));
             enumValue(e.value());
-            return new AddEnumValue(t.name(), e.value());
+            for (String v : java.util.Arrays.asList(e.before(), e.after())) {
+                if (v != null && !t.values().contains(v)) throw PilotException.refused("'" + v + "' is not a value of " + t.name().name(), Suggest.hint(v, t.values(), "values"));
+            }
+            if (e.column() != null && enumColumn(e.column()).filter(t::equals).isEmpty()) throw refuse(e.column() + " is not a column of type " + t.name().name());
+            return new AddEnumValue(t.name(), e.value(), e.before(), e.after(), e.column());
         } else if (c instanceof EnableRls r) {
             Catalog.Table t = table(r.table());
             return new EnableRls(t.name());
@@ -127,6 +131,13 @@ public final class ChangeResolver {
         }
         // AddCheck and CreatePolicy carry SQL expressions: a model must never supply those
         throw refuse("the LLM backend may not write SQL expressions (" + c.getClass().getSimpleName() + "); ask without the model (rule-based parser)");
+    }
+
+    /** The enum a "table.column" has as its type. */
+    private java.util.Optional<Catalog.EnumType> enumColumn(String qualified) {
+        int dot = qualified.lastIndexOf('.');
+        if (dot < 0) return java.util.Optional.empty();
+        return catalog.findTable(qualified.substring(0, dot)).flatMap(t -> t.column(qualified.substring(dot + 1))).flatMap(c -> catalog.findEnum(c.type()));
     }
 
     private Catalog.Table table(QualifiedName q) {

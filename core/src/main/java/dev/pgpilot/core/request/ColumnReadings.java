@@ -64,7 +64,13 @@ final class ColumnReadings {
 
     /** The request with one word written as table.column (its first whole-word occurrence). */
     static String rewrite(String source, Tok word, String qualified) {
-        Matcher m = Pattern.compile("(?<![A-Za-z0-9_.])" + Pattern.quote(word.raw()) + "(?![A-Za-z0-9_.])").matcher(source);
-        return m.find() ? source.substring(0, m.start()) + qualified + source.substring(m.end()) : qualified + ": " + source;
+        return rewrite(source, List.of(word), qualified);
+    }
+
+    /** The request with a run of words ("booking status") written as one name (their first whole-word occurrence). */
+    static String rewrite(String source, List<Tok> words, String name) {
+        String run = String.join("\\s+", words.stream().map(t -> Pattern.quote(t.raw())).toList());
+        Matcher m = Pattern.compile("(?<![A-Za-z0-9_.])" + run + "(?![A-Za-z0-9_.])").matcher(source);
+        return m.find() ? source.substring(0, m.start()) + name + source.substring(m.end()) : name + ": " + source;
     }
 }

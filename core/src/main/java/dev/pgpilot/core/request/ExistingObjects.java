@@ -71,8 +71,7 @@ public final class ExistingObjects {
         if (c instanceof AddForeignKey f) return foreignKey(f);
         if (c instanceof AddCheck k) return check(k);
         if (c instanceof CreateEnum e) return enumType(e);
-        if (c instanceof AddEnumValue v) return catalog.findEnum(v.type().display()).filter(e -> e.values().contains(v.value()))
-                .<Verdict>map(e -> new AlreadyThere(e.name().display() + " has the value '" + v.value() + "'")).orElse(new Keep(c));
+        if (c instanceof AddEnumValue v) return enumValue(v);
         if (c instanceof EnableRls r) return table(r.table()).filter(Catalog.Table::rls)
                 .<Verdict>map(t -> new AlreadyThere("row level security is enabled on " + t.name().display())).orElse(new Keep(c));
         if (c instanceof CreatePolicy p) return policy(p);
@@ -201,6 +200,20 @@ public final class ExistingObjects {
         return new AlreadyThere("constraint " + k.name() + " " + c.get().definition());
     }
 
+    /** A value the enum has is there when it is where the request puts it; elsewhere it is refused (PostgreSQL cannot move a value). */
+    private Verdict enumValue(AddEnumValue v) {
+        Optional<Catalog.EnumType> e = catalog.findEnum(v.type().display());
+        if (e.isEmpty() || !e.get().values().contains(v.value())) return new Keep(v);
+        List<String> l = e.get().values();
+        int at = l.indexOf(v.value());
+        boolean placed = (v.before() == null || at + 1 < l.size() && l.get(at + 1).equals(v.before())) && (v.after() == null || at > 0 && l.get(at - 1).equals(v.after()));
+        if (!placed) {
+            throw PilotException.refused("'" + v.value() + "' is already a value of " + e.get().name().name() + ", in another place: " + String.join(", ", l),
+                    "PostgreSQL cannot move an enum value; leave it where it is, or rebuild the type by hand: pgpilot new --empty NAME");
+        }
+        return new AlreadyThere(e.get().name().display() + " has the value '" + v.value() + "'");
+    }
+
     private Verdict enumType(CreateEnum e) {
         Optional<Catalog.EnumType> have = catalog.findEnum(e.type().display());
         if (have.isEmpty()) return new Keep(e);
@@ -227,7 +240,8 @@ public final class ExistingObjects {
         Catalog.Table t = table(a.table()).orElse(null);
         if (t == null) return new Keep(a);
         for (Catalog.Trigger x : t.triggers()) {
-            boolean touches = x.definition().contains("BEFORE UPDATE") && x.definition().contains("set_updated_at()");
+            // set_updated_at(), moddatetime(updated_at) or a trigger of the project's own named for it ("patients_touch_updated_at")
+            boolean touches = x.definition().contains("BEFORE UPDATE") && x.definition().contains("FOR EACH ROW") && x.definition().contains("updated_at");
             if (x.name().equals(a.triggerName()) && !touches) {
                 throw PilotException.refused("trigger " + x.name() + " already exists on " + t.name().display() + " and does something else: " + x.definition(),
                         "rename or drop that trigger first");

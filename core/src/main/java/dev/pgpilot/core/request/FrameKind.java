@@ -23,6 +23,8 @@ enum FrameKind {
     ADD_ENUM_VALUE,
     INDEX,
     CREATE_TABLE,
+    /** Before RENAME: "rename booking status no_show to missed" renames a value, not the status column. */
+    RENAME_ENUM_VALUE,
     RENAME,
     FOREIGN_KEY,
     DROP,

@@ -68,7 +68,8 @@ final class FrameWords {
             "junction", "pivot", "linking", "link", "between", "connecting", "up", "primary", "key", "both", "pair", "two", "one", "per", "row", "record", "entry");
 
     private static final Set<String> ENUM = Set.of("create", "new", "define", "introduce", "enum", "type", "with", "values", "or", "containing",
-            "having", "options", "add", "include", "includes", "allow", "extend", "support", "value", "option");
+            "having", "options", "add", "include", "includes", "allow", "extend", "support", "value", "option", "before", "after", "between",
+            "level", "state", "status", "kind", "stage", "choice", "use", "using", "it", "can", "could", "may", "might", "also", "rename", "label");
 
     private static final Set<String> RLS = Set.of("enable", "turn", "rls", "row", "level", "security", "row-level", "switch", "add");
 
@@ -91,7 +92,8 @@ final class FrameWords {
     }
 
     private static final Set<String> TRIGGER = Set.of("trigger", "add", "keep", "maintain", "touch", "auto", "automatically", "bump", "refresh",
-            "current", "updated_at", "created_at", "timestamps", "up", "date", "fresh", "create", "set");
+            "current", "updated_at", "created_at", "timestamps", "up", "date", "fresh", "create", "set", "keeps", "updates", "update", "every",
+            "whenever", "row", "changes", "changed", "adding", "needed", "if", "column", "drop", "remove", "delete");
 
     private static final Set<String> BUCKET = Set.of("bucket", "storage", "public", "private", "create", "add", "limited", "limit", "up", "files",
             "file", "mb", "kb", "gb", "megabytes", "gigabytes", "bytes", "b", "k", "m", "g", "size", "max", "maximum", "only", "allow", "allowed", "at", "most");
@@ -107,6 +109,7 @@ final class FrameWords {
             Map.entry(RenameTable.class, List.of(RENAME)), Map.entry(DropTable.class, List.of(DROP)),
             Map.entry(CreateIndex.class, List.of(INDEX)), Map.entry(DropIndex.class, List.of(DROP, DROP_INDEX)),
             Map.entry(CreateEnum.class, List.of(ENUM)), Map.entry(AddEnumValue.class, List.of(ENUM)),
+            Map.entry(RenameEnumValue.class, List.of(ENUM, RENAME)), Map.entry(DropTrigger.class, List.of(TRIGGER, DROP)),
             Map.entry(EnableRls.class, List.of(RLS)), Map.entry(CreatePolicy.class, List.of(POLICY_FRAME, RLS)),
             Map.entry(AddUpdatedAtTrigger.class, List.of(TRIGGER, COLUMN)), Map.entry(CreateBucket.class, List.of(BUCKET)),
             Map.entry(Comment.class, List.of(COMMENT)));

@@ -48,10 +48,19 @@ final class ReadingText {
         if (c instanceof DropTable d) return "drop table " + table(d.table());
         if (c instanceof EnableRls r) return "enable rls on " + table(r.table());
         if (c instanceof CreateEnum e) return "create enum " + table(e.type()) + " with values " + String.join(", ", e.values());
-        if (c instanceof AddEnumValue v) return "add value " + Quote.literal(v.value()) + " to " + table(v.type());
+        if (c instanceof AddEnumValue v) return "add value " + Quote.literal(v.value()) + " to " + (v.column() == null ? table(v.type()) : "the " + v.column() + " enum") + place(v);
+        if (c instanceof RenameEnumValue r) return "rename the " + table(r.type()) + " value " + Quote.literal(r.from()) + " to " + Quote.literal(r.to());
+        if (c instanceof DropTrigger d) return "drop trigger " + d.name() + " on " + table(d.table());
         if (c instanceof AddUpdatedAtTrigger t) return "add an updated_at trigger to " + table(t.table());
         // defaults, checks, foreign keys, new tables, policies, buckets and comments carry expressions or text a short sentence would not say exactly
         return null;
+    }
+
+    /** "between 'a' and 'b'", "before 'b'", "after 'a'", or nothing (at the end). */
+    private static String place(AddEnumValue v) {
+        if (v.before() != null && v.after() != null) return " between " + Quote.literal(v.after()) + " and " + Quote.literal(v.before());
+        if (v.before() != null) return " before " + Quote.literal(v.before());
+        return v.after() != null ? " after " + Quote.literal(v.after()) : "";
     }
 
     /** A new column without a default, identity or reference: its name, type and modifiers say it all. */

@@ -54,6 +54,7 @@ final class Router {
             case ADD_ENUM_VALUE -> new AddEnumValueFrame(slots);
             case INDEX -> indexes;
             case CREATE_TABLE -> new CreateTableFrame(slots);
+            case RENAME_ENUM_VALUE -> new RenameEnumValueFrame(slots);
             case RENAME -> new RenameFrame(slots);
             case FOREIGN_KEY -> new ForeignKeyFrame(slots);
             case DROP -> new DropFrame(slots, indexes, false);

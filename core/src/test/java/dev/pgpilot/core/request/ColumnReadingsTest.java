@@ -69,16 +69,31 @@ class ColumnReadingsTest {
 
     @Test
     void anEnumNamedByItsColumnsAsksWhenTwoColumnsUseDifferentEnums() {
-        Catalog two = new TinyCatalog()
-                .table("listings", "id bigint!", "status listing_status")
-                .table("offers", "id bigint!", "status offer_status")
-                .enumType("listing_status", "draft", "active")
-                .enumType("offer_status", "pending", "accepted")
-                .build();
+        Catalog two = twoStatusEnums("pending");
         AmbiguousRequest e = assertThrows(AmbiguousRequest.class, () -> new RequestParser(two).parse("add 'cancelled' to the status enum"));
         assertEquals(List.of("add 'cancelled' to the listing_status enum", "add 'cancelled' to the offer_status enum"),
                 e.readings().stream().map(AmbiguousRequest.Reading::request).toList());
         AddEnumValue v = assertInstanceOf(AddEnumValue.class, new RequestParser(two).parse(e.readings().get(1).request()).changes().get(0));
         assertEquals("offer_status", v.type().name());
+    }
+
+    @Test
+    void eachEnumReadingKeepsThePlaceTheRequestGaveTheValue() {
+        Catalog two = twoStatusEnums("draft");
+        AmbiguousRequest e = assertThrows(AmbiguousRequest.class, () -> new RequestParser(two).parse("add 'review' to the status enum after draft"));
+        assertEquals(List.of("add 'review' to the listing_status enum after draft", "add 'review' to the offer_status enum after draft"),
+                e.readings().stream().map(AmbiguousRequest.Reading::request).toList());
+        AddEnumValue v = assertInstanceOf(AddEnumValue.class, new RequestParser(two).parse(e.readings().get(1).request()).changes().get(0));
+        assertEquals(List.of("offer_status", "draft"), List.of(v.type().name(), v.after()));
+    }
+
+    /** listings.status and offers.status, each of its own enum; offer_status starts with the given value. */
+    private static Catalog twoStatusEnums(String firstOfferStatus) {
+        return new TinyCatalog()
+                .table("listings", "id bigint!", "status listing_status")
+                .table("offers", "id bigint!", "status offer_status")
+                .enumType("listing_status", "draft", "active")
+                .enumType("offer_status", firstOfferStatus, "accepted")
+                .build();
     }
 }
