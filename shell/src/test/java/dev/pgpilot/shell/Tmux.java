@@ -1,8 +1,8 @@
 package dev.pgpilot.shell;
 
+import dev.pgpilot.core.TestJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +44,11 @@ final class Tmux implements AutoCloseable {
     }
 
     private static String pgpilot(Map<String, String> env, String command, String... args) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         StringBuilder cmd = new StringBuilder("env -u NO_COLOR TERM=xterm-256color");
         env.forEach((k, v) -> cmd.append(' ').append(k).append("=").append(quote(v)));
-        cmd.append(' ').append(quote(java)).append(" -cp ").append(quote(System.getProperty("java.class.path")))
-                .append(" dev.pgpilot.shell.Main ").append(command);
-        for (String a : args) cmd.append(' ').append(quote(a));
+        List<String> mainArgs = new ArrayList<>(List.of(command));
+        mainArgs.addAll(List.of(args));
+        for (String word : TestJvm.command(Main.class.getName(), mainArgs.toArray(String[]::new))) cmd.append(' ').append(quote(word));
         return cmd.toString();
     }
 

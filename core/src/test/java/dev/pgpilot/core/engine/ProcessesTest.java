@@ -3,11 +3,11 @@ package dev.pgpilot.core.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgpilot.core.TestJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +22,8 @@ class ProcessesTest {
      * is about exactly-once under concurrency, not about login speed.
      */
     private static Process startUp(Project p) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String url = p.url() + (p.url().contains("?") ? "&" : "?") + "loginTimeout=60";
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), UpProcess.class.getName(),
-                p.dir.toString(), url).redirectErrorStream(true).start();
+        return new ProcessBuilder(TestJvm.command(UpProcess.class.getName(), p.dir.toString(), url)).redirectErrorStream(true).start();
     }
 
     private static String output(Process proc) throws IOException {

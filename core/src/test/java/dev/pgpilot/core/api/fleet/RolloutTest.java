@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgpilot.core.TestJvm;
 import dev.pgpilot.core.target.DatabaseTarget;
 import dev.pgpilot.core.local.LocalDatabase;
 import dev.pgpilot.core.api.model.UpOptions;
@@ -138,11 +139,10 @@ class RolloutTest {
     void twoProcessesRollingOutAtOnceApplyEachMigrationOncePerTarget() throws Exception {
         Fleet f = new Fleet().withDatabases(10);
         Path targets = f.targetsFile();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> procs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            procs.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FleetProcess.class.getName(),
-                    f.dir.toString(), targets.toString(), "3").redirectErrorStream(true).start());
+            procs.add(new ProcessBuilder(TestJvm.command(FleetProcess.class.getName(), f.dir.toString(), targets.toString(), "3"))
+                    .redirectErrorStream(true).start());
         }
         for (Process p : procs) {
             assertTrue(p.waitFor(180, TimeUnit.SECONDS), "rollout process did not finish");
