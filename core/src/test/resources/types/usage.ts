@@ -69,7 +69,10 @@ export async function functions() {
   void l
   // @ts-expect-error two unnamed arguments cannot be passed by PostgREST, so the function is not offered
   await supabase.rpc("add_numbers", { "": 1 })
-  await supabase.rpc("describe", { n: 1 })
+  // describe(n int) and describe(n text) take the same argument names: PostgREST cannot choose one (PGRST203)
+  const { data: described } = await supabase.rpc("describe", { n: 1 })
+  const failed: true | undefined = described?.error // the result type says the call fails
+  void failed
   await supabase.rpc("describe", { n: "one" })
   const { data: withComputed } = await supabase.from("notes").select("id, title_upper")
   if (withComputed) {

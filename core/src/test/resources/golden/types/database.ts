@@ -302,13 +302,13 @@ export type Database = {
             Args: {
               n: number
             }
-            Returns: string
+            Returns: { error: true } & "PostgREST cannot choose between public.describe(n integer) and public.describe(n text): they take the same argument names; rename a parameter or one of the functions"
           }
         | {
             Args: {
               n: string
             }
-            Returns: string
+            Returns: { error: true } & "PostgREST cannot choose between public.describe(n integer) and public.describe(n text): they take the same argument names; rename a parameter or one of the functions"
           }
       ingest: {
         Args: {

@@ -35,6 +35,22 @@ final class Callables {
         return out;
     }
 
+    /**
+     * Why PostgREST cannot call {@code c} (null when it can): another overload takes the same argument
+     * names, and PostgREST picks an overload by the names a call passes, never by their types, so every
+     * call of either fails (PGRST203).
+     */
+    static String ambiguity(String schema, Callable c, List<Callable> overloads) {
+        List<Callable> same = overloads.stream().filter(o -> argNames(o).equals(argNames(c))).toList();
+        if (same.size() < 2) return null;
+        return "PostgREST cannot choose between " + same.stream().map(o -> schema + "." + o.fn().name() + "(" + o.fn().identityArgs() + ")")
+                .collect(java.util.stream.Collectors.joining(" and ")) + ": they take the same argument names; rename a parameter or one of the functions";
+    }
+
+    private static Set<String> argNames(Callable c) {
+        return c.inArgs().stream().map(TypeCatalog.Arg::name).collect(java.util.stream.Collectors.toSet());
+    }
+
     private static boolean isBodyType(TypeCatalog.PgType t) {
         return !t.array() && "pg_catalog".equals(t.schema()) && BODY_ARG_TYPES.contains(t.name());
     }

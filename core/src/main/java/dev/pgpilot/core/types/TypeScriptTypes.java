@@ -85,12 +85,12 @@ public final class TypeScriptTypes {
                     .sorted(Comparator.comparing((Callable c) -> c.fn().identityArgs()).thenComparing(c -> c.fn().returns().name())).toList();
             if (overloads.size() == 1) {
                 b.append("      ").append(TsTypes.key(f.getKey())).append(": ");
-                signature(schema, overloads.get(0), "      ");
+                signature(schema, overloads.get(0), "      ", null);
             } else {
                 b.append("      ").append(TsTypes.key(f.getKey())).append(":\n");
                 for (Callable c : overloads) {
                     b.append("        | ");
-                    signature(schema, c, "          ");
+                    signature(schema, c, "          ", Callables.ambiguity(schema, c, overloads));
                 }
             }
         }
@@ -163,7 +163,8 @@ public final class TypeScriptTypes {
         b.append("        ]\n");
     }
 
-    private void signature(String schema, Callable c, String indent) {
+    /** @param ambiguity why PostgREST cannot call it ({@link Callables#ambiguity}), or null */
+    private void signature(String schema, Callable c, String indent, String ambiguity) {
         TypeCatalog.Function f = c.fn();
         b.append("{\n").append(indent).append("  Args: ");
         if (c.inArgs().isEmpty()) {
@@ -177,7 +178,9 @@ public final class TypeScriptTypes {
         }
         boolean rowArg = c.inArgs().size() == 1 && c.inArgs().get(0).name().isEmpty() && Callables.isRow(c.inArgs().get(0).type());
         String returnsTable = Callables.isRow(f.returns()) ? f.returns().name() : null;
-        if (rowArg && returnsTable == null) {
+        if (ambiguity != null) {
+            b.append(indent).append("  Returns: { error: true } & ").append(TsTypes.string(ambiguity)).append('\n');
+        } else if (rowArg && returnsTable == null) {
             // a computed field: selected with its table, not called on its own
             b.append(indent).append("  Returns: { error: true } & ")
                     .append(TsTypes.string("the function " + schema + "." + f.name() + " takes a row of " + c.inArgs().get(0).type().name()
