@@ -68,7 +68,7 @@ public final class Pilot {
         return workspace.workdir();
     }
 
-    public Workspace workspace() {
+    Workspace workspace() {
         return workspace;
     }
 
@@ -80,12 +80,12 @@ public final class Pilot {
         return env;
     }
 
-    public TargetResolver resolver() {
+    TargetResolver resolver() {
         return new TargetResolver(workspace, env, () -> localDatabase().start());
     }
 
     /** The project's embedded server ({@code .pgpilot/local}), whether or not it runs. */
-    public dev.pgpilot.core.local.LocalDatabase localDatabase() {
+    dev.pgpilot.core.local.LocalDatabase localDatabase() {
         return dev.pgpilot.core.local.LocalDatabase.of(workspace);
     }
 
@@ -235,11 +235,6 @@ public final class Pilot {
     }
 
     // ---- checks ----
-
-    /** The drift of the target in detail (the shadow's catalog and the target's): see {@link #diff} for the report. */
-    public dev.pgpilot.core.drift.Drift.Result drift() {
-        return checks.drift();
-    }
 
     /** {@code diff}: the target against its applied migrations, as the command prints it. */
     public DriftReport diff() {

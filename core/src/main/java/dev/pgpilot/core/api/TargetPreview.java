@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record TargetPreview(String label, boolean isProtected, boolean local) {
 
-    public static TargetPreview describe(String dbUrl, String envName, Map<String, String> env, Config config) {
+    static TargetPreview describe(String dbUrl, String envName, Map<String, String> env, Config config) {
         TargetResolver.Choice choice;
         try {
             choice = TargetResolver.choose(dbUrl, envName, env, config);

@@ -88,7 +88,7 @@ class PgDumpSettingsDoNotLeakTest {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("create table public.dumped (id integer not null); create table public.notes (id int primary key)");
         }
-        var diff = Drift.check(p.workspace().migrations(), null, TestDatabase.server(), db).diff();
+        var diff = Drift.check(p.migrations(), null, TestDatabase.server(), db).diff();
         assertTrue(diff.isEmpty(), diff.toText());
     }
 

@@ -77,7 +77,7 @@ class SupabaseCliFileRulesTest {
         assertEquals(List.of("002", "1", "10", "2", "20240101"), pending);
         assertEquals(pending, p.upPreview(UpOptions.all()).planned().stream().map(x -> x.version()).toList());
         assertEquals(pending, p.up(UpOptions.all(), ApplyListener.NONE).applied().stream().map(x -> x.version()).toList());
-        var diff = Drift.check(p.workspace().migrations(), null, TestDatabase.server(), project.db()).diff();
+        var diff = Drift.check(p.migrations(), null, TestDatabase.server(), project.db()).diff();
         assertTrue(diff.isEmpty(), "diff replays the same files: " + diff.toText());
 
         Files.writeString(project.dir().resolve("pgpilot.yaml"), "environments:\n  ci:\n    url_env: DB_URL\n    resettable: true\n");

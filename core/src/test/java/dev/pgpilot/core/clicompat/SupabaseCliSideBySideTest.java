@@ -97,7 +97,7 @@ class SupabaseCliSideBySideTest {
         assertTrue(byPgpilot.cli("db", "push", "--dry-run").all().contains("Remote database is up to date."));
         assertEquals(List.of("line one\r\nline two"),
                 byPgpilot.strings("select obj_description('public.notes'::regclass)"), "a CR inside a literal is data and stays");
-        var diff = Drift.check(byCli.pilot().workspace().migrations(), null, TestDatabase.server(), byCli.db()).diff();
+        var diff = Drift.check(byCli.pilot().migrations(), null, TestDatabase.server(), byCli.db()).diff();
         assertTrue(diff.isEmpty(), "diff replays the file as the CLI ran it: " + diff.toText());
     }
 

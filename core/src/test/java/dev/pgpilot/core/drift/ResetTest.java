@@ -1,5 +1,6 @@
 package dev.pgpilot.core.drift;
 
+import dev.pgpilot.core.workspace.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +84,7 @@ class ResetTest {
         ResetResult r = p.reset();
         assertEquals(3, r.applied());
         assertTrue(!notesExist(db));
-        SchemaDiff d = Drift.check(p.workspace().migrations(), null, TestDatabase.server(), db).diff();
+        SchemaDiff d = Drift.check(p.migrations(), null, TestDatabase.server(), db).diff();
         assertTrue(d.isEmpty(), d.toText());
     }
 
@@ -102,7 +103,7 @@ class ResetTest {
     void aResetThatCannotReapplyNamesFileLineAndServerMessageAndRecordsTheFailure() throws Exception {
         DatabaseTarget db = withData();
         Pilot p = pilot("ci", db, "environments:\n  ci:\n    url_env: DB_URL\n    resettable: true\n");
-        Files.writeString(p.workspace().migrationsDir().resolve("20990101000000_needs_base.sql"),
+        Files.writeString(Workspace.open(p.workdir()).migrationsDir().resolve("20990101000000_needs_base.sql"),
                 "create table public.a (id int);\n\ncreate index on public.events (id);\n");
         PilotException e = assertThrows(PilotException.class, () -> p.reset());
         assertTrue(e.getMessage().contains("20990101000000_needs_base.sql:3"), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.pgpilot.core.request;
 
+import dev.pgpilot.core.workspace.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,7 +58,7 @@ class PlanAndWriteTest {
     void whenTheDownFileCannotBeWrittenTheUpFileIsRemovedToo() throws Exception {
         Pilot p = pilot();
         Plan plan = p.plan("index orders on status", catalog);
-        Path dir = p.workspace().migrationsDir();
+        Path dir = Workspace.open(p.workdir()).migrationsDir();
         Files.createDirectories(dir.resolve("down"));
         Files.writeString(dir.resolve("down").resolve(plan.downFileName()), "-- someone else's file\n");
         assertThrows(PilotException.class, () -> p.write(plan));
@@ -70,7 +71,7 @@ class PlanAndWriteTest {
         Pilot p = pilot();
         Plan plan = p.plan("index orders on status", catalog);
         Path up = p.write(plan).get(0);
-        Path dir = p.workspace().migrationsDir();
+        Path dir = Workspace.open(p.workdir()).migrationsDir();
         assertEquals(dir.resolve(plan.fileName()), up);
         assertEquals(dir.resolve("down/20260304050607_index_orders_status.down.sql"), p.downScriptOf(plan));
         assertEquals(plan.migration().downSql(), Files.readString(p.downScriptOf(plan)));
@@ -83,10 +84,10 @@ class PlanAndWriteTest {
     void anEmptyMigrationGetsItsDownScriptInTheDownFolder() throws Exception {
         Pilot p = pilot();
         Path up = p.newEmpty("add_things");
-        Path dir = p.workspace().migrationsDir();
+        Path dir = Workspace.open(p.workdir()).migrationsDir();
         assertEquals(dir.resolve("20260304050607_add_things.sql"), up);
         assertTrue(Files.exists(dir.resolve("down/20260304050607_add_things.down.sql")));
-        assertEquals(up, p.workspace().migrations().get(0).path());
+        assertEquals(up, p.migrations().get(0).path());
     }
 
     private long count() throws Exception {

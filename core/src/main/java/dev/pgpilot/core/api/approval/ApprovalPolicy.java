@@ -34,7 +34,7 @@ public final class ApprovalPolicy {
     }
 
     /** The approvers for an environment (null environment: the local or URL-only database). */
-    public Set<String> approvers(Environment environment) {
+    Set<String> approvers(Environment environment) {
         if (!override.isEmpty()) {
             return override;
         }
@@ -43,7 +43,7 @@ public final class ApprovalPolicy {
     }
 
     /** May {@code user} approve {@code approval} on {@code environment}? */
-    public Verdict mayApprove(Approval approval, String user, Environment environment) {
+    Verdict mayApprove(Approval approval, String user, Environment environment) {
         String envName = approval.environment();
         Set<String> approvers = approvers(environment);
         if (approvers.isEmpty()) {
@@ -61,7 +61,7 @@ public final class ApprovalPolicy {
     }
 
     /** The requester may withdraw their own request; otherwise rejecting needs an approver. */
-    public Verdict mayReject(Approval approval, String user, Environment environment) {
+    Verdict mayReject(Approval approval, String user, Environment environment) {
         if (user.equals(approval.requestedBy()) || approvers(environment).contains(user)) {
             return Verdict.allow();
         }

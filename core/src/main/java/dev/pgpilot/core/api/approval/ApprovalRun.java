@@ -68,7 +68,7 @@ final class ApprovalRun {
                 return failed(store, what + " instead of the approved " + String.join(", ", meant),
                         "`/pgpilot status` shows what is applied now", written ? cleanup(t) : null);
             }
-            String commit = approval.kind() == ApprovalKind.PLAN ? new GitRecorder(pilot.workspace().workdir()).commit(paths, commitMessage()) : null;
+            String commit = approval.kind() == ApprovalKind.PLAN ? new GitRecorder(pilot.workdir()).commit(paths, commitMessage()) : null;
             String outcome = "applied " + ran.size() + " migration" + (ran.size() == 1 ? "" : "s") + " on " + t.name()
                     + (commit == null ? "" : "; " + commit);
             Approval finished = store.finish(approval.id(), ApprovalStatus.APPLIED, outcome).orElse(approval);
@@ -87,7 +87,7 @@ final class ApprovalRun {
     }
 
     private static Optional<MigrationFile> ownFile(Pilot pilot, String fileName) {
-        return pilot.workspace().migrations().stream().filter(m -> m.path().getFileName().toString().equals(fileName)).findFirst();
+        return pilot.migrations().stream().filter(m -> m.path().getFileName().toString().equals(fileName)).findFirst();
     }
 
     /**

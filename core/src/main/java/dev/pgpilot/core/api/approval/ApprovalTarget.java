@@ -14,15 +14,48 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A database approvals are made for, resolved the way a command resolves it.
- *
- * @param envArg      the environment as named in the request (null: the default target)
- * @param name        the environment's name, "local", or the host of a plain URL
- * @param environment its configuration, or null for a plain URL or the local database
- * @param database    where it connects
- * @param pilot       the facade bound to this target
+ * A database approvals are made for, resolved the way a command resolves it. A class, not a record:
+ * its configuration and connection are this package's, and a record's accessors would all be public.
  */
-public record ApprovalTarget(String envArg, String name, Environment environment, DatabaseTarget database, Pilot pilot) {
+public final class ApprovalTarget {
+    private final String envArg;
+    private final String name;
+    private final Environment environment;
+    private final DatabaseTarget database;
+    private final Pilot pilot;
+
+    private ApprovalTarget(String envArg, String name, Environment environment, DatabaseTarget database, Pilot pilot) {
+        this.envArg = envArg;
+        this.name = name;
+        this.environment = environment;
+        this.database = database;
+        this.pilot = pilot;
+    }
+
+    /** The environment as named in the request (null: the default target). */
+    public String envArg() {
+        return envArg;
+    }
+
+    /** The environment's name, "local", or the host of a plain URL. */
+    public String name() {
+        return name;
+    }
+
+    /** The facade bound to this target. */
+    public Pilot pilot() {
+        return pilot;
+    }
+
+    /** Its configuration, or null for a plain URL or the local database. */
+    Environment environment() {
+        return environment;
+    }
+
+    /** Where it connects. */
+    DatabaseTarget database() {
+        return database;
+    }
 
     static ApprovalTarget of(String envArg, Pilot pilot) {
         TargetResolver.Resolved r = pilot.target();
@@ -42,7 +75,7 @@ public record ApprovalTarget(String envArg, String name, Environment environment
     /** Host, port, database and user, never the password: what "the same database" means. */
     public String fingerprint() {
         if (database.local()) {
-            return "the local embedded database of " + pilot.workspace().workdir();
+            return "the local embedded database of " + pilot.workdir();
         }
         return database.display();
     }
@@ -50,7 +83,7 @@ public record ApprovalTarget(String envArg, String name, Environment environment
     /** What an approval for this target means right now: environment, database, history head, files. */
     public Snapshot snapshot() {
         Map<String, String> files = new LinkedHashMap<>();
-        for (MigrationFile f : pilot.workspace().migrations()) {
+        for (MigrationFile f : pilot.migrations()) {
             files.put(f.path().getFileName().toString(), f.checksum());
         }
         return new Snapshot(name, fingerprint(), historyHead(), files);

@@ -88,7 +88,7 @@ public final class ApprovalWorkflow {
                     "`/pgpilot status " + t.name() + "` shows what is pending");
         }
         Set<String> planned = dry.planned().stream().map(ApplyResult.Planned::version).collect(Collectors.toSet());
-        List<MigrationFile> files = pilot.workspace().migrations().stream().filter(f -> planned.contains(f.version())).toList();
+        List<MigrationFile> files = pilot.migrations().stream().filter(f -> planned.contains(f.version())).toList();
         LintReport lint = pilot.lint(files.stream().map(MigrationFile::path).toList());
         lint.refuseIfFailed();
         if (lint.hasErrors()) {

@@ -31,7 +31,7 @@ final class Checks {
             lint = pilot.lintPlan(f.fileName(), f.sql());
         } else {
             Set<String> names = a.files().stream().map(ApprovedFile::fileName).collect(Collectors.toSet());
-            lint = pilot.lint(pilot.workspace().migrations().stream()
+            lint = pilot.lint(pilot.migrations().stream()
                     .filter(m -> names.contains(m.path().getFileName().toString())).map(MigrationFile::path).toList());
         }
         lint.refuseIfFailed(); // an incomplete lint never lets an approval through

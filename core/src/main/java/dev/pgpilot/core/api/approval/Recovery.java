@@ -74,7 +74,7 @@ public final class Recovery {
     }
 
     private static String removeUnappliedPlanFile(ApprovalTarget t, ApprovedFile f) {
-        Optional<MigrationFile> own = t.pilot().workspace().migrations().stream()
+        Optional<MigrationFile> own = t.pilot().migrations().stream()
                 .filter(m -> m.path().getFileName().toString().equals(f.fileName()) && m.checksum().equals(f.sha256())).findFirst();
         if (own.isEmpty()) {
             return "";

@@ -35,7 +35,7 @@ public final class FleetSelection {
     }
 
     /** {@code all} or {@code group:NAME}. */
-    public static List<FleetTarget> fromConfig(Config config, String selector) {
+    static List<FleetTarget> fromConfig(Config config, String selector) {
         if (selector.equals("all")) {
             if (config.environments().isEmpty()) {
                 throw PilotException.error("no environments to roll out to",

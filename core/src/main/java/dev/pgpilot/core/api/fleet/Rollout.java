@@ -136,7 +136,7 @@ public final class Rollout {
         Runnable[] cancel = new Runnable[1];
         TargetOutcome outcome;
         try {
-            display = pilot.target().target().display();
+            display = pilot.where().display();
             ApplyResult r = pilot.up(up, new ApplyListener() {
                 @Override
                 public void starting(MigrationFile file) {
