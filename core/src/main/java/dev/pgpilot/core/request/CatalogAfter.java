@@ -113,6 +113,8 @@ final class CatalogAfter {
             table(c.table(), t -> new Catalog.Table(t.name(), t.columns(), t.indexes(), t.constraints(), true, t.comment(), t.policies(), t.triggers()));
         } else if (change instanceof CreatePolicy c) {
             table(c.table(), t -> withPolicy(t, new Catalog.Policy(c.name(), c.command(), !c.restrictive(), c.roles(), c.using(), c.withCheck())));
+        } else if (change instanceof CreateRightsCheck c) {
+            functions.add(c.function().display());
         } else if (change instanceof AddUpdatedAtTrigger c) {
             table(c.table(), t -> withTrigger(t, c));
             functions.add("public.set_updated_at");

@@ -40,6 +40,7 @@ public sealed interface ChangeRequest {
         R renameEnumValue(RenameEnumValue change);
         R enableRls(EnableRls change);
         R createPolicy(CreatePolicy change);
+        R createRightsCheck(CreateRightsCheck change);
         R addUpdatedAtTrigger(AddUpdatedAtTrigger change);
         R dropTrigger(DropTrigger change);
         R createBucket(CreateBucket change);
@@ -214,15 +215,39 @@ public sealed interface ChangeRequest {
      * @param enableRls the table has RLS off: turn it on too, or the policy does nothing
      * @param restrictive AS RESTRICTIVE: every other policy for the command must pass this one too ("only admins can ...")
      * @param note one line for the plan saying why the policy is shaped so (null = nothing to say)
+     * @param everyRow the request's words saying every row is meant whatever a column holds ("drafts included",
+     *                 "published or not"): no filter comes of them (null = none)
      */
     record CreatePolicy(QualifiedName table, String name, String command, List<String> roles, String using,
-                        String withCheck, boolean enableRls, boolean restrictive, String note) implements ChangeRequest {
+                        String withCheck, boolean enableRls, boolean restrictive, String note, String everyRow) implements ChangeRequest {
         public CreatePolicy(QualifiedName table, String name, String command, List<String> roles, String using, String withCheck, boolean enableRls) {
-            this(table, name, command, roles, using, withCheck, enableRls, false, null);
+            this(table, name, command, roles, using, withCheck, enableRls, false, null, null);
+        }
+
+        public CreatePolicy(QualifiedName table, String name, String command, List<String> roles, String using, String withCheck,
+                            boolean enableRls, boolean restrictive, String note) {
+            this(table, name, command, roles, using, withCheck, enableRls, restrictive, note, null);
         }
 
         public String describe() { return "add_policy_" + name; }
         public <R> R accept(Cases<R> cases) { return cases.createPolicy(this); }
+    }
+
+    /**
+     * A function the policies of this request call to ask whether the signed-in user has a right
+     * that one of their own rows records ("users whose profiles.role is 'admin'"). SECURITY DEFINER:
+     * a plain subquery in a policy sees only what that table's own policies show the caller, which
+     * may be nothing.
+     * @param function its name (named by {@code RightsColumn}: has_, the table, the condition); @param table the table it reads
+     * @param userColumn the column saying which row is the caller's; @param condition what that row must say,
+     *                   built from the table's own column names and escaped literals only
+     */
+    record CreateRightsCheck(QualifiedName function, QualifiedName table, String userColumn, String condition) implements ChangeRequest {
+        public String describe() { return "add_function_" + function.name(); }
+        public <R> R accept(Cases<R> cases) { return cases.createRightsCheck(this); }
+
+        /** How a policy asks it: in a subselect, so PostgreSQL calls it once per statement, not once per row. */
+        public String call() { return "(select " + function.sql() + "())"; }
     }
 
     /**

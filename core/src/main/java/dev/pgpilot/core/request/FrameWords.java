@@ -111,6 +111,7 @@ final class FrameWords {
             Map.entry(CreateEnum.class, List.of(ENUM)), Map.entry(AddEnumValue.class, List.of(ENUM)),
             Map.entry(RenameEnumValue.class, List.of(ENUM, RENAME)), Map.entry(DropTrigger.class, List.of(TRIGGER, DROP)),
             Map.entry(EnableRls.class, List.of(RLS)), Map.entry(CreatePolicy.class, List.of(POLICY_FRAME, RLS)),
+            Map.entry(CreateRightsCheck.class, List.of(POLICY_FRAME)),
             Map.entry(AddUpdatedAtTrigger.class, List.of(TRIGGER, COLUMN)), Map.entry(CreateBucket.class, List.of(BUCKET)),
             Map.entry(Comment.class, List.of(COMMENT)));
 

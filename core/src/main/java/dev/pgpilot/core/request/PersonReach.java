@@ -5,6 +5,7 @@ import static dev.pgpilot.core.request.PolicyPhrases.UID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,16 +40,19 @@ final class PersonReach {
 
     /** True when the schema links the person this noun names ("doctors", "staff") to some table. */
     boolean names(String noun) {
-        return catalog.tables().values().stream().anyMatch(t -> t.name().schema().equals("public") && direct(noun, t).isPresent());
+        return catalog.tables().values().stream().anyMatch(t -> t.name().schema().equals("public") && direct(noun, t, null).isPresent());
     }
 
-    /** The person's rows of t, through parent (the table after "their", or null) when t itself does not name them. */
-    Optional<Reach> of(String noun, Catalog.Table t, Catalog.Table parent) {
+    /**
+     * The person's rows of t, through parent (the table after "their", or null) when t itself does not name them;
+     * @param said the request's words, which pick one link table of several ("enrolled students": enrollments)
+     */
+    Optional<Reach> of(String noun, Catalog.Table t, Catalog.Table parent, Set<String> said) {
         if (parent != null && parent != t) {
-            Optional<Reach> viaParent = direct(noun, parent).flatMap(p -> through(t, parent, p));
+            Optional<Reach> viaParent = direct(noun, parent, said).flatMap(p -> through(t, parent, p));
             if (viaParent.isPresent()) return viaParent;
         }
-        return direct(noun, t);
+        return direct(noun, t, said);
     }
 
     /** Rows of t whose foreign key points at a parent row the person reaches. */
@@ -73,11 +77,16 @@ final class PersonReach {
 
     /** The person named on t itself: a user column, a key to the person's table, the person's own row, or the person's link rows to t. */
     Optional<Reach> direct(String noun, Catalog.Table t) {
+        return direct(noun, t, Set.of());
+    }
+
+    /** @param said the request's words, or null to ask only whether some link exists (several are then no question) */
+    private Optional<Reach> direct(String noun, Catalog.Table t, Set<String> said) {
         String one = Inflect.singular(noun);
         List<Catalog.Constraint> fks = foreignKeys(t);
         Optional<Reach> column = userColumn(noun, t);
         if (column.isPresent()) return column;
-        Optional<Reach> linked = linkedByUserColumn(one, t);
+        Optional<Reach> linked = linkedByUserColumn(noun, t, said);
         if (linked.isPresent()) return linked;
         Optional<Catalog.Table> person = catalog.findTable(noun).filter(p -> p.name().schema().equals("public"));
         if (person.isEmpty()) return Optional.empty();
@@ -101,8 +110,13 @@ final class PersonReach {
         return Optional.empty();
     }
 
-    /** "students" reach courses through enrollments(student_id -> auth.users, course_id -> courses): the one table that links them. */
-    private Optional<Reach> linkedByUserColumn(String one, Catalog.Table t) {
+    /**
+     * "students" reach courses through enrollments(student_id -> auth.users, course_id -> courses): the one
+     * table that links them, or the one of several the request names ("enrolled students", "students in
+     * enrollments"); else the request is asked about, one reading per table.
+     */
+    private Optional<Reach> linkedByUserColumn(String noun, Catalog.Table t, Set<String> said) {
+        String one = Inflect.singular(noun);
         List<Reach> found = new ArrayList<>();
         for (Catalog.Table l : catalog.tables().values()) {
             if (l == t || !l.name().schema().equals("public")) continue;
@@ -115,9 +129,27 @@ final class PersonReach {
                 found.add(new Reach(referenced(fk), values, List.of(new Lookup(l, one + "_id"))));
             }
         }
-        if (found.size() > 1) throw RequestParser.refuse("several tables link " + one + "s to " + t.name().name() + ": "
-                + String.join(", ", found.stream().map(r -> r.lookups().get(0).table().name().name()).toList()) + "; which one?", "write the policy by hand: pgpilot new --empty NAME");
+        if (found.size() > 1 && said != null) {
+            List<Reach> named = found.stream().filter(r -> names(said, r.lookups().get(0).table().name().name())).toList();
+            if (named.size() == 1) return Optional.of(named.get(0));
+            List<PhraseReadings.Option> options = found.stream().map(r -> {
+                String link = r.lookups().get(0).table().name().name();
+                return new PhraseReadings.Option(noun + " in " + link, noun + " in " + link, "", r.lookups().get(0).table().name().sql());
+            }).toList();
+            throw new PhraseReadings(noun, "several tables link " + noun + " to " + t.name().name() + ": "
+                    + String.join(", ", found.stream().map(r -> r.lookups().get(0).table().name().name()).toList()), options);
+        }
         return found.stream().findFirst();
+    }
+
+    /** True when a word names the link table: its name, singular or plural, or its verb ("enrolled", "enrolling": enrollments). */
+    private static boolean names(Set<String> said, String table) {
+        for (String w : said) {
+            if (Inflect.variants(w).contains(table)) return true;
+            String stem = w.replaceFirst("(ed|ing)$", "");
+            if (stem.length() >= 4 && stem.length() < w.length() && table.startsWith(stem)) return true;
+        }
+        return false;
     }
 
     private static boolean isUsers(Catalog.Constraint fk) {

@@ -3,7 +3,10 @@ package dev.pgpilot.core.request;
 import static dev.pgpilot.core.request.PolicyPhrases.UID;
 import static dev.pgpilot.core.request.RequestParser.refuse;
 
+import dev.pgpilot.core.request.ChangeRequest.CreateRightsCheck;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import dev.pgpilot.core.request.PolicyPhrases.Subject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,30 +17,35 @@ final class PolicyGrants {
      * What a subject may reach: the rows (a SQL filter, also the new-row check), for which roles,
      * the policy name's tag, and the tables the filter looks up.
      */
-    record Grant(String rows, List<String> roles, String tag, List<PersonReach.Lookup> lookups) {
-        Grant(String rows, List<String> roles, String tag) { this(rows, roles, tag, List.of()); }
+    record Grant(String rows, List<String> roles, String tag, List<PersonReach.Lookup> lookups, CreateRightsCheck function) {
+        Grant(String rows, List<String> roles, String tag) { this(rows, roles, tag, List.of(), null); }
+        Grant(String rows, List<String> roles, String tag, List<PersonReach.Lookup> lookups) { this(rows, roles, tag, lookups, null); }
+        /** @param function the function the filter calls when this request creates it, or null */
+        static Grant of(RightsColumn.Check c) { return new Grant(c.call(), List.of("authenticated"), c.tag(), List.of(), c.function()); }
     }
 
     /**
-     * Who the policy is for, as the request names them: @param words the words before "can";
+     * Who the policy is for, as the request names them: @param words the words before "can", @param tokens as said;
      * @param noun the person's noun for PERSON ("doctors", "staff"); @param parent the table after
      * "their" ("the rooms of their clinic"), or null; @param actor a column "&lt;verb&gt;_by" the request
      * names with "they &lt;verb&gt;" ("the appointments they booked"), or null
      */
-    record Who(Subject subject, Set<String> words, String noun, Catalog.Table parent, String actor) {}
+    record Who(Subject subject, Set<String> words, List<Tok> tokens, String noun, Catalog.Table parent, String actor) {}
 
     private final Catalog catalog;
     private final PersonReach people;
+    private final RightsColumn rights;
 
     PolicyGrants(Catalog catalog) {
         this.catalog = catalog;
         this.people = new PersonReach(catalog);
+        this.rights = new RightsColumn(catalog);
     }
 
     Grant grant(Who who, Catalog.Table t, String cmd, Optional<String> rights) {
         String table = t.name().name();
         boolean writes = cmd.equals("insert") || cmd.equals("update");
-        if (writes && rights.isPresent() && who.subject() != Subject.ADMINS) {
+        if (writes && rights.isPresent() && who.subject() != Subject.ADMINS && who.subject() != Subject.RIGHTS) {
             throw refuse("refusing " + cmd + " on " + table + " for anyone but admins: " + table + " grants rights (" + rights.get()
                     + "), so whoever may " + cmd + " rows there can grant themselves those rights",
                     "let admins manage it (\"admins can manage " + table + "\"), or add its rows with the service role");
@@ -45,7 +53,7 @@ final class PolicyGrants {
         return switch (who.subject()) {
             case OWNER -> owner(who, t);
             case PERSON -> {
-                PersonReach.Reach r = people.of(who.noun(), t, who.parent()).orElseThrow(() -> refuse("the schema links no " + who.noun() + " to " + table
+                PersonReach.Reach r = people.of(who.noun(), t, who.parent(), who.words()).orElseThrow(() -> refuse("the schema links no " + who.noun() + " to " + table
                         + (who.parent() == null ? "" : " or to its " + who.parent().name().name()) + otherUsers(t),
                         "name the table that says who the " + who.noun() + " are, or write the policy by hand: pgpilot new --empty NAME"));
                 yield new Grant(r.filter(), List.of("authenticated"), Inflect.singular(who.noun()), r.lookups());
@@ -68,6 +76,10 @@ final class PolicyGrants {
                 yield new Grant(m.filter(null), List.of("authenticated"), "members", List.of(new PersonReach.Lookup(m.link(), "user_id")));
             }
             case ADMINS -> admins(who.words(), t);
+            case RIGHTS -> {
+                Optional<Catalog.Table> listing = this.rights.listed(who.tokens());
+                yield listing.isPresent() ? listedIn(listing.get(), t) : Grant.of(this.rights.named(who.tokens()));
+            }
         };
     }
 
@@ -97,10 +109,32 @@ final class PolicyGrants {
             Optional<String> roles = m.flatMap(x -> x.roleFilter(catalog, who.contains("owners") ? List.of("owner", "admin") : List.of("admin")));
             if (roles.isPresent()) return new Grant(m.get().filter(roles.get()), List.of("authenticated"), "admins", List.of(new PersonReach.Lookup(m.get().link(), "user_id")));
         }
-        Catalog.Table admins = list.orElseThrow(() -> refuse("no admin table found (a table named like admins with a user_id column)",
-                "create it first: \"create table admins with user_id references auth.users\" (pgpilot gives it no policy that lets users add themselves; add admins with the service role)"));
-        if (admins == t) throw refuse("a policy on " + table + " cannot look up " + table + " itself (PostgreSQL reports infinite recursion)", "add and remove admins with the service role");
-        return new Grant("exists (select 1 from " + admins.name().sql() + " a where a.\"user_id\" = " + UID + ")", List.of("authenticated"), "admins", List.of(new PersonReach.Lookup(admins, "user_id")));
+        List<RightsColumn.Check> columns = qualified ? List.of() : this.rights.admins();
+        if (list.isEmpty() && columns.size() == 1) return Grant.of(columns.get(0));
+        if (list.isPresent() && !columns.isEmpty() || columns.size() > 1) {
+            // the schema says who is admin in more than one place: which one is the request's, only its author knows
+            List<PhraseReadings.Option> options = new ArrayList<>();
+            list.ifPresent(l -> options.add(new PhraseReadings.Option(RightsColumn.said(l), RightsColumn.said(l), "", l.name().sql())));
+            for (RightsColumn.Check c : columns) {
+                String fn = c.call().replaceFirst("^\\(select ", "").replaceFirst("\\(\\)\\)$", "");
+                options.add(new PhraseReadings.Option(RightsColumn.said(c), RightsColumn.said(c), "", fn));
+            }
+            String word = who.stream().filter(x -> x.startsWith("admin")).findFirst().orElse("admins");
+            throw new PhraseReadings(word, "\"" + word + "\" can be read " + options.size() + " ways", options);
+        }
+        Catalog.Table admins = list.orElseThrow(() -> refuse("no admin table found (a table named like admins with a user_id column)"
+                        + (columns.isEmpty() ? "" : ", and " + columns.size() + " columns say who is admin: " + String.join(", ", columns.stream().map(RightsColumn.Check::says).toList())),
+                columns.isEmpty() ? "create it first: \"create table admins with user_id references auth.users\" (pgpilot gives it no policy that lets users add themselves; add admins with the service role)"
+                        : "say which, e.g. \"" + RightsColumn.said(columns.get(0)) + " can ...\""));
+        return listedIn(admins, t);
+    }
+
+    /** "users listed in admins": a row there naming the signed-in user; their own rows there must be visible to them ({@link PolicyPhrases#lookupPolicy}). */
+    private static Grant listedIn(Catalog.Table listing, Catalog.Table t) {
+        if (listing == t) throw refuse("a policy on " + t.name().name() + " cannot look up " + t.name().name() + " itself (PostgreSQL reports infinite recursion)",
+                "add and remove " + t.name().name() + " with the service role");
+        return new Grant("exists (select 1 from " + listing.name().sql() + " a where a.\"user_id\" = " + UID + ")", List.of("authenticated"),
+                listing.name().name(), List.of(new PersonReach.Lookup(listing, "user_id")));
     }
 
     private static String otherUsers(Catalog.Table t) {

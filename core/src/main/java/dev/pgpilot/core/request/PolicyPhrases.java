@@ -26,10 +26,10 @@ final class PolicyPhrases {
             "administrators", "everyone", "anyone", "public", "anonymous", "people", "read", "see", "view", "select", "list", "create", "insert",
             "update", "edit", "modify", "delete", "remove", "manage", "own", "their", "can", "may", "only", "all", "organization", "org", "team",
             "workspace", "published", "write", "access", "change", "themselves", "they", "them", "assigned", "but", "nobody", "else",
-            "readable", "visible", "viewable", "browse", "log", "book", "send", "make", "hand", "record", "records", "first");
+            "readable", "visible", "viewable", "browse", "log", "book", "send", "make", "hand", "record", "records", "first", "whose", "listed");
 
     /** PERSON: someone the schema links to rows by name ("doctors", "patients", "staff", "sellers"): {@link PersonReach}. */
-    enum Subject { OWNER, PERSON, SIGNED_IN, PUBLIC, MEMBERS, ADMINS }
+    enum Subject { OWNER, PERSON, SIGNED_IN, PUBLIC, MEMBERS, ADMINS, RIGHTS }
 
     /** Words before "can" that never name a person of the schema. */
     private static final Set<String> NOT_A_PERSON = Set.of("users", "user", "people", "only", "the", "a", "an", "all", "any", "every", "signed-in", "signed",
@@ -40,6 +40,7 @@ final class PolicyPhrases {
     private final PolicyRows rows;
     private final PersonReach people;
     private final PolicyGrants grants;
+    private final RightsColumn rights;
 
     PolicyPhrases(Catalog catalog) {
         this.catalog = catalog;
@@ -47,6 +48,7 @@ final class PolicyPhrases {
         this.rows = new PolicyRows(catalog, new Conditions(names));
         this.people = new PersonReach(catalog);
         this.grants = new PolicyGrants(catalog);
+        this.rights = new RightsColumn(catalog);
     }
 
     /** True when the words before "can" name who a policy is for. */
@@ -71,6 +73,8 @@ final class PolicyPhrases {
         Set<String> who = who(w);
         List<Tok> after = w.sub(can + 1, w.size());
         boolean theirs = after.stream().anyMatch(t -> t.is("own", "their", "themselves")) || assignedToThem(after);
+        // "users whose profiles.role is 'admin'", "staff (profiles.is_staff)", "users listed in admins": the request says where the right is
+        if (rights.names(w.sub(0, can))) return Subject.RIGHTS;
         if (who.contains("admins") || who.contains("admin") || who.contains("administrators")) return Subject.ADMINS;
         if (who.contains("members") || who.contains("member")) return Subject.MEMBERS;
         if (who.contains("everyone") || who.contains("anyone") || who.contains("public") || who.contains("anonymous") || who.contains("everybody") || who.contains("visitors")) return Subject.PUBLIC;
@@ -114,20 +118,24 @@ final class PolicyPhrases {
         what.stream().filter(x -> x.is("but") && x.word()).findFirst().ifPresent(x -> {
             throw refuse("did not understand \"but\" in \"" + w.text() + "\"", "say what is granted, one request at a time; a policy only grants");
         });
-        PolicyGrants.Who who = new PolicyGrants.Who(subject, who(w), person(who(w)), parent(what, t), actor);
-        String condition = rows.condition(t, what);
-        Optional<String> rights = RightsTables.why(catalog, t);
+        PolicyGrants.Who who = new PolicyGrants.Who(subject, who(w), w.sub(0, can), person(who(w)), parent(what, t), actor);
+        PolicyRows.Rows which = rows.condition(t, what);
+        String condition = which.filter();
+        Optional<String> rightsOfT = RightsTables.why(catalog, t);
         String table = t.name().name();
         List<ChangeRequest> out = new ArrayList<>();
         Set<PersonReach.Lookup> lookups = new LinkedHashSet<>();
         for (String cmd : commands) {
-            PolicyGrants.Grant g = grants.grant(who, t, cmd, rights);
+            PolicyGrants.Grant g = grants.grant(who, t, cmd, rightsOfT);
             lookups.addAll(g.lookups());
+            // the function the policies call comes first: a policy cannot name a function that does not exist yet
+            if (g.function() != null && !out.contains(g.function())) out.add(0, g.function());
             String rows = condition == null ? g.rows() : g.rows().equals("true") ? condition : g.rows() + " and " + condition;
             String using = cmd.equals("insert") ? null : rows;
             String check = cmd.equals("insert") ? rows : cmd.equals("update") ? g.rows() : null;
             out.add(new CreatePolicy(t.name(), trim63(table + "_" + cmd + "_" + g.tag()), cmd, g.roles(), using, check,
-                    !t.rls() && out.isEmpty(), false, null));
+                    !t.rls() && out.stream().noneMatch(c -> c instanceof CreatePolicy), false, which.everyRow() == null ? null : "\"" + which.everyRow() + "\": no filter on that, every row the policy reaches",
+                    which.everyRow()));
             if (only) out.add(onlyPolicy(t, cmd, g.tag(), using, check));
         }
         for (PersonReach.Lookup l : lookups) {

@@ -31,11 +31,22 @@ public final class RequestParser {
             changes = new Router(catalog).route(new Words(words, source));
         } catch (ColumnNameReadings r) {
             throw r.readings(source);
+        } catch (PhraseReadings r) {
+            throw r.readings(source, (text, marks) -> plansTo(text, marks, catalog));
         } catch (PilotException e) {
             throw new RowChangeGuard(catalog).explain(words, e);
         }
         WordAccount.check(accounted, changes, catalog);
         return changes;
+    }
+
+    /** True when the text plans without asking or refusing, and one of its changes holds the marks. */
+    private static boolean plansTo(String text, String marks, Catalog catalog) {
+        try {
+            return new RequestParser(catalog).parse(text).changes().stream().anyMatch(c -> c.toString().contains(marks));
+        } catch (PilotException e) {
+            return false;
+        }
     }
 
     /**

@@ -24,7 +24,9 @@ public final class RightsTables {
     /** The reason the table grants rights, or empty: its name, or a policy of another table that reads it. */
     static Optional<String> why(Catalog catalog, Catalog.Table t) {
         if (byName(t.name().name())) return Optional.of("its name says it grants rights");
-        Pattern use = Pattern.compile("(^|[^a-z0-9_.])(" + Pattern.quote(t.name().schema()) + "\\.)?" + Pattern.quote(t.name().name()) + "($|[^a-z0-9_])");
+        // the table itself, or a check function of checkFunction's that reads it (has_profiles_role_admin())
+        Pattern use = Pattern.compile("(^|[^a-z0-9_.])(" + Pattern.quote(t.name().schema()) + "\\.)?(" + Pattern.quote(t.name().name()) + "($|[^a-z0-9_])|"
+                + CHECK_PREFIX + Pattern.quote(t.name().name()) + "_[a-z0-9_]*\\()");
         for (Catalog.Table other : catalog.tables().values()) {
             for (Catalog.Policy p : other.policies()) {
                 String expr = (p.using() == null ? "" : p.using()) + " " + (p.withCheck() == null ? "" : p.withCheck());
@@ -35,6 +37,9 @@ public final class RightsTables {
         }
         return Optional.empty();
     }
+
+    /** The first word of every {@link RightsColumn} check function's name, which goes on with the table it reads. */
+    static final String CHECK_PREFIX = "has_";
 
     /** The public table listing admins: named like admins, with a user_id column. */
     static Optional<Catalog.Table> admins(Catalog catalog) {

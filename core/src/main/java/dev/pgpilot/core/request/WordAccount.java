@@ -47,6 +47,7 @@ final class WordAccount {
         TypeLinker types = new TypeLinker(catalog);
         Set<String> referenced = referencedByIndexKeys(changes, catalog);
         boolean sized = changes.stream().anyMatch(c -> c instanceof ChangeRequest.CreateBucket b && b.sizeLimit() != null);
+        boolean policy = changes.stream().anyMatch(c -> c instanceof ChangeRequest.CreatePolicy);
         List<Use> out = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {
             Tok t = toks.get(i);
@@ -61,7 +62,8 @@ final class WordAccount {
                 case SYMBOL -> false;
                 case QUOTED -> values.stream().anyMatch(v -> v.contains(t.text()) || v.contains(t.text().replace("'", "''")));
                 case NUMBER -> sized || number(t.text(), values) || number(t.text().replaceAll("\\.0+$", ""), values);
-                case WORD -> explained(t.text(), parts, values, types) || referenced.contains(t.text()) || referenced.contains(Inflect.plural(t.text()));
+                case WORD -> explained(t.text(), parts, values, types) || referenced.contains(t.text()) || referenced.contains(Inflect.plural(t.text()))
+                        || policy && participle(t.text(), parts);
             };
             out.add(t.kind() == Kind.SYMBOL ? Use.SYMBOL : slot ? Use.SLOT : t.kind() == Kind.WORD && vocab.contains(t.text()) ? Use.FUNCTION : Use.NONE);
         }
@@ -106,6 +108,15 @@ final class WordAccount {
         } catch (PilotException e) {
             return false;
         }
+    }
+
+    /**
+     * "enrolled students": a policy that reaches its rows through enrollments says that table by its verb
+     * (a stem of four letters or more, before -ed or -ing, that starts a name the policy carries).
+     */
+    private static boolean participle(String word, Set<String> parts) {
+        String stem = word.replaceFirst("(ed|ing)$", "");
+        return stem.length() >= 4 && stem.length() < word.length() && parts.stream().anyMatch(p -> p.length() > stem.length() && p.startsWith(stem));
     }
 
     private static boolean name(String w, Set<String> parts) {

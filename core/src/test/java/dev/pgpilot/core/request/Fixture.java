@@ -36,6 +36,13 @@ final class Fixture {
         return copyOf(template);
     }
 
+    /** A fresh copy with a test's own schema and rows on top. */
+    static DatabaseTarget freshWith(String sql) throws SQLException {
+        DatabaseTarget db = fresh();
+        exec(db, sql);
+        return db;
+    }
+
     /** A new database made from {@code template}, for a test of its own. */
     static DatabaseTarget copyOf(DatabaseTarget template) {
         String tpl = template.jdbcUrl().replaceAll("^.*/([^/?]+).*$", "$1");

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Whole generated migrations, up and down, as a person reads them: the policies' shapes (owner,
- * admins only, members, storage folders), a rights table, an FK whose index already exists; and
+ * admins only, members, storage folders, every row "published or not", a right recorded in the user's own
+ * row through a SECURITY DEFINER function), a rights table, an FK whose index already exists; and
  * what must not block writes on a table in use: indexes built and dropped concurrently in a file of
  * their own, keys and checks added NOT VALID and validated in the next file; a bucket that refuses
  * to take over one that is already there (its down deletes it).
@@ -23,6 +24,8 @@ class GeneratedMigrationGoldenTest {
         members-read           | sql:select 1                                                                           | organization members can read their organization's customers
         storage-own-folder     | sql:insert into storage.buckets (id, name) values ('avatars', 'avatars')               | users can upload to their own folder in the avatars bucket
         public-conditional     | sql:select 1                                                                           | anyone can see posts where published is true
+        every-row-either-way   | sql:select 1                                                                           | authors can read their own posts, published or not
+        rights-column-only     | sql:create type public.app_role as enum ('member', 'admin'); create table public.profiles (id uuid primary key references auth.users(id), role public.app_role not null default 'member'); alter table public.profiles enable row level security | only users whose profiles.role is 'admin' can delete comments
         fk-index-already-there | sql:create index idx_comments_post_id on public.comments (post_id)                     | link comments to posts
         index-existing-table   | sql:select 1                                                                           | index orders on customer_id and status
         drop-index             | sql:select 1                                                                           | drop index idx_orders_customer_id

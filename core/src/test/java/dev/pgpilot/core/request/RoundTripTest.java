@@ -40,6 +40,13 @@ class RoundTripTest {
         return all.get(0);
     }
 
+    /** The one migration of a request, planned and run: what a policy test then exercises as real roles. */
+    static MigrationSql applied(DatabaseTarget db, String request) throws Exception {
+        MigrationSql m = plan(db, request);
+        Fixture.exec(db, m.upSql());
+        return m;
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         orders need a tracking number                                  | select evalx.coltype('orders','tracking_number') = 'text'
