@@ -58,7 +58,9 @@ record AddColumnsFrame(Slots slots, boolean loose) implements Frame {
             int after = w.indexOf(tableTok, end);
             if (after + 1 < w.size() && w.tok(after + 1).is("table")) after++; // "... to the users table"
             spec = new ArrayList<>(w.sub(w.indexOfAny(ADD) + 1, to));
-            spec.addAll(w.sub(after + 1, w.size()));
+            List<Tok> afterTable = w.sub(after + 1, w.size());
+            if (!afterTable.isEmpty()) spec.add(ColumnPhrase.tableNamedHere(tableTok));
+            spec.addAll(afterTable);
         }
         List<ChangeRequest> out = new ArrayList<>();
         for (List<Tok> part : ColumnList.split(spec)) add(out, table.name(), slots.columns().column(part));

@@ -46,6 +46,24 @@ final class ColumnPhrase {
     private static final Set<String> NAME_SUFFIX_TYPES = Set.of("number", "date", "time");
 
     /**
+     * Geometric type names are everyday nouns that end column names ("meeting point", "file path",
+     * "address line", "mail box"): read like "date" and "time" after a name, but when they join the
+     * name the column's type comes from the name, never the geometric type nobody meant.
+     */
+    private static final Set<String> NOUN_TYPES = Set.of("point", "line", "lseg", "box", "path", "polygon", "circle");
+
+    /**
+     * Stands where the frame cut the table phrase out of the request ("add X to skills list"): a
+     * word after it can describe the column (not null, a default) but never join its name, which
+     * ended before the table was named.
+     */
+    static Tok tableNamedHere(Tok table) {
+        return new Tok(Kind.SYMBOL, TABLE_NAMED_HERE, table.raw());
+    }
+
+    private static final String TABLE_NAMED_HERE = "<table>";
+
+    /**
      * "date" and "time" after a name are a type as often as a name's last word: "a due date" is the
      * column due_date, "birthday date" in the "name type" form is the column birthday of type date.
      * After an article the phrase is a noun ("a due date"); without one both readings are asked.
@@ -78,6 +96,7 @@ final class ColumnPhrase {
             Tok t = part.get(i);
             if (name.isEmpty() && t.word() && ARTICLES.contains(t.text())) article = true;
             if (t.kind() == Kind.SYMBOL && t.is("(", ")", ":")) continue;
+            if (t.kind() == Kind.SYMBOL && t.is(TABLE_NAMED_HERE)) { if (!name.isEmpty()) nameClosed = true; continue; }
             if (t.is("not") && next(part, i + 1, "null")) { notNull = bool(notNull, true, t); i++; continue; }
             if (t.is("required", "mandatory", "non-null", "non-nullable")) { notNull = bool(notNull, true, t); continue; }
             if (t.is("nullable", "optional", "null")) { notNull = bool(notNull, false, t); continue; }
@@ -85,7 +104,7 @@ final class ColumnPhrase {
             if (t.is("primary") && next(part, i + 1, "key")) { primaryKey = true; i++; continue; }
             if (t.is("default", "defaulting", "defaults")) {
                 int j = i + 1;
-                while (j < part.size() && part.get(j).is("to", "of", "is", "=", "value", "as")) j++;
+                while (j < part.size() && part.get(j).is("to", "of", "is", "=", "value", "as", TABLE_NAMED_HERE)) j++;
                 if (j >= part.size()) throw refuse("default without a value", "e.g. \"... defaulting to false\"");
                 DefaultValue.Match m = DefaultValue.at(part, j, type);
                 def = m.sql();
@@ -130,10 +149,13 @@ final class ColumnPhrase {
             }
             Optional<TypeLinker.Match> typed = t.word() ? types.at(part, i) : Optional.empty();
             if (typed.isPresent()) {
-                if (!name.isEmpty() && !nameClosed && NAME_SUFFIX_TYPES.contains(t.text()) && type == null && name.stream().noneMatch(n -> n.contains("_"))) {
-                    if (!article && !t.is("number")) throw new ColumnNameReadings(List.copyOf(name), t.text(), typed.get().sql());
+                boolean suffix = NAME_SUFFIX_TYPES.contains(t.text()) || NOUN_TYPES.contains(t.text());
+                if (!name.isEmpty() && !nameClosed && suffix && type == null && name.stream().noneMatch(n -> n.contains("_"))) {
+                    // "pickup point text": a type after the word says the word was the name's end
+                    boolean typeFollows = i + 1 < part.size() && types.at(part, i + 1).isPresent();
+                    if (!article && !t.is("number") && !typeFollows) throw new ColumnNameReadings(List.copyOf(name), t.text(), typed.get().sql());
                     name.add(t.text());
-                    if (!t.is("number")) suffixType = typed.get().sql();
+                    if (NAME_SUFFIX_TYPES.contains(t.text()) && !t.is("number")) suffixType = typed.get().sql();
                     continue;
                 }
                 if (type != null) throw refuse("two types for one column: " + type + " and " + typed.get().sql(), "give the column one type");

@@ -77,9 +77,7 @@ final class RowChangeGuard {
     /** The table a word (or two words joined, "api key" for api_keys) of the request names. */
     private Optional<String> mentionedTable(List<Tok> toks) {
         for (int i = 0; i < toks.size(); i++) {
-            if (toks.get(i).kind() != Kind.WORD) continue;
-            Optional<Catalog.Table> one = catalog.findTable(toks.get(i).text());
-            if (one.isEmpty() && i + 1 < toks.size() && toks.get(i + 1).kind() == Kind.WORD) one = catalog.findTable(toks.get(i).text() + "_" + toks.get(i + 1).text());
+            Optional<Catalog.Table> one = tableAt(toks, i);
             if (one.isPresent()) return Optional.of(one.get().name().name());
         }
         return Optional.empty();
@@ -100,7 +98,8 @@ final class RowChangeGuard {
         if (REMOVE.contains(verb.text()) && !has(toks, "column", "columns", "table", "tables", "index", "constraint", "default", "policy", "trigger", "bucket", "enum", "type")) {
             // "delete the tasks whose status is done", "remove all tasks older than a year": rows picked from a table
             boolean picksRows = toks.stream().skip(v + 1).anyMatch(t -> t.kind() == Kind.WORD && FILTERS.contains(t.text()))
-                    || has(toks, "all", "every", "each", "any") && mentionsTable(toks);
+                    || has(toks, "all", "every", "each", "any") && mentionsTable(toks)
+                    || rowsNamedByState(toks, v + 1);
             if (picksRows && mentionsTable(toks)) return Optional.of("rows picked from a table");
         }
         if (verb.is("update") && (has(toks, "set", "where", "all", "every") || toks.stream().anyMatch(t -> t.is("="))) && !schemaNoun) return Optional.of("\"update\"");
@@ -126,7 +125,38 @@ final class RowChangeGuard {
     }
 
     private boolean mentionsTable(List<Tok> toks) {
-        return toks.stream().anyMatch(t -> t.kind() == Kind.WORD && catalog.findTable(t.text()).isPresent());
+        for (int i = 0; i < toks.size(); i++) if (tableAt(toks, i).isPresent()) return true;
+        return false;
+    }
+
+    /**
+     * "the cancelled work orders", "sold listings": a value of the table's own enum, or the name of
+     * one of its boolean columns, right before the table picks rows by their state.
+     */
+    private boolean rowsNamedByState(List<Tok> toks, int from) {
+        for (int i = from; i + 1 < toks.size(); i++) {
+            Tok t = toks.get(i);
+            if (t.kind() != Kind.WORD) continue;
+            Optional<Catalog.Table> table = tableAt(toks, i + 1);
+            if (table.isPresent() && isState(table.get(), t.text())) return true;
+        }
+        return false;
+    }
+
+    private boolean isState(Catalog.Table table, String word) {
+        for (Catalog.Column c : table.columns().values()) {
+            if (c.type().equals("boolean") && (c.name().equals(word) || c.name().equals("is_" + word))) return true;
+            if (catalog.enumBySql(c.type()).filter(e -> e.values().contains(word)).isPresent()) return true;
+        }
+        return false;
+    }
+
+    /** The table named at token {@code i}, in one word or two ("work orders" for work_orders). */
+    private Optional<Catalog.Table> tableAt(List<Tok> toks, int i) {
+        if (toks.get(i).kind() != Kind.WORD) return Optional.empty();
+        Optional<Catalog.Table> one = catalog.findTable(toks.get(i).text());
+        if (one.isEmpty() && i + 1 < toks.size() && toks.get(i + 1).kind() == Kind.WORD) one = catalog.findTable(toks.get(i).text() + "_" + toks.get(i + 1).text());
+        return one;
     }
 
     private static boolean has(List<Tok> toks, String... words) {

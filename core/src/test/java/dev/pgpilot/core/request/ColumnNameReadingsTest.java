@@ -47,6 +47,19 @@ class ColumnNameReadingsTest {
         assertEquals("date", onlyColumn(e.readings().get(1).request()).column().type());
     }
 
+    /**
+     * Geometric type names are everyday nouns ("meeting point", "file path", "address line"): after a
+     * name with an article they end the name and the type comes from the name; without one both
+     * readings are offered, the type reading with the geometric type.
+     */
+    @Test
+    void aGeometricTypeWordAfterANameWithoutAnArticleOffersBothReadings() {
+        AmbiguousRequest e = assertThrows(AmbiguousRequest.class, () -> new RequestParser(catalog).parse("add area polygon to patients"));
+        assertEquals(List.of("add area of type polygon to patients", "add area_polygon polygon to patients"),
+                e.readings().stream().map(AmbiguousRequest.Reading::request).toList());
+        assertEquals("polygon", onlyColumn(e.readings().get(0).request()).column().type());
+    }
+
     @Test
     void aTimeColumnInATableDefinitionIsAskedNotGluedIntoTheName() {
         AmbiguousRequest e = assertThrows(AmbiguousRequest.class,
@@ -61,6 +74,11 @@ class ColumnNameReadingsTest {
         add a start time to patients              | start_time    | time
         add phone number to patients              | phone_number  | text
         add birthday_date date to patients        | birthday_date | date
+        patients need a meeting point             | meeting_point | text
+        add a file path to notes                  | file_path     | text
+        add an address line to patients           | address_line  | text
+        add pickup point text to patients         | pickup_point  | text
+        add location of type point to patients    | location      | point
         """)
     void aNounPhraseOrAnUnderscoredNameIsOneReading(String request, String column, String type) {
         AddColumn c = onlyColumn(request);
@@ -73,6 +91,8 @@ class ColumnNameReadingsTest {
         create table badges with name text not null then everyone reads badges     | did not understand "then"
         add last seen on mobile app timestamptz to patients                        | did not understand
         add favourite gym class level text to patients                             | as a column name
+        add cooking and sign language to the courses list                          | did not understand "list"
+        add a nickname to patients list                                            | did not understand "list"
         """)
     void aSentenceIsNeverGluedIntoAColumnName(String request, String reason) {
         PilotException e = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse(request));

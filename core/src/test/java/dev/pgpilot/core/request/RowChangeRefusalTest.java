@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,6 +77,9 @@ class RowChangeRefusalTest {
         "can you remove all rows in enrollments",
         "copy all students into courses",
         "archive appointments older than a year",
+        "delete the doing tasks",
+        "remove the sold listings",
+        "get rid of sold listings",
     })
     void aRowChangeIsRefusedWithTheHandWrittenWayAndNothingIsWritten(String request) throws Exception {
         PilotException e = refusedWritingNothing(request);
@@ -121,6 +125,20 @@ class RowChangeRefusalTest {
         assertTrue(e.hint() == null || !e.hint().contains("(data), not the schema"), e.hint());
     }
 
+    /**
+     * A table named in two words with a value of its own enum before it ("the cancelled work
+     * orders") picks rows: refused as a row change, not offered as a choice between columns whose
+     * names contain the table's words.
+     */
+    @Test
+    void rowsPickedByAnEnumValueOfATwoWordTableAreARowChange() {
+        Catalog tiny = new TinyCatalog().enumType("work_order_status", "new", "cancelled")
+                .table("work_orders", "id uuid", "status work_order_status")
+                .table("visits", "id uuid", "work_order_id uuid").table("invoices", "id uuid", "work_order_id uuid").build();
+        PilotException e = assertThrows(PilotException.class, () -> new RequestParser(tiny).parse("delete the cancelled work orders"));
+        assertTrue(e.getMessage().startsWith("this asks to change rows, not the schema"), e.getMessage());
+    }
+
     /** The same verbs about the schema still plan schema changes. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
@@ -131,6 +149,8 @@ class RowChangeRefusalTest {
         "make patients phone required",
         "drop the default on tasks status",
         "change listings price to numeric(12,2)",
+        "drop the sold column from listings",
+        "remove sold from listings",
     })
     void schemaChangesWithTheSameVerbsAreStillPlanned(String request) {
         ChangeSet set = new RequestParser(catalog).parse(request);
