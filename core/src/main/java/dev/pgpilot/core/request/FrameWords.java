@@ -91,7 +91,8 @@ final class FrameWords {
         return Set.copyOf(out);
     }
 
-    private static final Set<String> TRIGGER = Set.of("trigger", "add", "keep", "maintain", "touch", "auto", "automatically", "bump", "refresh",
+    // "an updated_at that updates itself": the column keeping itself current is what the trigger does
+    private static final Set<String> TRIGGER = Set.of("trigger", "itself", "add", "keep", "maintain", "touch", "auto", "automatically", "bump", "refresh",
             "current", "updated_at", "created_at", "timestamps", "up", "date", "fresh", "create", "set", "keeps", "updates", "update", "every",
             "whenever", "row", "changes", "changed", "adding", "needed", "if", "column", "drop", "remove", "delete");
 

@@ -55,6 +55,7 @@ class EnumAndTriggerPhrasesTest {
         rename tasks status doing to in_progress              | select evalx.labels('task_status') = array['todo','in_progress','done']
         rename the enum value 'low' of priority to 'minor'    | select evalx.labels('priority') = array['minor','high']
         create an enum note_kind with memo, idea and use it for notes.kind | select evalx.coltype('notes','kind') = 'note_kind' and evalx.coldefault('notes','kind') = '''memo''::note_kind'
+        add an updated_at to tasks that keeps itself current  | select evalx.coltype('tasks','updated_at') = 'timestamp with time zone' and exists (select 1 from pg_trigger where tgrelid = 'public.tasks'::regclass and not tgisinternal)
         keep tasks.updated_at current                         | select evalx.coltype('tasks','updated_at') = 'timestamp with time zone' and exists (select 1 from pg_trigger where tgrelid = 'public.tasks'::regclass and not tgisinternal)
         drop the notes_touch_updated_at trigger               | select not exists (select 1 from pg_trigger where tgname = 'notes_touch_updated_at')
         """)
