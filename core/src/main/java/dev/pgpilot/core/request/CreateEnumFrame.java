@@ -33,6 +33,8 @@ record CreateEnumFrame(Slots slots) implements Frame {
         String name = Quote.checkIdentifier(all.get(i).text());
         int use = useIt(all, i + 1);
         List<String> values = new ArrayList<>();
+        boolean commas = all.subList(i + 1, use < 0 ? all.size() : use).stream().anyMatch(t -> t.is(",") && t.kind() == Kind.SYMBOL);
+        boolean separated = true;
         for (int k = i + 1; k < (use < 0 ? all.size() : use); k++) {
             Tok t = all.get(k);
             // "A+", "AB-": a sign right after a value is part of it
@@ -40,8 +42,13 @@ record CreateEnumFrame(Slots slots) implements Frame {
                 values.set(values.size() - 1, values.get(values.size() - 1) + t.text());
                 continue;
             }
+            if (t.is(",", "and", "or") && t.kind() != Kind.QUOTED) separated = true;
             if (t.kind() == Kind.QUOTED || (t.word() && !t.is("with", "values", "of", "and", "or", "as", "enum", "containing", "having", "options"))) {
                 String v = t.kind() == Kind.QUOTED ? t.text() : t.raw();
+                // "with happy, sad in a new bucket": a list with commas has one word per item; what runs on after an item is not a value
+                if (commas && !separated) throw refuse("did not understand \"" + t.raw() + "\" after the values of enum " + name,
+                        "list the values with commas (\"create an enum " + name + " with a, b, c\"), and ask for other changes separately");
+                separated = false;
                 if (v.isEmpty() || v.length() > 63) throw refuse("bad enum value: " + t.raw(), "values are 1 to 63 characters");
                 values.add(v);
             }

@@ -22,7 +22,7 @@ record DropFrame(Slots slots, IndexFrame indexes, boolean notNeeded) implements 
     @Override
     public boolean fits(Words w) {
         if (notNeeded) return w.phrase("not", "need") || w.phrase("no", "longer", "need") || w.phrase("get", "rid", "of");
-        return w.any(DROP) && !w.has("null") && !w.has("required");
+        return w.asksToDrop() && !w.has("null") && !w.has("required");
     }
 
     @Override

@@ -29,12 +29,12 @@ record IndexFrame(Slots slots) implements Frame {
     @Override
     public boolean fits(Words w) {
         boolean index = w.has("index") || w.has("indexes") || w.phrase("speed", "up") || w.has("lookups") || w.has("searchable") || w.first().is("index");
-        return index && (w.any(DROP) || !w.has("unique"));
+        return index && (w.asksToDrop() || !w.has("unique"));
     }
 
     @Override
     public List<ChangeRequest> read(Words w) {
-        return w.any(DROP) ? drop(w) : List.of(create(w));
+        return w.asksToDrop() ? drop(w) : List.of(create(w));
     }
 
     private ChangeRequest create(Words w) {

@@ -9,7 +9,8 @@ import java.util.List;
  * "... because support asks for it") says why, not what: it is set aside before the request is
  * read, so its words neither change the migration nor count as words not understood. A clause
  * that names anything the target has (a table, a column, a type) or carries a value is part of the
- * request, not a reason, and stays.
+ * request, not a reason, and stays; so does one with a word that says what to do ("for anon users",
+ * "for a new bucket", "for unique emails": {@link MeaningWords#saysWhat}).
  */
 final class Rationale {
     private Rationale() {}
@@ -52,7 +53,7 @@ final class Rationale {
             if (t.kind() == Kind.QUOTED || t.kind() == Kind.NUMBER) return false;
             if (t.kind() != Kind.WORD) continue;
             String w = t.text();
-            if (w.contains(".") || w.contains("_")) return false;
+            if (w.contains(".") || w.contains("_") || MeaningWords.saysWhat(w)) return false;
             if (catalog.findTable(w).isPresent() || catalog.findEnum(w).isPresent() || catalog.findType(w).isPresent()) return false;
             // "seller" names seller_id as much as "seller_id" does
             if (catalog.tables().values().stream().anyMatch(tb -> tb.name().schema().equals("public")

@@ -25,6 +25,7 @@ import java.util.Set;
  * decides between two readings.
  */
 record ReadingScore(FrameKind kind, List<ChangeRequest> changes, int carried, int coined, int links) {
+    private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_$]*");
 
     static ReadingScore of(FrameKind kind, List<ChangeRequest> changes, List<Tok> toks, Catalog catalog) {
         List<Use> uses = WordAccount.uses(toks, changes, catalog);
@@ -78,11 +79,10 @@ record ReadingScore(FrameKind kind, List<ChangeRequest> changes, int carried, in
      */
     private static Set<String> linkable(List<ChangeRequest> changes, Catalog catalog) {
         Set<String> out = new HashSet<>();
-        // a table name the changes hold is a schema followed by a name (a QualifiedName's two parts)
-        List<String> values = WordAccount.values(changes);
-        for (int i = 0; i + 1 < values.size(); i++) {
-            QualifiedName q = new QualifiedName(values.get(i), values.get(i + 1));
-            catalog.findTable(q.display()).filter(t -> t.name().equals(q)).ifPresent(t -> {
+        // a table name the changes hold is a QualifiedName, which they carry as schema.name too
+        for (String v : WordAccount.values(changes)) {
+            if (!QUALIFIED.matcher(v).matches()) continue;
+            catalog.findTable(v).filter(t -> t.name().display().equals(v)).ifPresent(t -> {
                 out.add(t.name().name());
                 out.addAll(t.columns().keySet());
             });

@@ -106,7 +106,9 @@ final class RowChangeGuard {
         if (SET.contains(verb.text()) && !schemaNoun) {
             // "set all prices to 0", "mark every task as done", "change the status of task 5 to done"
             if (has(toks, "all", "every", "each", "where", "whose") || has(toks, "to", "as") && toks.stream().anyMatch(t -> t.kind() == Kind.NUMBER || t.kind() == Kind.QUOTED)) {
-                return Optional.of("values set in rows");
+                // name the value it read as a row's, so a user whose number meant something else ("5 MB") sees which
+                Optional<Tok> value = toks.stream().filter(t -> t.kind() == Kind.NUMBER || t.kind() == Kind.QUOTED).findFirst();
+                return Optional.of("values set in rows" + value.map(t -> ": " + t.raw()).orElse(""));
             }
         }
         if (verb.is("add", "create", "put", "store", "save", "enter", "record", "register") && !has(toks, "column", "columns", "field", "fields", "table", "index", "type", "enum")) {

@@ -45,7 +45,7 @@ final class StoragePolicies {
                 .orElseThrow(() -> refuse("this database has no storage.objects table (Supabase storage)", "storage policies need Supabase's storage schema"));
         if (commands.isEmpty()) throw refuse("can do what with the files in bucket " + bucket + "?", "say read, upload, update or delete");
         String inBucket = "\"bucket_id\" = " + Quote.literal(bucket);
-        List<ChangeRequest> out = new ArrayList<>();
+        List<ChangeRequest> out = new ArrayList<>(newBucket(what, bucket));
         Set<ChangeRequest> lookups = new LinkedHashSet<>();
         for (String cmd : commands) {
             String rows;
@@ -123,6 +123,25 @@ final class StoragePolicies {
         }
         throw refuse("members of what? the folders of " + bucket + " need a parent the user is a member of",
                 "e.g. \"members can read the files of their organization in " + bucket + "\" (the first folder is the organization's id)");
+    }
+
+    /**
+     * "... in a new public bucket avatars": the bucket the policy is for, created by the same
+     * migration. A bucket that is not there and not asked for is refused (a policy on it would
+     * guard nothing), and so is a "new" bucket that exists.
+     */
+    private List<ChangeRequest> newBucket(List<Tok> what, String bucket) {
+        boolean exists = catalog.bucket(bucket).isPresent();
+        int at = -1;
+        for (int i = 0; i < what.size(); i++) if (what.get(i).is("bucket") && what.get(i).kind() != Kind.QUOTED) at = i;
+        boolean asked = false;
+        for (int i = Math.max(0, at - 3); at >= 0 && i < at; i++) asked |= what.get(i).is("new");
+        if (exists && asked) throw refuse("bucket " + bucket + " already exists", "leave out \"new\" to add the policy to it");
+        if (exists) return List.of();
+        if (!asked) throw refuse("there is no bucket " + bucket,
+                "say \"... in a new bucket " + bucket + "\" to create it with the policy, or create it first: \"create a private bucket " + bucket + "\"");
+        boolean pub = what.stream().anyMatch(t -> t.is("public")) && what.stream().noneMatch(t -> t.is("private"));
+        return List.of(new ChangeRequest.CreateBucket(bucket, pub, null, List.of()));
     }
 
     private static String verb(String cmd) {

@@ -23,6 +23,8 @@ final class WordAccount {
     /** Record components that describe what was there before, or explain the plan, not what the request asked for. */
     private static final Set<String> PREVIOUS_STATE = Set.of("rebuild", "dependentIndexes", "definition", "oldType", "note");
     private static final Pattern PARTS = Pattern.compile("[^a-z0-9_]+");
+    /** A schema qualifying a name in a value ("public"."staff", public.tasks): it names no word of the request, the dotted word as a whole does. */
+    private static final Pattern SCHEMA_PREFIX = Pattern.compile("(?<![\\w\".])\"?(?:public|auth|storage|extensions)\"?\\.(?=[\"\\w])");
 
     private WordAccount() {}
 
@@ -65,7 +67,9 @@ final class WordAccount {
                 case WORD -> explained(t.text(), parts, values, types) || referenced.contains(t.text()) || referenced.contains(Inflect.plural(t.text()))
                         || policy && participle(t.text(), parts);
             };
-            out.add(t.kind() == Kind.SYMBOL ? Use.SYMBOL : slot ? Use.SLOT : t.kind() == Kind.WORD && vocab.contains(t.text()) ? Use.FUNCTION : Use.NONE);
+            // a function word that says something ("unique", "cascade", "a new bucket") counts only where the changes do it
+            boolean function = t.kind() == Kind.WORD && vocab.contains(t.text()) && MeaningWords.reflected(toks, i, changes, catalog);
+            out.add(t.kind() == Kind.SYMBOL ? Use.SYMBOL : slot ? Use.SLOT : function ? Use.FUNCTION : Use.NONE);
         }
         return out;
     }
@@ -97,6 +101,7 @@ final class WordAccount {
     }
 
     private static boolean explained(String word, Set<String> parts, List<String> values, TypeLinker types) {
+        if (word.contains(".") && values.stream().anyMatch(v -> v.equals(word) || v.startsWith(word + "("))) return true;
         if (word.contains(".") || word.contains("/") || word.contains("-")) {
             for (String p : word.split("[./-]")) if (!p.isEmpty() && !p.equals("*") && !name(p, parts)) return false;
             return true;
@@ -128,7 +133,7 @@ final class WordAccount {
     private static Set<String> parts(List<String> values) {
         Set<String> out = new HashSet<>();
         for (String v : values) {
-            for (String p : PARTS.split(v.toLowerCase(Locale.ROOT))) {
+            for (String p : PARTS.split(SCHEMA_PREFIX.matcher(v.toLowerCase(Locale.ROOT)).replaceAll(""))) {
                 if (p.isEmpty()) continue;
                 out.add(p);
                 for (String q : p.split("_")) if (!q.isEmpty()) out.add(q);
@@ -148,6 +153,10 @@ final class WordAccount {
         if (o == null) return;
         if (o instanceof String s) {
             out.add(s);
+        } else if (o instanceof QualifiedName q) {
+            // the schema counts only where the request wrote it ("public.tasks"): "make it public" is no schema
+            out.add(q.name());
+            out.add(q.display());
         } else if (o instanceof Collection<?> c) {
             for (Object x : c) collect(x, out);
         } else if (o instanceof Record r) {

@@ -32,6 +32,14 @@ final class Words {
     }
     boolean has(String word) { return toks.stream().anyMatch(t -> t.text().equals(word) && t.kind() != Kind.QUOTED); }
     boolean any(Set<String> words) { return toks.stream().anyMatch(t -> t.kind() != Kind.QUOTED && words.contains(t.text())); }
+    /** A drop word that asks to drop something: the "delete" of "on delete cascade" says what a foreign key does. */
+    boolean asksToDrop() {
+        for (int i = 0; i < toks.size(); i++) {
+            Tok t = toks.get(i);
+            if (t.kind() != Kind.QUOTED && Vocabulary.DROP.contains(t.text()) && !(t.is("delete") && i > 0 && toks.get(i - 1).is("on"))) return true;
+        }
+        return false;
+    }
     boolean hasType() { return toks.stream().anyMatch(t -> t.word() && TypeWords.isTypeWord(t.text())); }
     Optional<Tok> dotted() { return toks.stream().filter(t -> t.word() && t.text().contains(".")).findFirst(); }
 

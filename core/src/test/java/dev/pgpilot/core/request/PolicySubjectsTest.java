@@ -168,6 +168,20 @@ class PolicySubjectsTest {
     }
 
     @Test
+    void aFolderPolicyInANewBucketCreatesTheBucketAsAskedAndAnUnknownBucketIsRefused() throws Exception {
+        DatabaseTarget db = clinic();
+        apply(db, "users can upload to their own folder in a new public bucket avatars");
+        assertEquals("t", Fixture.query(db, "select public from storage.buckets where id = 'avatars'"), "the bucket exists and is public");
+        assertEquals(1, AsRole.rows(db, A, "insert into storage.objects (bucket_id, name) values ('avatars', '" + A + "/me.png')"));
+        assertTrue(AsRole.refused(db, A, "insert into storage.objects (bucket_id, name) values ('avatars', '" + B + "/me.png')"));
+        PilotException unknown = assertThrows(PilotException.class, () -> RoundTripTest.plan(db, "users can upload to their own folder in the receipts bucket"));
+        assertEquals(PilotException.REFUSED, unknown.exitCode());
+        assertTrue(unknown.getMessage().contains("there is no bucket receipts"), unknown.getMessage());
+        PilotException again = assertThrows(PilotException.class, () -> RoundTripTest.plan(db, "users can read their own folder in a new bucket avatars"));
+        assertTrue(again.getMessage().contains("bucket avatars already exists"), again.getMessage());
+    }
+
+    @Test
     void aTableThatIsAlsoABucketIsTheTableUnlessTheRequestSpeaksOfFiles() throws Exception {
         DatabaseTarget db = clinic();
         Fixture.exec(db, "insert into storage.buckets (id, name) values ('bookings', 'bookings')");
