@@ -188,6 +188,8 @@ final class ColumnPhrase {
             if (target.isPresent()) ref = targets.of(target.get().name().display());
         }
         if (ref != null && type == null) type = targets.typeOf(ref);
+        // no type named: the name's type ("seen_at"), else the default's ("created_by ... defaults to auth.uid()" is a uuid), else text
+        if (type == null && suffixType == null && def != null && TypeWords.fromName(colName).equals("text")) type = DefaultValue.typeOf(def).orElse(null);
         if (type == null) type = suffixType != null ? suffixType : TypeWords.fromName(colName);
         if (def != null) {
             DefaultValue.fits(def, type);

@@ -79,6 +79,24 @@ final class DefaultValue {
         }
     }
 
+    /**
+     * The type a default says its column holds, when no type was named: auth.uid() is a uuid,
+     * now() a timestamptz, false a boolean, 3 an integer. Empty for a text literal or null, which
+     * say nothing the column's name does not.
+     */
+    static java.util.Optional<String> typeOf(String sql) {
+        String t = switch (sql) {
+            case "auth.uid()", "gen_random_uuid()" -> "uuid";
+            case "now()", "clock_timestamp()" -> "timestamptz";
+            case "current_date" -> "date";
+            case "true", "false" -> "boolean";
+            case "auth.jwt()" -> "jsonb";
+            default -> sql.matches("-?\\d{1,9}") ? "integer" : sql.matches("-?\\d+") ? "bigint" : sql.matches("-?\\d+\\.\\d+") ? "numeric"
+                    : sql.matches("'(?:[^']|'')*'::[a-z0-9_ ()\\[\\],]+") ? sql.substring(sql.lastIndexOf("::") + 2) : null;
+        };
+        return java.util.Optional.ofNullable(t);
+    }
+
     /** Refuses a quoted default on a column of a number or boolean type. */
     static String fits(String literal, String type) {
         if (!literal.startsWith("'") || literal.contains("::")) return literal;

@@ -31,6 +31,7 @@ record RenameFrame(Slots slots) implements Frame {
         if (to < 0 || to + 1 >= all.size()) throw refuse("rename to what?", "e.g. \"rename customers.full_name to display_name\"");
         String newName = Quote.checkIdentifier(all.get(to + 1).text());
         List<Tok> before = w.sub(0, to);
+        refuseTypeRename(before, newName);
         boolean tableRename = before.stream().anyMatch(t -> t.is("table")) && before.stream().noneMatch(t -> t.is("column") || t.text().contains("."));
         if (!tableRename && before.stream().noneMatch(t -> t.text().contains(".") || t.is("column"))) {
             // "rename orders to purchases": one known table and nothing else
@@ -49,6 +50,24 @@ record RenameFrame(Slots slots) implements Frame {
         NameLinks.ColRef r = slots.names().columnRef(w, before);
         if (r.table().columns().containsKey(newName)) throw refuse("column " + newName + " already exists in " + r.table().name().display(), "pick another name");
         return List.of(new RenameColumn(r.table().name(), r.column().name(), newName));
+    }
+
+    /**
+     * An enum is renamed by no change this planner writes, so a name that is an enum is never read
+     * as a column of the same name: "rename the term type to semester" is refused, and a bare
+     * "rename term to semester" names both readings for the user to pick the column by name.
+     */
+    private void refuseTypeRename(List<Tok> before, String newName) {
+        if (before.stream().anyMatch(t -> t.is("column", "table") || t.text().contains("."))) return;
+        Tok named = before.stream().filter(t -> t.word() && slots.catalog().findEnum(t.text()).isPresent()).findFirst().orElse(null);
+        if (named == null) return;
+        String type = slots.catalog().findEnum(named.text()).get().name().name();
+        String byHand = "renaming the type is written by hand: pgpilot new --empty rename_" + type + " (alter type " + type + " rename to " + newName + ")";
+        if (before.stream().anyMatch(t -> t.is("type", "enum"))) throw refuse("renaming the enum " + type + " is not generated from plain English", byHand);
+        List<String> columns = slots.names().columnOwners(named.text()).stream().map(o -> o.name().name() + "." + named.text()).toList();
+        if (columns.isEmpty()) throw refuse("renaming the enum " + type + " is not generated from plain English", byHand);
+        throw refuse("\"" + named.raw() + "\" is the enum " + type + " and the column " + String.join(" and the column ", columns),
+                "to rename the column say \"rename column " + columns.get(0) + " to " + newName + "\"; " + byHand);
     }
 
     /** "rename notes to memos": the notes table, or the notes column of a table that has one? */

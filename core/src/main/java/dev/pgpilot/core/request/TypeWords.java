@@ -18,7 +18,7 @@ final class TypeWords {
             Map.entry("bool", "boolean"), Map.entry("boolean", "boolean"), Map.entry("flag", "boolean"), Map.entry("checkbox", "boolean"),
             Map.entry("date", "date"), Map.entry("time", "time"), Map.entry("timestamp", "timestamptz"), Map.entry("timestamptz", "timestamptz"),
             Map.entry("datetime", "timestamptz"), Map.entry("uuid", "uuid"), Map.entry("guid", "uuid"),
-            Map.entry("json", "jsonb"), Map.entry("jsonb", "jsonb"), Map.entry("bytea", "bytea"),
+            Map.entry("json", "json"), Map.entry("jsonb", "jsonb"), Map.entry("bytea", "bytea"),
             Map.entry("inet", "inet"), Map.entry("interval", "interval"));
 
     /** Type words from other databases: named as a column's type they are refused, not taken as part of its name. */
