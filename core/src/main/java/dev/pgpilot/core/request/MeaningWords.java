@@ -1,7 +1,7 @@
 package dev.pgpilot.core.request;
 
 import dev.pgpilot.core.request.ChangeRequest.*;
-import dev.pgpilot.core.request.Lexer.Tok;
+import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -58,7 +58,8 @@ record RenameFrame(Slots slots) implements Frame {
      * "rename term to semester" names both readings for the user to pick the column by name.
      */
     private void refuseTypeRename(List<Tok> before, String newName) {
-        if (before.stream().anyMatch(t -> t.is("column", "table") || t.text().contains("."))) return;
+        // a value's rename ("rename the priority value high to top") is RenameEnumValueFrame's
+        if (before.stream().anyMatch(t -> t.is("column", "table", "value", "label", "option") || t.text().contains("."))) return;
         Tok named = before.stream().filter(t -> t.word() && slots.catalog().findEnum(t.text()).isPresent()).findFirst().orElse(null);
         if (named == null) return;
         String type = slots.catalog().findEnum(named.text()).get().name().name();

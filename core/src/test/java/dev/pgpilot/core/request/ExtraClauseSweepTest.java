@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.render.Migration;
+import dev.pgpilot.core.api.model.MigrationSql;
 import dev.pgpilot.core.render.MigrationRenderer;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.time.Instant;
@@ -118,11 +118,11 @@ class ExtraClauseSweepTest {
         assertEquals("", String.join("\n", lost), lost.size() + " of " + judged + " requests lost their clause");
     }
 
-    /** A word of the clause, a quoted word of the request ("did not understand \"for\""), or a question for a slot it could not fill. */
+    /** A word of the clause, a quoted word of the request ("did not understand \"for\""), a name it could not link, or a question for a slot it could not fill. */
     private static boolean namesWhatItMissed(PilotException e, String request, Clause c) {
         String said = (e.getMessage() + "\n" + e.hint()).toLowerCase(Locale.ROOT);
         return words(c).stream().anyMatch(said::contains)
-                || Arrays.stream(request.split(" ")).anyMatch(w -> said.contains("\"" + w + "\""))
+                || Arrays.stream(request.split(" ")).anyMatch(w -> said.contains("\"" + w + "\"") || w.contains("_") && said.contains(w))
                 || e.getMessage().endsWith("?");
     }
 
@@ -132,7 +132,7 @@ class ExtraClauseSweepTest {
 
     /** The statements of every migration the request plans, without the header comments. */
     private static String sql(String request) {
-        List<Migration> ms = new MigrationRenderer().render(new RequestParser(catalog).parse(request), Instant.parse("2026-01-01T00:00:00Z"));
+        List<MigrationSql> ms = new MigrationRenderer().render(new RequestParser(catalog).parse(request), Instant.parse("2026-01-01T00:00:00Z"));
         return ms.stream().flatMap(m -> m.upSql().lines()).filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n"));
     }
 }
