@@ -39,10 +39,15 @@ record AddColumnsFrame(Slots slots, boolean loose) implements Frame {
         Catalog.Table table;
         List<Tok> spec;
         int verb = w.indexOfAny(Set.of("need", "needs", "should", "want", "wants", "have", "has", "must", "require", "requires"));
-        if (verb > 0 && !w.any(Set.of("add", "create", "introduce"))) {
+        Optional<Catalog.Table> given = w.first().is("give") && w.size() > 2 && w.tok(1).word() ? catalog.findTable(w.tok(1).text()) : Optional.empty();
+        if (given.isPresent()) {
+            // "give tasks a story_points smallint": the table is who gets it, the rest the column
+            table = given.get();
+            spec = w.sub(2, w.size());
+        } else if (verb > 0 && !w.any(Set.of("add", "create", "introduce"))) {
             table = slots.names().tableOrRefuse(w.tok(0).word() ? w.wordsBetween(0, verb) : List.of());
             int from = verb + 1;
-            while (from < w.size() && w.tok(from).is("have", "has", "also", "get", "to", "be", "able", "store", "track", "keep")) from++;
+            while (from < w.size() && w.tok(from).is("have", "has", "also", "always", "get", "to", "be", "able", "store", "track", "keep")) from++;
             spec = w.sub(from, w.size());
         } else {
             Optional<Tok> dotted = w.dotted().filter(d -> catalog.findTable(d.text().substring(0, d.text().indexOf('.'))).isPresent());

@@ -5,6 +5,7 @@ import static dev.pgpilot.core.request.RequestParser.refuse;
 import dev.pgpilot.core.request.ChangeRequest.AlterColumnType;
 import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.List;
+import java.util.Optional;
 
 /** "change orders.total to numeric(12,2)", "make price bigint on products": slots column and the new type (the last type word). */
 record AlterTypeFrame(Slots slots) implements Frame {
@@ -16,14 +17,21 @@ record AlterTypeFrame(Slots slots) implements Frame {
     @Override
     public List<ChangeRequest> read(Words w) {
         List<Tok> all = w.all();
+        TypeLinker types = new TypeLinker(slots.catalog());
         String type = null;
         int typeAt = -1;
-        for (int i = all.size() - 1; i >= 0; i--) {
-            Tok t = all.get(i);
-            if (t.word() && TypeWords.of(t.text()).isPresent()) { type = TypeWords.of(t.text()).get(); typeAt = i; break; }
+        // the last type the words name ("a list of text" whole, not its "text"), linked as a new column's type is
+        // (aliases, sizes, arrays, enums, domains, extension types)
+        for (int i = 0; i < all.size(); i++) {
+            Optional<TypeLinker.Match> m = types.at(all, i);
+            if (m.isEmpty()) continue;
+            type = m.get().sql();
+            typeAt = i;
+            i += m.get().length() - 1;
         }
         if (type == null) {
-            Tok last = all.get(all.size() - 1);
+            Tok last = all.stream().filter(t -> t.word() && types.missingExtensionType(t.text())).findFirst().orElse(all.get(all.size() - 1));
+            if (types.missingExtensionType(last.text())) throw types.unknown(last.text());
             throw refuse("unknown type: " + last.raw(), "use text, integer, bigint, numeric(p,s), boolean, date, timestamptz, uuid, jsonb, text[]");
         }
         NameLinks.ColRef r = slots.names().columnRef(w, w.sub(0, typeAt));

@@ -25,7 +25,7 @@ final class Clauses {
     /** Nouns that, after a joiner and an article, are a change of their own rather than one more column. */
     private static final Set<String> NOUNS = Set.of("index", "unique", "check", "constraint", "trigger", "policy", "foreign", "rls", "enum");
     private static final Set<String> ARTICLES = Set.of("a", "an", "the", "one");
-    private static final Set<String> JOINERS = Set.of(",", "and", "also", "then", "plus", ";", ".", "afterwards", "finally", "next");
+    private static final Set<String> JOINERS = Set.of(",", "and", "also", "then", "plus", ";", ".", "afterwards", "finally", "next", "but");
     /** Words that put a clause's subject in front of what it must or may do. */
     private static final Set<String> MODALS = Set.of("must", "should", "can", "cannot", "may", "need", "needs", "has", "have", "shall", "will");
     /** Commands a policy clause may list after "can": "users can read and delete their own notes" is one change. */
@@ -66,10 +66,13 @@ final class Clauses {
         return POLICY_VERBS.contains(word);
     }
 
-    /** True when a clause has no verb or modal of its own ("an index on starts_at", "a tags table"): it adds what it names. */
+    /**
+     * True when a clause has no verb or modal of its own ("an index on starts_at", "a tags table"): it
+     * adds what it names. "the estimate is mandatory" says what a column is, so it has one.
+     */
     static boolean verbless(List<Tok> clause) {
         return clause.stream().noneMatch(t -> t.kind() == Kind.WORD && (VERBS.contains(t.text()) || MODALS.contains(t.text()) || POLICY_VERBS.contains(t.text())
-                || t.is("we", "i", "not", "no", "rls", "trigger", "bucket", "comment")));
+                || t.is("we", "i", "not", "no", "rls", "trigger", "bucket", "comment", "is", "are")));
     }
 
     private static boolean joiner(Tok t) {
@@ -93,7 +96,8 @@ final class Clauses {
     }
 
     /**
-     * "ratings must be 1-5", "members can read it": a subject of one to three words, then a modal.
+     * "ratings must be 1-5", "members can read it", "but the estimate is mandatory": a subject of one
+     * to three words, then a modal (or "is"/"are" saying what the subject now is).
      * Only after a clause that is a change itself (it has a verb or a modal), so "admins and members
      * can read projects" keeps its two subjects together.
      */
@@ -103,7 +107,7 @@ final class Clauses {
         for (int k = at + 1; k < Math.min(toks.size(), at + 4); k++) {
             Tok t = toks.get(k);
             if (t.kind() != Kind.WORD) return false;
-            if (MODALS.contains(t.text())) return true;
+            if (MODALS.contains(t.text()) || t.is("is", "are")) return true;
             if (joiner(t)) return false;
         }
         return false;

@@ -8,6 +8,7 @@ import dev.pgpilot.core.request.RequestLexer.Kind;
 import dev.pgpilot.core.request.RequestLexer.Tok;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The column-list slot of the add-column and create-table frames: "a text, b int and c date", each read by {@link ColumnPhrase}. */
 final class ColumnList {
@@ -17,18 +18,33 @@ final class ColumnList {
         this.phrase = new ColumnPhrase(catalog);
     }
 
-    /** Splits "a text, b int and c date" into column descriptions; "between 1 and 5" stays whole. */
+    /**
+     * Words that open a part saying more about the column before it, never a column of its own:
+     * "a boolean archived, default false, not null" is one column, and so is "budget numeric, it can be null".
+     */
+    private static final Set<String> MORE_ABOUT_THE_LAST = Set.of("default", "defaulting", "defaults", "not", "nullable", "null", "optional",
+            "required", "mandatory", "non-null", "non-nullable", "unique", "references", "referencing", "it", "can", "may");
+
+    /**
+     * Splits "a text, b int and c date" into column descriptions; "between 1 and 5" stays whole,
+     * and a part that only says more about the column before it ({@link #MORE_ABOUT_THE_LAST}) joins that column.
+     */
     static List<List<Tok>> split(List<Tok> toks) {
         List<List<Tok>> parts = new ArrayList<>();
         List<Tok> cur = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {
             Tok t = toks.get(i);
             boolean sep = t.is(",", ";") || (t.is("and") && !(i > 0 && toks.get(i - 1).kind() == Kind.NUMBER));
+            if (sep && !cur.isEmpty() && i + 1 < toks.size() && moreAboutTheLast(toks.get(i + 1))) continue;
             if (sep) { if (!cur.isEmpty()) parts.add(cur); cur = new ArrayList<>(); continue; }
             cur.add(t);
         }
         if (!cur.isEmpty()) parts.add(cur);
         return parts;
+    }
+
+    private static boolean moreAboutTheLast(Tok t) {
+        return t.word() && MORE_ABOUT_THE_LAST.contains(t.text());
     }
 
     /** "a phone_verified boolean defaulting to false", "amount numeric(12,2) not null", "customer_id referencing customers". */

@@ -19,7 +19,7 @@ final class ColumnPhrase {
     /** Words that only connect the slots. */
     private static final Set<String> FUNCTION = Set.of("a", "an", "the", "new", "column", "field", "attribute", "property", "called", "named",
             "with", "that", "which", "is", "it", "its", "also", "some", "please", "of", "as", "and", "their", "our", "my", "to", "value", "values",
-            "holding", "storing", "containing", "column:", "field:");
+            "holding", "storing", "containing", "column:", "field:", "col", "too");
 
     /**
      * Words that never belong in a column's name: each asks for something a column description
@@ -71,6 +71,9 @@ final class ColumnPhrase {
      */
     private static final Set<String> ARTICLES = Set.of("a", "an", "the");
 
+    /** A quoted word that can be a column's name as written. */
+    private static final java.util.regex.Pattern QUOTED_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
     private final Catalog catalog;
     private final TypeLinker types;
     private final ForeignTargets targets;
@@ -95,9 +98,10 @@ final class ColumnPhrase {
         for (int i = 0; i < part.size(); i++) {
             Tok t = part.get(i);
             if (name.isEmpty() && t.word() && ARTICLES.contains(t.text())) article = true;
-            if (t.kind() == Kind.SYMBOL && t.is("(", ")", ":")) continue;
+            if (t.kind() == Kind.SYMBOL && t.is("(", ")", ":", "?")) continue;
             if (t.kind() == Kind.SYMBOL && t.is(TABLE_NAMED_HERE)) { if (!name.isEmpty()) nameClosed = true; continue; }
             if (t.is("not") && next(part, i + 1, "null")) { notNull = bool(notNull, true, t); i++; continue; }
+            if (t.is("can", "may") && next(part, i + 1, "be") && next(part, i + 2, "null", "empty", "blank", "missing")) { notNull = bool(notNull, false, t); i += 2; continue; }
             if (t.is("required", "mandatory", "non-null", "non-nullable")) { notNull = bool(notNull, true, t); continue; }
             if (t.is("nullable", "optional", "null")) { notNull = bool(notNull, false, t); continue; }
             if (t.is("unique")) { unique = true; continue; }
@@ -140,12 +144,8 @@ final class ColumnPhrase {
                 i = j + m.length() - 1;
                 continue;
             }
-            if (t.is("array", "list") && next(part, i + 1, "of") && i + 2 < part.size() && type == null) {
-                String inner = part.get(i + 2).text();
-                type = types.word(Inflect.singular(inner)).or(() -> types.word(inner)).map(x -> x + "[]")
-                        .orElseThrow(() -> refuse("unknown type: array of " + inner, "e.g. array of text"));
-                i += 2;
-                continue;
+            if (t.is("array", "list") && next(part, i + 1, "of") && i + 2 < part.size() && type == null && types.at(part, i).isEmpty()) {
+                throw refuse("unknown type: array of " + part.get(i + 2).text(), "e.g. array of text");
             }
             Optional<TypeLinker.Match> typed = t.word() ? types.at(part, i) : Optional.empty();
             if (typed.isPresent()) {
@@ -168,6 +168,12 @@ final class ColumnPhrase {
             if (t.word() && FUNCTION.contains(t.text())) { if (!name.isEmpty()) nameClosed = true; continue; }
             if (t.kind() == Kind.WORD && t.raw().contains(".") && !t.text().contains(".") && name.isEmpty()) {
                 // the column of a written table.column ("add labels.color varchar(7)"): that name is whole, no later word joins it
+                name.add(t.text());
+                nameClosed = true;
+                continue;
+            }
+            if (t.kind() == Kind.QUOTED && name.isEmpty() && QUOTED_NAME.matcher(t.text()).matches()) {
+                // "add a 'timezone' column": a quoted new name is that name, whole
                 name.add(t.text());
                 nameClosed = true;
                 continue;

@@ -42,6 +42,11 @@ final class DefaultValue {
             int len = i + 2 < toks.size() && toks.get(i + 1).is("(") && toks.get(i + 2).is(")") ? 3 : 1;
             return new Match(FUNCTIONS.get(t.text()), len);
         }
+        int user = signedInUser(toks, i);
+        if (user > 0) {
+            if (type != null && !type.equals("uuid")) throw PilotException.refused("the signed-in user's id is a uuid, not " + type, "give the column type uuid");
+            return new Match("auth.uid()", user);
+        }
         if (t.is("empty") || t.is("an", "a") && i + 1 < toks.size() && toks.get(i + 1).is("empty")) {
             return empty(toks, i, type);
         }
@@ -55,6 +60,18 @@ final class DefaultValue {
                 throw PilotException.refused("not a default value: " + t.raw(), "quote text values, e.g. default 'open'");
             }
         };
+    }
+
+    /**
+     * "the current user", "the signed-in user", "the logged in user": in Supabase the id of who is
+     * signed in, auth.uid(). How many tokens the phrase takes at {@code i}, 0 when it is not there.
+     */
+    private static int signedInUser(List<Tok> toks, int i) {
+        int j = i < toks.size() && toks.get(i).is("the") && toks.get(i).kind() == Kind.WORD ? i + 1 : i;
+        if (j < toks.size() && toks.get(j).is("current", "signed-in", "logged-in")) j++;
+        else if (j + 1 < toks.size() && toks.get(j).is("signed", "logged") && toks.get(j + 1).is("in")) j += 2;
+        else return 0;
+        return j < toks.size() && toks.get(j).is("user") && toks.get(j).kind() == Kind.WORD ? j + 1 - i : 0;
     }
 
     /** "empty", "an empty jsonb object", "empty array", "empty string": the empty value of the column's type. */

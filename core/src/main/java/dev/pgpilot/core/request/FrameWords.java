@@ -26,7 +26,8 @@ final class FrameWords {
             "non-null", "non-nullable", "unique", "default", "defaulting", "defaults", "value", "references", "referencing", "refs", "pointing",
             "linked", "linking", "delete", "cascade", "set", "restrict", "no", "action", "array", "list", "type", "typed", "true", "false",
             "yes", "off", "today", "zero", "empty", "object", "string", "map", "holding", "storing", "containing", "primary", "key", "users", "user",
-            "auth.users", "current_timestamp", "current_date", "text", "json", "jsonb", "id", "place", "spot", "slot", "room", "space", "somewhere");
+            "auth.users", "current_timestamp", "current_date", "text", "json", "jsonb", "id", "place", "spot", "slot", "room", "space", "somewhere",
+            "current", "signed-in", "logged-in", "signed", "logged", "col", "may", "always");
 
     private static final Set<String> INDEX = Set.of("index", "indexes", "add", "create", "speed", "up", "lookups", "lookup", "searches", "search",
             "searching", "searchable", "faster", "fast", "query", "queries", "where", "when", "if", "only", "not", "null", "equals", "equal",
@@ -44,13 +45,15 @@ final class FrameWords {
 
     private static final Set<String> RENAME = Set.of("rename", "call", "retitle", "change", "name", "renamed", "instead");
 
-    private static final Set<String> ALTER_TYPE = Set.of("change", "alter", "convert", "switch", "type", "data", "datatype", "set", "turn");
+    private static final Set<String> ALTER_TYPE = Set.of("change", "alter", "convert", "switch", "type", "data", "datatype", "set", "turn",
+            "instead", "array", "list");
 
     private static final Set<String> DEFAULT = Set.of("default", "defaults", "defaulting", "set", "=", "value", "drop", "remove", "delete", "nothing",
-            "null", "true", "false", "yes", "no", "off", "today", "zero", "empty", "object", "array", "string", "current_timestamp", "current_date");
+            "null", "true", "false", "yes", "no", "off", "today", "zero", "empty", "object", "array", "string", "current_timestamp", "current_date",
+            "current", "signed-in", "logged-in", "signed", "logged", "user", "change", "start", "starts");
 
     private static final Set<String> NOT_NULL = Set.of("require", "required", "mandatory", "not", "null", "optional", "nullable", "allow", "nulls",
-            "always", "set", "non-null", "empty", "blank", "missing");
+            "always", "set", "non-null", "empty", "blank", "missing", "allowed", "may", "left", "anymore", "longer");
 
     private static final Set<String> CHECK = Set.of("non-negative", "nonnegative", "positive", "negative", "not", "zero", "or", "more", "greater",
             "than", "less", "between", "at", "most", "least", "characters", "chars", "long", "longer", "shorter", "length", "exceed", "no", "check",

@@ -42,6 +42,8 @@ final class MultiChange {
     }
 
     private ChangeSet plan(Catalog catalog) {
+        Optional<TopicPrefix> topic = TopicPrefix.of(toks, catalog);
+        if (topic.isPresent()) return onTopic(topic.get(), catalog);
         List<Clauses.Span> spans = Clauses.split(toks);
         if (spans.size() <= 1) return ExistingObjects.check(new ChangeSet(text, read(toks, null, catalog)), catalog);
         try {
@@ -58,9 +60,34 @@ final class MultiChange {
         }
     }
 
+    /** "workouts: add duration_seconds int": the changes after the colon, each on the table before it. */
+    private ChangeSet onTopic(TopicPrefix topic, Catalog catalog) {
+        List<Tok> rest = toks.subList(topic.rest(), toks.size());
+        ChangeSet set;
+        try {
+            set = new MultiChange(one, text, rest).planClauses(Clauses.split(rest), catalog, new Focus(topic.table().name(), null));
+        } catch (AmbiguousRequest a) {
+            // each reading is said with the topic in front of it, so choosing one plans it on that table
+            String before = ClauseText.join(toks.subList(0, topic.rest()));
+            throw new AmbiguousRequest(text, a.readings().stream().map(r -> new AmbiguousRequest.Reading(r.meaning(), before + " " + r.request())).toList());
+        }
+        for (ChangeRequest c : set.changes()) {
+            Optional<Focus> on = focus(List.of(c));
+            if (on.isEmpty() || !on.get().table().equals(topic.table().name())) {
+                throw PilotException.refused("\"" + Quote.oneLine(text) + "\" names " + topic.table().name().name() + " before the colon, but " + c.describe().replace('_', ' ')
+                        + " is not a change to it", "say which table each change is for, one request per table");
+            }
+        }
+        return set;
+    }
+
     private ChangeSet planClauses(List<Clauses.Span> spans, Catalog catalog) {
+        return planClauses(spans, catalog, null);
+    }
+
+    private ChangeSet planClauses(List<Clauses.Span> spans, Catalog catalog, Focus start) {
         Catalog now = catalog;
-        Focus focus = null;
+        Focus focus = start;
         List<ChangeRequest> all = new ArrayList<>();
         List<String> there = new ArrayList<>();
         for (Clauses.Span span : spans) {

@@ -12,7 +12,13 @@ record PolicyFrame(PolicyPhrases policies, boolean storage) implements Frame {
     public boolean fits(Words w) {
         Words active = PolicyVerbs.passive(w) ? PolicyVerbs.active(w) : w;
         boolean can = active.has("can") || active.has("may") || active.phrase("able", "to") || active.has("allowed");
-        return (!storage || w.has("bucket")) && can && policies.isPolicyRequest(active);
+        return (!storage || w.has("bucket")) && can && !saysWhatAValueMayBe(active) && policies.isPolicyRequest(active);
+    }
+
+    /** "titles can be empty", "is allowed to be null", "may be left blank": what a value may be, not who may do what. */
+    private static boolean saysWhatAValueMayBe(Words w) {
+        for (String state : new String[] {"null", "empty", "blank", "left", "missing"}) if (w.phrase("be", state)) return true;
+        return false;
     }
 
     @Override

@@ -48,7 +48,7 @@ final class Rationale {
     }
 
     /** True when no word of the clause names something in the catalog and it carries no value. */
-    private static boolean plain(List<Tok> clause, Catalog catalog) {
+    static boolean plain(List<Tok> clause, Catalog catalog) {
         for (Tok t : clause) {
             if (t.kind() == Kind.QUOTED || t.kind() == Kind.NUMBER) return false;
             if (t.kind() != Kind.WORD) continue;

@@ -55,8 +55,9 @@ public final class RequestParser {
      * the same tokens.
      */
     static List<Tok> readable(String text, Catalog catalog) {
-        List<Tok> all = RequestLexer.lex(text);
+        List<Tok> all = Politeness.strip(RequestLexer.lex(text), true);
         boolean comment = !all.isEmpty() && all.get(0).is("comment", "describe", "document") || text.contains(":");
+        if (!comment) all = Politeness.strip(all, false);
         List<Tok> toks = comment ? all : Rationale.strip(all, catalog);
         if (!comment) new RowChangeGuard(catalog).check(toks);
         return toks;

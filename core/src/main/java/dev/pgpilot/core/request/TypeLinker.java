@@ -53,6 +53,11 @@ final class TypeLinker {
             boolean with = toks.get(i + 1).is("with");
             return Optional.of(new Match(t.is("time") ? (with ? "timetz" : "time") : (with ? "timestamptz" : "timestamp"), 4));
         }
+        if (t.is("array", "list") && next(toks, i + 1, "of") && i + 2 < toks.size() && toks.get(i + 2).word()) {
+            // "an array of text", "a list of uuids": the element type, as an array
+            String inner = toks.get(i + 2).text();
+            return word(Inflect.singular(inner)).or(() -> word(inner)).filter(x -> !x.endsWith("[]")).map(x -> new Match(x + "[]", 3));
+        }
         if (t.is("character") && i + 1 < toks.size() && toks.get(i + 1).text().startsWith("varying")) {
             String rest = toks.get(i + 1).text().substring("varying".length());
             return word("varchar" + rest).map(s -> new Match(s, 2));

@@ -56,7 +56,7 @@ final class TypeWords {
         if (name.endsWith("_at")) return "timestamptz";
         if (name.endsWith("_on") || name.endsWith("_date") || name.equals("date") || name.equals("birthday")) return "date";
         if (name.startsWith("is_") || name.startsWith("has_") || name.startsWith("can_")) return "boolean";
-        if (name.endsWith("_id")) return "uuid";
+        if (name.endsWith("_id") || Vocabulary.OWNER_ID_NAMES.contains(name)) return "uuid";
         if (name.endsWith("_count") || name.equals("quantity") || name.equals("position") || name.equals("priority") || name.equals("age")) return "integer";
         if (name.equals("price") || name.equals("amount") || name.equals("total") || name.endsWith("_price") || name.endsWith("_amount")) return "numeric(12,2)";
         if (name.equals("metadata") || name.equals("settings") || name.equals("data")) return "jsonb";
