@@ -33,7 +33,7 @@ public final class AnonSecurityDefinerFunctionExecutable extends BaseRule {
             if (!LintedFile.EXPOSED_SCHEMAS.contains(StatementText.schemaOf(f))) continue;
             String bare = f.substring(f.indexOf(46) + 1).toUpperCase(java.util.Locale.ROOT);
             // quoted names keep their case in the normalized text ("public"."has_x"): compare them unquoted, upper-cased
-            boolean revoked = file.statements().stream().map(o -> o.norm().replace(""", "").toUpperCase(java.util.Locale.ROOT))
+            boolean revoked = file.statements().stream().map(o -> o.norm().replace("\"", "").toUpperCase(java.util.Locale.ROOT))
                     .anyMatch(o -> o.startsWith("REVOKE") && o.contains(bare) && REVOKED_FROM_ANON.matcher(o).find());
             if (!revoked) report.at(s, "SECURITY DEFINER function " + f + " is executable by anon through the API");
         }
