@@ -15,9 +15,19 @@ record PolicyFrame(PolicyPhrases policies, boolean storage) implements Frame {
         return (!storage || w.has("bucket")) && can && !saysWhatAValueMayBe(active) && policies.isPolicyRequest(active);
     }
 
-    /** "titles can be empty", "is allowed to be null", "may be left blank": what a value may be, not who may do what. */
+    /**
+     * "titles can be empty", "is allowed to be null", "may be left blank", "notes.priority can also be
+     * blocked": what a value may be, not who may do what. A passive grant ("can be read by anyone")
+     * was turned active before this is asked, so a modal still followed by "be" names a state.
+     */
     private static boolean saysWhatAValueMayBe(Words w) {
         for (String state : new String[] {"null", "empty", "blank", "left", "missing"}) if (w.phrase("be", state)) return true;
+        List<RequestLexer.Tok> all = w.all();
+        for (int i = 0; i + 1 < all.size(); i++) {
+            if (!all.get(i).is("can", "could", "may", "might")) continue;
+            int j = all.get(i + 1).is("also") ? i + 2 : i + 1;
+            if (j + 1 < all.size() && all.get(j).is("be") && !all.get(j + 1).is("able", "allowed", "permitted")) return true;
+        }
         return false;
     }
 
