@@ -79,8 +79,8 @@ final class Checks {
     public String typeScriptTypes(java.util.List<String> schemas) {
         dev.pgpilot.core.target.DatabaseTarget t = pilot.target().target();
         java.util.List<String> names = schemas != null && !schemas.isEmpty() ? schemas
-                : dev.pgpilot.core.types.TypeCatalog.schemasFor(t, pilot.workspace().supabaseConfig());
-        return dev.pgpilot.core.types.TypeScriptTypes.render(dev.pgpilot.core.types.TypeCatalog.read(t, names));
+                : dev.pgpilot.core.catalog.TypeCatalog.schemasFor(t, pilot.workspace().supabaseConfig().apiSchemas());
+        return dev.pgpilot.core.types.TypeScriptTypes.render(dev.pgpilot.core.catalog.TypeCatalog.read(t, names));
     }
 
     /**

@@ -63,6 +63,15 @@ public final class ManagedSchemas {
         return "(" + notSystem(alias) + " and " + alias + ".nspname not in " + list(BOOKKEEPING) + ")";
     }
 
+    /**
+     * A SQL condition true unless an extension created the object ({@code oid} of {@code catalog},
+     * e.g. pg_proc): such objects are the extension's, whichever schema they are in.
+     */
+    public static String notFromExtension(String catalog, String oid) {
+        return "not exists (select 1 from pg_depend d where d.classid = '" + catalog + "'::regclass and d.objid = " + oid
+                + " and d.deptype = 'e')";
+    }
+
     private static String list(Set<String> names) {
         return new TreeSet<>(names).stream().map(n -> "'" + n + "'").collect(Collectors.joining(",", "(", ")"));
     }

@@ -1,5 +1,8 @@
 package dev.pgpilot.core.drift;
 
+import dev.pgpilot.core.catalog.DbObject.Kind;
+import dev.pgpilot.core.catalog.DbObject;
+import dev.pgpilot.core.catalog.CatalogSnapshot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package dev.pgpilot.core.drift;
 
+import dev.pgpilot.core.catalog.CatalogSnapshot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.catalog.MigrationReplay;
 import dev.pgpilot.core.catalog.Shadow;

@@ -1,5 +1,7 @@
 package dev.pgpilot.core.drift;
 
+import dev.pgpilot.core.catalog.DbObject.Kind;
+import dev.pgpilot.core.catalog.DbObject;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.pgpilot.core.drift;
 
+import dev.pgpilot.core.catalog.DbObject.Kind;
+import dev.pgpilot.core.catalog.DbObject;
+import dev.pgpilot.core.catalog.CatalogSnapshot;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

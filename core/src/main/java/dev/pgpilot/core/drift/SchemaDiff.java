@@ -1,5 +1,8 @@
 package dev.pgpilot.core.drift;
 
+import dev.pgpilot.core.catalog.DbObject.Kind;
+import dev.pgpilot.core.catalog.DbObject;
+import dev.pgpilot.core.catalog.CatalogSnapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,6 @@
 package dev.pgpilot.core.types;
 
+import dev.pgpilot.core.catalog.TypeCatalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

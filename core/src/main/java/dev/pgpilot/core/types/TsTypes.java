@@ -1,5 +1,6 @@
 package dev.pgpilot.core.types;
 
+import dev.pgpilot.core.catalog.TypeCatalog;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;

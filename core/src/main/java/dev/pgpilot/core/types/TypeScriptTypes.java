@@ -1,5 +1,6 @@
 package dev.pgpilot.core.types;
 
+import dev.pgpilot.core.catalog.TypeCatalog;
 import dev.pgpilot.core.types.Callables.Callable;
 import java.util.Comparator;
 import java.util.List;

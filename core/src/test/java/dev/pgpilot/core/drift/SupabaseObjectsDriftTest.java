@@ -1,5 +1,7 @@
 package dev.pgpilot.core.drift;
 
+import dev.pgpilot.core.catalog.DbObject.Kind;
+import dev.pgpilot.core.catalog.CatalogSnapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

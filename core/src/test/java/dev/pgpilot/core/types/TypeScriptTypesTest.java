@@ -1,5 +1,6 @@
 package dev.pgpilot.core.types;
 
+import dev.pgpilot.core.catalog.TypeCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

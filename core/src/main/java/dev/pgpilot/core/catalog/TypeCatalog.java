@@ -1,9 +1,7 @@
-package dev.pgpilot.core.types;
+package dev.pgpilot.core.catalog;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
-import dev.pgpilot.core.catalog.LiveCatalog;
-import dev.pgpilot.core.catalog.ManagedSchemas;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -100,12 +98,12 @@ public record TypeCatalog(Map<String, SchemaTypes> schemas, Map<String, List<Str
 
     /**
      * The schemas {@code supabase gen types} covers for this project: public and the existing ones of
-     * {@code [api] schemas} in {@code supabase/config.toml}; {@link #defaultSchemas} when that is not set.
+     * {@code [api] schemas} in {@code supabase/config.toml} ({@code apiSchemas}); {@link #defaultSchemas} when that is not set.
      */
-    public static List<String> schemasFor(DatabaseTarget target, dev.pgpilot.core.workspace.SupabaseConfig config) {
-        if (config.apiSchemas().isEmpty()) return defaultSchemas(target);
+    public static List<String> schemasFor(DatabaseTarget target, List<String> apiSchemas) {
+        if (apiSchemas.isEmpty()) return defaultSchemas(target);
         java.util.Set<String> wanted = new java.util.LinkedHashSet<>(List.of("public"));
-        wanted.addAll(config.apiSchemas());
+        wanted.addAll(apiSchemas);
         try (Connection c = target.connect(); Statement s = c.createStatement()) {
             java.util.Set<String> existing = LiveCatalog.schemaNames(s);
             // a schema listed for the API that no migration has created yet is not an error here, as for the CLI
@@ -178,8 +176,9 @@ public record TypeCatalog(Map<String, SchemaTypes> schemas, Map<String, List<Str
                 select n.nspname, p.proname, p.oid, p.proretset, p.prorows, pg_get_function_identity_arguments(p.oid) as identity_args, %s
                 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                 where p.prokind = 'f' and p.prorettype not in ('trigger'::regtype, 'event_trigger'::regtype) and %s
-                  and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
-                order by n.nspname, p.proname, p.oid""".formatted(type("p.prorettype", "r"), exposed.formatted("n")))) {
+                  and %s
+                order by n.nspname, p.proname, p.oid""".formatted(type("p.prorettype", "r"), exposed.formatted("n"),
+                ManagedSchemas.notFromExtension("pg_proc", "p.oid")))) {
             while (rs.next()) {
                 schemas.get(rs.getString(1)).functions().computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
                         .add(new Function(rs.getString(2), rs.getLong("oid"), new ArrayList<>(), type(rs, "r"), rs.getBoolean("proretset"),

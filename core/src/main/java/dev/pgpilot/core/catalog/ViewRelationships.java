@@ -1,4 +1,4 @@
-package dev.pgpilot.core.types;
+package dev.pgpilot.core.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

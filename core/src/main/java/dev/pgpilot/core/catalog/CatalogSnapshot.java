@@ -1,7 +1,7 @@
-package dev.pgpilot.core.drift;
+package dev.pgpilot.core.catalog;
 
 import dev.pgpilot.core.PilotException;
-import dev.pgpilot.core.catalog.ManagedSchemas;
+import dev.pgpilot.core.catalog.DbObject.Kind;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -88,11 +88,6 @@ public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) 
         return ManagedSchemas.projectTables(alias);
     }
 
-    /** Objects an extension created belong to the extension, not to the migrations. */
-    private static String notExtension(String catalog, String oid) {
-        return "not exists (select 1 from pg_depend d where d.classid = '" + catalog + "'::regclass and d.objid = " + oid
-                + " and d.deptype = 'e')";
-    }
 
     private static final List<Query> QUERIES = List.of(
             new Query(Kind.TABLE, """
@@ -100,7 +95,7 @@ public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) 
                            case c.relkind when 'p' then 'partitioned' else 'table' end as kind,
                            c.relrowsecurity::text as rls_enabled, c.relforcerowsecurity::text as rls_forced
                     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                    where c.relkind in ('r','p') and %s and %s""".formatted(user("n"), notExtension("pg_class", "c.oid"))),
+                    where c.relkind in ('r','p') and %s and %s""".formatted(user("n"), ManagedSchemas.notFromExtension("pg_class", "c.oid"))),
             new Query(Kind.COLUMN, """
                     select quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_ident(a.attname),
                            format_type(a.atttypid, a.atttypmod) as type,
@@ -112,19 +107,19 @@ public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) 
                     join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
                     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
                     where c.relkind in ('r','p') and a.attnum > 0 and not a.attisdropped and %s and %s"""
-                    .formatted(user("n"), notExtension("pg_class", "c.oid"))),
+                    .formatted(user("n"), ManagedSchemas.notFromExtension("pg_class", "c.oid"))),
             new Query(Kind.CONSTRAINT, """
                     select quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_ident(k.conname),
                            pg_get_constraintdef(k.oid, true) as definition
                     from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
-                    where k.contype in ('p','u','f','c','x') and %s and %s""".formatted(user("n"), notExtension("pg_class", "c.oid"))),
+                    where k.contype in ('p','u','f','c','x') and %s and %s""".formatted(user("n"), ManagedSchemas.notFromExtension("pg_class", "c.oid"))),
             // Indexes that back a constraint are the constraint's business; listing them twice would double every report.
             new Query(Kind.INDEX, """
                     select quote_ident(n.nspname) || '.' || quote_ident(i.relname), pg_get_indexdef(x.indexrelid) as definition
                     from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
                     join pg_namespace n on n.oid = i.relnamespace
                     where %s and %s and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid and k.conrelid = x.indrelid)"""
-                    .formatted(user("n"), notExtension("pg_class", "t.oid"))),
+                    .formatted(user("n"), ManagedSchemas.notFromExtension("pg_class", "t.oid"))),
             new Query(Kind.POLICY, """
                     select quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_ident(p.polname),
                            case p.polcmd when 'r' then 'select' when 'a' then 'insert' when 'w' then 'update'
@@ -142,7 +137,7 @@ public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) 
                            p.prosecdef::text as security_definer,
                            array_to_string(p.proconfig, ', ') as config
                     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                    where p.prokind in ('f','p') and %s and %s""".formatted(user("n"), notExtension("pg_proc", "p.oid"))),
+                    where p.prokind in ('f','p') and %s and %s""".formatted(user("n"), ManagedSchemas.notFromExtension("pg_proc", "p.oid"))),
             new Query(Kind.TRIGGER, """
                     select quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_ident(t.tgname),
                            pg_get_triggerdef(t.oid, true) as definition,
@@ -157,7 +152,7 @@ public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) 
                     select quote_ident(n.nspname) || '.' || quote_ident(t.typname),
                            (select string_agg(quote_literal(e.enumlabel), ', ' order by e.enumsortorder) from pg_enum e where e.enumtypid = t.oid) as labels
                     from pg_type t join pg_namespace n on n.oid = t.typnamespace
-                    where t.typtype = 'e' and %s and %s""".formatted(user("n"), notExtension("pg_type", "t.oid"))),
+                    where t.typtype = 'e' and %s and %s""".formatted(user("n"), ManagedSchemas.notFromExtension("pg_type", "t.oid"))),
             // Versions are left out: the same migrations get each server's default version (a shadow on
             // another server, Supabase upgrading an extension), which is not drift the project made.
             new Query(Kind.EXTENSION, """
@@ -180,7 +175,7 @@ public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) 
                            pg_get_viewdef(c.oid, true) as definition,
                            array_to_string(c.reloptions, ', ') as options
                     from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                    where c.relkind in ('v','m') and %s and %s""".formatted(user("n"), notExtension("pg_class", "c.oid"))),
+                    where c.relkind in ('v','m') and %s and %s""".formatted(user("n"), ManagedSchemas.notFromExtension("pg_class", "c.oid"))),
             // A null ACL means the owner's defaults; acldefault() spells them out so "never granted" and
             // "granted exactly the defaults" compare equal.
             new Query(Kind.GRANT, """
@@ -201,7 +196,7 @@ public record CatalogSnapshot(Map<String, DbObject> objects, int serverVersion) 
                            aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
                       where p.prokind in ('f','p') and %s and %s
                     ) g group by g.object, g.grantee"""
-                    .formatted(user("n"), notExtension("pg_class", "c.oid"), user("n"), notExtension("pg_proc", "p.oid"))),
+                    .formatted(user("n"), ManagedSchemas.notFromExtension("pg_class", "c.oid"), user("n"), ManagedSchemas.notFromExtension("pg_proc", "p.oid"))),
             new Query(Kind.COMMENT, """
                     select case when d.objsubid = 0
                                 then case when c.relkind in ('v','m') then 'view ' else 'table ' end || quote_ident(n.nspname) || '.' || quote_ident(c.relname)

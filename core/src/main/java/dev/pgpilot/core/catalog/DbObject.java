@@ -1,4 +1,4 @@
-package dev.pgpilot.core.drift;
+package dev.pgpilot.core.catalog;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +9,23 @@ import java.util.TreeMap;
  * same way produce equal strings).
  */
 public record DbObject(Kind kind, String name, Map<String, String> attributes) {
+    /** The kinds of objects drift compares, in the order reports list them. */
+    public enum Kind {
+        TABLE("table"), COLUMN("column"), CONSTRAINT("constraint"), INDEX("index"), POLICY("policy"),
+        FUNCTION("function"), TRIGGER("trigger"), ENUM("enum"), VIEW("view"), GRANT("grant"), COMMENT("comment"),
+        EXTENSION("extension"), PUBLICATION("publication");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
     public DbObject {
         attributes = java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
     }
