@@ -109,7 +109,7 @@ final class ApprovalHandler {
             reply.problem("approval " + e.approval().shortId() + " expired before it was approved; nothing was applied", "ask for the change again");
         } else if (d instanceof Decision.LintBlocked lb) {
             slack.post(lb.approval().slackChannel(), lb.approval().slackTs(), "not approved: lint errors",
-                    List.of(Blocks.text(LintText.refusal(lb.approval(), lb.lint()))));
+                    List.of(Sections.text(LintText.refusal(lb.approval(), lb.lint()))));
             reply.problem("not approved: approval " + lb.approval().shortId() + " has lint errors today (listed in its thread)",
                     "nothing was written or applied; the request stays pending");
         } else if (d instanceof Decision.Changed c) {
@@ -148,13 +148,13 @@ final class ApprovalHandler {
         String why = "approval " + stale.shortId() + " changed since it was shown, so nothing ran:\n• "
                 + String.join("\n• ", differences.stream().map(Mrkdwn::escape).toList());
         if (fresh != null) {
-            slack.post(stale.slackChannel(), stale.slackTs(), "changed since it was shown", List.of(Blocks.text(":warning: " + why
+            slack.post(stale.slackChannel(), stale.slackTs(), "changed since it was shown", List.of(Sections.text(":warning: " + why
                     + "\nA fresh request for the same change is posted in the channel; " + Mrkdwn.user(stale.requestedBy()) + " please have it approved again.")));
             if (fresh.stored()) {
                 announce(fresh, stale.slackChannel(), reply);
             }
         } else {
-            slack.post(stale.slackChannel(), stale.slackTs(), "changed since it was shown", List.of(Blocks.text(":warning: " + why
+            slack.post(stale.slackChannel(), stale.slackTs(), "changed since it was shown", List.of(Sections.text(":warning: " + why
                     + "\nA fresh request could not be made: " + Mrkdwn.escape(failure == null ? "unknown reason" : failure.getMessage()))));
         }
         audit(stale, "stale: " + Mrkdwn.escape(String.join("; ", differences)));
@@ -164,7 +164,7 @@ final class ApprovalHandler {
     private void ended(Approval a, String detail) {
         refresh(a);
         slack.post(a.slackChannel(), a.slackTs(), "approval " + a.shortId() + " " + a.status().dbValue(),
-                List.of(Blocks.text(Mrkdwn.user(a.requestedBy()) + " approval `" + a.shortId() + "` is *" + a.status().dbValue() + "*\n" + detail)));
+                List.of(Sections.text(Mrkdwn.user(a.requestedBy()) + " approval `" + a.shortId() + "` is *" + a.status().dbValue() + "*\n" + detail)));
         audit(a, auditLine(a));
     }
 
@@ -203,7 +203,7 @@ final class ApprovalHandler {
 
     private void audit(Approval a, String event) {
         if (auditChannel != null) {
-            slack.post(auditChannel, null, "pgpilot audit", List.of(Blocks.text("`" + a.shortId() + "` " + a.kind().dbValue() + " on `"
+            slack.post(auditChannel, null, "pgpilot audit", List.of(Sections.text("`" + a.shortId() + "` " + a.kind().dbValue() + " on `"
                     + a.environment() + "` (" + Mrkdwn.escape(a.requestText()) + "): " + event)));
         }
     }

@@ -43,7 +43,7 @@ final class ApprovalMessages {
         List<LayoutBlock> blocks = new ArrayList<>(body(a));
         switch (a.status()) {
             case PENDING -> {
-                blocks.add(Blocks.text(approvers.isEmpty() ? ":no_entry: Nobody is allowed to approve changes on `" + a.environment() + "`"
+                blocks.add(Sections.text(approvers.isEmpty() ? ":no_entry: Nobody is allowed to approve changes on `" + a.environment() + "`"
                         : "Needs approval from " + approvers.stream().map(Mrkdwn::user).collect(Collectors.joining(", "))
                         + " · expires " + Mrkdwn.when(a.expiresAt())));
                 blocks.add(ActionsBlock.builder().blockId("pgpilot_decision_" + a.shortId()).elements(List.of(
@@ -51,16 +51,16 @@ final class ApprovalMessages {
                         ButtonElement.builder().actionId(REJECT).text(plainText("Reject")).style("danger").value(ref.encode()).build()))
                         .build());
             }
-            case APPROVED -> blocks.add(Blocks.text(decided(a, ":white_check_mark: Approved") + "\n:hourglass_flowing_sand: applying…"));
-            case APPLIED -> blocks.add(Blocks.text(decided(a, ":white_check_mark: Approved") + "\n:rocket: " + Mrkdwn.escape(a.outcome())));
-            case FAILED -> blocks.add(Blocks.text(decided(a, ":white_check_mark: Approved") + "\n:x: " + Mrkdwn.escape(a.outcome())));
-            case INTERRUPTED -> blocks.add(Blocks.text(decided(a, ":white_check_mark: Approved") + "\n:warning: " + Mrkdwn.escape(a.outcome())));
-            case REJECTED -> blocks.add(Blocks.text(decided(a, ":no_entry: Rejected") + (a.reason() == null ? "" : " — " + Mrkdwn.escape(a.reason()))
+            case APPROVED -> blocks.add(Sections.text(decided(a, ":white_check_mark: Approved") + "\n:hourglass_flowing_sand: applying…"));
+            case APPLIED -> blocks.add(Sections.text(decided(a, ":white_check_mark: Approved") + "\n:rocket: " + Mrkdwn.escape(a.outcome())));
+            case FAILED -> blocks.add(Sections.text(decided(a, ":white_check_mark: Approved") + "\n:x: " + Mrkdwn.escape(a.outcome())));
+            case INTERRUPTED -> blocks.add(Sections.text(decided(a, ":white_check_mark: Approved") + "\n:warning: " + Mrkdwn.escape(a.outcome())));
+            case REJECTED -> blocks.add(Sections.text(decided(a, ":no_entry: Rejected") + (a.reason() == null ? "" : " — " + Mrkdwn.escape(a.reason()))
                     + "\nNothing was applied."));
-            case CANCELLED -> blocks.add(Blocks.text(decided(a, ":wastebasket: Cancelled") + "\nNothing was applied."));
-            case EXPIRED -> blocks.add(Blocks.text(":hourglass: Expired " + Mrkdwn.when(a.expiresAt())
+            case CANCELLED -> blocks.add(Sections.text(decided(a, ":wastebasket: Cancelled") + "\nNothing was applied."));
+            case EXPIRED -> blocks.add(Sections.text(":hourglass: Expired " + Mrkdwn.when(a.expiresAt())
                     + " before anyone approved it. Nothing was applied."));
-            case STALE -> blocks.add(Blocks.text(":warning: *Changed since it was shown* — "
+            case STALE -> blocks.add(Sections.text(":warning: *Changed since it was shown* — "
                     + Mrkdwn.escape(a.outcome() != null ? a.outcome() : a.reason())
                     + "\nNothing ran. A fresh request for the same change follows in the channel."));
         }
@@ -76,17 +76,17 @@ final class ApprovalMessages {
         String where = " the whole SQL with its lint findings and down script is attached in the thread as `" + FullSql.fileName(a) + "`";
         if (a.kind() == ApprovalKind.PLAN) {
             ApprovedFile f = a.files().get(0);
-            blocks.add(Blocks.text("*Planned migration for `" + a.environment() + "`* requested by " + Mrkdwn.user(a.requestedBy())
+            blocks.add(Sections.text("*Planned migration for `" + a.environment() + "`* requested by " + Mrkdwn.user(a.requestedBy())
                     + "\n>" + Mrkdwn.escape(a.requestText()).replace("\n", "\n>") + "\n" + Mrkdwn.code(f.fileName())));
-            blocks.add(Blocks.text(Blocks.code(f.sql(), where)));
-            blocks.add(Blocks.text(LintText.section(new LintReport(a.findings(), 1))));
-            blocks.add(Blocks.text(downSummary(f.downSql())));
+            blocks.add(Sections.text(Sections.code(f.sql(), where)));
+            blocks.add(Sections.text(LintText.section(new LintReport(a.findings(), 1))));
+            blocks.add(Sections.text(downSummary(f.downSql())));
         } else {
-            blocks.add(Blocks.text("*Apply " + Mrkdwn.code(a.requestText()) + " on `" + a.environment() + "`* requested by "
+            blocks.add(Sections.text("*Apply " + Mrkdwn.code(a.requestText()) + " on `" + a.environment() + "`* requested by "
                     + Mrkdwn.user(a.requestedBy()) + "\n" + fileList(a)));
             String sql = a.files().stream().map(f -> "-- " + f.fileName() + "\n" + f.sql().strip()).collect(Collectors.joining("\n\n"));
-            blocks.add(Blocks.text(Blocks.code(sql, where)));
-            blocks.add(Blocks.text(LintText.section(new LintReport(a.findings(), a.files().size()))));
+            blocks.add(Sections.text(Sections.code(sql, where)));
+            blocks.add(Sections.text(LintText.section(new LintReport(a.findings(), a.files().size()))));
         }
         blocks.add(ContextBlock.builder().elements(List.of(MarkdownTextObject.builder().text("approval `" + a.shortId() + "` · "
                 + Mrkdwn.escape(a.snapshot().target()) + " · " + Mrkdwn.escape(a.snapshot().historyHead())).build())).build());

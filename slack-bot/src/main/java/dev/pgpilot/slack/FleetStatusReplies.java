@@ -28,7 +28,7 @@ final class FleetStatusReplies {
         List<EnvironmentMatrix.Column> envs = m.environments();
         long unreachable = envs.stream().filter(c -> !c.reachable()).count();
         long upToDate = envs.stream().filter(c -> c.reachable() && c.report().upToDate()).count();
-        blocks.add(Blocks.text("*Status of every environment* (" + envs.size() + "): " + upToDate + " up to date · "
+        blocks.add(Sections.text("*Status of every environment* (" + envs.size() + "): " + upToDate + " up to date · "
                 + (envs.size() - upToDate - unreachable) + " not up to date · " + unreachable + " unreachable\n" + verdict(m)));
         blocks.addAll(sections(envs.stream().map(FleetStatusReplies::line).toList()));
         List<EnvironmentMatrix.Row> disagreeing = m.rows().stream().filter(r -> new HashSet<>(r.states().values()).size() > 1).toList();
@@ -39,7 +39,7 @@ final class FleetStatusReplies {
             if (disagreeing.size() > StatusReplies.LIST_LIMIT) {
                 sb.append("\n_… and ").append(disagreeing.size() - StatusReplies.LIST_LIMIT).append(" more; `pgpilot status --env all` lists every one_");
             }
-            blocks.add(Blocks.text(sb.toString()));
+            blocks.add(Sections.text(sb.toString()));
         }
         List<EnvironmentMatrix.Behind> behind = m.behind();
         if (!behind.isEmpty()) {
@@ -48,7 +48,7 @@ final class FleetStatusReplies {
             if (behind.size() > StatusReplies.LIST_LIMIT) {
                 sb.append("\n_… and ").append(behind.size() - StatusReplies.LIST_LIMIT).append(" more_");
             }
-            blocks.add(Blocks.text(sb.toString()));
+            blocks.add(Sections.text(sb.toString()));
         }
         return blocks;
     }
@@ -90,7 +90,7 @@ final class FleetStatusReplies {
         List<String> packed = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : lines) {
-            if (current.length() > 0 && current.length() + 1 + line.length() > Blocks.SECTION_LIMIT - 100) {
+            if (current.length() > 0 && current.length() + 1 + line.length() > Sections.SECTION_LIMIT - 100) {
                 packed.add(current.toString());
                 current.setLength(0);
             }
@@ -100,10 +100,10 @@ final class FleetStatusReplies {
             packed.add(current.toString());
         }
         List<LayoutBlock> out = new ArrayList<>();
-        packed.stream().limit(ENVIRONMENT_SECTIONS).forEach(s -> out.add(Blocks.text(s)));
+        packed.stream().limit(ENVIRONMENT_SECTIONS).forEach(s -> out.add(Sections.text(s)));
         if (packed.size() > ENVIRONMENT_SECTIONS) {
             long shown = packed.stream().limit(ENVIRONMENT_SECTIONS).mapToLong(s -> s.lines().count()).sum();
-            out.add(Blocks.text("_… and " + (lines.size() - shown) + " more environments; `pgpilot status --env all` shows every one_"));
+            out.add(Sections.text("_… and " + (lines.size() - shown) + " more environments; `pgpilot status --env all` shows every one_"));
         }
         return out;
     }

@@ -39,7 +39,7 @@ final class RejectReasonModal {
                 .close(ViewClose.builder().type("plain_text").text("Keep it pending").build())
                 .privateMetadata(ref.encode() + "\n" + (responseUrl == null ? "" : responseUrl))
                 .blocks(List.of(
-                        Blocks.text("Rejecting approval `" + shortId + "`. Nothing of it runs; the requester is told your reason in the request's thread."),
+                        Sections.text("Rejecting approval `" + shortId + "`. Nothing of it runs; the requester is told your reason in the request's thread."),
                         InputBlock.builder().blockId(BLOCK).label(plainText("Why is it rejected?"))
                                 .hint(plainText("Say what to change, so the next request can be approved."))
                                 .element(PlainTextInputElement.builder().actionId(INPUT).multiline(true).minLength(1).maxLength(REASON_LIMIT).build())

@@ -24,7 +24,7 @@ final class Replies {
     }
 
     static List<LayoutBlock> help() {
-        return List.of(Blocks.text("*pgpilot* — migrations for PostgreSQL/Supabase, with approvals\n"
+        return List.of(Sections.text("*pgpilot* — migrations for PostgreSQL/Supabase, with approvals\n"
                 + "• `/pgpilot status [env]` — applied, pending and modified migrations\n"
                 + "• `/pgpilot status all` — every environment side by side: who is behind whom, which cannot be reached\n"
                 + "• `/pgpilot plan &lt;plain English&gt; [env]` — plan a migration; it is written and applied only after someone approves it\n"

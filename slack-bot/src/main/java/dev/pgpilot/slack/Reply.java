@@ -8,7 +8,7 @@ interface Reply {
     void blocks(List<LayoutBlock> blocks, String fallbackText);
 
     default void text(String mrkdwn) {
-        blocks(List.of(Blocks.text(mrkdwn)), SlackPoster.fit(mrkdwn));
+        blocks(List.of(Sections.text(mrkdwn)), SlackPoster.fit(mrkdwn));
     }
 
     default void problem(String message, String hint) {

@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class SqlChunks {
     /** Escaped SQL per section, leaving room for the fences. */
-    static final int SECTION_BODY = Blocks.SECTION_LIMIT - 20;
+    static final int SECTION_BODY = Sections.SECTION_LIMIT - 20;
     static final int SECTIONS_PER_MESSAGE = 12;
 
     private SqlChunks() {}
@@ -22,7 +22,7 @@ final class SqlChunks {
         for (int i = 0; i < sections.size(); i += SECTIONS_PER_MESSAGE) {
             List<LayoutBlock> blocks = new ArrayList<>();
             for (String s : sections.subList(i, Math.min(sections.size(), i + SECTIONS_PER_MESSAGE))) {
-                blocks.add(Blocks.text("```\n" + s + "\n```"));
+                blocks.add(Sections.text("```\n" + s + "\n```"));
             }
             messages.add(blocks);
         }

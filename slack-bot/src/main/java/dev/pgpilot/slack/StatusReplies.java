@@ -18,18 +18,18 @@ final class StatusReplies {
 
     static List<LayoutBlock> status(String env, StatusReport r) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(Blocks.text("*Status of `" + Mrkdwn.escape(env) + "`*: " + r.applied().size() + " applied · " + r.pending().size() + " pending · "
+        blocks.add(Sections.text("*Status of `" + Mrkdwn.escape(env) + "`*: " + r.applied().size() + " applied · " + r.pending().size() + " pending · "
                 + r.modified().size() + " modified · " + r.missing().size() + " missing"
                 + (r.upToDate() ? "\n:white_check_mark: up to date" : "")));
         if (!r.pending().isEmpty()) {
-            blocks.add(Blocks.text("*Pending*" + list(r.pending())
+            blocks.add(Sections.text("*Pending*" + list(r.pending())
                     + (r.outOfOrder().isEmpty() ? "" : "\n_out of order:_ " + versions(r.outOfOrder()))));
         }
         if (!r.modified().isEmpty()) {
-            blocks.add(Blocks.text("*Modified since applied* (blocks apply until restored or repaired)" + list(r.modified())));
+            blocks.add(Sections.text("*Modified since applied* (blocks apply until restored or repaired)" + list(r.modified())));
         }
         if (!r.missing().isEmpty()) {
-            blocks.add(Blocks.text("*Applied but no file*" + list(r.missing())));
+            blocks.add(Sections.text("*Applied but no file*" + list(r.missing())));
         }
         return blocks;
     }
@@ -50,7 +50,7 @@ final class StatusReplies {
     /** The newest attempts first: that is what people ask about in a channel. */
     static List<LayoutBlock> history(String env, List<HistoryEntry> entries) {
         if (entries.isEmpty()) {
-            return List.of(Blocks.text("*History of `" + Mrkdwn.escape(env) + "`*: nothing has run yet"));
+            return List.of(Sections.text("*History of `" + Mrkdwn.escape(env) + "`*: nothing has run yet"));
         }
         StringBuilder sb = new StringBuilder("*History of `" + Mrkdwn.escape(env) + "`* (" + entries.size() + " attempt" + (entries.size() == 1 ? "" : "s")
                 + (entries.size() > LIST_LIMIT ? ", newest " + LIST_LIMIT + " shown" : "") + ")");
@@ -65,13 +65,13 @@ final class StatusReplies {
                 sb.append("\n    _").append(Mrkdwn.escape(e.error().lines().findFirst().orElse(""))).append("_");
             }
         }
-        return List.of(Blocks.text(sb.toString()));
+        return List.of(Sections.text(sb.toString()));
     }
 
     /** {@code /pgpilot pending}: each open request with its id, so it can be cancelled or rejected by typing. */
     static List<LayoutBlock> pending(String env, List<Approval> open) {
         if (open.isEmpty()) {
-            return List.of(Blocks.text("*Pending on `" + Mrkdwn.escape(env) + "`*: no request is waiting for a decision"));
+            return List.of(Sections.text("*Pending on `" + Mrkdwn.escape(env) + "`*: no request is waiting for a decision"));
         }
         StringBuilder sb = new StringBuilder("*Pending on `" + Mrkdwn.escape(env) + "`* (" + open.size() + ")");
         open.stream().limit(LIST_LIMIT).forEach(a -> sb.append("\n• `").append(a.shortId()).append("` ")
@@ -80,7 +80,7 @@ final class StatusReplies {
         if (open.size() > LIST_LIMIT) {
             sb.append("\n_… and ").append(open.size() - LIST_LIMIT).append(" more_");
         }
-        return List.of(Blocks.text(sb.toString()));
+        return List.of(Sections.text(sb.toString()));
     }
 
     /** What an approved run applied, for its thread. */

@@ -5,14 +5,18 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 
-/** Small helpers over Bolt's Block Kit builders, within Slack's size limits. */
-final class Blocks {
+/**
+ * Section blocks that fit Slack's size limits: mrkdwn text cut at 3000 characters (never mid-entity),
+ * SQL in a code block with a note saying where the rest is. Not named Blocks: Bolt's
+ * {@code com.slack.api.model.block.Blocks} is the Block Kit DSL.
+ */
+final class Sections {
     /** Slack rejects a section whose text is longer than 3000 characters. */
     static final int SECTION_LIMIT = 3000;
     /** Room left for the SQL code block after the fences and the note saying where the rest is. */
     static final int CODE_LIMIT = 2600;
 
-    private Blocks() {}
+    private Sections() {}
 
     /** A section of mrkdwn the caller built (dynamic parts already escaped), cut to fit as a last resort. */
     static LayoutBlock text(String mrkdwn) {

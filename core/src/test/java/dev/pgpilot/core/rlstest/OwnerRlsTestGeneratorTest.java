@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * new --rls-test: the generated file passes on the database the migration built, and fails at the
  * right step when a policy is weakened by hand.
  */
-class OwnerRlsTestTest {
+class OwnerRlsTestGeneratorTest {
     static DatabaseTarget db;
     static Path test;
 

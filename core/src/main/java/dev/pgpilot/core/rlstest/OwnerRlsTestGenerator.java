@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * apply the table's SELECT policies to them, and a migration that grants only "update" must still
  * pass its own test.
  */
-public final class OwnerRlsTest {
+public final class OwnerRlsTestGenerator {
     /** @param yaml the file's text, null when no table qualified; @param skipped what got no test, and why */
     public record Result(String yaml, List<String> skipped) {}
 
@@ -42,7 +42,7 @@ public final class OwnerRlsTest {
     /** A table whose new policies are owner policies: its owner column, columns and the commands covered. */
     private record Target(QualifiedName table, String owner, List<Col> columns, Set<String> commands) {}
 
-    private OwnerRlsTest() {}
+    private OwnerRlsTestGenerator() {}
 
     public static Result generate(ChangeSet set, Catalog catalog, String title) {
         return generate(set, catalog, title, UUID::randomUUID);
@@ -57,7 +57,7 @@ public final class OwnerRlsTest {
             if (c instanceof ChangeRequest.CreateEnum e) {
                 newEnums.add(e.type().display());
             } else if (c instanceof CreateTable t && t.ownerColumn() != null) {
-                List<Col> cols = t.columns().stream().map(OwnerRlsTest::col).toList();
+                List<Col> cols = t.columns().stream().map(OwnerRlsTestGenerator::col).toList();
                 targets.put(t.table().display(), new Target(t.table(), t.ownerColumn(), cols, new LinkedHashSet<>(ORDER)));
             } else if (c instanceof CreatePolicy p) {
                 Optional<Catalog.Table> table = Optional.ofNullable(catalog.tables().get(p.table().display()));

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class BlocksTest {
+class SectionsTest {
     @Test
     void shortSqlIsShownWholeInACodeBlock() {
-        assertEquals("```\nselect 1;\n```", Blocks.code("select 1;\n", "x"));
+        assertEquals("```\nselect 1;\n```", Sections.code("select 1;\n", "x"));
     }
 
     @Test
@@ -17,8 +17,8 @@ class BlocksTest {
         for (int i = 0; i < 200; i++) {
             sql.append("alter table t add column if not exists c").append(i).append(" text;\n");
         }
-        String shown = Blocks.code(sql.toString(), "the whole file is x.sql");
-        assertTrue(shown.length() < Blocks.SECTION_LIMIT, "fits a Slack section: " + shown.length());
+        String shown = Sections.code(sql.toString(), "the whole file is x.sql");
+        assertTrue(shown.length() < Sections.SECTION_LIMIT, "fits a Slack section: " + shown.length());
         String code = shown.substring(4, shown.indexOf("\n```\n_"));
         assertTrue(code.endsWith(" text;"), "cut at a line boundary: " + code.substring(code.length() - 30));
         long shownLines = code.lines().count();
@@ -40,21 +40,21 @@ class BlocksTest {
     @Test
     void linksAndMentionsInsideSqlAreEscapedInTheCodeBlock() {
         assertEquals("```\nselect '&lt;https://x|harmless&gt;', '&lt;!channel&gt;';\n```",
-                Blocks.code("select '<https://x|harmless>', '<!channel>';", "x"));
+                Sections.code("select '<https://x|harmless>', '<!channel>';", "x"));
     }
 
     @Test
     void longSqlFullOfEscapedCharactersIsNeverCutInsideAnEntity() {
         String sql = "select '" + "<".repeat(5000) + "';";
-        String shown = Blocks.code(sql, "x");
+        String shown = Sections.code(sql, "x");
         String code = shown.substring(4, shown.indexOf("\n```\n_"));
         assertTrue(code.endsWith("&lt;"), code.substring(code.length() - 10));
-        assertTrue(shown.length() < Blocks.SECTION_LIMIT, "fits a Slack section: " + shown.length());
+        assertTrue(shown.length() < Sections.SECTION_LIMIT, "fits a Slack section: " + shown.length());
     }
 
     @Test
     void codeFencesInsideSqlDoNotCloseTheBlockEarly() {
-        String shown = Blocks.code("select '```';", "x");
+        String shown = Sections.code("select '```';", "x");
         assertEquals(2, shown.split("```", -1).length - 1, shown);
     }
 }
