@@ -3,7 +3,7 @@ package dev.pgpilot.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pgpilot.core.api.approval.ApprovalStore;
+import dev.pgpilot.core.api.approval.ApprovalStoreAccess;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,7 +26,7 @@ class AckBeforeWorkTest {
     void start() throws Exception {
         h = new BotHarness();
         h.sql("CREATE TABLE public.events (id bigint PRIMARY KEY, title text NOT NULL)");
-        new ApprovalStore(h.db).ensureSchema();
+        ApprovalStoreAccess.on(h.db).ensureSchema();
     }
 
     @AfterEach

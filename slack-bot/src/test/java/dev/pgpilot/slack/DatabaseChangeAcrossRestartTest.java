@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.api.approval.Approval;
 import dev.pgpilot.core.api.approval.ApprovalStore;
+import dev.pgpilot.core.api.approval.ApprovalStoreAccess;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -95,8 +96,8 @@ class DatabaseChangeAcrossRestartTest {
             Thread.sleep(100);
         }
         // The staging database restored elsewhere (pg_dump / a branch) with its approvals, and the bot pointed there.
-        Approval original = new ApprovalStore(h.db).find(value.split("\\|")[0]).orElseThrow();
-        ApprovalStore copy = new ApprovalStore(other);
+        Approval original = ApprovalStoreAccess.on(h.db).find(value.split("\\|")[0]).orElseThrow();
+        ApprovalStore copy = ApprovalStoreAccess.on(other);
         copy.ensureSchema();
         copy.create("restored", original);
         copy.attachMessage(original.id(), original.slackChannel(), original.slackTs());

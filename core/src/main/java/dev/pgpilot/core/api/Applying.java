@@ -23,12 +23,12 @@ final class Applying {
     }
 
     private dev.pgpilot.core.engine.Session session() {
-        return new dev.pgpilot.core.engine.Session(pilot.workspace(), pilot.target().target(), pilot.options().source(), pilot.options().actor(), pilot.clock());
+        return new dev.pgpilot.core.engine.Session(pilot.workspace(), pilot.database(), pilot.options().source(), pilot.options().actor(), pilot.clock());
     }
 
     /** Applied, pending, modified, missing and out-of-order migrations of the target. */
     public dev.pgpilot.core.api.model.StatusReport status() {
-        dev.pgpilot.core.target.DatabaseTarget t = pilot.target().target();
+        dev.pgpilot.core.target.DatabaseTarget t = pilot.database();
         // Connecting and querying the history overlap with reading and hashing the files: with thousands
         // of migrations each takes a good part of status's time.
         java.util.concurrent.CompletableFuture<java.util.List<dev.pgpilot.core.engine.History.AppliedVersion>> history =
@@ -62,7 +62,7 @@ final class Applying {
      * The warnings end with a notice for each local stand-in extension the run installed.
      */
     public dev.pgpilot.core.api.model.ApplyResult up(dev.pgpilot.core.api.model.UpOptions up, dev.pgpilot.core.api.model.ApplyListener listener) {
-        dev.pgpilot.core.target.DatabaseTarget t = pilot.target().target();
+        dev.pgpilot.core.target.DatabaseTarget t = pilot.database();
         java.util.List<dev.pgpilot.core.local.LocalStandIns.StandIn> before =
                 up.dryRun() ? java.util.List.of() : dev.pgpilot.core.local.LocalStandIns.ofOrNone(t);
         dev.pgpilot.core.api.model.ApplyResult r = new dev.pgpilot.core.engine.Applier(session()).up(up, listener);
@@ -115,7 +115,7 @@ final class Applying {
      * the target in a read-only transaction with a statement timeout.
      */
     public dev.pgpilot.core.api.model.QueryResult query(String text) {
-        dev.pgpilot.core.target.DatabaseTarget t = pilot.target().target();
+        dev.pgpilot.core.target.DatabaseTarget t = pilot.database();
         return dev.pgpilot.core.query.MetaCommand.isMeta(text)
                 ? dev.pgpilot.core.query.MetaCommand.parse(text).run(t)
                 : dev.pgpilot.core.query.ReadOnlyQuery.run(t, text);
@@ -123,10 +123,10 @@ final class Applying {
 
     /** Every recorded attempt (up, down, repair), oldest first. */
     public java.util.List<dev.pgpilot.core.api.model.HistoryEntry> history() {
-        try (java.sql.Connection c = pilot.target().target().connect()) {
+        try (java.sql.Connection c = pilot.database().connect()) {
             return new dev.pgpilot.core.engine.History(c).entries();
         } catch (java.sql.SQLException e) {
-            throw PilotException.error("cannot read the history of " + pilot.target().target().display() + ": " + e.getMessage().split("\n")[0], null);
+            throw PilotException.error("cannot read the history of " + pilot.database().display() + ": " + e.getMessage().split("\n")[0], null);
         }
     }
 

@@ -25,7 +25,7 @@ final class Checks {
 
     /** {@code diff}: the target against its applied migrations replayed on a shadow of the embedded server. */
     public dev.pgpilot.core.drift.Drift.Result drift() {
-        return dev.pgpilot.core.drift.Drift.checkApplied(pilot.workspace()::migrations, () -> pilot.localDatabase().start(), pilot.target().target());
+        return dev.pgpilot.core.drift.Drift.checkApplied(pilot.workspace()::migrations, () -> pilot.localDatabase().start(), pilot.database());
     }
 
     /**
@@ -47,7 +47,7 @@ final class Checks {
         Path file = pilot.newEmpty(name);
         try {
             // the template's body gives way to the drift's SQL; its down script stays as written
-            String header = "-- " + name + ": brings the migrations in line with " + pilot.target().target().label()
+            String header = "-- " + name + ": brings the migrations in line with " + pilot.database().label()
                     + " (written by pgpilot diff --write)\n\n";
             Files.writeString(file, header + m.sql());
         } catch (IOException e) {
@@ -77,7 +77,7 @@ final class Checks {
      * empty: public and config.toml's [api] schemas, else the project's schemas and graphql_public.
      */
     public String typeScriptTypes(java.util.List<String> schemas) {
-        dev.pgpilot.core.target.DatabaseTarget t = pilot.target().target();
+        dev.pgpilot.core.target.DatabaseTarget t = pilot.database();
         java.util.List<String> names = schemas != null && !schemas.isEmpty() ? schemas
                 : dev.pgpilot.core.catalog.TypeCatalog.schemasFor(t, pilot.workspace().supabaseConfig().apiSchemas());
         return dev.pgpilot.core.types.TypeScriptTypes.render(dev.pgpilot.core.catalog.TypeCatalog.read(t, names));
@@ -89,12 +89,12 @@ final class Checks {
      */
     public java.util.List<dev.pgpilot.core.api.model.RlsTestResult> testRls(java.util.List<Path> files) {
         java.util.List<dev.pgpilot.core.rlstest.RlsTestFile> tests = dev.pgpilot.core.rlstest.RlsTestFolder.load(pilot.workspace().workdir(), files);
-        return dev.pgpilot.core.rlstest.RlsTestRunner.run(pilot.target().target(), tests);
+        return dev.pgpilot.core.rlstest.RlsTestRunner.run(pilot.database(), tests);
     }
 
     /** {@code pgpilot test}: the named pgTAP files (none: every .sql under supabase/tests), each run on the target. */
     public java.util.List<dev.pgpilot.core.api.model.PgTapResult> pgTap(java.util.List<Path> files) {
         java.util.List<Path> paths = dev.pgpilot.core.pgtap.PgTapFolder.files(pilot.workspace().workdir(), files); // refused before any database starts
-        return dev.pgpilot.core.pgtap.PgTapRunner.run(pilot.target().target(), paths);
+        return dev.pgpilot.core.pgtap.PgTapRunner.run(pilot.database(), paths);
     }
 }

@@ -81,7 +81,7 @@ public final class Pilot {
     }
 
     TargetResolver resolver() {
-        return new TargetResolver(workspace, env, () -> localDatabase().start());
+        return dev.pgpilot.core.local.ProjectTargets.resolver(workspace, env);
     }
 
     /** The project's embedded server ({@code .pgpilot/local}), whether or not it runs. */
@@ -90,11 +90,16 @@ public final class Pilot {
     }
 
     /** The database this Pilot talks to, resolved (and the local one started) on first use. */
-    public synchronized TargetResolver.Resolved target() {
+    synchronized TargetResolver.Resolved target() {
         if (target == null) {
             target = resolver().resolve(options.dbUrl(), options.env());
         }
         return target;
+    }
+
+    /** Where this Pilot connects: {@link #target()}'s database. */
+    dev.pgpilot.core.target.DatabaseTarget database() {
+        return target().target();
     }
 
     /** The project's embedded server, for {@code db start | stop | status | reset}. */
@@ -147,11 +152,6 @@ public final class Pilot {
 
     // ---- planning ----
 
-    /** @see Planning#catalog */
-    public dev.pgpilot.core.request.Catalog catalog() {
-        return planning.catalog();
-    }
-
     /** Table and column names of the target as it is now (no pending replay): the shell's completion. */
     public SchemaNames schemaNames() {
         return planning.schemaNames();
@@ -160,11 +160,6 @@ public final class Pilot {
     /** Turns a plain-English request into a migration against the target's catalog; refuses what it cannot resolve. */
     public Plan plan(String request) {
         return planning.plan(request);
-    }
-
-    /** @see Planning#plan */
-    public Plan plan(String request, dev.pgpilot.core.request.Catalog catalog) {
-        return planning.plan(request, catalog);
     }
 
     /** @see Planning#draft */

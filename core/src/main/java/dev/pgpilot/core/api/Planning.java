@@ -28,18 +28,18 @@ final class Planning {
      */
     public dev.pgpilot.core.request.Catalog catalog() {
         java.util.List<dev.pgpilot.core.api.model.MigrationFile> files = pilot.workspace().migrations();
-        try (java.sql.Connection c = pilot.target().target().connect()) {
+        try (java.sql.Connection c = pilot.database().connect()) {
             java.util.Set<String> pending = dev.pgpilot.core.engine.StatusCheck.of(files, new dev.pgpilot.core.engine.History(c).applied()).pending()
                     .stream().map(dev.pgpilot.core.api.model.StatusReport.Entry::version).collect(java.util.stream.Collectors.toSet());
             return dev.pgpilot.core.request.PendingCatalog.load(c, files, pending, () -> pilot.localDatabase().start());
         } catch (java.sql.SQLException e) {
-            throw PilotException.error("cannot read the catalog of " + pilot.target().target().display() + ": " + e.getMessage(), null);
+            throw PilotException.error("cannot read the catalog of " + pilot.database().display() + ": " + e.getMessage(), null);
         }
     }
 
     /** Table and column names of the target as it is now (no pending replay): the shell's completion. */
     public SchemaNames schemaNames() {
-        return SchemaNames.read(pilot.target().target());
+        return SchemaNames.read(pilot.database());
     }
 
     /**

@@ -137,7 +137,7 @@ final class ProjectFiles {
             return new RlsTestWritten(null, java.util.List.of("pilot plan was not made from a request"));
         }
         String title = plan.fileName().replaceFirst("\\.sql$", "");
-        dev.pgpilot.core.rlstest.OwnerRlsTestGenerator.Result r = dev.pgpilot.core.rlstest.OwnerRlsTestGenerator.generate(plan.changes(), pilot.catalog(), title);
+        dev.pgpilot.core.rlstest.OwnerRlsTestGenerator.Result r = dev.pgpilot.core.rlstest.OwnerRlsTestGenerator.generate(plan.changes(), pilot.planning.catalog(), title);
         if (r.yaml() == null) {
             return new RlsTestWritten(null, r.skipped());
         }

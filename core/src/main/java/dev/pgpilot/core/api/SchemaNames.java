@@ -21,7 +21,7 @@ public record SchemaNames(List<String> tables, Map<String, List<String>> columns
     public static final SchemaNames NONE = new SchemaNames(List.of(), Map.of());
 
     /** Reads them from {@code db} now. */
-    public static SchemaNames read(DatabaseTarget db) {
+    static SchemaNames read(DatabaseTarget db) {
         try (Connection c = db.connect()) {
             return of(Catalog.load(c));
         } catch (SQLException e) {

@@ -3,6 +3,7 @@ package dev.pgpilot.core.clicompat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgpilot.core.api.InternalAccess;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.api.model.ApplyListener;
@@ -96,7 +97,7 @@ class PgDumpSettingsDoNotLeakTest {
     @ValueSource(strings = {SET_CONFIG, SET_SEARCH_PATH})
     void thePlannerSeesWhatBothPendingFilesCreate(String emptiesSearchPath) throws Exception {
         DatabaseTarget db = TestDatabase.fresh();
-        Catalog catalog = pilot(project(emptiesSearchPath), db).catalog();
+        Catalog catalog = InternalAccess.catalog(pilot(project(emptiesSearchPath), db));
         assertTrue(catalog.tables().containsKey("public.notes"), catalog.tables().keySet().toString());
         assertTrue(catalog.tables().containsKey("public.dumped"), catalog.tables().keySet().toString());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.pgpilot.core.api.InternalAccess;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.api.Plan;
@@ -74,7 +75,7 @@ class LlmRequestParserTest {
     @Test
     void modelReplyBecomesTheSameMigrationTheRuleParserWouldWriteAndApplies() throws Exception {
         reply = "{\"changes\": [{\"kind\": \"add_column\", \"table\": \"orders\", \"column\": {\"name\": \"notes\", \"type\": \"text\"}}]}";
-        Plan plan = pilot().plan("orders need a place for notes", catalog);
+        Plan plan = InternalAccess.plan(pilot(), "orders need a place for notes", catalog);
         assertTrue(plan.migration().upSql().contains("add column if not exists \"notes\" text;"), plan.migration().upSql());
         DatabaseTarget fresh = Fixture.fresh();
         Fixture.exec(fresh, plan.migration().upSql());
@@ -102,7 +103,7 @@ class LlmRequestParserTest {
         PilotException rules = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse(request));
         assertEquals(PilotException.NOTHING_TO_DO, rules.exitCode(), rules.getMessage());
         reply = modelReply;
-        PilotException model = assertThrows(PilotException.class, () -> pilot().plan(request, catalog));
+        PilotException model = assertThrows(PilotException.class, () -> InternalAccess.plan(pilot(), request, catalog));
         assertEquals(PilotException.NOTHING_TO_DO, model.exitCode(), model.getMessage());
         assertEquals(rules.getMessage(), model.getMessage());
     }
@@ -112,7 +113,7 @@ class LlmRequestParserTest {
         String request = "add email integer to customers";
         PilotException rules = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse(request));
         reply = "{\"changes\": [{\"kind\": \"add_column\", \"table\": \"customers\", \"column\": {\"name\": \"email\", \"type\": \"integer\"}}]}";
-        PilotException model = assertThrows(PilotException.class, () -> pilot().plan(request, catalog));
+        PilotException model = assertThrows(PilotException.class, () -> InternalAccess.plan(pilot(), request, catalog));
         assertEquals(PilotException.REFUSED, model.exitCode());
         assertEquals(rules.getMessage(), model.getMessage());
     }
@@ -120,7 +121,7 @@ class LlmRequestParserTest {
     @Test
     void modelReplyWithAnUnknownTableIsRefusedLikeTheRuleParser() {
         reply = "{\"changes\": [{\"kind\": \"add_column\", \"table\": \"ordrs\", \"column\": {\"name\": \"notes\", \"type\": \"text\"}}]}";
-        PilotException e = assertThrows(PilotException.class, () -> pilot().plan("add notes to ordrs", catalog));
+        PilotException e = assertThrows(PilotException.class, () -> InternalAccess.plan(pilot(), "add notes to ordrs", catalog));
         assertEquals(PilotException.REFUSED, e.exitCode());
         assertEquals("unknown table: ordrs", e.getMessage());
         assertEquals("did you mean orders?", e.hint());
@@ -129,34 +130,34 @@ class LlmRequestParserTest {
     @Test
     void modelTurningAnAddToAMisspelledTableIntoANewTableIsRefused() {
         reply = "{\"changes\": [{\"kind\": \"create_table\", \"table\": \"ordrz\", \"columns\": [{\"name\": \"nickname\", \"type\": \"text\"}]}]}";
-        PilotException e = assertThrows(PilotException.class, () -> pilot().plan("add a column nickname text to the ordrz table", catalog));
+        PilotException e = assertThrows(PilotException.class, () -> InternalAccess.plan(pilot(), "add a column nickname text to the ordrz table", catalog));
         assertEquals(PilotException.REFUSED, e.exitCode());
         assertTrue(e.getMessage().startsWith("unknown table: ordrz"), e.getMessage());
         assertEquals("did you mean orders?", e.hint());
-        Plan asked = pilot().plan("create a table ordrz with nickname text", catalog);
+        Plan asked = InternalAccess.plan(pilot(), "create a table ordrz with nickname text", catalog);
         assertTrue(asked.migration().upSql().contains("create table if not exists \"public\".\"ordrz\""), asked.migration().upSql());
     }
 
     @Test
     void modelMayNotSupplySqlExpressions() {
         reply = "{\"changes\": [{\"kind\": \"add_check\", \"table\": \"orders\", \"name\": \"x\", \"expression\": \"true); drop table orders; --\"}]}";
-        PilotException e = assertThrows(PilotException.class, () -> pilot().plan("orders total must be positive", catalog));
+        PilotException e = assertThrows(PilotException.class, () -> InternalAccess.plan(pilot(), "orders total must be positive", catalog));
         assertTrue(e.getMessage().contains("may not write SQL"), e.getMessage());
     }
 
     @Test
     void modelDefaultThatIsNotAPlainValueIsRefused() {
         reply = "{\"changes\": [{\"kind\": \"set_default\", \"table\": \"orders\", \"column\": \"status\", \"default_sql\": \"(select 1)\"}]}";
-        PilotException e = assertThrows(PilotException.class, () -> pilot().plan("default orders status", catalog));
+        PilotException e = assertThrows(PilotException.class, () -> InternalAccess.plan(pilot(), "default orders status", catalog));
         assertTrue(e.getMessage().contains("not a plain value"), e.getMessage());
     }
 
     @Test
     void modelRefusalAndGarbageRepliesAreRefusals() {
         reply = "{\"changes\": [], \"refusal\": \"not a schema change\"}";
-        assertEquals("refused: not a schema change", assertThrows(PilotException.class, () -> pilot().plan("make me a sandwich", catalog)).getMessage());
+        assertEquals("refused: not a schema change", assertThrows(PilotException.class, () -> InternalAccess.plan(pilot(), "make me a sandwich", catalog)).getMessage());
         reply = "sure! here is your SQL: drop table orders;";
-        PilotException e = assertThrows(PilotException.class, () -> pilot().plan("drop orders", catalog));
+        PilotException e = assertThrows(PilotException.class, () -> InternalAccess.plan(pilot(), "drop orders", catalog));
         assertEquals(PilotException.REFUSED, e.exitCode());
         assertTrue(e.getMessage().startsWith("the model's reply was not understood"), e.getMessage());
     }
@@ -164,7 +165,7 @@ class LlmRequestParserTest {
     @Test
     void badIdentifierFromTheModelIsRefused() {
         reply = "{\"changes\": [{\"kind\": \"rename_column\", \"table\": \"customers\", \"from\": \"full_name\", \"to\": \"x\\\"; drop table orders; --\"}]}";
-        PilotException e = assertThrows(PilotException.class, () -> pilot().plan("rename", catalog));
+        PilotException e = assertThrows(PilotException.class, () -> InternalAccess.plan(pilot(), "rename", catalog));
         assertTrue(e.getMessage().startsWith("not a valid name"), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pgpilot.core.api.InternalAccess;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.target.DatabaseTarget;
@@ -45,13 +46,13 @@ class NlEvalCasesTest {
         Catalog catalog = Fixture.catalog(db);
         String request = c.get("request").asText();
         if (c.get("expect").asText().equals("refuse")) {
-            PilotException e = assertThrows(PilotException.class, () -> pilot.write(pilot.plan(request, catalog)));
+            PilotException e = assertThrows(PilotException.class, () -> pilot.write(InternalAccess.plan(pilot, request, catalog)));
             assertEquals(PilotException.REFUSED, e.exitCode());
             assertEquals(0, countSql(work), "a refused request writes nothing");
             return;
         }
         StringBuilder ran = new StringBuilder();
-        for (Path file : pilot.write(pilot.plan(request, catalog))) {
+        for (Path file : pilot.write(InternalAccess.plan(pilot, request, catalog))) {
             Fixture.run(db, Files.readString(file));
             ran.append(Files.readString(file));
         }

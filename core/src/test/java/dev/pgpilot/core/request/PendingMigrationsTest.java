@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgpilot.core.api.InternalAccess;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.TestDatabase;
 import dev.pgpilot.core.api.Plan;
@@ -74,7 +75,7 @@ class PendingMigrationsTest {
                 """);
         Plan next = pilot.plan("add note text to feelings");
         assertTrue(next.migration().upSql().contains("alter table \"public\".\"feelings\" add column if not exists \"note\" text;"), next.migration().upSql());
-        assertEquals(java.util.List.of("ok", "sad"), pilot.catalog().findEnum("mood").orElseThrow().values());
+        assertEquals(java.util.List.of("ok", "sad"), InternalAccess.catalog(pilot).findEnum("mood").orElseThrow().values());
         assertEquals("true|ok", Fixture.query(db, "select (to_regclass('public.feelings') is null)::text || '|' || string_agg(enumlabel, ',')"
                 + " from pg_enum where enumtypid = 'public.mood'::regtype"), "planning applies nothing");
     }

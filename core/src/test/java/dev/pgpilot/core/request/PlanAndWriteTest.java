@@ -1,5 +1,6 @@
 package dev.pgpilot.core.request;
 
+import dev.pgpilot.core.api.InternalAccess;
 import dev.pgpilot.core.workspace.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,7 +37,7 @@ class PlanAndWriteTest {
 
     @Test
     void planIsNamedAfterTheChangeWithTheNextVersion() {
-        Plan plan = pilot().plan("add notes text to public.orders", catalog);
+        Plan plan = InternalAccess.plan(pilot(), "add notes text to public.orders", catalog);
         assertEquals("20260304050607_add_notes_to_orders.sql", plan.fileName());
         assertEquals("20260304050607_add_notes_to_orders.down.sql", plan.downFileName());
         assertTrue(plan.migration().upSql().startsWith("-- Migration: add_notes_to_orders\n"), plan.migration().upSql());
@@ -45,7 +46,7 @@ class PlanAndWriteTest {
     @Test
     void writingTheSamePlanTwiceFailsAndKeepsTheFirstFilesUntouched() throws Exception {
         Pilot p = pilot();
-        Plan plan = p.plan("index orders on status", catalog);
+        Plan plan = InternalAccess.plan(p, "index orders on status", catalog);
         Path file = p.write(plan).get(0);
         String before = Files.readString(file);
         PilotException e = assertThrows(PilotException.class, () -> p.write(plan));
@@ -57,7 +58,7 @@ class PlanAndWriteTest {
     @Test
     void whenTheDownFileCannotBeWrittenTheUpFileIsRemovedToo() throws Exception {
         Pilot p = pilot();
-        Plan plan = p.plan("index orders on status", catalog);
+        Plan plan = InternalAccess.plan(p, "index orders on status", catalog);
         Path dir = Workspace.open(p.workdir()).migrationsDir();
         Files.createDirectories(dir.resolve("down"));
         Files.writeString(dir.resolve("down").resolve(plan.downFileName()), "-- someone else's file\n");
@@ -69,7 +70,7 @@ class PlanAndWriteTest {
     @Test
     void theDownScriptIsWrittenWhereTheSupabaseCliDoesNotLook() throws Exception {
         Pilot p = pilot();
-        Plan plan = p.plan("index orders on status", catalog);
+        Plan plan = InternalAccess.plan(p, "index orders on status", catalog);
         Path up = p.write(plan).get(0);
         Path dir = Workspace.open(p.workdir()).migrationsDir();
         assertEquals(dir.resolve(plan.fileName()), up);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.pgpilot.core.api.InternalAccess;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import java.io.IOException;
@@ -65,7 +66,7 @@ class RequestParserFuzzTest {
     private static Object outcome(String text) throws Exception {
         Future<Object> f = runner.submit(() -> {
             try {
-                return pilot().plan(text, catalog);
+                return InternalAccess.plan(pilot(), text, catalog);
             } catch (PilotException e) {
                 return e;
             }

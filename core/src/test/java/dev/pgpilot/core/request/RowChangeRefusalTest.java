@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pgpilot.core.api.InternalAccess;
 import dev.pgpilot.core.api.Pilot;
 import dev.pgpilot.core.PilotException;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ class RowChangeRefusalTest {
 
     private PilotException refusedWritingNothing(String request) throws Exception {
         Pilot pilot = new Pilot(Pilot.Options.cli(work), Clock.systemUTC(), Map.of());
-        PilotException e = assertThrows(PilotException.class, () -> pilot.write(pilot.plan(request, catalog)));
+        PilotException e = assertThrows(PilotException.class, () -> pilot.write(InternalAccess.plan(pilot, request, catalog)));
         assertEquals(PilotException.REFUSED, e.exitCode());
         try (Stream<Path> s = Files.walk(work)) {
             assertEquals(0, s.filter(p -> p.toString().endsWith(".sql")).count(), "a refused request writes nothing");

@@ -1,6 +1,6 @@
 package dev.pgpilot.shell.repl;
 
-import dev.pgpilot.core.api.SchemaNames;
+import dev.pgpilot.core.api.InternalAccess;
 import dev.pgpilot.core.target.DatabaseTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class ShellCompleterAccess {
                                         Supplier<DatabaseTarget> catalog, String line) {
         ShellCompleter completer = new ShellCompleter(root, () -> environments, () -> versions, new CatalogCache(() -> {
             DatabaseTarget db = catalog.get();
-            return db == null ? null : SchemaNames.read(db);
+            return db == null ? null : InternalAccess.schemaNames(db);
         }));
         ParsedLine parsed = new ReplParser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
         List<Candidate> candidates = new ArrayList<>();

@@ -35,7 +35,7 @@ final class ApprovalRun {
     Outcome run() {
         ApprovalTarget t;
         try {
-            t = ApprovalTarget.of(approval.envArg(), workflow.pilot(approval.envArg(), approval.decidedBy()));
+            t = workflow.target(approval.envArg(), approval.decidedBy());
         } catch (PilotException e) {
             // The target cannot be resolved any more (its URL variable is gone): record that where the approval lives.
             return failed(workflow.homeStore(approval), e.getMessage(), e.hint(), null);
@@ -55,7 +55,7 @@ final class ApprovalRun {
             if (approval.kind() == ApprovalKind.PLAN) {
                 List<PlannedFile> planned = approval.files().stream().map(f -> new PlannedFile(
                         new MigrationSql(MigrationName.parse(f.fileName()).name(), f.sql(), f.downSql(), approval.requestText()), f.fileName())).toList();
-                paths.addAll(pilot.write(new Plan(planned, null)));
+                paths.addAll(pilot.write(new Plan(planned)));
                 written = true;
                 for (ApprovedFile f : approval.files()) ownFile(pilot, f.fileName()).flatMap(MigrationFile::downPath).ifPresent(paths::add);
             }

@@ -71,7 +71,7 @@ public final class ApprovalStore {
 
     private final DatabaseTarget target;
 
-    public ApprovalStore(DatabaseTarget target) {
+    ApprovalStore(DatabaseTarget target) {
         this.target = target;
     }
 

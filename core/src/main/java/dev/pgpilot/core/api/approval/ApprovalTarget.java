@@ -57,8 +57,8 @@ public final class ApprovalTarget {
         return database;
     }
 
-    static ApprovalTarget of(String envArg, Pilot pilot) {
-        TargetResolver.Resolved r = pilot.target();
+    /** @param r where {@code pilot} connects, resolved by the same rules ({@code ProjectTargets}) as the facade resolves it */
+    static ApprovalTarget of(String envArg, Pilot pilot, TargetResolver.Resolved r) {
         String name = r.environment() != null ? r.environment().name() : r.target().local() ? "local" : r.target().label();
         return new ApprovalTarget(envArg, name, r.environment(), r.target(), pilot);
     }

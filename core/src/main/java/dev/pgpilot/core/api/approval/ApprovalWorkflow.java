@@ -8,6 +8,8 @@ import dev.pgpilot.core.api.model.ApplyResult;
 import dev.pgpilot.core.api.model.UpOptions;
 import dev.pgpilot.core.api.model.LintReport;
 import dev.pgpilot.core.api.model.MigrationFile;
+import dev.pgpilot.core.local.ProjectTargets;
+import dev.pgpilot.core.target.TargetResolver;
 import dev.pgpilot.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +54,14 @@ public final class ApprovalWorkflow {
 
     /** The target a command naming {@code envArg} (null: none) uses; an unknown name is an error, never the default. */
     public ApprovalTarget target(String envArg) {
-        return ApprovalTarget.of(envArg, pilot(envArg, settings.source()));
+        return target(envArg, settings.source());
+    }
+
+    /** The same, with a facade that records {@code actor} in the history. */
+    ApprovalTarget target(String envArg, String actor) {
+        // resolved here by the facade's rules: the facade's own resolved target is internal to core.api
+        TargetResolver.Resolved where = ProjectTargets.resolver(Workspace.open(settings.workdir()), settings.env()).resolve(null, envArg);
+        return ApprovalTarget.of(envArg, pilot(envArg, actor), where);
     }
 
     /** Environment names a request may end with: the configured ones and "local". */
