@@ -52,5 +52,6 @@ final class ChangeRenderers implements ChangeRequest.Cases<ChangeSql> {
     @Override public ChangeSql addUpdatedAtTrigger(AddUpdatedAtTrigger c) { return render(new AddUpdatedAtTriggerRenderer(), c); }
     @Override public ChangeSql dropTrigger(DropTrigger c) { return render(new DropTriggerRenderer(), c); }
     @Override public ChangeSql createBucket(CreateBucket c) { return render(new CreateBucketRenderer(), c); }
+    @Override public ChangeSql changeBucket(ChangeBucket c) { return render(new ChangeBucketRenderer(), c); }
     @Override public ChangeSql comment(Comment c) { return render(new CommentRenderer(), c); }
 }

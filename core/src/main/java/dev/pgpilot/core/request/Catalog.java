@@ -156,6 +156,10 @@ public final class Catalog {
         return Optional.ofNullable(buckets.get(id));
     }
 
+    public java.util.Set<String> bucketIds() {
+        return buckets.keySet();
+    }
+
     /**
      * Enums, domains, ranges and extension types (citext, vector, ...) outside pg_catalog. A bare name
      * prefers public, then extensions, then the first schema in name order (the order they are read in).

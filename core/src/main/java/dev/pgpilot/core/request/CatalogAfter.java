@@ -122,7 +122,7 @@ final class CatalogAfter {
             if (c.column() == null) {
                 table(c.table(), t -> new Catalog.Table(t.name(), t.columns(), t.indexes(), t.constraints(), t.rls(), c.text(), t.policies(), t.triggers()));
             }
-        } else if (change instanceof CreateBucket) {
+        } else if (change instanceof CreateBucket || change instanceof ChangeBucket) {
             // a bucket is a row of storage.buckets, not part of the catalog
         } else {
             throw new IllegalStateException("no catalog effect for " + change.getClass().getSimpleName());

@@ -44,6 +44,7 @@ public sealed interface ChangeRequest {
         R addUpdatedAtTrigger(AddUpdatedAtTrigger change);
         R dropTrigger(DropTrigger change);
         R createBucket(CreateBucket change);
+        R changeBucket(ChangeBucket change);
         R comment(Comment change);
     }
 
@@ -284,6 +285,21 @@ public sealed interface ChangeRequest {
     record CreateBucket(String id, boolean isPublic, Long sizeLimit, List<String> mimeTypes) implements ChangeRequest {
         public String describe() { return "create_bucket_" + id.replaceAll("[^a-z0-9]+", "_"); }
         public <R> R accept(Cases<R> cases) { return cases.createBucket(this); }
+    }
+
+    /**
+     * An existing bucket's settings ("make avatars private", "raise the avatars size limit to 20 MB",
+     * "receipts should only accept PDFs"): each null is left as it is.
+     * @param sizeLimit bytes; @param mimeTypes the types it takes from now on (image/* for "images")
+     * @param was the bucket as storage.buckets has it now, which the down script puts back
+     */
+    record ChangeBucket(String id, Boolean isPublic, Long sizeLimit, List<String> mimeTypes, Catalog.Bucket was) implements ChangeRequest {
+        public ChangeBucket {
+            mimeTypes = mimeTypes == null ? null : List.copyOf(mimeTypes);
+        }
+
+        public String describe() { return "change_bucket_" + id.replaceAll("[^a-z0-9]+", "_"); }
+        public <R> R accept(Cases<R> cases) { return cases.changeBucket(this); }
     }
 
     /** @param column null for a table comment; @param previous comment before the change (null = none) */

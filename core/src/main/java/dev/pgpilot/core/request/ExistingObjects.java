@@ -80,6 +80,7 @@ public final class ExistingObjects {
             return new AlreadyThere(d.table().display() + "." + d.column() + " defaults to " + d.previous());
         }
         if (c instanceof CreateBucket b) return bucket(b);
+        if (c instanceof ChangeBucket b && sameSettings(b)) return new AlreadyThere("bucket " + b.id() + " already has those settings");
         if (c instanceof Comment m && m.column() == null && m.text().equals(m.previous())) return new AlreadyThere(m.table().display() + " has that comment");
         return new Keep(c);
     }
@@ -100,6 +101,12 @@ public final class ExistingObjects {
         if (diffs.isEmpty()) return new AlreadyThere("bucket " + b.id() + " exists as asked");
         throw PilotException.refused("bucket " + b.id() + " already exists with another definition: " + String.join("; ", diffs),
                 "change the bucket in the Supabase dashboard (or by hand: pgpilot new --empty NAME), or pick another name");
+    }
+
+    /** Every setting the change names is what the bucket has. */
+    private static boolean sameSettings(ChangeBucket b) {
+        return (b.isPublic() == null || b.isPublic() == b.was().isPublic()) && (b.sizeLimit() == null || b.sizeLimit().equals(b.was().sizeLimit()))
+                && (b.mimeTypes() == null || new java.util.TreeSet<>(b.mimeTypes()).equals(new java.util.TreeSet<>(b.was().mimeTypes())));
     }
 
     private Optional<Catalog.Table> table(QualifiedName q) {

@@ -100,7 +100,11 @@ final class FrameWords {
             "whenever", "row", "changes", "changed", "adding", "needed", "if", "column", "drop", "remove", "delete");
 
     private static final Set<String> BUCKET = Set.of("bucket", "storage", "public", "private", "create", "add", "limited", "limit", "up", "files",
-            "file", "mb", "kb", "gb", "megabytes", "gigabytes", "bytes", "b", "k", "m", "g", "size", "max", "maximum", "only", "allow", "allowed", "at", "most");
+            "file", "mb", "kb", "gb", "megabytes", "gigabytes", "bytes", "b", "k", "m", "g", "size", "max", "maximum", "only", "allow", "allowed", "at", "most",
+            // what a bucket takes, and how its settings change ("only takes PDFs", "raise the size limit to 20 MB")
+            "accept", "accepts", "accepting", "take", "takes", "allows", "type", "types", "mime", "uploads", "raise", "increase", "lower",
+            "reduce", "bump", "change", "set", "make", "images", "photos", "pictures", "pics", "photo", "picture", "image", "jpg", "mp3", "txt",
+            "videos", "video", "audio", "mp4", "per", "upload", "it");
 
     private static final Set<String> COMMENT = Set.of("comment", "describe", "document", "note", "say", "says", "saying");
 
@@ -116,7 +120,7 @@ final class FrameWords {
             Map.entry(RenameEnumValue.class, List.of(ENUM, RENAME)), Map.entry(DropTrigger.class, List.of(TRIGGER, DROP)),
             Map.entry(EnableRls.class, List.of(RLS)), Map.entry(CreatePolicy.class, List.of(POLICY_FRAME, RLS)),
             Map.entry(CreateRightsCheck.class, List.of(POLICY_FRAME)),
-            Map.entry(AddUpdatedAtTrigger.class, List.of(TRIGGER, COLUMN)), Map.entry(CreateBucket.class, List.of(BUCKET)),
+            Map.entry(AddUpdatedAtTrigger.class, List.of(TRIGGER, COLUMN)), Map.entry(CreateBucket.class, List.of(BUCKET)), Map.entry(ChangeBucket.class, List.of(BUCKET)),
             Map.entry(Comment.class, List.of(COMMENT)));
 
     /** Every function word the given changes allow together. */

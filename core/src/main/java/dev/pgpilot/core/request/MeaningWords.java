@@ -30,9 +30,9 @@ final class MeaningWords {
     private static final BiPredicate<List<ChangeRequest>, Catalog> DEFAULT = (cs, cat) -> cs.stream().anyMatch(c ->
             c instanceof SetDefault || c instanceof DropDefault || columns(c).stream().anyMatch(d -> d.defaultSql() != null || d.identity() != null));
     private static final BiPredicate<List<ChangeRequest>, Catalog> PUBLIC = (cs, cat) -> cs.stream().anyMatch(c ->
-            c instanceof CreateBucket b && b.isPublic() || c instanceof CreatePolicy p && anon(p) || storageBucket(c, cat, true));
+            c instanceof CreateBucket b && b.isPublic() || c instanceof ChangeBucket cb && Boolean.TRUE.equals(cb.isPublic()) || c instanceof CreatePolicy p && anon(p) || storageBucket(c, cat, true));
     private static final BiPredicate<List<ChangeRequest>, Catalog> PRIVATE = (cs, cat) -> cs.stream().anyMatch(c ->
-            c instanceof CreateBucket b && !b.isPublic() || storageBucket(c, cat, false));
+            c instanceof CreateBucket b && !b.isPublic() || c instanceof ChangeBucket cb && Boolean.FALSE.equals(cb.isPublic()) || storageBucket(c, cat, false));
     private static final BiPredicate<List<ChangeRequest>, Catalog> ANON = (cs, cat) -> cs.stream().anyMatch(c ->
             c instanceof CreatePolicy p && anon(p));
     private static final BiPredicate<List<ChangeRequest>, Catalog> GIN = (cs, cat) -> cs.stream().anyMatch(c ->

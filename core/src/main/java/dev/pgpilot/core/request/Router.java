@@ -43,7 +43,7 @@ final class Router {
     Frame frame(FrameKind kind) {
         return switch (kind) {
             case STORAGE_POLICY -> new PolicyFrame(policies, true);
-            case BUCKET -> new BucketFrame();
+            case BUCKET -> new BucketFrame(catalog);
             case COMMENT -> new CommentFrame(slots);
             case NO_LONGER_NEEDED -> new DropFrame(slots, indexes, true);
             case POLICY -> new PolicyFrame(policies, false);
@@ -73,7 +73,7 @@ final class Router {
         if (!w.any(SCHEMA_WORDS) && w.tables(catalog).isEmpty() && w.dotted().isEmpty()
                 && w.all().stream().noneMatch(t -> t.word() && (catalog.findEnum(t.text()).isPresent() || catalog.findIndex(t.text()).isPresent()))
                 && new ColumnReadings(catalog).candidates(w.all()).isEmpty()
-                && !namesAColumn(w) && !StoragePolicies.namesBucket(catalog, w.all())) {
+                && !namesAColumn(w) && !StoragePolicies.namesBucket(catalog, w.all()) && BucketNames.existing(catalog, w.all()).isEmpty()) {
             throw refuse("not a schema change: \"" + w.text() + "\"",
                     "ask for a change to tables, columns, indexes, policies or buckets, e.g. \"add notes text to orders\"");
         }

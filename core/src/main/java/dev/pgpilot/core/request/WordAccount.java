@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class WordAccount {
     /** Record components that describe what was there before, or explain the plan, not what the request asked for. */
-    private static final Set<String> PREVIOUS_STATE = Set.of("rebuild", "dependentIndexes", "definition", "oldType", "note");
+    private static final Set<String> PREVIOUS_STATE = Set.of("rebuild", "dependentIndexes", "definition", "oldType", "note", "was");
     private static final Pattern PARTS = Pattern.compile("[^a-z0-9_]+");
     /** A schema qualifying a name in a value ("public"."staff", public.tasks): it names no word of the request, the dotted word as a whole does. */
     private static final Pattern SCHEMA_PREFIX = Pattern.compile("(?<![\\w\".])\"?(?:public|auth|storage|extensions)\"?\\.(?=[\"\\w])");
@@ -48,7 +48,8 @@ final class WordAccount {
         Set<String> parts = parts(values);
         TypeLinker types = new TypeLinker(catalog);
         Set<String> referenced = referencedByIndexKeys(changes, catalog);
-        boolean sized = changes.stream().anyMatch(c -> c instanceof ChangeRequest.CreateBucket b && b.sizeLimit() != null);
+        boolean sized = changes.stream().anyMatch(c -> c instanceof ChangeRequest.CreateBucket b && b.sizeLimit() != null
+                || c instanceof ChangeRequest.ChangeBucket cb && cb.sizeLimit() != null);
         boolean policy = changes.stream().anyMatch(c -> c instanceof ChangeRequest.CreatePolicy);
         List<Use> out = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {

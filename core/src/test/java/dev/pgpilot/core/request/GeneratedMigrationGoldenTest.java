@@ -32,6 +32,7 @@ class GeneratedMigrationGoldenTest {
         check-existing-table   | sql:select 1                                                                           | orders total must be positive
         key-on-new-column      | sql:select 1                                                                           | add reviewer_id references auth.users to posts
         bucket                 | sql:select 1                                                                           | create a public bucket avatars limited to 2 MB for images
+        bucket-settings        | sql:insert into storage.buckets (id, name, public, file_size_limit) values ('avatars', 'avatars', true, 1048576) | avatars should be private and only accept jpeg and png images, up to 5 MB
         """)
     void theGeneratedMigrationAndItsDownReadAsPinned(String golden, String setup, String request) throws Exception {
         DatabaseTarget db = Fixture.fresh();
