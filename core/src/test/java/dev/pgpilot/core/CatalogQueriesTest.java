@@ -39,6 +39,6 @@ class CatalogQueriesTest {
             if (first.startsWith("`")) explained.add(first.replace("`", ""));
         }
         assertTrue(found.size() > 3, "the command found the known readers: " + out);
-        assertEquals(explained, found, "files outside core.catalog that query the catalog (left) vs the table in ARCHITECTURE.md (right)");
+        assertEquals(explained, found, "the table in ARCHITECTURE.md (expected) vs the files outside core.catalog the command finds querying the catalog (was)");
     }
 }
