@@ -144,7 +144,7 @@ record AddEnumValueFrame(Slots slots) implements Frame {
         List<Tok> said = s.enumWords().stream().filter(t -> t.word() && !FILLER.contains(t.text()) && !t.is("enum", "type", "the")).toList();
         for (Catalog.EnumType e : found) {
             // the request as written, its words for the enum replaced by the enum's name: the position and the rest stay
-            String request = ColumnReadings.rewrite(w.source(), said, e.name().name());
+            String request = ColumnLinker.rewrite(w.source(), said, e.name().name());
             readings.add(new AmbiguousRequest.Reading("the enum " + e.name().name() + " (" + Words.raw(said) + "): " + request, request));
         }
         throw new AmbiguousRequest(w.source(), readings);

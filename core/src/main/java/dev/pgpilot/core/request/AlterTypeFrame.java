@@ -11,7 +11,20 @@ import java.util.Optional;
 record AlterTypeFrame(Slots slots) implements Frame {
     @Override
     public boolean fits(Words w) {
-        return w.first().is("change", "alter", "convert", "switch") || w.first().is("make") && w.hasType() || w.phrase("type", "to") || w.phrase("should", "be") && w.hasType();
+        boolean typed = w.hasType() || endsWithType(w);
+        return w.first().is("change", "alter", "convert", "switch") || w.first().is("make") && typed || w.phrase("type", "to") || w.phrase("should", "be") && typed;
+    }
+
+    /** "make tasks.estimate_hours float8", "invitations.email should be citext": the last word is a type the linker knows (an alias, a catalog or extension type), not only an everyday type word. */
+    private boolean endsWithType(Words w) {
+        Tok last = w.tok(w.size() - 1);
+        if (!last.word()) return false;
+        TypeLinker types = new TypeLinker(slots.catalog());
+        try {
+            return types.word(last.text()).isPresent() || types.missingExtensionType(last.text());
+        } catch (dev.pgpilot.core.PilotException e) {
+            return false;
+        }
     }
 
     @Override

@@ -34,8 +34,8 @@ record CheckFrame(Slots slots) implements Frame {
     public List<ChangeRequest> read(Words w) {
         NameLinks.ColRef r = slots.names().columnRef(w, w.all());
         String c = r.column().name();
-        List<Catalog.Column> others = new ColumnLinks(slots.catalog()).in(r.table(), w.all()).stream()
-                .map(ColumnLinks.Link::column).filter(x -> !x.name().equals(c)).toList();
+        List<Catalog.Column> others = new ColumnLinker(slots.catalog()).in(r.table(), w.all()).stream()
+                .map(ColumnLinker.Link::column).filter(x -> !x.name().equals(c)).toList();
         CheckRule.Rule rule = CheckRule.of(w.all(), r.column(), others).orElseThrow(() -> refuse("which rule should " + r.table().name().name() + "." + c + " follow?",
                 "e.g. \"non-negative\", \"positive\", \"between 1 and 5\", \"at most 200 characters\", \"one of a, b or c\", \"uppercase\", \"after starts_at\""));
         return List.of(new AddCheck(r.table().name(), trim63(r.table().name().name() + "_" + c + "_" + rule.suffix()), rule.expression()));

@@ -85,6 +85,7 @@ final class Clauses {
         if (first.kind() != Kind.WORD) return false;
         boolean policyClause = left.stream().anyMatch(t -> t.kind() == Kind.WORD && t.is("can", "may", "allowed", "able"));
         if (policyClause && POLICY_VERBS.contains(first.text())) return false; // "can read and delete ..."
+        if (ColumnTail.startsAt(toks, at) && describesColumns(left)) return false; // "add a room text, it can be null": more about that column
         if (VERBS.contains(first.text())) return !(first.is("set") && next(toks, at + 1, "null")); // ", set null when ... is deleted" is an on-delete rule
         if (first.is("we", "i")) return true;
         int k = at;
@@ -111,6 +112,11 @@ final class Clauses {
             if (joiner(t)) return false;
         }
         return false;
+    }
+
+    /** True when the clause adds columns (or a table with them), so a tail about "it" may describe its last column. */
+    private static boolean describesColumns(List<Tok> clause) {
+        return clause.get(0).kind() == Kind.WORD && clause.get(0).is("add", "introduce", "include", "give", "create");
     }
 
     private static boolean next(List<Tok> toks, int i, String... words) {

@@ -23,7 +23,7 @@ final class ColumnList {
      * "a boolean archived, default false, not null" is one column, and so is "budget numeric, it can be null".
      */
     private static final Set<String> MORE_ABOUT_THE_LAST = Set.of("default", "defaulting", "defaults", "not", "nullable", "null", "optional",
-            "required", "mandatory", "non-null", "non-nullable", "unique", "references", "referencing", "it", "can", "may");
+            "required", "mandatory", "non-null", "non-nullable", "unique", "references", "referencing", "it", "its", "which", "can", "may", "no", "without");
 
     /**
      * Splits "a text, b int and c date" into column descriptions; "between 1 and 5" stays whole,
@@ -34,13 +34,29 @@ final class ColumnList {
         List<Tok> cur = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {
             Tok t = toks.get(i);
-            boolean sep = t.is(",", ";") || (t.is("and") && !(i > 0 && toks.get(i - 1).kind() == Kind.NUMBER));
-            if (sep && !cur.isEmpty() && i + 1 < toks.size() && moreAboutTheLast(toks.get(i + 1))) continue;
+            boolean sep = sep(toks, i);
+            if (sep && !cur.isEmpty()) {
+                // ", and it can be null": past every separator, a part that says more about this column joins it
+                int j = i;
+                while (j < toks.size() && sep(toks, j)) j++;
+                if (j < toks.size() && (moreAboutTheLast(toks.get(j)) || toks.get(i).is(",", ";") && onlyAType(toks, j))) { i = j - 1; continue; }
+            }
             if (sep) { if (!cur.isEmpty()) parts.add(cur); cur = new ArrayList<>(); continue; }
             cur.add(t);
         }
         if (!cur.isEmpty()) parts.add(cur);
         return parts;
+    }
+
+    /** "a weight column, numeric(4,2), default 1": a part that is a type word alone (then its modifiers) is the type of the column before it. */
+    private static boolean sep(List<Tok> toks, int i) {
+        Tok t = toks.get(i);
+        return t.is(",", ";") || (t.is("and") && !(i > 0 && toks.get(i - 1).kind() == Kind.NUMBER));
+    }
+
+    private static boolean onlyAType(List<Tok> toks, int i) {
+        if (!toks.get(i).word() || !TypeWords.isTypeWord(toks.get(i).text())) return false;
+        return i + 1 >= toks.size() || toks.get(i + 1).is(",", ";") || moreAboutTheLast(toks.get(i + 1));
     }
 
     private static boolean moreAboutTheLast(Tok t) {

@@ -87,12 +87,13 @@ final class ColumnPhrase {
     /** The column, with {@code primaryKey} set when the description says "primary key". */
     record Parsed(ColumnDef column, boolean primaryKey) {}
 
-    Parsed parse(List<Tok> part) {
+    Parsed parse(List<Tok> described) {
+        List<Tok> part = ColumnTail.normalize(described);
         List<String> name = new ArrayList<>();
         boolean nameClosed = false;
         String type = null, suffixType = null, def = null;
         Boolean notNull = null;
-        boolean unique = false, primaryKey = false;
+        boolean unique = false, primaryKey = false, noDefault = false;
         ColumnDef.ForeignRef ref = null;
         boolean article = false;
         for (int i = 0; i < part.size(); i++) {
@@ -106,7 +107,23 @@ final class ColumnPhrase {
             if (t.is("nullable", "optional", "null")) { notNull = bool(notNull, false, t); continue; }
             if (t.is("unique")) { unique = true; continue; }
             if (t.is("primary") && next(part, i + 1, "key")) { primaryKey = true; i++; continue; }
+            if (t.is("no", "without") && (next(part, i + 1, "default") || next(part, i + 1, "a") && next(part, i + 2, "default"))) {
+                // "nullable, no default": said so that none is added
+                if (def != null) throw refuse("a default and \"" + t.raw() + " default\" for one column", "say one of them");
+                noDefault = true;
+                i += next(part, i + 1, "a") ? 2 : 1;
+                continue;
+            }
+            if (t.is("but") && !name.isEmpty() && i + 1 < part.size() && part.get(i + 1).word() && MODIFIERS.contains(part.get(i + 1).text())) continue; // "not null but defaulting to 'gray'"
+            if (t.is("called", "named") && name.isEmpty() && literalName(part, i + 1)) {
+                // "a column named type", "a column called date": the word after is the name, even when it is a type or a keyword
+                name.add(part.get(i + 1).text());
+                nameClosed = true;
+                i++;
+                continue;
+            }
             if (t.is("default", "defaulting", "defaults")) {
+                if (noDefault) throw refuse("a default and \"no default\" for one column", "say one of them");
                 int j = i + 1;
                 while (j < part.size() && part.get(j).is("to", "of", "is", "=", "value", "as", TABLE_NAMED_HERE)) j++;
                 if (j >= part.size()) throw refuse("default without a value", "e.g. \"... defaulting to false\"");
@@ -202,6 +219,24 @@ final class ColumnPhrase {
             checkEnumDefault(type, def);
         }
         return new Parsed(new ColumnDef(colName, type, notNull != null && notNull, def, unique, ref, null), primaryKey);
+    }
+
+    /** Words that say how a column is, never what it is called. */
+    private static final Set<String> MODIFIERS = Set.of("default", "defaulting", "defaults", "not", "null", "nullable", "optional", "required",
+            "mandatory", "unique", "primary", "references", "referencing", "type", "typed", "of");
+
+    /**
+     * True when the word at {@code i} is a name only because "called"/"named" stands before it: a
+     * type word or a modifier ("named type", "called date") that nothing after it continues. "called
+     * due date" is read as usual, as the name due_date.
+     */
+    private boolean literalName(List<Tok> part, int i) {
+        if (i >= part.size() || part.get(i).kind() != Kind.WORD || part.get(i).text().contains(".")) return false;
+        Tok w = part.get(i);
+        if (types.at(part, i).isEmpty() && !MODIFIERS.contains(w.text())) return false;
+        if (i + 1 >= part.size()) return true;
+        Tok after = part.get(i + 1);
+        return after.kind() != Kind.WORD || FUNCTION.contains(after.text()) || MODIFIERS.contains(after.text()) || types.at(part, i + 1).isPresent();
     }
 
     /** A default of an enum column must be one of its values. */

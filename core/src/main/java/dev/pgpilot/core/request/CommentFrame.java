@@ -40,7 +40,7 @@ record CommentFrame(Slots slots) implements Frame {
         // "comment on notes: ..." where notes is no table but a column of some: the column, linked or asked
         boolean namesNoTable = target.stream().noneMatch(t -> t.word() && slots.catalog().findTable(t.text()).isPresent());
         boolean column = target.stream().anyMatch(t -> t.is("column") || t.text().contains("."))
-                || namesNoTable && !new ColumnReadings(slots.catalog()).candidates(target).isEmpty();
+                || namesNoTable && !new ColumnLinker(slots.catalog()).candidates(target).isEmpty();
         if (column) {
             NameLinks.ColRef r = slots.names().columnRef(w, target);
             return List.of(new Comment(r.table().name(), r.column().name(), text, null));

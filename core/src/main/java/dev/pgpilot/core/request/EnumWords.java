@@ -74,9 +74,9 @@ final class EnumWords {
         Optional<Catalog.Table> table = w.size() > 1 ? catalog.findTable(w.get(0).text()) : Optional.empty();
         List<Tok> rest = table.isPresent() ? w.subList(1, w.size()) : w;
         List<Catalog.Table> where = table.map(List::of).orElse(catalog.tables().values().stream().filter(t -> t.name().schema().equals("public")).toList());
-        ColumnLinks links = new ColumnLinks(catalog);
+        ColumnLinker links = new ColumnLinker(catalog);
         for (Catalog.Table t : where) {
-            List<ColumnLinks.Link> l = links.in(t, rest);
+            List<ColumnLinker.Link> l = links.in(t, rest);
             if (l.size() == 1 && l.get(0).from() == 0 && l.get(0).to() == rest.size()) out.add(new NameLinks.ColRef(t, l.get(0).column()));
             else if (rest.size() == 1) t.column(rest.get(0).text()).ifPresent(c -> out.add(new NameLinks.ColRef(t, c)));
         }

@@ -27,7 +27,7 @@ final class FrameWords {
             "linked", "linking", "delete", "cascade", "set", "restrict", "no", "action", "array", "list", "type", "typed", "true", "false",
             "yes", "off", "today", "zero", "empty", "object", "string", "map", "holding", "storing", "containing", "primary", "key", "users", "user",
             "auth.users", "current_timestamp", "current_date", "text", "json", "jsonb", "id", "place", "spot", "slot", "room", "space", "somewhere",
-            "current", "signed-in", "logged-in", "signed", "logged", "col", "may", "always");
+            "current", "signed-in", "logged-in", "signed", "logged", "col", "may", "always", "but", "without");
 
     private static final Set<String> INDEX = Set.of("index", "indexes", "add", "create", "speed", "up", "lookups", "lookup", "searches", "search",
             "searching", "searchable", "faster", "fast", "query", "queries", "where", "when", "if", "only", "not", "null", "equals", "equal",

@@ -62,7 +62,7 @@ record IndexFrame(Slots slots) implements Frame {
         }
         if (head.stream().noneMatch(t -> t.text().contains("."))) {
             // "by doctor and start time": the words that link to columns, in the order they are said (a row filter's flag is not one)
-            List<IndexOrder.Key> linked = new ColumnLinks(catalog).in(table, head).stream().filter(l -> !flags.contains(l.column().name()))
+            List<IndexOrder.Key> linked = new ColumnLinker(catalog).in(table, head).stream().filter(l -> !flags.contains(l.column().name()))
                     .map(l -> new IndexOrder.Key(l.column().name(), l.to())).toList();
             if (!linked.isEmpty() && linked.stream().map(IndexOrder.Key::column).toList().containsAll(keys.stream().map(IndexOrder.Key::column).toList())) keys = new ArrayList<>(linked);
         }
@@ -111,7 +111,7 @@ record IndexFrame(Slots slots) implements Frame {
             }
         }
         // "index status": the tables that have the column; one links, several ask
-        NameLinks.ColRef only = new ColumnReadings(catalog).link(w, head.stream().filter(t -> !NOT_A_NAME.contains(t.text())).toList());
+        NameLinks.ColRef only = new ColumnLinker(catalog).link(w, head.stream().filter(t -> !NOT_A_NAME.contains(t.text())).toList());
         if (only != null) return only.table();
         Tok guess = head.stream().filter(t -> t.word() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !ADD.contains(t.text())
                 && !NOT_A_NAME.contains(t.text()) && !IndexOrder.orderWord(t)).findFirst().orElse(null);

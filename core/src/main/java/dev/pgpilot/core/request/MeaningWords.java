@@ -71,8 +71,14 @@ final class MeaningWords {
     static boolean reflected(List<Tok> toks, int i, List<ChangeRequest> changes, Catalog catalog) {
         Tok t = toks.get(i);
         if (t.is("new")) return newObjectCreated(toks, i, changes);
+        if (t.is("default") && noDefault(toks, i)) return true; // "nullable, no default" asks for none
+
         BiPredicate<List<ChangeRequest>, Catalog> p = WORDS.get(t.text());
         return p == null || p.test(changes, catalog);
+    }
+
+    private static boolean noDefault(List<Tok> toks, int i) {
+        return i > 0 && toks.get(i - 1).is("no", "without") || i > 1 && toks.get(i - 1).is("a") && toks.get(i - 2).is("without");
     }
 
     /** "a new bucket avatars": some change creates a bucket; "new rows", "new tasks" name no object and pass. */

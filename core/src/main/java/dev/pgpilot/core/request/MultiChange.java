@@ -122,7 +122,7 @@ final class MultiChange {
         List<Tok> words = ClauseText.normalized(clause, focus != null);
         String source = clause == toks ? text : ClauseText.join(clause);
         if (focus == null) return one.plan(words, clause, source, catalog);
-        if (words.stream().anyMatch(MultiChange::pronoun)) {
+        if (hasPronoun(words)) {
             List<List<Tok>> variants = new ArrayList<>();
             if (focus.column() != null) variants.add(replacePronoun(words, focus.table().name() + "." + focus.column()));
             variants.add(replacePronoun(words, focus.table().name()));
@@ -185,8 +185,19 @@ final class MultiChange {
         return t.kind() == Kind.WORD && t.is("it", "them");
     }
 
+    /** A pronoun that starts a tail after a column (", it can be null") is part of that column's description, not a name to fill in. */
+    private static boolean hasPronoun(List<Tok> words) {
+        for (int i = 0; i < words.size(); i++) if (pronoun(words.get(i)) && !(i > 0 && ColumnTail.startsAt(words, i))) return true;
+        return false;
+    }
+
     private static List<Tok> replacePronoun(List<Tok> words, String name) {
-        return words.stream().map(t -> pronoun(t) ? new Tok(Kind.WORD, name, name) : t).toList();
+        List<Tok> out = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            Tok t = words.get(i);
+            out.add(pronoun(t) && !(i > 0 && ColumnTail.startsAt(words, i)) ? new Tok(Kind.WORD, name, name) : t);
+        }
+        return out;
     }
 
     private static boolean namesTable(List<Tok> words, Catalog catalog) {

@@ -45,10 +45,10 @@ final class NameLinks {
         }
         if (table == null) {
             // no table named: the column's own name links it, or asks when several tables have it
-            ColRef only = new ColumnReadings(catalog).link(w, scope);
+            ColRef only = new ColumnLinker(catalog).link(w, scope);
             if (only != null) return only;
             // "refills must be between 0 and 12": the one table whose column the words name; two such tables are asked about
-            Optional<ColumnLinks.Link> said = new ColumnLinks(catalog).only(scope, w.source());
+            Optional<ColumnLinker.Link> said = new ColumnLinker(catalog).only(scope, w.source());
             if (said.isPresent()) return new ColRef(said.get().table(), said.get().column());
             throw refuse("which table? none of the words names a known table in \"" + w.text() + "\"",
                     "write table.column, e.g. \"" + exampleColumn() + "\"; tables: " + String.join(", ", catalog.publicTableNames()));
@@ -63,7 +63,7 @@ final class NameLinks {
             if (table.columns().containsKey(one)) return new ColRef(table, table.columns().get(one));
         }
         // "invoice amounts" (amount_cents), "grade levels" (grade_level), "the category" (category_id)
-        List<ColumnLinks.Link> said = new ColumnLinks(catalog).in(table, scope);
+        List<ColumnLinker.Link> said = new ColumnLinker(catalog).in(table, scope);
         if (!said.isEmpty()) return new ColRef(table, said.get(0).column());
         // the column word is the non-filler word next to the table
         Tok guess = null;

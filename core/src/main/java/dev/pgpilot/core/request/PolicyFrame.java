@@ -17,7 +17,7 @@ record PolicyFrame(PolicyPhrases policies, boolean storage) implements Frame {
 
     /**
      * "titles can be empty", "is allowed to be null", "may be left blank", "notes.priority can also be
-     * blocked": what a value may be, not who may do what. A passive grant ("can be read by anyone")
+     * blocked", "views can't be negative": what a value may (not) be, not who may do what. A passive grant ("can be read by anyone")
      * was turned active before this is asked, so a modal still followed by "be" names a state.
      */
     private static boolean saysWhatAValueMayBe(Words w) {
@@ -25,7 +25,9 @@ record PolicyFrame(PolicyPhrases policies, boolean storage) implements Frame {
         List<RequestLexer.Tok> all = w.all();
         for (int i = 0; i + 1 < all.size(); i++) {
             if (!all.get(i).is("can", "could", "may", "might")) continue;
-            int j = all.get(i + 1).is("also") ? i + 2 : i + 1;
+            // "can also be blocked", "can't be negative" (lexed "can not be"), "may never be empty"
+            int j = i + 1;
+            while (j < all.size() && all.get(j).is("also", "not", "never")) j++;
             if (j + 1 < all.size() && all.get(j).is("be") && !all.get(j + 1).is("able", "allowed", "permitted")) return true;
         }
         return false;

@@ -72,7 +72,7 @@ final class Router {
     List<ChangeRequest> route(Words w) {
         if (!w.any(SCHEMA_WORDS) && w.tables(catalog).isEmpty() && w.dotted().isEmpty()
                 && w.all().stream().noneMatch(t -> t.word() && (catalog.findEnum(t.text()).isPresent() || catalog.findIndex(t.text()).isPresent()))
-                && new ColumnReadings(catalog).candidates(w.all()).isEmpty()
+                && new ColumnLinker(catalog).candidates(w.all()).isEmpty()
                 && !namesAColumn(w) && !StoragePolicies.namesBucket(catalog, w.all()) && BucketNames.existing(catalog, w.all()).isEmpty()) {
             throw refuse("not a schema change: \"" + w.text() + "\"",
                     "ask for a change to tables, columns, indexes, policies or buckets, e.g. \"add notes text to orders\"");
@@ -159,7 +159,7 @@ final class Router {
 
     /** "grades go from 1 to 12", "date of birth can't be in the future": words that name a column of some table are about the schema. */
     private boolean namesAColumn(Words w) {
-        ColumnLinks links = new ColumnLinks(catalog);
+        ColumnLinker links = new ColumnLinker(catalog);
         return catalog.tables().values().stream().anyMatch(t -> t.name().schema().equals("public") && !links.in(t, w.all()).isEmpty());
     }
 

@@ -142,7 +142,7 @@ record UniqueFrame(Slots slots) implements Frame {
             String c = t.text().startsWith(table.name().name() + ".") ? t.text().substring(t.text().indexOf('.') + 1) : t.text();
             if (table.columns().containsKey(c) && !out.contains(c) && slots.catalog().findTable(c).isEmpty()) out.add(c);
         }
-        for (ColumnLinks.Link l : new ColumnLinks(slots.catalog()).in(table, words)) if (!out.contains(l.column().name())) out.add(l.column().name());
+        for (ColumnLinker.Link l : new ColumnLinker(slots.catalog()).in(table, words)) if (!out.contains(l.column().name())) out.add(l.column().name());
         return out;
     }
 

@@ -51,9 +51,13 @@ final class WordAccount {
         boolean sized = changes.stream().anyMatch(c -> c instanceof ChangeRequest.CreateBucket b && b.sizeLimit() != null
                 || c instanceof ChangeRequest.ChangeBucket cb && cb.sizeLimit() != null);
         boolean policy = changes.stream().anyMatch(c -> c instanceof ChangeRequest.CreatePolicy);
+        // ", it can be null" after a column: the tail's words said how the column is, and the column carries it
+        boolean[] tail = changes.stream().anyMatch(c -> c instanceof ChangeRequest.AddColumn || c instanceof ChangeRequest.CreateTable)
+                ? ColumnTail.covered(toks) : new boolean[toks.size()];
         List<Use> out = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {
             Tok t = toks.get(i);
+            if (tail[i]) { out.add(Use.FUNCTION); continue; }
             // a type of several words ("timestamp with time zone", "double precision") is accounted for as one
             int span = typeSpan(toks, i, types, values);
             if (span > 1) {

@@ -12,11 +12,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A column named without its table: the one table that has it links, several ask with one
- * reading per table (the request with the column written as table.column), never a silent pick.
- * In {@link Schemas#tasks}, projects and labels both have color and description.
+ * {@link ColumnLinker}: the words for a column linked to it, inside a named table by loose runs
+ * ("invoice amounts", "date of birth", "the category") and without one by the column's own name. A
+ * column named without its table: the one table that has it links, several ask with one reading
+ * per table (the request with the column written as table.column), never a silent pick. In {@link
+ * Schemas#tasks}, projects and labels both have color and description.
  */
-class ColumnReadingsTest {
+class ColumnLinkerTest {
     static final Catalog CATALOG = Schemas.tasks();
 
     private static List<ChangeRequest> parse(String request) {
@@ -85,6 +87,57 @@ class ColumnReadingsTest {
                 e.readings().stream().map(AmbiguousRequest.Reading::request).toList());
         AddEnumValue v = assertInstanceOf(AddEnumValue.class, new RequestParser(two).parse(e.readings().get(1).request()).changes().get(0));
         assertEquals(List.of("offer_status", "draft"), List.of(v.type().name(), v.after()));
+    }
+
+    private static final Catalog BILLING = new TinyCatalog()
+            .table("invoices", "id bigint!", "amount_cents bigint!", "customer_id bigint", "date_of_birth date", "default_currency text")
+            .table("customers", "id bigint!", "name text!")
+            .build();
+
+    private static List<String> linkedIn(String table, String words) {
+        ColumnLinker linker = new ColumnLinker(BILLING);
+        return linker.in(BILLING.table(table), RequestLexer.lex(words)).stream().map(ColumnLinker.Link::qualified).toList();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "invoice amounts must be positive | invoices.amount_cents",
+            "the date of birth can't be in the future | invoices.date_of_birth",
+            "the customer is required | invoices.customer_id",
+            "the default currency is required | invoices.default_currency"})
+    void insideATableLooseRunsOfWordsNameAColumn(String words, String column) {
+        assertEquals(List.of(column), linkedIn("invoices", words));
+    }
+
+    @Test
+    void aLongerRunWinsOverItsPartsAndLinksComeInTheOrderSaid() {
+        assertEquals(List.of("invoices.customer_id", "invoices.date_of_birth"), linkedIn("invoices", "customer and date of birth"));
+    }
+
+    @Test
+    void theWordNamingTheTableIsNotOneOfItsColumns() {
+        assertEquals(List.of(), linkedIn("customers", "customers must have a phone"));
+    }
+
+    @Test
+    void withoutATableOnlyAColumnsOwnNameLinksNeverAUnitOrForeignKeyRule() {
+        ColumnLinker linker = new ColumnLinker(BILLING);
+        assertEquals(List.of(), linker.candidates(RequestLexer.lex("amounts must be positive")));
+        assertEquals(List.of("invoices.amount_cents"), linker.only(RequestLexer.lex("amounts must be positive"), "amounts must be positive")
+                .stream().map(ColumnLinker.Link::qualified).toList());
+    }
+
+    @Test
+    void planWordsAndTableNamesAreNeverCandidatesWithoutATable() {
+        Catalog c = new TinyCatalog().table("items", "id bigint!", "default text", "customers text").table("customers", "id bigint!").build();
+        assertEquals(List.of(), new ColumnLinker(c).candidates(RequestLexer.lex("default customers")));
+    }
+
+    @Test
+    void rewriteReplacesTheFirstWholeWordOrRunOnly() {
+        List<RequestLexer.Tok> said = RequestLexer.lex("booking status");
+        assertEquals("add 'x' to booking_status after rebooking status", ColumnLinker.rewrite("add 'x' to booking status after rebooking status", said, "booking_status"));
+        assertEquals("make labels.color unique, colors too", ColumnLinker.rewrite("make color unique, colors too", RequestLexer.lex("color").get(0), "labels.color"));
     }
 
     /** listings.status and offers.status, each of its own enum; offer_status starts with the given value. */
