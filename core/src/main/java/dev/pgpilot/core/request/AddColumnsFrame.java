@@ -68,7 +68,9 @@ record AddColumnsFrame(Slots slots, boolean loose) implements Frame {
             spec.addAll(afterTable);
         }
         List<ChangeRequest> out = new ArrayList<>();
-        for (List<Tok> part : ColumnList.split(spec)) add(out, table.name(), slots.columns().column(part));
+        List<List<Tok>> parts = ColumnList.split(spec);
+        boolean namesThenTypes = ColumnList.namesThenTypes(parts);
+        for (List<Tok> part : parts) add(out, table.name(), slots.columns().column(part, namesThenTypes));
         if (out.isEmpty()) throw refuse("incomplete request: which column?", "e.g. \"add notes text to " + table.name().name() + "\"");
         return out;
     }

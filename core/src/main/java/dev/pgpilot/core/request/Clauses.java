@@ -103,7 +103,8 @@ final class Clauses {
      * can read projects" keeps its two subjects together.
      */
     private static boolean opensSentence(List<Tok> toks, int at, List<Tok> left) {
-        boolean leftIsChange = left.stream().anyMatch(t -> t.kind() == Kind.WORD && (VERBS.contains(t.text()) || MODALS.contains(t.text()) || t.is("not")));
+        // "listing descriptions are optional, but the category ...": a clause saying what a column is counts as a change
+        boolean leftIsChange = left.stream().anyMatch(t -> t.kind() == Kind.WORD && (VERBS.contains(t.text()) || MODALS.contains(t.text()) || t.is("not", "is", "are")));
         if (!leftIsChange) return false;
         for (int k = at + 1; k < Math.min(toks.size(), at + 4); k++) {
             Tok t = toks.get(k);

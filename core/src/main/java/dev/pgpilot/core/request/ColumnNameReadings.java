@@ -24,6 +24,11 @@ final class ColumnNameReadings extends PilotException {
         this.typeSql = typeSql;
     }
 
+    /** The word that is both the type and a possible end of the name ("date" in "birthday date"). */
+    String typeWord() {
+        return typeWord;
+    }
+
     /**
      * The two readings of {@code request}, each the whole request said unambiguously; this refusal
      * itself when the phrase cannot be found again in the request's text.

@@ -114,6 +114,12 @@ final class ColumnPhrase {
                 i += next(part, i + 1, "a") ? 2 : 1;
                 continue;
             }
+            if (t.is("counter") && !name.isEmpty() && !nameClosed && type == null) {
+                // "a views counter", "a login counter": a count of the name, an integer (its start is said as a default)
+                type = "integer";
+                nameClosed = true;
+                continue;
+            }
             if (t.is("but") && !name.isEmpty() && i + 1 < part.size() && part.get(i + 1).word() && MODIFIERS.contains(part.get(i + 1).text())) continue; // "not null but defaulting to 'gray'"
             if (t.is("called", "named") && name.isEmpty() && literalName(part, i + 1)) {
                 // "a column named type", "a column called date": the word after is the name, even when it is a type or a keyword

@@ -80,12 +80,14 @@ record CreateTableFrame(Slots slots) implements Frame {
         if (!rest.isEmpty() && rest.get(rest.size() - 1).is(")")) rest = rest.subList(0, rest.size() - 1);
         Optional<Tok> perOwner = onePer(rest);
         List<String> key = List.of();
-        for (List<Tok> part : ColumnList.split(rest)) {
+        List<List<Tok>> parts = ColumnList.split(rest);
+        boolean namesThenTypes = ColumnList.namesThenTypes(parts);
+        for (List<Tok> part : parts) {
             if (part.size() > 1 && part.get(0).is("primary") && part.get(1).is("key")) {
                 key = pairKey(part, cols, key);
                 continue;
             }
-            ColumnPhrase.Parsed parsed = slots.columns().parsed(part);
+            ColumnPhrase.Parsed parsed = slots.columns().parsed(part, namesThenTypes);
             ColumnDef c = parsed.column();
             if (parsed.primaryKey()) {
                 // the Supabase profiles shape: "id uuid primary key references auth.users on delete cascade"

@@ -27,7 +27,7 @@ final class FrameWords {
             "linked", "linking", "delete", "cascade", "set", "restrict", "no", "action", "array", "list", "type", "typed", "true", "false",
             "yes", "off", "today", "zero", "empty", "object", "string", "map", "holding", "storing", "containing", "primary", "key", "users", "user",
             "auth.users", "current_timestamp", "current_date", "text", "json", "jsonb", "id", "place", "spot", "slot", "room", "space", "somewhere",
-            "current", "signed-in", "logged-in", "signed", "logged", "col", "may", "always", "but", "without");
+            "current", "signed-in", "logged-in", "signed", "logged", "col", "may", "always", "but", "without", "counter");
 
     private static final Set<String> INDEX = Set.of("index", "indexes", "add", "create", "speed", "up", "lookups", "lookup", "searches", "search",
             "searching", "searchable", "faster", "fast", "query", "queries", "where", "when", "if", "only", "not", "null", "equals", "equal",
@@ -97,7 +97,7 @@ final class FrameWords {
     // "an updated_at that updates itself": the column keeping itself current is what the trigger does
     private static final Set<String> TRIGGER = Set.of("trigger", "itself", "add", "keep", "maintain", "touch", "auto", "automatically", "bump", "refresh",
             "current", "updated_at", "created_at", "timestamps", "up", "date", "fresh", "create", "set", "keeps", "updates", "update", "every",
-            "whenever", "row", "changes", "changed", "adding", "needed", "if", "column", "drop", "remove", "delete");
+            "whenever", "row", "changes", "changed", "adding", "needed", "if", "column", "drop", "remove", "delete", "pair");
 
     private static final Set<String> BUCKET = Set.of("bucket", "storage", "public", "private", "create", "add", "limited", "limit", "up", "files",
             "file", "mb", "kb", "gb", "megabytes", "gigabytes", "bytes", "b", "k", "m", "g", "size", "max", "maximum", "only", "allow", "allowed", "at", "most",

@@ -97,6 +97,11 @@ final class MultiChange {
                 changes = read(clause, focus, now);
             } catch (AmbiguousRequest a) {
                 throw inWhole(a, span);
+            } catch (AlreadySo a) {
+                // "job title is optional, add a timezone too" where job_title already is: said as there, the rest planned
+                there.add(a.getMessage());
+                focus = new Focus(a.table, a.column);
+                continue;
             } catch (PilotException e) {
                 if (e.exitCode() == PilotException.NOTHING_TO_DO) throw e;
                 throw PilotException.refused("did not understand the part \"" + ClauseText.join(clause) + "\" of \"" + Quote.oneLine(text) + "\": " + e.getMessage(),
@@ -136,8 +141,8 @@ final class MultiChange {
         for (List<Tok> w : order) {
             try {
                 return one.plan(w, clause, source, catalog);
-            } catch (AmbiguousRequest a) {
-                throw a;
+            } catch (AmbiguousRequest | AlreadySo a) {
+                throw a; // a reading that asks, or one that is already so, has judged the clause
             } catch (PilotException e) {
                 if (first == null || w == words) first = e; // the clause as written says best what is wrong with it
             }

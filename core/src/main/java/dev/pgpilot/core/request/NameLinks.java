@@ -92,6 +92,13 @@ final class NameLinks {
                 ct.get().column(c.text()).or(() -> ct.get().column(Inflect.singular(c.text()))).ifPresent(col -> pairs.add(new ColRef(ct.get(), col)));
             }
         }
+        if (pairs.isEmpty() && scope.stream().filter(t -> t.word() && catalog.findTable(t.text()).isPresent()).count() > 1) {
+            // "the category should be mandatory on listings": of two tables named, the one whose column the other's word names (category_id)
+            ColumnLinker linker = new ColumnLinker(catalog);
+            for (Tok t : scope) {
+                if (t.word()) catalog.findTable(t.text()).ifPresent(table -> linker.in(table, scope).forEach(l -> pairs.add(l.ref())));
+            }
+        }
         return pairs.size() == 1 ? Optional.of(pairs.iterator().next()) : Optional.empty();
     }
 

@@ -43,7 +43,7 @@ record NullabilityFrame(Slots slots, boolean required) implements Frame {
     public List<ChangeRequest> read(Words w) {
         NameLinks.ColRef r = slots.names().columnRef(w, w.all());
         if (r.column().notNull() == required) {
-            throw refuse(r.table().name().name() + "." + r.column().name() + " is already " + (required ? "required (not null)" : "optional"), null);
+            throw new AlreadySo(r.table().name().name() + "." + r.column().name() + " is already " + (required ? "required (not null)" : "optional"), r.table().name(), r.column().name());
         }
         return List.of(new SetNotNull(r.table().name(), r.column().name(), required));
     }

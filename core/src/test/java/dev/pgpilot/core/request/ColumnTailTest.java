@@ -64,16 +64,19 @@ class ColumnTailTest {
     }
 
     @Test
-    void aTailAfterAChangeToAnExistingColumnIsNotFoldedIntoIt() {
-        // "it" is tasks.notes, already optional: said so, not silently taken as something else
-        PilotException e = assertThrows(PilotException.class, () -> parse("rename tasks.notes to details, it can be null"));
-        assertTrue(e.getMessage().contains("optional") || e.getMessage().contains("nothing to do"), e.getMessage());
+    void aTailAfterAChangeToAnExistingColumnIsAClauseAboutThatColumn() {
+        // "it" is tasks.notes, renamed details, already optional: the rename is planned and the tail listed as already so
+        ChangeSet s = new RequestParser(CATALOG).parse("rename tasks.notes to details, it can be null");
+        assertEquals(List.of("details"), s.changes().stream().map(c -> assertInstanceOf(RenameColumn.class, c).to()).toList());
+        assertEquals(List.of("tasks.details is already optional"), s.alreadyThere());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
             "add archived_at timestamptz to tasks, nullable, no default | tasks: archived_at timestamptz",
             "add archived_at timestamptz to tasks without a default | tasks: archived_at timestamptz",
+            "add archived_at timestamptz to tasks, optional, with no default | tasks: archived_at timestamptz",
+            "add a priority int to tasks, with a default of 2 | tasks: priority integer default 2",
             "add a color column to tasks, not null but defaulting to 'gray' | tasks: color text not null default 'gray'",
             "add a weight column to tasks, numeric(4,2), default 1, not null | tasks: weight numeric(4,2) not null default 1",
             "add a label to tasks, varchar(40) | tasks: label varchar(40)"})
