@@ -127,6 +127,7 @@ public final class MigrationRenderer {
     }
 
     private static void alreadyThere(ChangeSet set, StringBuilder u) {
+        for (String read : set.readAs()) u.append("-- ").append(Character.toUpperCase(read.charAt(0))).append(Ddl.commentText(read.substring(1))).append("\n");
         for (String there : set.alreadyThere()) u.append("-- Already there, left out: ").append(Ddl.commentText(there)).append("\n");
     }
 

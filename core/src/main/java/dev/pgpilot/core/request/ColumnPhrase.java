@@ -25,6 +25,8 @@ final class ColumnPhrase {
      * Words that never belong in a column's name: each asks for something a column description
      * cannot say, so a request using them must be refused rather than have them glued or dropped.
      */
+    /** Words that open a phrase of their own after a column's description: the phrase is what was not understood. */
+    private static final Set<String> CONNECTIVES = Set.of("for", "but", "so", "because", "since", "unless", "except", "only", "while", "although", "though");
     private static final Set<String> NEVER_NAME = Set.of("per", "descending", "ascending", "asc", "desc", "where", "when", "whose", "if",
             "unless", "each", "every", "all", "for", "so", "because", "since", "by", "from", "on", "in", "into", "than", "between", "at",
             "least", "most", "only", "before", "after", "but", "or", "not", "no", "without", "except", "like", "must", "should", "can",
@@ -202,7 +204,9 @@ final class ColumnPhrase {
                 continue;
             }
             if (t.kind() != Kind.WORD || NEVER_NAME.contains(t.text()) || nameClosed || t.text().contains(".")) {
-                throw refuse("did not understand \"" + t.raw() + "\" in the column description", "write: <name> <type> [not null] [unique] [default <value>] [references <table>]");
+                // "for anon users", "but only for doctors": a connective opens the phrase not understood, and the phrase is what to name
+                String what = t.word() && CONNECTIVES.contains(t.text()) ? Words.raw(part.subList(i, part.size())) : t.raw();
+                throw refuse("did not understand \"" + what + "\" in the column description", "write: <name> <type> [not null] [unique] [default <value>] [references <table>]");
             }
             name.add(t.text());
         }

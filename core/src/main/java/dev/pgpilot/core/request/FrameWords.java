@@ -123,6 +123,15 @@ final class FrameWords {
             Map.entry(AddUpdatedAtTrigger.class, List.of(TRIGGER, COLUMN)), Map.entry(CreateBucket.class, List.of(BUCKET)), Map.entry(ChangeBucket.class, List.of(BUCKET)),
             Map.entry(Comment.class, List.of(COMMENT)));
 
+    /** Every function word of every kind: a word of a request that is none of these (nor a name) may be misspelt ({@link Misspellings}). */
+    static final Set<String> ALL = every();
+
+    private static Set<String> every() {
+        Set<String> out = new HashSet<>(GENERIC);
+        BY_KIND.values().forEach(sets -> sets.forEach(out::addAll));
+        return Set.copyOf(out);
+    }
+
     /** Every function word the given changes allow together. */
     static Set<String> of(List<ChangeRequest> changes) {
         Set<String> out = new HashSet<>(GENERIC);

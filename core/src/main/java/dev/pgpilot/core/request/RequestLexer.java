@@ -3,6 +3,7 @@ package dev.pgpilot.core.request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,10 +33,8 @@ final class RequestLexer {
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     static List<Tok> lex(String text) {
-        // possessives and contractions first, so "organization's" is one word and "can't" reads as "can not"
-        String t = NOT.matcher(irregularNot(POSSESSIVE.matcher(text.replace('’', '\'')).replaceAll("$1"))).replaceAll(" not");
         List<Tok> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(t);
+        Matcher m = TOKEN.matcher(normalized(text));
         while (m.find()) {
             if (m.group(1) != null) out.add(new Tok(Kind.QUOTED, m.group(1).replace("''", "'"), m.group()));
             else if (m.group(2) != null) out.add(new Tok(Kind.QUOTED, m.group(2), m.group()));
@@ -45,6 +44,26 @@ final class RequestLexer {
             else out.add(new Tok(Kind.SYMBOL, m.group(6), m.group()));
         }
         return out;
+    }
+
+    /**
+     * The text with each word whose lower-cased form is a key replaced by its value; quoted values
+     * and everything else stay as they are (possessives and contractions as {@link #lex} reads them).
+     */
+    static String replaceWords(String text, Map<String, String> words) {
+        Matcher m = TOKEN.matcher(normalized(text));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String to = m.group(4) == null ? null : words.get(m.group(4).toLowerCase(Locale.ROOT));
+            m.appendReplacement(out, Matcher.quoteReplacement(to == null ? m.group() : to));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Possessives and contractions first, so "organization's" is one word and "can't" reads as "can not". */
+    private static String normalized(String text) {
+        return NOT.matcher(irregularNot(POSSESSIVE.matcher(text.replace('’', '\'')).replaceAll("$1"))).replaceAll(" not");
     }
 
     private static String irregularNot(String text) {

@@ -21,7 +21,15 @@ public final class RequestParser {
         String text = Quote.oneLine(request);
         if (text.isEmpty()) throw refuse("empty request", "say what to change, e.g. \"add notes text to orders\"");
         if (text.length() > 2000) throw refuse("request too long (" + text.length() + " characters)", "describe one change at a time");
-        return MultiChange.plan(text, readable(text, catalog), catalog, RequestParser::clause);
+        return Misspellings.plan(text, catalog, this::planAsWritten);
+    }
+
+    /** The request as written, its reason (if any) set aside and said in the plan. */
+    private ChangeSet planAsWritten(String text) {
+        Rationale.Split read = read(text, catalog);
+        ChangeSet set = MultiChange.plan(text, read.kept(), catalog, RequestParser::clause);
+        if (read.reason().isEmpty()) return set;
+        return set.readFrom(text, List.of("read \"" + MultiChange.ClauseText.join(read.reason()) + "\" as the reason for the change, not part of it"));
     }
 
     /** One change (or one clause of several, {@link MultiChange}): routed from {@code words}, every token of {@code accounted} explained. */
@@ -55,12 +63,16 @@ public final class RequestParser {
      * the same tokens.
      */
     static List<Tok> readable(String text, Catalog catalog) {
+        return read(text, catalog).kept();
+    }
+
+    private static Rationale.Split read(String text, Catalog catalog) {
         List<Tok> all = Politeness.strip(RequestLexer.lex(text), true);
         boolean comment = !all.isEmpty() && all.get(0).is("comment", "describe", "document") || text.contains(":");
-        if (!comment) all = Politeness.strip(all, false);
-        List<Tok> toks = comment ? all : Rationale.strip(all, catalog);
-        if (!comment) new RowChangeGuard(catalog).check(toks);
-        return toks;
+        if (comment) return new Rationale.Split(all, List.of());
+        Rationale.Split split = Rationale.split(Politeness.strip(all, false), catalog);
+        new RowChangeGuard(catalog).check(split.kept());
+        return split;
     }
 
     /** True when the request asks for a new table (the LLM backend checks its model's creates with it). */

@@ -93,7 +93,7 @@ final class RowChangeGuard {
             if (next(toks, v + 1, "from") && !schemaNoun) return Optional.of("\"" + verb.raw() + " from\"");
             if (toks.stream().anyMatch(t -> t.kind() == Kind.WORD && ROWS.contains(t.text())) && !has(toks, "column", "columns", "field", "table", "index", "security", "rls", "row-level")) {
                 // "turn on row level security for comments" names row level security, not rows
-                return Optional.of("rows");
+                return Optional.of("rows: \"" + rowsPhrase(toks, v) + "\"");
             }
         }
         if (REMOVE.contains(verb.text()) && !has(toks, "column", "columns", "table", "tables", "index", "constraint", "default", "policy", "trigger", "bucket", "enum", "type")) {
@@ -118,6 +118,17 @@ final class RowChangeGuard {
             if (has(toks, "into") && toks.stream().anyMatch(t -> t.kind() == Kind.QUOTED) && !has(toks, "enum")) return Optional.of("values put into a table");
         }
         return Optional.empty();
+    }
+
+    /** The words that read as rows: from the last verb or joiner before the first row noun, to it ("keep the data", "drop all rows"). */
+    private static String rowsPhrase(List<Tok> toks, int verb) {
+        int noun = verb;
+        while (noun < toks.size() - 1 && !(toks.get(noun).kind() == Kind.WORD && ROWS.contains(toks.get(noun).text()))) noun++;
+        int from = verb;
+        for (int i = noun - 1; i > verb; i--) {
+            if (toks.get(i).is(",", "and", "but", "then", "also")) { from = i + 1; break; }
+        }
+        return Words.raw(toks.subList(from, noun + 1));
     }
 
     /** The first word after politeness ("please", "can you", "I want to", "let's"). */

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * row through a SECURITY DEFINER function), a rights table, an FK whose index already exists; and
  * what must not block writes on a table in use: indexes built and dropped concurrently in a file of
  * their own, keys and checks added NOT VALID and validated in the next file; a bucket that refuses
- * to take over one that is already there (its down deletes it).
+ * to take over one that is already there (its down deletes it); how words were read that the SQL does not show (a
+ * misspelt word corrected, a reason set aside).
  */
 class GeneratedMigrationGoldenTest {
 
@@ -33,6 +34,8 @@ class GeneratedMigrationGoldenTest {
         key-on-new-column      | sql:select 1                                                                           | add reviewer_id references auth.users to posts
         bucket                 | sql:select 1                                                                           | create a public bucket avatars limited to 2 MB for images
         bucket-settings        | sql:insert into storage.buckets (id, name, public, file_size_limit) values ('avatars', 'avatars', true, 1048576) | avatars should be private and only accept jpeg and png images, up to 5 MB
+        misspelt-word-said     | sql:select 1                                                                           | renmae orders.status to state
+        reason-said            | sql:select 1                                                                           | add shipped_at timestamptz to orders, we ship from two warehouses now
         """)
     void theGeneratedMigrationAndItsDownReadAsPinned(String golden, String setup, String request) throws Exception {
         DatabaseTarget db = Fixture.fresh();
