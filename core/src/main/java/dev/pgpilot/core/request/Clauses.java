@@ -61,6 +61,11 @@ final class Clauses {
         return out;
     }
 
+    /** A verb that opens a change ("add", "drop", "rename" ...). */
+    static boolean changeVerb(String word) {
+        return VERBS.contains(word);
+    }
+
     /** A command a policy may grant ("read", "delete", "upload" ...). */
     static boolean policyVerb(String word) {
         return POLICY_VERBS.contains(word);

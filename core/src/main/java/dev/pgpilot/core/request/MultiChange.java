@@ -43,7 +43,33 @@ final class MultiChange {
 
     private ChangeSet plan(Catalog catalog) {
         Optional<TopicPrefix> topic = TopicPrefix.of(toks, catalog);
-        if (topic.isPresent()) return onTopic(topic.get(), catalog);
+        if (topic.isPresent() && topic.get().plainLead() && !topic.get().comma()) return onTopic(topic.get(), catalog);
+        if (topic.isPresent()) {
+            // a lead-in that restates the change: read on its topic when its words agree, else as it always was read
+            ChangeSet set;
+            try {
+                set = onTopic(topic.get(), catalog);
+            } catch (AmbiguousRequest a) {
+                throw a;
+            } catch (PilotException e) {
+                if (e.exitCode() == PilotException.NOTHING_TO_DO) throw e;
+                return planWithoutTopic(catalog);
+            }
+            try {
+                topic.get().check(set.changes(), catalog);
+                return set;
+            } catch (PilotException leadIn) {
+                try {
+                    return planWithoutTopic(catalog);
+                } catch (PilotException e) {
+                    throw leadIn; // the lead-in's word not accounted for says best what was not understood
+                }
+            }
+        }
+        return planWithoutTopic(catalog);
+    }
+
+    private ChangeSet planWithoutTopic(Catalog catalog) {
         List<Clauses.Span> spans = Clauses.split(toks);
         if (spans.size() <= 1) return ExistingObjects.check(new ChangeSet(text, read(toks, null, catalog)), catalog);
         try {
@@ -62,7 +88,7 @@ final class MultiChange {
 
     /** "workouts: add duration_seconds int": the changes after the colon, each on the table before it. */
     private ChangeSet onTopic(TopicPrefix topic, Catalog catalog) {
-        List<Tok> rest = toks.subList(topic.rest(), toks.size());
+        List<Tok> rest = toks.subList(topic.rest(), topic.end());
         ChangeSet set;
         try {
             set = new MultiChange(one, text, rest).planClauses(Clauses.split(rest), catalog, new Focus(topic.table().name(), null));
@@ -132,6 +158,20 @@ final class MultiChange {
             if (focus.column() != null) variants.add(replacePronoun(words, focus.table().name() + "." + focus.column()));
             variants.add(replacePronoun(words, focus.table().name()));
             return onlyReading(variants, clause, source, catalog);
+        }
+        // "reviews: reviewer_id defaults to auth.uid()": a clause that starts with a column the table has is about that column
+        Tok lead = clause.get(0);
+        if (lead.word() && !lead.text().contains(".") && catalog.findTable(focus.table().display()).filter(t -> t.columns().containsKey(lead.text())).isPresent()) {
+            List<Tok> qualified = new ArrayList<>(clause);
+            String name = focus.table().name() + "." + lead.text();
+            qualified.set(0, new Tok(Kind.WORD, name, name));
+            try {
+                return one.plan(qualified, clause, source, catalog);
+            } catch (AmbiguousRequest a) {
+                throw a;
+            } catch (PilotException e) {
+                // not a change of that column: read as written
+            }
         }
         List<Tok> onTable = new ArrayList<>(words);
         onTable.add(new Tok(Kind.WORD, "on", "on"));
