@@ -46,6 +46,8 @@ final class ChangeRenderers implements ChangeRequest.Cases<ChangeSql> {
     @Override public ChangeSql createEnum(CreateEnum c) { return render(new CreateEnumRenderer(), c); }
     @Override public ChangeSql addEnumValue(AddEnumValue c) { return render(new AddEnumValueRenderer(), c); }
     @Override public ChangeSql renameEnumValue(RenameEnumValue c) { return render(new RenameEnumValueRenderer(), c); }
+    @Override public ChangeSql renameEnum(RenameEnum c) { return render(new RenameEnumRenderer(), c); }
+    @Override public ChangeSql setTriggerEnabled(SetTriggerEnabled c) { return render(new SetTriggerEnabledRenderer(), c); }
     @Override public ChangeSql enableRls(EnableRls c) { return render(new EnableRlsRenderer(), c); }
     @Override public ChangeSql createPolicy(CreatePolicy c) { return render(new CreatePolicyRenderer(), c); }
     @Override public ChangeSql createRightsCheck(CreateRightsCheck c) { return render(new CreateRightsCheckRenderer(), c); }

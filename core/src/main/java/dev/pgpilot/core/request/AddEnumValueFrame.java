@@ -46,6 +46,13 @@ record AddEnumValueFrame(Slots slots) implements Frame {
             return new Shape(all.get(also + 3), all.subList(0, also), pos > also ? pos : -1, true);
         }
         if (!w.any(VERBS)) return null;
+        int in = pos < 0 ? -1 : trailingEnum(all, pos);
+        if (in >= 0) {
+            // "add 'renewed' before 'returned' in loan_status": the position clause, then the enum
+            List<Tok> value = all.subList(0, pos).stream().filter(t -> t.kind() == Kind.QUOTED || t.word() && !VERBS.contains(t.text()) && !ADD.contains(t.text())
+                    && !FILLER.contains(t.text()) && !EnumWords.DESCRIBING.contains(t.text())).toList();
+            return value.size() == 1 ? new Shape(value.get(0), all.subList(in + 1, all.size()), pos) : null;
+        }
         int to = lastBefore(all, "to", end);
         if (to >= 0) {
             List<Tok> before = all.subList(0, to).stream().filter(t -> t.kind() == Kind.QUOTED || t.word() && !VERBS.contains(t.text()) && !ADD.contains(t.text())
@@ -80,6 +87,13 @@ record AddEnumValueFrame(Slots slots) implements Frame {
         for (int i = 1; i + 2 < all.size(); i++) {
             if (all.get(i).is("can", "could", "may", "might") && all.get(i + 1).is("also") && all.get(i + 2).is("be")) return i;
         }
+        return -1;
+    }
+
+    /** The "in", "to" or "of" after the value(s) of a position clause ("before 'returned' in loan_status"), or -1. */
+    private static int trailingEnum(List<Tok> all, int pos) {
+        int after = all.get(pos).is("between") ? pos + 4 : pos + 2;
+        if (after + 1 < all.size() && all.get(after).word() && all.get(after).is("in", "into", "to", "of", "for", "on")) return after;
         return -1;
     }
 

@@ -106,6 +106,12 @@ final class CatalogAfter {
         } else if (change instanceof RenameEnumValue c) {
             Catalog.EnumType e = enums.get(c.type().display());
             if (e != null) enums.put(c.type().display(), new Catalog.EnumType(e.name(), e.values().stream().map(v -> v.equals(c.from()) ? c.to() : v).toList()));
+        } else if (change instanceof RenameEnum c) {
+            Catalog.EnumType e = enums.remove(c.type().display());
+            QualifiedName to = new QualifiedName(c.type().schema(), c.to());
+            if (e != null) enums.put(to.display(), new Catalog.EnumType(to, e.values()));
+        } else if (change instanceof SetTriggerEnabled) {
+            // the trigger stays defined: enabled or not is no part of the planner's catalog
         } else if (change instanceof DropTrigger c) {
             table(c.table(), t -> new Catalog.Table(t.name(), t.columns(), t.indexes(), t.constraints(), t.rls(), t.comment(), t.policies(),
                     t.triggers().stream().filter(x -> !x.name().equals(c.name())).toList()));

@@ -38,11 +38,13 @@ public sealed interface ChangeRequest {
         R createEnum(CreateEnum change);
         R addEnumValue(AddEnumValue change);
         R renameEnumValue(RenameEnumValue change);
+        R renameEnum(RenameEnum change);
         R enableRls(EnableRls change);
         R createPolicy(CreatePolicy change);
         R createRightsCheck(CreateRightsCheck change);
         R addUpdatedAtTrigger(AddUpdatedAtTrigger change);
         R dropTrigger(DropTrigger change);
+        R setTriggerEnabled(SetTriggerEnabled change);
         R createBucket(CreateBucket change);
         R changeBucket(ChangeBucket change);
         R comment(Comment change);
@@ -204,6 +206,12 @@ public sealed interface ChangeRequest {
         public <R> R accept(Cases<R> cases) { return cases.renameEnumValue(this); }
     }
 
+    /** "rename the term type to semester": the type keeps its values, and every column of it keeps working (they point at it, not at its name). */
+    record RenameEnum(QualifiedName type, String to) implements ChangeRequest {
+        public String describe() { return "rename_type_" + type.name() + "_to_" + to; }
+        public <R> R accept(Cases<R> cases) { return cases.renameEnum(this); }
+    }
+
     record EnableRls(QualifiedName table) implements ChangeRequest {
         public String describe() { return "enable_rls_on_" + table.name(); }
         public <R> R accept(Cases<R> cases) { return cases.enableRls(this); }
@@ -275,10 +283,23 @@ public sealed interface ChangeRequest {
         }
     }
 
-    /** @param definition pg_get_triggerdef of the trigger, which the down script creates again */
-    record DropTrigger(QualifiedName table, String name, String definition) implements ChangeRequest {
+    /**
+     * @param definition pg_get_triggerdef of the trigger, which the down script creates again
+     * @param column the column the request named the trigger by ("stop bumping orders.updated_at"), or null
+     */
+    record DropTrigger(QualifiedName table, String name, String definition, String column) implements ChangeRequest {
+        public DropTrigger(QualifiedName table, String name, String definition) {
+            this(table, name, definition, null);
+        }
+
         public String describe() { return "drop_trigger_" + name; }
         public <R> R accept(Cases<R> cases) { return cases.dropTrigger(this); }
+    }
+
+    /** "turn off the X trigger" (disable: it stays defined, and the down enables it again), "turn it back on". */
+    record SetTriggerEnabled(QualifiedName table, String name, boolean enabled) implements ChangeRequest {
+        public String describe() { return (enabled ? "enable_trigger_" : "disable_trigger_") + name; }
+        public <R> R accept(Cases<R> cases) { return cases.setTriggerEnabled(this); }
     }
 
     /** @param sizeLimit bytes, or null; @param mimeTypes allowed types, empty = any */

@@ -9,6 +9,7 @@ import java.util.List;
  * what it cannot pin down. The {@link Router} decides which frame reads a request.
  */
 sealed interface Frame permits AddColumnsFrame, AddEnumValueFrame, AlterTypeFrame, BucketFrame, CheckFrame, CommentFrame, CreateEnumFrame,
+        EnumColumnFrame,
         CreateTableFrame, DefaultFrame, DropFrame, ForeignKeyFrame, IndexFrame, NullabilityFrame, PolicyFrame, RenameEnumValueFrame, RenameFrame, RlsFrame,
         TimestampsFrame, TriggerFrame, UniqueFrame {
 

@@ -19,6 +19,8 @@ enum FrameKind {
     RLS,
     TRIGGER,
     TIMESTAMPS,
+    /** Before CREATE_ENUM: "profiles need a tier column, a new enum with basic, student" is a column of a new enum. */
+    ENUM_COLUMN,
     CREATE_ENUM,
     ADD_ENUM_VALUE,
     INDEX,

@@ -72,7 +72,9 @@ final class FrameWords {
 
     private static final Set<String> ENUM = Set.of("create", "new", "define", "introduce", "enum", "type", "with", "values", "or", "containing",
             "having", "options", "add", "include", "includes", "allow", "extend", "support", "value", "option", "before", "after", "between",
-            "level", "state", "status", "kind", "stage", "choice", "use", "using", "it", "can", "could", "may", "might", "also", "rename", "label");
+            "level", "state", "status", "kind", "stage", "choice", "use", "using", "it", "can", "could", "may", "might", "also", "rename", "label",
+            // "a tier column which can be either basic or plus", "where label_kind is a new enum of ..."
+            "either", "one", "where");
 
     private static final Set<String> RLS = Set.of("enable", "turn", "rls", "row", "level", "security", "row-level", "switch", "add");
 
@@ -97,7 +99,12 @@ final class FrameWords {
     // "an updated_at that updates itself": the column keeping itself current is what the trigger does
     private static final Set<String> TRIGGER = Set.of("trigger", "itself", "add", "keep", "maintain", "touch", "auto", "automatically", "bump", "refresh",
             "current", "updated_at", "created_at", "timestamps", "up", "date", "fresh", "create", "set", "keeps", "updates", "update", "every",
-            "whenever", "row", "changes", "changed", "adding", "needed", "if", "column", "drop", "remove", "delete", "pair");
+            "whenever", "row", "changes", "changed", "adding", "needed", "if", "column", "drop", "remove", "delete", "pair",
+            // "stop bumping orders.updated_at on every update", "an updated_at that sets itself"
+            "stop", "bumping", "sets", "updated", "modified", "edited", "time", "any", "anymore", "on");
+
+    /** "turn off the audit trigger", "disable ...", "switch it back on". */
+    private static final Set<String> TRIGGER_SWITCH = Set.of("turn", "off", "on", "disable", "enable", "switch", "pause", "back", "again", "re-enable", "stop", "temporarily");
 
     private static final Set<String> BUCKET = Set.of("bucket", "storage", "public", "private", "create", "add", "limited", "limit", "up", "files",
             "file", "mb", "kb", "gb", "megabytes", "gigabytes", "bytes", "b", "k", "m", "g", "size", "max", "maximum", "only", "allow", "allowed", "at", "most",
@@ -106,7 +113,9 @@ final class FrameWords {
             "reduce", "bump", "change", "set", "make", "images", "photos", "pictures", "pics", "photo", "picture", "image", "jpg", "mp3", "txt",
             "videos", "video", "audio", "mp4", "per", "upload", "it");
 
-    private static final Set<String> COMMENT = Set.of("comment", "describe", "document", "note", "say", "says", "saying");
+    private static final Set<String> COMMENT = Set.of("comment", "describe", "document", "note", "say", "says", "saying",
+            // "put a comment on T.c: ...", "add a comment to T.c saying ..."
+            "put", "add", "set", "write", "leave");
 
     private static final Map<Class<? extends ChangeRequest>, List<Set<String>>> BY_KIND = Map.ofEntries(
             Map.entry(AddColumn.class, List.of(COLUMN)), Map.entry(DropColumn.class, List.of(DROP)),
@@ -117,7 +126,8 @@ final class FrameWords {
             Map.entry(RenameTable.class, List.of(RENAME)), Map.entry(DropTable.class, List.of(DROP)),
             Map.entry(CreateIndex.class, List.of(INDEX)), Map.entry(DropIndex.class, List.of(DROP, DROP_INDEX)),
             Map.entry(CreateEnum.class, List.of(ENUM)), Map.entry(AddEnumValue.class, List.of(ENUM)),
-            Map.entry(RenameEnumValue.class, List.of(ENUM, RENAME)), Map.entry(DropTrigger.class, List.of(TRIGGER, DROP)),
+            Map.entry(RenameEnumValue.class, List.of(ENUM, RENAME)), Map.entry(RenameEnum.class, List.of(ENUM, RENAME)),
+            Map.entry(SetTriggerEnabled.class, List.of(TRIGGER, TRIGGER_SWITCH)), Map.entry(DropTrigger.class, List.of(TRIGGER, DROP)),
             Map.entry(EnableRls.class, List.of(RLS)), Map.entry(CreatePolicy.class, List.of(POLICY_FRAME, RLS)),
             Map.entry(CreateRightsCheck.class, List.of(POLICY_FRAME)),
             Map.entry(AddUpdatedAtTrigger.class, List.of(TRIGGER, COLUMN)), Map.entry(CreateBucket.class, List.of(BUCKET)), Map.entry(ChangeBucket.class, List.of(BUCKET)),

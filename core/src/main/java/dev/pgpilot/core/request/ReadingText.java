@@ -50,6 +50,7 @@ final class ReadingText {
         if (c instanceof CreateEnum e) return "create enum " + table(e.type()) + " with values " + String.join(", ", e.values());
         if (c instanceof AddEnumValue v) return "add value " + Quote.literal(v.value()) + " to " + (v.column() == null ? table(v.type()) : "the " + v.column() + " enum") + place(v);
         if (c instanceof RenameEnumValue r) return "rename the " + table(r.type()) + " value " + Quote.literal(r.from()) + " to " + Quote.literal(r.to());
+        if (c instanceof RenameEnum r) return "rename type " + table(r.type()) + " to " + r.to();
         if (c instanceof DropTrigger d) return "drop trigger " + d.name() + " on " + table(d.table());
         if (c instanceof AddUpdatedAtTrigger t) return "add an updated_at trigger to " + table(t.table());
         // defaults, checks, foreign keys, new tables, policies, buckets and comments carry expressions or text a short sentence would not say exactly

@@ -31,7 +31,8 @@ record RenameFrame(Slots slots) implements Frame {
         if (to < 0 || to + 1 >= all.size()) throw refuse("rename to what?", "e.g. \"rename customers.full_name to display_name\"");
         String newName = Quote.checkIdentifier(all.get(to + 1).text());
         List<Tok> before = w.sub(0, to);
-        refuseTypeRename(before, newName);
+        java.util.Optional<ChangeRequest> type = typeRename(w, before, newName);
+        if (type.isPresent()) return List.of(type.get());
         boolean tableRename = before.stream().anyMatch(t -> t.is("table")) && before.stream().noneMatch(t -> t.is("column") || t.text().contains("."));
         if (!tableRename && before.stream().noneMatch(t -> t.text().contains(".") || t.is("column"))) {
             // "rename orders to purchases": one known table and nothing else
@@ -53,22 +54,26 @@ record RenameFrame(Slots slots) implements Frame {
     }
 
     /**
-     * An enum is renamed by no change this planner writes, so a name that is an enum is never read
-     * as a column of the same name: "rename the term type to semester" is refused, and a bare
-     * "rename term to semester" names both readings for the user to pick the column by name.
+     * A name that is an enum is the type's rename when the words say "type" or "enum", or when no
+     * column has that name; a bare name that is also a column ("rename term to semester" with
+     * courses.term) asks which, never reads it as one of them.
      */
-    private void refuseTypeRename(List<Tok> before, String newName) {
+    private java.util.Optional<ChangeRequest> typeRename(Words w, List<Tok> before, String newName) {
         // a value's rename ("rename the priority value high to top") is RenameEnumValueFrame's
-        if (before.stream().anyMatch(t -> t.is("column", "table", "value", "label", "option") || t.text().contains("."))) return;
+        if (before.stream().anyMatch(t -> t.is("column", "table", "value", "label", "option") || t.text().contains("."))) return java.util.Optional.empty();
         Tok named = before.stream().filter(t -> t.word() && slots.catalog().findEnum(t.text()).isPresent()).findFirst().orElse(null);
-        if (named == null) return;
-        String type = slots.catalog().findEnum(named.text()).get().name().name();
-        String byHand = "renaming the type is written by hand: pgpilot new --empty rename_" + type + " (alter type " + type + " rename to " + newName + ")";
-        if (before.stream().anyMatch(t -> t.is("type", "enum"))) throw refuse("renaming the enum " + type + " is not generated from plain English", byHand);
+        if (named == null) return java.util.Optional.empty();
+        Catalog.EnumType e = slots.catalog().findEnum(named.text()).get();
+        String type = e.name().name();
+        if (slots.catalog().findEnum(newName).isPresent() || slots.catalog().findTable(newName).isPresent()) {
+            throw refuse("cannot rename the enum " + type + " to " + newName + ": a type or table of that name exists", "pick another name");
+        }
         List<String> columns = slots.names().columnOwners(named.text()).stream().map(o -> o.name().name() + "." + named.text()).toList();
-        if (columns.isEmpty()) throw refuse("renaming the enum " + type + " is not generated from plain English", byHand);
-        throw refuse("\"" + named.raw() + "\" is the enum " + type + " and the column " + String.join(" and the column ", columns),
-                "to rename the column say \"rename column " + columns.get(0) + " to " + newName + "\"; " + byHand);
+        if (before.stream().anyMatch(t -> t.is("type", "enum")) || columns.isEmpty()) return java.util.Optional.of(new ChangeRequest.RenameEnum(e.name(), newName));
+        List<AmbiguousRequest.Reading> readings = new ArrayList<>();
+        readings.add(new AmbiguousRequest.Reading("rename the enum " + type + " to " + newName, "rename type " + type + " to " + newName));
+        for (String c : columns) readings.add(new AmbiguousRequest.Reading("rename the column " + c + " to " + newName, "rename column " + c + " to " + newName));
+        throw new AmbiguousRequest(w.source(), readings);
     }
 
     /** "rename notes to memos": the notes table, or the notes column of a table that has one? */

@@ -50,6 +50,7 @@ final class Router {
             case RLS -> new RlsFrame(slots);
             case TRIGGER -> new TriggerFrame(slots);
             case TIMESTAMPS -> new TimestampsFrame(slots);
+            case ENUM_COLUMN -> new EnumColumnFrame(slots);
             case CREATE_ENUM -> new CreateEnumFrame(slots);
             case ADD_ENUM_VALUE -> new AddEnumValueFrame(slots);
             case INDEX -> indexes;

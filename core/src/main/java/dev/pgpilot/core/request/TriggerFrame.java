@@ -19,7 +19,10 @@ import java.util.Set;
  * ...") is application code: refused, saying so.
  */
 record TriggerFrame(Slots slots) implements Frame {
-    private static final Set<String> KEEP = Set.of("keep", "keeps", "maintain", "touch", "auto", "automatically", "bump", "refresh", "updates");
+    private static final Set<String> KEEP = Set.of("keep", "keeps", "maintain", "touch", "auto", "automatically", "bump", "bumping", "refresh", "updates", "itself");
+    /** "turn off the audit trigger", "disable ...": the trigger stays defined and stops firing. */
+    private static final Set<String> OFF = Set.of("disable", "pause");
+    private static final Set<String> ON = Set.of("enable", "re-enable", "resume");
 
     @Override
     public boolean fits(Words w) {
@@ -33,7 +36,11 @@ record TriggerFrame(Slots slots) implements Frame {
 
     @Override
     public List<ChangeRequest> read(Words w) {
-        if (w.any(DROP)) return drop(w);
+        Boolean enable = w.any(OFF) || w.phrase("turn", "off") || w.phrase("switch", "off") ? Boolean.FALSE
+                : w.any(ON) || w.phrase("back", "on") || w.phrase("turn", "on") || w.phrase("switch", "on") ? Boolean.TRUE : null;
+        if (enable != null && w.has("trigger")) return switched(w, enable);
+        // "stop bumping orders.updated_at on every update": the trigger that keeps it goes, and the down puts it back
+        if (w.any(DROP) || w.has("stop") && updatedAt(w).isPresent()) return w.has("stop") && !w.has("trigger") ? dropUpdatedAt(w) : drop(w);
         Optional<Tok> dotted = updatedAt(w).filter(t -> t.text().contains("."));
         Catalog.Table t = dotted.isPresent() ? slots.catalog().table(dotted.get().text().substring(0, dotted.get().text().indexOf('.')))
                 : slots.names().lastTable(w.all());
@@ -43,6 +50,27 @@ record TriggerFrame(Slots slots) implements Frame {
         }
         out.add(new AddUpdatedAtTrigger(t.name(), !slots.catalog().hasFunction("public.set_updated_at")));
         return out;
+    }
+
+    /** The trigger the words name ("the audit_orders trigger"), switched off or on. */
+    private List<ChangeRequest> switched(Words w, boolean enable) {
+        ChangeRequest named = drop(w).get(0);
+        DropTrigger d = (DropTrigger) named;
+        return List.of(new ChangeRequest.SetTriggerEnabled(d.table(), d.name(), enable));
+    }
+
+    /** The trigger on the table that writes updated_at through set_updated_at() (or is named for updated_at); none or several are refused. */
+    private List<ChangeRequest> dropUpdatedAt(Words w) {
+        Optional<Tok> dotted = updatedAt(w).filter(t -> t.text().contains("."));
+        Catalog.Table t = dotted.isPresent() ? slots.catalog().table(dotted.get().text().substring(0, dotted.get().text().indexOf('.')))
+                : slots.names().lastTable(w.all());
+        List<Catalog.Trigger> keeping = t.triggers().stream()
+                .filter(x -> x.definition().toLowerCase(java.util.Locale.ROOT).contains("set_updated_at") || x.name().contains("updated_at")).toList();
+        if (keeping.isEmpty()) throw refuse(t.name().name() + " has no trigger that sets updated_at", "its triggers: " + (t.triggers().isEmpty() ? "none"
+                : String.join(", ", t.triggers().stream().map(Catalog.Trigger::name).toList())));
+        if (keeping.size() > 1) throw refuse(t.name().name() + " has " + keeping.size() + " triggers that set updated_at: " + String.join(", ", keeping.stream().map(Catalog.Trigger::name).toList()),
+                "say which: \"drop the " + keeping.get(0).name() + " trigger\"");
+        return List.of(new DropTrigger(t.name(), keeping.get(0).name(), keeping.get(0).definition(), "updated_at"));
     }
 
     /** The trigger a drop names, on whichever table has it; two tables with a trigger of that name are asked about. */

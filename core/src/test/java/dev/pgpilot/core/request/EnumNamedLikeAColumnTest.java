@@ -2,16 +2,16 @@ package dev.pgpilot.core.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.request.ChangeRequest.RenameColumn;
+import dev.pgpilot.core.request.ChangeRequest.RenameEnum;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * An enum that shares its name with a column (school's enum term and courses.term): a rename
- * that names it bare is never read as the column's rename, since the user may mean the type.
+ * that says "type" renames the enum; one that names it bare asks which, since the user may mean either.
  */
 class EnumNamedLikeAColumnTest {
     private final Catalog catalog = new TinyCatalog()
@@ -20,17 +20,15 @@ class EnumNamedLikeAColumnTest {
             .build();
 
     @Test
-    void aBareNameThatIsAnEnumAndAColumnIsRefusedNamingBoth() {
-        PilotException e = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse("rename term to semester"));
+    void aBareNameThatIsAnEnumAndAColumnAsksNamingBoth() {
+        AmbiguousRequest e = assertThrows(AmbiguousRequest.class, () -> new RequestParser(catalog).parse("rename term to semester"));
         assertEquals(PilotException.REFUSED, e.exitCode());
-        String said = e.getMessage() + "\n" + e.hint();
-        assertTrue(said.contains("the enum term") && said.contains("courses.term"), said);
+        assertEquals(List.of("rename type term to semester", "rename column courses.term to semester"), e.readings().stream().map(AmbiguousRequest.Reading::request).toList());
     }
 
     @Test
-    void renamingTheTypeIsRefusedNotTurnedIntoTheColumnsRename() {
-        PilotException e = assertThrows(PilotException.class, () -> new RequestParser(catalog).parse("rename the term type to semester"));
-        assertTrue(e.getMessage().contains("renaming the enum term is not generated"), e.getMessage());
+    void renamingTheTypeRenamesTheEnumNotTheColumn() {
+        assertEquals(List.of(new RenameEnum(QualifiedName.pub("term"), "semester")), new RequestParser(catalog).parse("rename the term type to semester").changes());
     }
 
     @Test
