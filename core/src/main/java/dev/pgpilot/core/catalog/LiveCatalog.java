@@ -22,7 +22,8 @@ import java.util.TreeSet;
  *
  * @param types in the order a bare type name is looked up: public, then extensions, then by schema and name
  */
-public record LiveCatalog(List<Table> tables, List<EnumType> enums, Set<String> functions, List<TypeName> types, List<Bucket> buckets) {
+public record LiveCatalog(List<Table> tables, List<EnumType> enums, Set<String> functions, List<TypeName> types, List<Bucket> buckets,
+                          List<DefinerCheck> definerChecks) {
     public record Column(String name, String type, boolean notNull, String defaultSql, String identity) {}
 
     /** @param definition pg_get_indexdef; @param constraint true when it backs a primary key/unique/exclusion constraint */
@@ -47,6 +48,13 @@ public record LiveCatalog(List<Table> tables, List<EnumType> enums, Set<String> 
 
     /** A storage bucket as storage.buckets has it. @param sizeLimit bytes or null; @param mimeTypes empty = any */
     public record Bucket(String id, boolean isPublic, Long sizeLimit, List<String> mimeTypes) {}
+
+    /**
+     * A SQL function of one argument returning boolean that runs with its owner's rights (SECURITY DEFINER), the shape
+     * a policy asks "is the caller a member of this row's organization?" through; the planner reuses one that means what it needs.
+     * @param argName null when the argument has no name; @param body prosrc as written
+     */
+    public record DefinerCheck(String schema, String name, String argName, String argType, boolean emptySearchPath, String body) {}
 
     /** One table's rows while they are read, keyed by its oid. */
     private record Rows(String schema, String name, boolean rls, String comment, List<Column> columns, List<Index> indexes,
@@ -113,7 +121,7 @@ public record LiveCatalog(List<Table> tables, List<EnumType> enums, Set<String> 
                 }
             }
             List<Table> tables = byOid.values().stream().map(Rows::table).toList();
-            return new LiveCatalog(tables, enums(st), functions(st), types(st), buckets(st));
+            return new LiveCatalog(tables, enums(st), functions(st), types(st), buckets(st), definerChecks(st));
         }
     }
 
@@ -141,6 +149,17 @@ public record LiveCatalog(List<Table> tables, List<EnumType> enums, Set<String> 
         try (ResultSet rs = st.executeQuery("select n.nspname || '.' || p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace "
                 + "where " + ManagedSchemas.notSystem("n"))) {
             while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    private static List<DefinerCheck> definerChecks(Statement st) throws SQLException {
+        List<DefinerCheck> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("select n.nspname, p.proname, p.proargnames[1], format_type(p.proargtypes[0], null), "
+                + "coalesce(p.proconfig @> array['search_path=\"\"'], false), p.prosrc from pg_proc p join pg_namespace n on n.oid = p.pronamespace "
+                + "where p.prosecdef and p.pronargs = 1 and p.prorettype = 'boolean'::regtype and p.prolang = (select oid from pg_language where lanname = 'sql') and "
+                + ManagedSchemas.notSystem("n") + " order by 1, 2")) {
+            while (rs.next()) out.add(new DefinerCheck(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6)));
         }
         return out;
     }

@@ -51,6 +51,7 @@ final class ChangeRenderers implements ChangeRequest.Cases<ChangeSql> {
     @Override public ChangeSql enableRls(EnableRls c) { return render(new EnableRlsRenderer(), c); }
     @Override public ChangeSql createPolicy(CreatePolicy c) { return render(new CreatePolicyRenderer(), c); }
     @Override public ChangeSql createRightsCheck(CreateRightsCheck c) { return render(new CreateRightsCheckRenderer(), c); }
+    @Override public ChangeSql createMembershipCheck(CreateMembershipCheck c) { return render(new CreateMembershipCheckRenderer(), c); }
     @Override public ChangeSql addUpdatedAtTrigger(AddUpdatedAtTrigger c) { return render(new AddUpdatedAtTriggerRenderer(), c); }
     @Override public ChangeSql dropTrigger(DropTrigger c) { return render(new DropTriggerRenderer(), c); }
     @Override public ChangeSql createBucket(CreateBucket c) { return render(new CreateBucketRenderer(), c); }

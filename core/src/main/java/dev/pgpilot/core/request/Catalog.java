@@ -76,6 +76,8 @@ public final class Catalog {
     private final Map<String, String> types;
     /** Storage buckets by id (none when the database has no storage schema). */
     private Map<String, Bucket> buckets = Map.of();
+    /** SECURITY DEFINER boolean functions of one argument, which {@link MembershipCheck} may reuse. */
+    private List<LiveCatalog.DefinerCheck> definerChecks = List.of();
 
     public Catalog(Map<String, Table> tables, Map<String, EnumType> enums, Set<String> functions) {
         this(tables, enums, functions, enumTypes(enums));
@@ -92,7 +94,13 @@ public final class Catalog {
     Catalog with(Map<String, Table> newTables, Map<String, EnumType> newEnums, Set<String> newFunctions) {
         Map<String, String> t = new LinkedHashMap<>(types);
         t.putAll(enumTypes(newEnums));
-        return new Catalog(newTables, newEnums, newFunctions, t);
+        Catalog after = new Catalog(newTables, newEnums, newFunctions, t);
+        after.definerChecks = definerChecks;
+        return after;
+    }
+
+    List<LiveCatalog.DefinerCheck> definerChecks() {
+        return definerChecks;
     }
 
     Map<String, EnumType> enums() {
@@ -149,6 +157,7 @@ public final class Catalog {
         Map<String, Bucket> buckets = new LinkedHashMap<>();
         for (LiveCatalog.Bucket b : live.buckets()) buckets.put(b.id(), new Bucket(b.id(), b.isPublic(), b.sizeLimit(), b.mimeTypes()));
         catalog.buckets = buckets;
+        catalog.definerChecks = live.definerChecks();
         return catalog;
     }
 

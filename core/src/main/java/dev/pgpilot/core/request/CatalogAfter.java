@@ -121,6 +121,8 @@ final class CatalogAfter {
             table(c.table(), t -> withPolicy(t, new Catalog.Policy(c.name(), c.command(), !c.restrictive(), c.roles(), c.using(), c.withCheck())));
         } else if (change instanceof CreateRightsCheck c) {
             functions.add(c.function().display());
+        } else if (change instanceof CreateMembershipCheck c) {
+            functions.add(c.function().display());
         } else if (change instanceof AddUpdatedAtTrigger c) {
             table(c.table(), t -> withTrigger(t, c));
             functions.add("public.set_updated_at");

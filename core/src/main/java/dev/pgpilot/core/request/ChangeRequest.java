@@ -42,6 +42,7 @@ public sealed interface ChangeRequest {
         R enableRls(EnableRls change);
         R createPolicy(CreatePolicy change);
         R createRightsCheck(CreateRightsCheck change);
+        R createMembershipCheck(CreateMembershipCheck change);
         R addUpdatedAtTrigger(AddUpdatedAtTrigger change);
         R dropTrigger(DropTrigger change);
         R setTriggerEnabled(SetTriggerEnabled change);
@@ -257,6 +258,19 @@ public sealed interface ChangeRequest {
 
         /** How a policy asks it: in a subselect, so PostgreSQL calls it once per statement, not once per row. */
         public String call() { return "(select " + function.sql() + "())"; }
+    }
+
+    /**
+     * A function a policy on a membership table calls to ask whether the signed-in user is a member of
+     * the row's parent ("members can see the other members of their project"). A policy on that table
+     * that read the table itself would recurse under RLS (PostgreSQL stops it as infinite recursion);
+     * SECURITY DEFINER reads it without its policies, and answers only for the caller.
+     * @param function its name (has_, the link table, the key); @param link the membership table it reads
+     * @param key the link's column naming the parent; @param keyType that column's type, the argument's
+     */
+    record CreateMembershipCheck(QualifiedName function, QualifiedName link, String key, String keyType) implements ChangeRequest {
+        public String describe() { return "add_function_" + function.name(); }
+        public <R> R accept(Cases<R> cases) { return cases.createMembershipCheck(this); }
     }
 
     /**

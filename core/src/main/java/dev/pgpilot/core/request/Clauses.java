@@ -108,13 +108,15 @@ final class Clauses {
      * can read projects" keeps its two subjects together.
      */
     private static boolean opensSentence(List<Tok> toks, int at, List<Tok> left) {
-        // "listing descriptions are optional, but the category ...": a clause saying what a column is counts as a change
-        boolean leftIsChange = left.stream().anyMatch(t -> t.kind() == Kind.WORD && (VERBS.contains(t.text()) || MODALS.contains(t.text()) || t.is("not", "is", "are")));
+        // "listing descriptions are optional, but the category ...": a clause saying what a column is counts as a change;
+        // "buyers see their own offers and sellers see ...": so does a grant stated without a modal
+        boolean leftIsChange = left.stream().anyMatch(t -> t.kind() == Kind.WORD && (VERBS.contains(t.text()) || MODALS.contains(t.text()) || t.is("not", "is", "are")))
+                || PolicyVerbs.withModal(new Words(left, "")).size() > left.size();
         if (!leftIsChange) return false;
         for (int k = at + 1; k < Math.min(toks.size(), at + 4); k++) {
             Tok t = toks.get(k);
             if (t.kind() != Kind.WORD) return false;
-            if (MODALS.contains(t.text()) || t.is("is", "are")) return true;
+            if (MODALS.contains(t.text()) || t.is("is", "are") || PolicyVerbs.stated(t.text()) && leftIsChange) return true;
             if (joiner(t)) return false;
         }
         return false;

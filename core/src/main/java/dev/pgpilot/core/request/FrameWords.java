@@ -129,7 +129,7 @@ final class FrameWords {
             Map.entry(RenameEnumValue.class, List.of(ENUM, RENAME)), Map.entry(RenameEnum.class, List.of(ENUM, RENAME)),
             Map.entry(SetTriggerEnabled.class, List.of(TRIGGER, TRIGGER_SWITCH)), Map.entry(DropTrigger.class, List.of(TRIGGER, DROP)),
             Map.entry(EnableRls.class, List.of(RLS)), Map.entry(CreatePolicy.class, List.of(POLICY_FRAME, RLS)),
-            Map.entry(CreateRightsCheck.class, List.of(POLICY_FRAME)),
+            Map.entry(CreateRightsCheck.class, List.of(POLICY_FRAME)), Map.entry(CreateMembershipCheck.class, List.of(POLICY_FRAME)),
             Map.entry(AddUpdatedAtTrigger.class, List.of(TRIGGER, COLUMN)), Map.entry(CreateBucket.class, List.of(BUCKET)), Map.entry(ChangeBucket.class, List.of(BUCKET)),
             Map.entry(Comment.class, List.of(COMMENT)));
 

@@ -38,6 +38,13 @@ final class MeaningWords {
     private static final BiPredicate<List<ChangeRequest>, Catalog> GIN = (cs, cat) -> cs.stream().anyMatch(c ->
             c instanceof CreateIndex i && (i.gin() || i.fullText()));
 
+    /**
+     * "their colleagues", "the other members", "who else" in a policy request: a policy asking a function about the
+     * row's key ({@link CoMembers}). Other kinds use some of these words for themselves ("at most", "the same value").
+     */
+    private static final BiPredicate<List<ChangeRequest>, Catalog> FELLOWS = (cs, cat) -> cs.stream().noneMatch(c -> c instanceof CreatePolicy)
+            || cs.stream().anyMatch(c -> c instanceof CreatePolicy p && p.using() != null && p.using().matches("[a-z0-9_.\"]+\\(\"[a-z_][a-z0-9_]*\"\\)"));
+
     /** Each word with what the changes must do for it to be read. */
     private static final Map<String, BiPredicate<List<ChangeRequest>, Catalog>> WORDS = Map.ofEntries(
             Map.entry("unique", UNIQUE),
@@ -48,6 +55,12 @@ final class MeaningWords {
             Map.entry("public", PUBLIC), Map.entry("private", PRIVATE),
             Map.entry("anonymous", ANON), Map.entry("anon", ANON), Map.entry("visitors", ANON),
             Map.entry("gin", GIN));
+
+    /** Words of {@link CoMembers}: read only where a policy asks about fellow members, but no cue that a clause says what to do ("who created them"). */
+    private static final Map<String, BiPredicate<List<ChangeRequest>, Catalog>> FELLOW_WORDS = Map.ofEntries(
+            Map.entry("colleagues", FELLOWS), Map.entry("colleague", FELLOWS), Map.entry("teammates", FELLOWS), Map.entry("teammate", FELLOWS),
+            Map.entry("coworkers", FELLOWS), Map.entry("co-workers", FELLOWS), Map.entry("peers", FELLOWS), Map.entry("fellow", FELLOWS),
+            Map.entry("other", FELLOWS), Map.entry("same", FELLOWS), Map.entry("who", FELLOWS), Map.entry("at", FELLOWS));
 
     /** The object a "new ..." names, by the kinds of change that create one. */
     private static final Map<String, Set<Class<? extends ChangeRequest>>> NEW_OBJECT = Map.of(
@@ -73,7 +86,7 @@ final class MeaningWords {
         if (t.is("new")) return newObjectCreated(toks, i, changes);
         if (t.is("default") && noDefault(toks, i)) return true; // "nullable, no default" asks for none
 
-        BiPredicate<List<ChangeRequest>, Catalog> p = WORDS.get(t.text());
+        BiPredicate<List<ChangeRequest>, Catalog> p = WORDS.getOrDefault(t.text(), FELLOW_WORDS.get(t.text()));
         return p == null || p.test(changes, catalog);
     }
 

@@ -23,13 +23,26 @@ public final class OwnerColumn {
      * auth.users (a profiles table); else an owner-named uuid column without the foreign key.
      */
     public static Optional<String> of(Catalog.Table t) {
-        List<String> toUsers = t.constraints().stream()
-                .filter(c -> c.type().equals("f") && c.references() != null && c.references().display().equals("auth.users") && c.columns().size() == 1)
-                .map(c -> c.columns().get(0)).toList();
+        List<String> toUsers = usersColumns(t);
         for (String n : NAMES) if (toUsers.contains(n)) return Optional.of(n);
         if (toUsers.contains("id")) return Optional.of("id");
         for (String n : NAMES) if (t.column(n).map(c -> c.type().equals("uuid")).orElse(false)) return Optional.of(n);
         return Optional.empty();
+    }
+
+    /**
+     * Every owner-named column with a foreign key to auth.users: more than one (user_id and created_by) and
+     * "their own" could mean either, which only the request's author knows.
+     */
+    static List<String> candidates(Catalog.Table t) {
+        List<String> toUsers = usersColumns(t);
+        return NAMES.stream().filter(toUsers::contains).toList();
+    }
+
+    private static List<String> usersColumns(Catalog.Table t) {
+        return t.constraints().stream()
+                .filter(c -> c.type().equals("f") && c.references() != null && c.references().display().equals("auth.users") && c.columns().size() == 1)
+                .map(c -> c.columns().get(0)).toList();
     }
 
     /** The owner among the columns of a table being created: an owner-named column referencing auth.users. */
@@ -45,8 +58,6 @@ public final class OwnerColumn {
 
     /** Columns referencing auth.users that are not owners (an assignee, a reviewer), for a refusal that names them. */
     static List<String> otherUserColumns(Catalog.Table t) {
-        return t.constraints().stream()
-                .filter(c -> c.type().equals("f") && c.references() != null && c.references().display().equals("auth.users") && c.columns().size() == 1)
-                .map(c -> c.columns().get(0)).filter(c -> !isOwnerName(c) && !c.equals("id")).toList();
+        return usersColumns(t).stream().filter(c -> !isOwnerName(c) && !c.equals("id")).toList();
     }
 }

@@ -52,7 +52,84 @@ final class PersonReach {
             Optional<Reach> viaParent = direct(noun, parent, said).flatMap(p -> through(t, parent, p));
             if (viaParent.isPresent()) return viaParent;
         }
-        return direct(noun, t, said);
+        Optional<Reach> own = direct(noun, t, said);
+        return own.isPresent() || said == null ? own : viaNamedAncestor(noun, t, said);
+    }
+
+    /**
+     * "the course teacher" on submissions: the teacher of the course each row belongs to, up the one chain of
+     * keys (at most two) from t to the table the request names (submissions -> assignments -> courses). Two
+     * chains, or none, give nothing: the caller refuses rather than pick one.
+     */
+    private Optional<Reach> viaNamedAncestor(String noun, Catalog.Table t, Set<String> said) {
+        for (String w : said) {
+            Optional<Catalog.Table> a = catalog.findTable(w).filter(x -> x != t && x.name().schema().equals("public"));
+            if (a.isEmpty()) continue;
+            Optional<Reach> top = direct(noun, a.get(), said);
+            List<List<Catalog.Table>> paths = paths(t, a.get());
+            if (top.isEmpty() || paths.size() != 1) continue;
+            List<Catalog.Table> path = paths.get(0);
+            Optional<Reach> r = top;
+            for (int i = path.size() - 1; i >= 0 && r.isPresent(); i--) {
+                Catalog.Table child = i == 0 ? t : path.get(i - 1);
+                Catalog.Table parent = path.get(i);
+                Reach above = r.get();
+                r = through(child, parent, above);
+            }
+            if (r.isPresent()) return r;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A table with no user column of its own whose one key points at a row standing for one user (members.user_id
+     * unique, or profiles.id itself a user): the rows of the signed-in user's own row there. A key to a table whose
+     * owner has many rows (a project's owner) says nothing about whose the row is, so it is not followed.
+     */
+    Optional<Reach> ownerThroughPersonRow(Catalog.Table t) {
+        List<Reach> found = new ArrayList<>();
+        for (Catalog.Constraint fk : foreignKeys(t)) {
+            if (fk.references() == null || isUsers(fk) || fk.references().equals(t.name())) continue;
+            Optional<Catalog.Table> p = catalog.findTable(fk.references().display());
+            Optional<String> owner = p.flatMap(OwnerColumn::of).filter(o -> o.equals("id") || uniqueAlone(p.get(), o));
+            if (owner.isPresent()) through(t, p.get(), new Reach(owner.get(), null, List.of())).ifPresent(found::add);
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private static boolean uniqueAlone(Catalog.Table t, String column) {
+        return t.indexes().stream().anyMatch(i -> i.columns().equals(List.of(column)) && i.definition().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE UNIQUE"));
+    }
+
+    /**
+     * "invoice items are visible to the members of the invoice's organization": t has no key a membership table
+     * shares, but the one parent it references does (invoice_items.invoice_id -> invoices.org_id -> memberships).
+     * Two such parents give nothing: the caller refuses.
+     */
+    Optional<Reach> membersThroughParent(Catalog.Table t, Set<String> said) {
+        List<Reach> found = new ArrayList<>();
+        for (Catalog.Constraint fk : foreignKeys(t)) {
+            if (fk.references() == null || isUsers(fk) || fk.references().equals(t.name())) continue;
+            Optional<Catalog.Table> p = catalog.findTable(fk.references().display());
+            Optional<Membership> m = p.flatMap(x -> Membership.find(catalog, x, said));
+            if (m.isEmpty()) continue;
+            String values = "select m." + Quote.ident(m.get().key()) + " from " + m.get().link().name().sql() + " m where m.\"user_id\" = " + UID;
+            through(t, p.get(), new Reach(m.get().key(), values, List.of(new Lookup(m.get().link(), "user_id")))).ifPresent(found::add);
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /** The chains of single-column keys from t up to a, as the tables after t: [a], or [middle, a] when t has no key to a itself. */
+    private List<List<Catalog.Table>> paths(Catalog.Table t, Catalog.Table a) {
+        List<List<Catalog.Table>> out = new ArrayList<>();
+        for (Catalog.Constraint fk : foreignKeys(t)) if (a.name().equals(fk.references())) return List.of(List.of(a));
+        for (Catalog.Constraint fk : foreignKeys(t)) {
+            if (fk.references() == null || fk.references().equals(t.name()) || isUsers(fk)) continue;
+            Optional<Catalog.Table> mid = catalog.findTable(fk.references().display());
+            if (mid.isEmpty()) continue;
+            for (Catalog.Constraint up : foreignKeys(mid.get())) if (a.name().equals(up.references())) out.add(List.of(mid.get(), a));
+        }
+        return out;
     }
 
     /** Rows of t whose foreign key points at a parent row the person reaches. */

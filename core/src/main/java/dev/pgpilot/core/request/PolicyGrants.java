@@ -72,8 +72,12 @@ final class PolicyGrants {
                 // (never the people a user column of some other table names: "members of a gym" are not those who booked)
                 Optional<PersonReach.Reach> r = people.userColumn("members", t);
                 if (r.isPresent()) yield new Grant(r.get().filter(), List.of("authenticated"), "member", r.get().lookups());
-                Membership m = Membership.of(catalog, t);
-                yield new Grant(m.filter(null), List.of("authenticated"), "members", List.of(new PersonReach.Lookup(m.link(), "user_id")));
+                Optional<Membership> m = Membership.find(catalog, t, saidWith(who));
+                if (m.isPresent()) yield new Grant(m.get().filter(null), List.of("authenticated"), "members", List.of(new PersonReach.Lookup(m.get().link(), "user_id")));
+                // invoice_items -> invoices.org_id: the members of the parent row's group
+                PersonReach.Reach viaParent = people.membersThroughParent(t, saidWith(who)).orElseThrow(() -> refuse("no membership table links users to "
+                        + table + " or to a table it references", "members policies need e.g. memberships(user_id, organization_id) and " + table + ".organization_id"));
+                yield new Grant(viaParent.filter(), List.of("authenticated"), "members", viaParent.lookups());
             }
             case ADMINS -> admins(who.words(), t);
             case RIGHTS -> {
@@ -91,6 +95,19 @@ final class PolicyGrants {
             // "the tasks of their own projects": the parent's owner
             Optional<PersonReach.Reach> r = who.parent().ownerColumn().flatMap(o -> people.through(t, who.parent(), new PersonReach.Reach(o, null, List.of())));
             if (r.isPresent()) return new Grant(r.get().filter(), List.of("authenticated"), "own", r.get().lookups());
+        }
+        if (owner.isEmpty() && who.parent() == null && OwnerColumn.otherUserColumns(t).isEmpty()) {
+            // payments.member_id -> members(id), one row per user: "their own payments" are those of their members row
+            Optional<PersonReach.Reach> r = people.ownerThroughPersonRow(t);
+            if (r.isPresent()) return new Grant(r.get().filter(), List.of("authenticated"), "own", r.get().lookups());
+        }
+        List<String> owners = OwnerColumn.candidates(t);
+        if (owners.size() > 1) {
+            // user_id and created_by: whose row it is by which of them, only the request's author knows
+            List<PhraseReadings.Option> options = owners.stream().map(c -> new PhraseReadings.Option("the rows whose " + table + "." + c + " is the signed-in user",
+                    "", "", UID + " = " + Quote.ident(c))).toList();
+            throw new PhraseReadings("own", "\"their own " + table + "\" can be read " + owners.size() + " ways: "
+                    + String.join(" or ", owners.stream().map(c -> table + "." + c).toList()) + " says who a row is theirs", options);
         }
         String col = owner.orElseThrow(() -> refuse("table " + table + " has no owner column (user_id, owner_id, created_by, author_id, or an id referencing auth.users)"
                 + otherUsers(t), OwnerColumn.otherUserColumns(t).isEmpty() ? "add one first: \"add user_id references auth.users to " + table + "\""
@@ -135,6 +152,13 @@ final class PolicyGrants {
                 "add and remove " + t.name().name() + " with the service role");
         return new Grant("exists (select 1 from " + listing.name().sql() + " a where a.\"user_id\" = " + UID + ")", List.of("authenticated"),
                 listing.name().name(), List.of(new PersonReach.Lookup(listing, "user_id")));
+    }
+
+    /** The words before "can" and the table after "their", for picking one link of several. */
+    private static Set<String> saidWith(Who who) {
+        Set<String> said = new java.util.LinkedHashSet<>(who.words());
+        if (who.parent() != null) said.add(who.parent().name().name());
+        return said;
     }
 
     private static String otherUsers(Catalog.Table t) {

@@ -26,7 +26,9 @@ final class PolicyPhrases {
             "administrators", "everyone", "anyone", "public", "anonymous", "people", "read", "see", "view", "select", "list", "create", "insert",
             "update", "edit", "modify", "delete", "remove", "manage", "own", "their", "can", "may", "only", "all", "organization", "org", "team",
             "workspace", "published", "write", "access", "change", "themselves", "they", "them", "assigned", "but", "nobody", "else",
-            "readable", "visible", "viewable", "browse", "log", "book", "send", "make", "hand", "record", "records", "first", "whose", "listed");
+            "readable", "visible", "viewable", "browse", "log", "book", "send", "make", "hand", "record", "records", "first", "whose", "listed",
+            "colleagues", "colleague", "teammates", "teammate", "coworkers", "co-workers", "peers", "fellow", "other", "same", "who", "at",
+            "reads", "sees", "views", "manages", "browses");
 
     /** PERSON: someone the schema links to rows by name ("doctors", "patients", "staff", "sellers"): {@link PersonReach}. */
     enum Subject { OWNER, PERSON, SIGNED_IN, PUBLIC, MEMBERS, ADMINS, RIGHTS }
@@ -41,6 +43,7 @@ final class PolicyPhrases {
     private final PersonReach people;
     private final PolicyGrants grants;
     private final RightsColumn rights;
+    private final CoMembers fellows;
 
     PolicyPhrases(Catalog catalog) {
         this.catalog = catalog;
@@ -49,6 +52,7 @@ final class PolicyPhrases {
         this.people = new PersonReach(catalog);
         this.grants = new PolicyGrants(catalog);
         this.rights = new RightsColumn(catalog);
+        this.fellows = new CoMembers(catalog);
     }
 
     /** True when the words before "can" name who a policy is for. */
@@ -106,8 +110,18 @@ final class PolicyPhrases {
             return new StoragePolicies(catalog).parse(subject, person(who(w)), commands, what, only);
         }
         Catalog.Table t = policyTable(what);
+        // "members can book sessions for themselves": a row of bookings naming them, for a session
+        Optional<Catalog.Table> booked = rows.nominalTable(t, what);
+        if (booked.isPresent() && what.stream().anyMatch(x -> x.is("themselves")) && ownRowOf(subject, who(w), booked.get())) t = booked.get();
         rows.refuseNominalTable(t, what);
         if (commands.isEmpty()) throw refuse("can do what with " + t.name().name() + "?", "say read, create, update or delete");
+        Optional<CoMembers.Link> fellow = subject == Subject.MEMBERS || subject == Subject.PERSON ? fellows.link(who(w), what, t) : Optional.empty();
+        if (fellow.isPresent()) {
+            List<ChangeRequest> out = new ArrayList<>(fellows.policies(fellow.get(), commands, rows.condition(fellow.get().table(), what)));
+            CreatePolicy p = (CreatePolicy) out.get(out.size() - 1);
+            if (only) out.add(onlyPolicy(fellow.get().table(), "select", "members", p.using(), null));
+            return out;
+        }
         String actor = actor(t, what);
         if (actor != null && subject == Subject.SIGNED_IN) subject = Subject.OWNER;
         // "they" and "but" are read only as "the rows they booked", "assigned to them" and "but nobody else's"
@@ -133,6 +147,8 @@ final class PolicyPhrases {
             String rows = condition == null ? g.rows() : g.rows().equals("true") ? condition : g.rows() + " and " + condition;
             String using = cmd.equals("insert") ? null : rows;
             String check = cmd.equals("insert") ? rows : cmd.equals("update") ? g.rows() : null;
+            String self = asThemselves(subject, t, what, actor, g.rows());
+            if (check != null && self != null) check = check + " and " + self;
             out.add(new CreatePolicy(t.name(), trim63(table + "_" + cmd + "_" + g.tag()), cmd, g.roles(), using, check,
                     !t.rls() && out.stream().noneMatch(c -> c instanceof CreatePolicy), false, which.everyRow() == null ? null : "\"" + which.everyRow() + "\": no filter on that, every row the policy reaches",
                     which.everyRow()));
@@ -158,6 +174,28 @@ final class PolicyPhrases {
         return Optional.of(new CreatePolicy(l.name(), trim63(l.name().name() + "_select_" + tag), "select", List.of("authenticated"), UID + " = " + Quote.ident(own), null,
                 false, false, l.name().name() + " has row level security and no policy that shows users their own rows by " + own
                         + ": the policies above read it, so users see those rows there"));
+    }
+
+    /**
+     * "members can add comments to tasks in their projects, as themselves": the new row must name the user as its
+     * owner (comments.author_id), besides being a member's. Null when "themselves" is not said, or the grant already
+     * is the user's own column; refused when no column of t could say it is them.
+     */
+    private static String asThemselves(Subject subject, Catalog.Table t, List<Tok> what, String actor, String grant) {
+        // a person's reach (patients by their patient row) is already their own rows; a group's (members of a project) is not
+        if (actor != null || subject != Subject.MEMBERS || what.stream().noneMatch(x -> x.is("themselves") && x.word())) return null;
+        if (grant.startsWith(UID + " = ")) return null;
+        Optional<String> owner = t.ownerColumn();
+        if (owner.isEmpty()) throw refuse("who are \"themselves\" on " + t.name().name() + "? no column of it says who a row is by",
+                "add one first: \"add author_id references auth.users to " + t.name().name() + "\", or leave \"themselves\" out");
+        return UID + " = " + Quote.ident(owner.get());
+    }
+
+    /** True when the subject's own rows of t are said by a user column of t: "members" by member_id, users by its owner column. */
+    private boolean ownRowOf(Subject subject, Set<String> who, Catalog.Table t) {
+        if (subject == Subject.MEMBERS) return people.userColumn("members", t).isPresent();
+        if (subject == Subject.PERSON) return person(who) != null && people.userColumn(person(who), t).isPresent();
+        return subject == Subject.OWNER && t.ownerColumn().isPresent();
     }
 
     /** The table after "their" ("the rooms of their clinic", "prescriptions for their own appointments") when it is not the policy's table, or null. */
@@ -222,10 +260,13 @@ final class PolicyPhrases {
             Tok t = what.get(i);
             if (!t.word()) continue;
             if (PolicyRows.isCondition(t)) break;
-            Optional<Catalog.Table> ct = catalog.findTable(t.text());
+            // "invoice items", "API keys": two words naming one table (invoice_items) name it, not the first word's table
+            Optional<Catalog.Table> two = i + 1 < what.size() && what.get(i + 1).word() ? catalog.findTable(t.text() + "_" + what.get(i + 1).text()) : Optional.empty();
+            Optional<Catalog.Table> ct = two.isPresent() ? two : catalog.findTable(t.text());
             int before = i > 1 && what.get(i - 1).is("own") ? i - 2 : i - 1;
             boolean possessive = before >= 0 && what.get(before).is("their", "his", "her", "your", "my", "our");
             if (ct.isPresent() && !possessive) plain.add(ct.get());
+            if (two.isPresent()) i++;
         }
         // the verb's object comes first: "the announcements of published courses", "offers ... on active listings"
         return plain.isEmpty() ? names.lastTable(what) : plain.get(0);

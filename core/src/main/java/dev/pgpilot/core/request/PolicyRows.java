@@ -80,17 +80,27 @@ final class PolicyRows {
 
     /**
      * "members can book sessions" when bookings references sessions: booking a session adds a row to
-     * bookings, not to sessions, so a policy on sessions would let members create sessions. Refused, naming the table.
+     * bookings, not to sessions, so a policy on sessions would let members create sessions. The table the
+     * verb names (bookings), or empty.
      */
-    void refuseNominalTable(Catalog.Table t, List<Tok> what) {
+    Optional<Catalog.Table> nominalTable(Catalog.Table t, List<Tok> what) {
         for (Tok v : what) {
             if (!v.word() || !PolicyVerbs.commands(List.of(v)).contains("insert")) continue;
             for (String n : List.of(v.text() + "ings", v.text() + "s", v.text().replaceAll("e$", "") + "ations", v.text() + "ments")) {
                 Optional<Catalog.Table> noun = catalog.findTable(n).filter(x -> x != t && x.constraints().stream().anyMatch(c -> c.type().equals("f") && t.name().equals(c.references())));
-                if (noun.isPresent()) throw refuse("\"" + v.raw() + " " + t.name().name() + "\" adds rows to " + noun.get().name().name() + ", not to " + t.name().name(),
-                        "say it of " + noun.get().name().name() + ", e.g. \"... can create " + noun.get().name().name() + " for themselves\"");
+                if (noun.isPresent()) return noun;
             }
         }
+        return Optional.empty();
+    }
+
+    /** Refuses a policy on t when the verb adds rows to another table ({@link #nominalTable}), naming that table. */
+    void refuseNominalTable(Catalog.Table t, List<Tok> what) {
+        Optional<Catalog.Table> noun = nominalTable(t, what);
+        if (noun.isEmpty()) return;
+        String verb = what.stream().filter(v -> v.word() && PolicyVerbs.commands(List.of(v)).contains("insert")).map(Tok::raw).findFirst().orElse("add");
+        throw refuse("\"" + verb + " " + t.name().name() + "\" adds rows to " + noun.get().name().name() + ", not to " + t.name().name(),
+                "say it of " + noun.get().name().name() + ", e.g. \"... can create " + noun.get().name().name() + " for themselves\"");
     }
 
     /** "draft listings": the one enum column of t with that value, as status = 'draft'. Command words never are values. */

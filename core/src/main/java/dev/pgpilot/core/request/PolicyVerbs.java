@@ -24,7 +24,72 @@ final class PolicyVerbs {
 
     private PolicyVerbs() {}
 
+    /** Verbs that grant all four commands: a list of commands in parentheses after them says which they mean. */
+    private static final Set<String> EVERY_COMMAND = Set.of("manage", "anything", "everything", "crud");
+    /** Words a parenthesized list of commands may hold besides the commands: "(read, create and delete them)". */
+    private static final Set<String> IN_LIST = Set.of(",", "and", "or", "them", "it", "their", "own");
+    /** Verbs a request may state in the present, with no "can": "users manage their own notes", "the teacher reads all submissions". */
+    private static final Set<String> STATED = Set.of("read", "reads", "see", "sees", "view", "views", "manage", "manages", "browse", "browses");
+
+    /**
+     * The commands the words grant. "manage their notes (read, create, update)": a list of commands in
+     * parentheses says what "manage" means there, so only those, not all four.
+     */
     static Set<String> commands(List<Tok> what) {
+        List<Tok> listed = parenthesizedCommands(what);
+        if (listed.isEmpty()) return verbs(what);
+        List<Tok> outside = new ArrayList<>();
+        for (Tok x : what) if (!listed.contains(x) && !(x.kind() != Kind.QUOTED && EVERY_COMMAND.contains(x.text()))) outside.add(x);
+        Set<String> out = verbs(outside);
+        out.addAll(verbs(listed));
+        return out;
+    }
+
+    /** The tokens of "( read , create , update )" when what holds such a group of nothing but commands and list words; else empty. */
+    private static List<Tok> parenthesizedCommands(List<Tok> what) {
+        for (int i = 0; i < what.size(); i++) {
+            if (!what.get(i).is("(") || what.get(i).kind() == Kind.QUOTED) continue;
+            int end = i + 1;
+            while (end < what.size() && !what.get(end).is(")")) end++;
+            if (end == what.size()) return List.of();
+            List<Tok> inner = what.subList(i, end + 1);
+            boolean verbs = false, only = true;
+            for (Tok x : inner.subList(1, inner.size() - 1)) {
+                if (x.kind() != Kind.QUOTED && !verbs(List.of(x)).isEmpty() && !EVERY_COMMAND.contains(x.text())) verbs = true;
+                else if (!IN_LIST.contains(x.text())) only = false;
+            }
+            if (verbs && only) return inner;
+        }
+        return List.of();
+    }
+
+    /**
+     * "users manage their own notes", "buyers see their own offers": no modal, a subject of a word or
+     * three and then a verb of {@link #STATED} (never a verb a schema change also uses, like add or
+     * update), read as "users can manage ...". Any other words are returned as they are.
+     */
+    static boolean stated(String word) {
+        return STATED.contains(word);
+    }
+
+    static Words withModal(Words w) {
+        if (w.indexOfAny(Set.of("can", "may", "able", "allowed")) >= 0) return w;
+        List<Tok> toks = w.all();
+        for (int i = 1; i < toks.size() && i <= 4; i++) {
+            Tok t = toks.get(i);
+            if (!t.word()) return w;
+            if (!STATED.contains(t.text())) continue;
+            List<Tok> out = new ArrayList<>(toks.subList(0, i));
+            out.add(new Tok(Kind.WORD, "can", "can"));
+            String verb = t.text().endsWith("s") && !t.text().equals("sees") ? t.text().substring(0, t.text().length() - 1) : t.text().equals("sees") ? "see" : t.text();
+            out.add(new Tok(Kind.WORD, verb, t.raw()));
+            out.addAll(toks.subList(i + 1, toks.size()));
+            return new Words(out, w.source());
+        }
+        return w;
+    }
+
+    private static Set<String> verbs(List<Tok> what) {
         Set<String> commands = new LinkedHashSet<>();
         for (Tok x : what) {
             if (x.kind() == Kind.QUOTED) continue;

@@ -79,10 +79,19 @@ final class WordAccount {
         return out;
     }
 
-    /** "unique per organization" keyed on org_id: the tables an index's key columns reference are what the words named them by. */
+    /**
+     * "unique per organization" keyed on org_id: the tables an index's key columns reference are what the words named them by;
+     * and the tables an insert policy's table references, which a new row is for.
+     */
     private static Set<String> referencedByIndexKeys(List<ChangeRequest> changes, Catalog catalog) {
         Set<String> out = new HashSet<>();
         for (ChangeRequest c : changes) {
+            // "members can book sessions for themselves": a new bookings row is for a session, the table its keys reference
+            if (c instanceof ChangeRequest.CreatePolicy p && p.command().equals("insert")) {
+                catalog.findTable(p.table().display()).ifPresent(t -> t.constraints().stream()
+                        .filter(k -> k.type().equals("f") && k.references() != null && k.references().schema().equals("public"))
+                        .forEach(k -> out.add(k.references().name())));
+            }
             if (!(c instanceof ChangeRequest.CreateIndex i)) continue;
             catalog.findTable(i.table().display()).ifPresent(t -> t.constraints().stream()
                     .filter(k -> k.type().equals("f") && k.columns().size() == 1 && i.columns().contains(k.columns().get(0)) && k.references() != null)

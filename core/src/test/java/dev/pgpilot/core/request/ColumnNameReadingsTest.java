@@ -90,7 +90,7 @@ class ColumnNameReadingsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        create table badges with name text not null then everyone reads badges     | did not understand "then"
+        create table badges with name text not null then everyone likes badges     | did not understand "then"
         add last seen on mobile app timestamptz to patients                        | did not understand
         add favourite gym class level text to patients                             | as a column name
         add cooking and sign language to the courses list                          | did not understand "list"

@@ -23,6 +23,7 @@ class GeneratedMigrationGoldenTest {
         admins-table           | sql:select 1                                                                           | create table admins with user_id references auth.users
         only-admins-delete     | users can delete their own comments                                                    | only admins can delete comments
         members-read           | sql:select 1                                                                           | organization members can read their organization's customers
+        fellow-members         | sql:select 1                                                                           | members can see the other members of their organization
         storage-own-folder     | sql:insert into storage.buckets (id, name) values ('avatars', 'avatars')               | users can upload to their own folder in the avatars bucket
         public-conditional     | sql:select 1                                                                           | anyone can see posts where published is true
         every-row-either-way   | sql:select 1                                                                           | authors can read their own posts, published or not
