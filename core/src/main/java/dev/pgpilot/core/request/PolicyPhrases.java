@@ -183,12 +183,13 @@ final class PolicyPhrases {
      */
     private static String asThemselves(Subject subject, Catalog.Table t, List<Tok> what, String actor, String grant) {
         // a person's reach (patients by their patient row) is already their own rows; a group's (members of a project) is not
-        if (actor != null || subject != Subject.MEMBERS || what.stream().noneMatch(x -> x.is("themselves") && x.word())) return null;
-        if (grant.startsWith(UID + " = ")) return null;
+        if (actor != null || subject != Subject.MEMBERS || grant.startsWith(UID + " = ")) return null;
         Optional<String> owner = t.ownerColumn();
-        if (owner.isEmpty()) throw refuse("who are \"themselves\" on " + t.name().name() + "? no column of it says who a row is by",
+        // a member never writes a row in another user's name, "as themselves" said or not (a clause after a comma may be set aside)
+        if (owner.isPresent()) return UID + " = " + Quote.ident(owner.get());
+        if (what.stream().noneMatch(x -> x.is("themselves") && x.word())) return null;
+        throw refuse("who are \"themselves\" on " + t.name().name() + "? no column of it says who a row is by",
                 "add one first: \"add author_id references auth.users to " + t.name().name() + "\", or leave \"themselves\" out");
-        return UID + " = " + Quote.ident(owner.get());
     }
 
     /** True when the subject's own rows of t are said by a user column of t: "members" by member_id, users by its owner column. */
