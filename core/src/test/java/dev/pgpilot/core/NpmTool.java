@@ -3,10 +3,13 @@ package dev.pgpilot.core;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real tool from the npm registry (tsc, the Supabase CLI), installed once into a cache folder
@@ -66,16 +69,38 @@ public record NpmTool(String spec, String bin, String folder) {
             if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(installedMarker(staging.resolve("node_modules")))) {
                 fail("npm install " + spec + " failed:\n" + out);
             }
-            try {
-                Files.move(staging, cache, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                // another run installed it first: use theirs (this copy stays behind in the cache folder, harmless)
-            }
+            moveIntoPlace(staging, cache, installedMarker(cache.resolve("node_modules")));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while installing " + spec, e);
+        }
+    }
+
+    /**
+     * Moves a finished install into the cache folder. Two test forks on a fresh machine install at
+     * the same time; the second one's rename fails because the folder exists, and Linux reports
+     * that as a plain {@link FileSystemException} ("Directory not empty", not the
+     * {@code DirectoryNotEmptyException} subtype), which once turned a clean CI run red. The loser
+     * uses the winner's copy when it is complete and removes its own.
+     */
+    static void moveIntoPlace(Path staging, Path cache, Path marker) throws IOException {
+        try {
+            Files.move(staging, cache, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileSystemException e) {
+            if (!Files.exists(marker)) {
+                throw e;
+            }
+            deleteTree(staging);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
