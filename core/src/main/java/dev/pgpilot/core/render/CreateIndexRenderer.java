@@ -27,7 +27,8 @@ final class CreateIndexRenderer implements ChangeRenderer<CreateIndex> {
         if (c.fullText()) {
             cols = "to_tsvector('english'::regconfig, " + String.join(" || ' ' || ", c.columns().stream().map(x -> "coalesce(" + Quote.ident(x) + ", '')").toList()) + ")";
         } else {
-            cols = String.join(", ", c.columns().stream().map(x -> Quote.ident(x) + (c.descending().contains(x) ? " desc" : "")).toList());
+            cols = String.join(", ", c.columns().stream().map(x -> (c.lowered().contains(x) ? "lower(" + Quote.ident(x) + ")" : Quote.ident(x))
+                    + (c.descending().contains(x) ? " desc" : "")).toList());
         }
         return "create " + (c.unique() ? "unique " : "") + "index " + (concurrently ? "concurrently " : "") + "if not exists " + Quote.ident(c.name()) + " on " + c.table().sql()
                 + (c.fullText() || c.gin() ? " using gin" : "") + " (" + cols + ")" + (c.where() == null ? "" : " where " + c.where()) + ";";

@@ -127,7 +127,10 @@ public final class MigrationRenderer {
     }
 
     private static void alreadyThere(ChangeSet set, StringBuilder u) {
-        for (String read : set.readAs()) u.append("-- ").append(Character.toUpperCase(read.charAt(0))).append(Ddl.commentText(read.substring(1))).append("\n");
+        for (String read : set.readAs()) {
+            String said = Ddl.commentText(read); // capitalised after quoting, which strips: "a btree ..." must not become "Abtree ..."
+            u.append("-- ").append(Character.toUpperCase(said.charAt(0))).append(said.substring(1)).append("\n");
+        }
         for (String there : set.alreadyThere()) u.append("-- Already there, left out: ").append(Ddl.commentText(there)).append("\n");
     }
 

@@ -28,7 +28,9 @@ record AddColumnsFrame(Slots slots, boolean loose) implements Frame {
     public boolean fits(Words w) {
         if (loose) return w.any(ADD) || w.has("should") || w.has("have") || w.has("has");
         boolean wants = w.any(WISH) || w.phrase("should", "have") || w.phrase("must", "have") || w.phrase("should", "also", "have");
-        return adding(w) && !w.has("check") && !w.has("constraint") || wants;
+        // "add a unique index on profiles.username" adds an index, not a column
+        boolean index = (w.has("index") || w.has("indexes")) && !w.has("column") && !w.has("columns");
+        return adding(w) && !w.has("check") && !w.has("constraint") && !index || wants;
     }
 
     @Override

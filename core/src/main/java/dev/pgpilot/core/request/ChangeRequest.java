@@ -153,19 +153,28 @@ public sealed interface ChangeRequest {
      * @param fullText   a gin index on to_tsvector of the (text) columns
      * @param descending the columns kept newest/largest first (DESC); empty: all ascending
      * @param gin        a gin index on the columns themselves (jsonb, arrays, tsvector)
+     * @param lowered    the columns keyed as lower(column), for lookups that ignore case; empty: none
      */
     record CreateIndex(QualifiedName table, String name, List<String> columns, boolean unique, String where,
-                       boolean fullText, List<String> descending, boolean gin) implements ChangeRequest {
+                       boolean fullText, List<String> descending, boolean gin, List<String> lowered) implements ChangeRequest {
         public CreateIndex {
             columns = List.copyOf(columns);
             descending = descending == null ? List.of() : List.copyOf(descending);
+            lowered = lowered == null ? List.of() : List.copyOf(lowered);
+        }
+
+        public CreateIndex(QualifiedName table, String name, List<String> columns, boolean unique, String where,
+                           boolean fullText, List<String> descending, boolean gin) {
+            this(table, name, columns, unique, where, fullText, descending, gin, List.of());
         }
 
         public CreateIndex(QualifiedName table, String name, List<String> columns, boolean unique, String where, boolean fullText) {
             this(table, name, columns, unique, where, fullText, List.of(), false);
         }
 
-        public String describe() { return (unique ? "add_unique_" : "index_") + table.name() + "_" + String.join("_", columns); }
+        public String describe() {
+            return (unique ? "add_unique_" : "index_") + table.name() + "_" + String.join("_", columns.stream().map(c -> lowered.contains(c) ? "lower_" + c : c).toList());
+        }
         public <R> R accept(Cases<R> cases) { return cases.createIndex(this); }
     }
 

@@ -24,6 +24,9 @@ final class Clauses {
             "put", "let", "get", "define", "attach", "store", "track", "record", "build", "disable");
     /** Nouns that, after a joiner and an article, are a change of their own rather than one more column. */
     private static final Set<String> NOUNS = Set.of("index", "unique", "check", "constraint", "trigger", "policy", "foreign", "rls", "enum");
+    /** Words that say what kind of index a clause adds, between its article and "index". */
+    private static final Set<String> KINDS_OF_INDEX = Set.of("gin", "btree", "partial", "composite", "descending", "multi-column", "plain", "separate",
+            "full-text", "fulltext", "expression");
     private static final Set<String> ARTICLES = Set.of("a", "an", "the", "one");
     private static final Set<String> JOINERS = Set.of(",", "and", "also", "then", "plus", ";", ".", "afterwards", "finally", "next", "but");
     /** Words that put a clause's subject in front of what it must or may do. */
@@ -95,6 +98,7 @@ final class Clauses {
         if (first.is("we", "i")) return true;
         int k = at;
         if (ARTICLES.contains(first.text())) k++;
+        while (k > at && k < toks.size() && KINDS_OF_INDEX.contains(toks.get(k).text())) k++; // "and a gin index on it"
         if (k < toks.size() && k > at && NOUNS.contains(toks.get(k).text())) return true;
         if (k < toks.size() && k > at && next(toks, k + 1, "table") && !next(toks, k, "join", "junction", "link", "pivot")) return true; // "and a team_members table"
         if (k < toks.size() && k > at && next(toks, k + 1, "join", "junction") && next(toks, k + 2, "table")) return true;

@@ -131,19 +131,29 @@ public final class ExistingObjects {
         Optional<Catalog.Index> named = t.indexes().stream().filter(x -> x.name().name().equals(i.name())).findFirst();
         if (named.isPresent()) {
             Catalog.Index x = named.get();
-            boolean same = i.fullText() ? x.definition().contains("USING gin") : x.columns().equals(i.columns())
+            boolean same = i.fullText() ? x.definition().contains("USING gin")
+                    : !i.lowered().isEmpty() ? i.lowered().stream().allMatch(c -> x.definition().contains("lower(" + c + ")") || x.definition().contains("lower((" + c + ")"))
+                    : x.columns().equals(i.columns())
                     && x.definition().startsWith("CREATE UNIQUE") == i.unique() && x.definition().contains("USING gin") == i.gin()
                     && descending(x.definition()).equals(Set.copyOf(i.descending()))
                     && SameDefinition.expression(where(x.definition())).equals(SameDefinition.expression(i.where()));
             if (!same) throw PilotException.refused("index " + i.name() + " already exists with another definition: " + x.definition(), "pick another name, or drop that index first");
             return new AlreadyThere("index " + x.name().display());
         }
-        if (i.fullText() || i.gin() || i.where() != null || !i.descending().isEmpty()) return new Keep(i);
+        if (i.fullText() || i.gin() || i.where() != null || !i.descending().isEmpty() || !i.lowered().isEmpty()) return new Keep(i);
         // an index (or the one behind a unique constraint) on the same columns already serves; a second would only slow writes
         for (Catalog.Index x : t.indexes()) {
             boolean unique = x.definition().startsWith("CREATE UNIQUE");
             if (x.columns().equals(i.columns()) && where(x.definition()) == null && (unique || !i.unique())) {
                 return new AlreadyThere((unique ? "unique " : "") + "index " + x.name().display() + " on " + t.name().name() + " (" + String.join(", ", i.columns()) + ")");
+            }
+        }
+        // a plain btree whose first keys are the ones asked for serves those lookups too: (clinic_id, user_id) covers clinic_id
+        for (Catalog.Index x : t.indexes()) {
+            boolean leads = x.columns().size() > i.columns().size() && x.columns().subList(0, i.columns().size()).equals(i.columns());
+            if (leads && !i.unique() && where(x.definition()) == null && x.definition().contains("USING btree")) {
+                return new AlreadyThere("index " + x.name().display() + " on " + t.name().name() + " (" + String.join(", ", x.columns()) + ") already serves lookups by "
+                        + String.join(", ", i.columns()));
             }
         }
         return new Keep(i);

@@ -35,7 +35,11 @@ final class FrameWords {
             "duplicates", "constraint", "true", "false", "set", "present", "known", "filled", "greater", "above", "over", "more", "less",
             "below", "under", "than", "partial", "allow", "allowed", "same", "twice", "once", "<", ">", "=", "!=", "<>", ">=", "<=",
             "desc", "descending", "asc", "ascending", "newest", "latest", "most", "recent", "oldest", "earliest", "first", "looking",
-            "per", "within", "one", "each", "means", "often", "filter", "filtering", "double-booked", "double-booking");
+            "per", "within", "one", "each", "means", "often", "filter", "filtering", "double-booked", "double-booking",
+            // a need said instead of an index ("lookups of patients by email are slow", "we filter orders by status a lot")
+            "slow", "slowly", "we", "lot", "are", "is", "too", "really", "very", "frequently", "filters", "sort", "sorts", "sorting", "querying",
+            "look", "find", "finding", "rows", "ones", "records", "entries", "lower", "case-insensitive", "case", "insensitive",
+            "foreign", "keys", "key", "fks", "fk", "all", "every");
 
     private static final Set<String> DROP = Set.of("drop", "remove", "delete", "destroy", "get", "rid", "kill", "eliminate", "purge", "erase",
             "not", "anymore", "any", "more", "longer", "no", "don't", "default", "nothing", "null");

@@ -28,13 +28,28 @@ record IndexFrame(Slots slots) implements Frame {
 
     @Override
     public boolean fits(Words w) {
-        boolean index = w.has("index") || w.has("indexes") || w.phrase("speed", "up") || w.has("lookups") || w.has("searchable") || w.first().is("index");
+        boolean index = w.has("index") || w.has("indexes") || w.phrase("speed", "up") || w.has("lookups") || w.has("searchable") || w.first().is("index")
+                || needs(w);
         return index && (w.asksToDrop() || !w.has("unique"));
     }
 
+    /**
+     * A need said instead of an index: "lookups of patients by email are slow", "we filter orders by
+     * status and created_at a lot" — what is looked up, filtered or sorted by is the key.
+     */
+    private static boolean needs(Words w) {
+        boolean by = w.has("by");
+        return w.has("slow") || w.has("slowly") || by && w.any(NEED_VERBS);
+    }
+
+    private static final Set<String> NEED_VERBS = Set.of("filter", "filters", "filtering", "sort", "sorts", "sorting", "query", "queries", "querying",
+            "lookup", "look", "find", "finding", "search", "searches", "searching");
+
     @Override
     public List<ChangeRequest> read(Words w) {
-        return w.asksToDrop() ? drop(w) : List.of(create(w));
+        if (w.asksToDrop()) return drop(w);
+        if (ForeignKeyIndexes.asked(w)) return ForeignKeyIndexes.read(slots.catalog(), w);
+        return List.of(create(w));
     }
 
     private ChangeRequest create(Words w) {
@@ -70,6 +85,7 @@ record IndexFrame(Slots slots) implements Frame {
             throw refuse("index which column of the " + table.name().name() + " rows where " + String.join(" and ", filters).replace("\"", "") + "?",
                     "e.g. \"index published posts by created_at\": the rows the index holds, then the column it sorts");
         }
+        if (keys.isEmpty()) keys.addAll(byReference(w, table, head));
         if (keys.isEmpty()) {
             Tok guess = head.stream().filter(t -> t.word() && catalog.findTable(t.text()).isEmpty() && !STOP.contains(t.text()) && !FILLER.contains(t.text()) && !ADD.contains(t.text())
                     && !NOT_A_NAME.contains(t.text()) && !IndexOrder.orderWord(t)).findFirst().orElse(null);
@@ -78,6 +94,8 @@ record IndexFrame(Slots slots) implements Frame {
         }
         IndexOrder.Order order = IndexOrder.of(table, head, keys);
         List<String> cols = order.columns();
+        TextKeys.refuseSubstringSearch(w, table, cols);
+        List<String> lowered = TextKeys.lowered(w, head, table, cols);
         boolean gin = w.has("gin") || w.has("full-text") || w.has("fulltext") || w.phrase("full", "text") || w.has("search");
         // gin on jsonb, an array or a tsvector indexes the column itself; on text it indexes the words (to_tsvector)
         boolean itself = gin && cols.stream().allMatch(c -> ginItself(table.columns().get(c).type()));
@@ -87,9 +105,34 @@ record IndexFrame(Slots slots) implements Frame {
         if (gin && !order.descending().isEmpty()) throw refuse("a gin index has no order: \"desc\" does not apply to it", "leave out the order, or ask for a plain index");
         String predicate = where < 0 ? null : slots.conditions().predicate(table, w.sub(where + 1, all.size()));
         for (String f : filters) if (predicate == null || !predicate.equals(f)) predicate = predicate == null ? f : f + " and " + predicate;
-        String name = indexName(gin && !itself ? "idx_fts" : "idx", table.name().name(), cols);
+        if (!lowered.isEmpty() && (gin || !order.descending().isEmpty())) throw refuse("lower(...) goes into a plain index", "ask for the lower(...) index on its own");
+        String name = indexName(gin && !itself ? "idx_fts" : "idx", table.name().name(), cols.stream().map(c -> lowered.contains(c) ? "lower_" + c : c).toList());
         if (predicate != null) name = trim63(name + "_" + (rowWords.isEmpty() ? "partial" : String.join("_", rowWords)));
-        return new CreateIndex(table.name(), name, cols, false, predicate, gin && !itself, order.descending(), itself);
+        return new CreateIndex(table.name(), name, cols, false, predicate, gin && !itself, order.descending(), itself, lowered);
+    }
+
+
+    /**
+     * "index reviews by user": the foreign key column to the table a word names (users: auth.users).
+     * Two such columns (reviewer_id, seller_id) are asked about, never picked.
+     */
+    private List<IndexOrder.Key> byReference(Words w, Catalog.Table table, List<Tok> head) {
+        for (int i = 0; i < head.size(); i++) {
+            Tok t = head.get(i);
+            if (!t.word() || STOP.contains(t.text()) || FILLER.contains(t.text()) || NOT_A_NAME.contains(t.text())) continue;
+            Optional<QualifiedName> target = t.is("user", "users") ? Optional.of(new QualifiedName("auth", "users"))
+                    : slots.catalog().findTable(t.text()).filter(x -> !x.equals(table)).map(Catalog.Table::name);
+            if (target.isEmpty()) continue;
+            List<String> fks = table.constraints().stream().filter(c -> c.type().equals("f") && c.columns().size() == 1 && target.get().equals(c.references()))
+                    .map(c -> c.columns().get(0)).distinct().toList();
+            if (fks.size() == 1) return List.of(new IndexOrder.Key(fks.get(0), i + 1));
+            if (fks.size() > 1) {
+                String name = table.name().name();
+                throw new AmbiguousRequest(w.source(), fks.stream().map(c -> new AmbiguousRequest.Reading("index on " + name + "." + c + " (it references " + target.get().display() + ")",
+                        "index " + name + " on " + name + "." + c)).toList());
+            }
+        }
+        return List.of();
     }
 
     private static boolean ginItself(String type) {

@@ -63,7 +63,7 @@ final class IndexOrder {
         return null;
     }
 
-    /** The time key newest-first sorts by: the one time key, else the table's created_at. */
+    /** The time key newest-first sorts by: the one time key, else the table's created_at, else its one date or time column. */
     private static String newest(Catalog.Table table, List<String> cols) {
         List<String> times = cols.stream().filter(c -> table.column(c).map(x -> TIME_TYPES.contains(x.type())).orElse(false)).toList();
         if (times.size() == 1) return times.get(0);
@@ -72,6 +72,7 @@ final class IndexOrder {
         }
         if (table.column("created_at").isPresent()) return "created_at";
         List<String> any = table.columns().values().stream().filter(x -> TIME_TYPES.contains(x.type())).map(Catalog.Column::name).toList();
+        if (any.size() == 1) return any.get(0); // payments.paid_at: the table's one time is what "newest" means
         throw refuse("newest first by which column of " + table.name().name() + "?", any.isEmpty() ? "the table has no date or time column"
                 : "name it, e.g. \"" + any.get(0) + " desc\"");
     }

@@ -35,6 +35,9 @@ final class MeaningWords {
             c instanceof CreateBucket b && !b.isPublic() || c instanceof ChangeBucket cb && Boolean.FALSE.equals(cb.isPublic()) || storageBucket(c, cat, false));
     private static final BiPredicate<List<ChangeRequest>, Catalog> ANON = (cs, cat) -> cs.stream().anyMatch(c ->
             c instanceof CreatePolicy p && anon(p));
+    /** "lower(email)" in an index request; other kinds say "lower" for themselves ("lower the size limit to 8 MB"). */
+    private static final BiPredicate<List<ChangeRequest>, Catalog> LOWER = (cs, cat) -> cs.stream().noneMatch(c -> c instanceof CreateIndex)
+            || cs.stream().anyMatch(c -> c instanceof CreateIndex i && !i.lowered().isEmpty());
     private static final BiPredicate<List<ChangeRequest>, Catalog> GIN = (cs, cat) -> cs.stream().anyMatch(c ->
             c instanceof CreateIndex i && (i.gin() || i.fullText()));
 
@@ -54,7 +57,7 @@ final class MeaningWords {
             Map.entry("default", DEFAULT), Map.entry("defaults", DEFAULT), Map.entry("defaulting", DEFAULT),
             Map.entry("public", PUBLIC), Map.entry("private", PRIVATE),
             Map.entry("anonymous", ANON), Map.entry("anon", ANON), Map.entry("visitors", ANON),
-            Map.entry("gin", GIN));
+            Map.entry("gin", GIN), Map.entry("lower", LOWER), Map.entry("case-insensitive", LOWER), Map.entry("insensitive", LOWER));
 
     /** Words of {@link CoMembers}: read only where a policy asks about fellow members, but no cue that a clause says what to do ("who created them"). */
     private static final Map<String, BiPredicate<List<ChangeRequest>, Catalog>> FELLOW_WORDS = Map.ofEntries(

@@ -119,6 +119,8 @@ final class Rationale {
      */
     private static boolean purpose(List<Tok> toks, int at) {
         if (CONTAINERS.contains(toks.get(at - 1).text())) return false;
+        // "index bookings by session only for confirmed ones": which rows, not why
+        if (toks.get(at - 1).is("only")) return false;
         // "unique for each seller", "for every course": a scope, not a reason
         if (at + 1 < toks.size() && toks.get(at + 1).is("each", "every", "all", "any")) return false;
         int words = toks.size() - at - 1;

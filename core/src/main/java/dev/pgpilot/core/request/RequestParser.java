@@ -2,6 +2,7 @@ package dev.pgpilot.core.request;
 
 import dev.pgpilot.core.PilotException;
 import dev.pgpilot.core.request.RequestLexer.Tok;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public final class RequestParser {
     }
 
     public ChangeSet parse(String request) {
-        String text = Quote.oneLine(request);
+        String text = Quote.oneLine(RequestLines.joined(request));
         if (text.isEmpty()) throw refuse("empty request", "say what to change, e.g. \"add notes text to orders\"");
         if (text.length() > 2000) throw refuse("request too long (" + text.length() + " characters)", "describe one change at a time");
         return Misspellings.plan(text, catalog, this::planAsWritten);
@@ -28,8 +29,9 @@ public final class RequestParser {
     private ChangeSet planAsWritten(String text) {
         Rationale.Split read = read(text, catalog);
         ChangeSet set = MultiChange.plan(text, read.kept(), catalog, RequestParser::clause);
-        if (read.reason().isEmpty()) return set;
-        return set.readFrom(text, List.of("read \"" + MultiChange.ClauseText.join(read.reason()) + "\" as the reason for the change, not part of it"));
+        List<String> notes = new ArrayList<>(TextKeys.searchNotes(read.kept(), set.changes(), catalog));
+        if (!read.reason().isEmpty()) notes.add(0, "read \"" + MultiChange.ClauseText.join(read.reason()) + "\" as the reason for the change, not part of it");
+        return notes.isEmpty() ? set : set.readFrom(text, notes);
     }
 
     /** One change (or one clause of several, {@link MultiChange}): routed from {@code words}, every token of {@code accounted} explained. */

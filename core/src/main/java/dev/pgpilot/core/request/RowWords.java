@@ -28,6 +28,9 @@ final class RowWords {
     private static final Set<String> NEVER = Set.of("index", "indexes", "speed", "up", "looking", "lookups", "lookup", "query", "queries",
             "unique", "only", "one", "per", "each", "every", "all", "any", "gin", "btree", "partial", "composite", "search", "searching", "faster");
 
+    /** What people call a table's rows when they pick some of them ("only for active rows", "the confirmed ones"). */
+    private static final Set<String> ROWS = Set.of("rows", "ones", "records", "entries");
+
     private RowWords() {}
 
     /** The filter word {@code i} of {@code head} says, when it is in a run of adjectives right before the table's name. */
@@ -62,10 +65,11 @@ final class RowWords {
                 && (!table.columns().containsKey(t.text()) || table.columns().get(t.text()).type().equals("boolean"));
     }
 
-    /** Position j starts the table's name: "sessions", "session", or "api keys" for api_keys. */
+    /** Position j starts the table's name: "sessions", "session", or "api keys" for api_keys; "rows" or "ones" stand for it. */
     private static boolean namesTable(Catalog.Table table, List<Tok> head, int j) {
         String name = table.name().name();
         String w = head.get(j).text();
+        if (ROWS.contains(w)) return true;
         if (w.equals(name) || Inflect.singular(name).equals(w) || Inflect.plural(w).equals(name)) return true;
         return j + 1 < head.size() && (w + "_" + head.get(j + 1).text()).equals(name);
     }

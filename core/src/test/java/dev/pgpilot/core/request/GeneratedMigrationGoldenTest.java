@@ -31,6 +31,9 @@ class GeneratedMigrationGoldenTest {
         fk-index-already-there | sql:create index idx_comments_post_id on public.comments (post_id)                     | link comments to posts
         index-existing-table   | sql:select 1                                                                           | index orders on customer_id and status
         drop-index             | sql:select 1                                                                           | drop index idx_orders_customer_id
+        foreign-key-indexes    | sql:select 1                                                                           | index every foreign key of memberships
+        lower-expression-index | sql:select 1                                                                           | index customers on lower(email)
+        search-btree-said      | sql:select 1                                                                           | speed up searching posts by title
         check-existing-table   | sql:select 1                                                                           | orders total must be positive
         key-on-new-column      | sql:select 1                                                                           | add reviewer_id references auth.users to posts
         bucket                 | sql:select 1                                                                           | create a public bucket avatars limited to 2 MB for images
