@@ -89,7 +89,8 @@ final class FrameWords {
             "manage", "anything", "everything", "crud", "access", "query", "fetch", "own", "can", "may", "able", "allowed", "only", "all",
             "organization", "org", "team", "workspace", "where", "when", "if", "whose", "true", "false", "signed", "logged", "authenticated",
             "his", "her", "your", "them", "they", "not", "null", "equals", "equal", "=", "download", "upload", "uploads", "replace",
-            "overwrite", "folder", "folders", "files", "file", "bucket", "storage", "signed-in", "logged-in", "archived", "active");
+            "overwrite", "even", "out", "logged-out", "signed-out", "guests", "guest", "unauthenticated", "account", "without", "in", "signing",
+            "logging", "being", "folder", "folders", "files", "file", "bucket", "storage", "signed-in", "logged-in", "archived", "active");
 
     /** The policy frame's words: these and the words PolicyPhrases reads. */
     private static final Set<String> POLICY_FRAME = union(POLICY, PolicyPhrases.WORDS);

@@ -57,13 +57,18 @@ final class MeaningWords {
             Map.entry("default", DEFAULT), Map.entry("defaults", DEFAULT), Map.entry("defaulting", DEFAULT),
             Map.entry("public", PUBLIC), Map.entry("private", PRIVATE),
             Map.entry("anonymous", ANON), Map.entry("anon", ANON), Map.entry("visitors", ANON),
+            Map.entry("even", ANON), Map.entry("out", ANON), Map.entry("logged-out", ANON), Map.entry("signed-out", ANON), Map.entry("guests", ANON),
+            Map.entry("guest", ANON), Map.entry("unauthenticated", ANON),
             Map.entry("gin", GIN), Map.entry("lower", LOWER), Map.entry("case-insensitive", LOWER), Map.entry("insensitive", LOWER));
 
-    /** Words of {@link CoMembers}: read only where a policy asks about fellow members, but no cue that a clause says what to do ("who created them"). */
+    /**
+     * Words of {@link CoMembers}: read only where a policy asks about fellow members, but no cue that a clause says what to do ("who created them");
+     * "who" also in "people who are not logged in", for the anon role.
+     */
     private static final Map<String, BiPredicate<List<ChangeRequest>, Catalog>> FELLOW_WORDS = Map.ofEntries(
             Map.entry("colleagues", FELLOWS), Map.entry("colleague", FELLOWS), Map.entry("teammates", FELLOWS), Map.entry("teammate", FELLOWS),
             Map.entry("coworkers", FELLOWS), Map.entry("co-workers", FELLOWS), Map.entry("peers", FELLOWS), Map.entry("fellow", FELLOWS),
-            Map.entry("other", FELLOWS), Map.entry("same", FELLOWS), Map.entry("who", FELLOWS), Map.entry("at", FELLOWS));
+            Map.entry("other", FELLOWS), Map.entry("same", FELLOWS), Map.entry("who", FELLOWS.or(ANON)), Map.entry("at", FELLOWS));
 
     /** The object a "new ..." names, by the kinds of change that create one. */
     private static final Map<String, Set<Class<? extends ChangeRequest>>> NEW_OBJECT = Map.of(

@@ -56,6 +56,17 @@ public final class OwnerColumn {
                 .map(ColumnDef::name).findFirst();
     }
 
+    /**
+     * Columns holding a user's id: keys to auth.users, and keys to a table whose id is itself a user's
+     * (profiles.id references auth.users), whose values are then user ids too.
+     */
+    static List<String> userKeys(Catalog catalog, Catalog.Table t) {
+        return t.constraints().stream().filter(c -> c.type().equals("f") && c.columns().size() == 1 && c.references() != null
+                && (c.references().display().equals("auth.users") || c.definition().matches("(?s).*REFERENCES\\s+\\S+?\\(\"?id\"?\\).*")
+                        && catalog.findTable(c.references().display()).filter(p -> p != t).flatMap(OwnerColumn::of).filter("id"::equals).isPresent()))
+                .map(c -> c.columns().get(0)).toList();
+    }
+
     /** Columns referencing auth.users that are not owners (an assignee, a reviewer), for a refusal that names them. */
     static List<String> otherUserColumns(Catalog.Table t) {
         return usersColumns(t).stream().filter(c -> !isOwnerName(c) && !c.equals("id")).toList();

@@ -10,6 +10,7 @@ import java.util.List;
 record PolicyFrame(PolicyPhrases policies, boolean storage) implements Frame {
     @Override
     public boolean fits(Words w) {
+        w = policies.bucketTopic(w);
         Words active = PolicyVerbs.withModal(PolicyVerbs.passive(w) ? PolicyVerbs.active(w) : w);
         boolean can = active.has("can") || active.has("may") || active.phrase("able", "to") || active.has("allowed");
         return (!storage || w.has("bucket")) && can && !saysWhatAValueMayBe(active) && policies.isPolicyRequest(active);
@@ -37,6 +38,7 @@ record PolicyFrame(PolicyPhrases policies, boolean storage) implements Frame {
     public List<ChangeRequest> read(Words w) {
         // "exercises are readable by everyone" is read as "everyone can read exercises": the same words
         // "users manage their own notes" as "users can manage their own notes"
-        return policies.parse(PolicyVerbs.withModal(PolicyVerbs.passive(w) ? PolicyVerbs.active(w) : w));
+        Words said = policies.bucketTopic(w);
+        return policies.parse(PolicyVerbs.withModal(PolicyVerbs.passive(said) ? PolicyVerbs.active(said) : said));
     }
 }

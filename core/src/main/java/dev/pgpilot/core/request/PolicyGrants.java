@@ -35,11 +35,13 @@ final class PolicyGrants {
     private final Catalog catalog;
     private final PersonReach people;
     private final RightsColumn rights;
+    private final RoleHolders roles;
 
     PolicyGrants(Catalog catalog) {
         this.catalog = catalog;
         this.people = new PersonReach(catalog);
         this.rights = new RightsColumn(catalog);
+        this.roles = new RoleHolders(catalog);
     }
 
     Grant grant(Who who, Catalog.Table t, String cmd, Optional<String> rights) {
@@ -53,7 +55,10 @@ final class PolicyGrants {
         return switch (who.subject()) {
             case OWNER -> owner(who, t);
             case PERSON -> {
-                PersonReach.Reach r = people.of(who.noun(), t, who.parent(), who.words()).orElseThrow(() -> refuse("the schema links no " + who.noun() + " to " + table
+                Optional<PersonReach.Reach> reach = people.of(who.noun(), t, who.parent(), who.words());
+                // "doctors" the schema links to other tables by doctor_id, and lists by staff.role for this one
+                if (reach.isEmpty() && !roles.holders(who.noun()).isEmpty()) yield role(who, t);
+                PersonReach.Reach r = reach.orElseThrow(() -> refuse("the schema links no " + who.noun() + " to " + table
                         + (who.parent() == null ? "" : " or to its " + who.parent().name().name()) + otherUsers(t),
                         "name the table that says who the " + who.noun() + " are, or write the policy by hand: pgpilot new --empty NAME"));
                 yield new Grant(r.filter(), List.of("authenticated"), Inflect.singular(who.noun()), r.lookups());
@@ -79,6 +84,7 @@ final class PolicyGrants {
                         + table + " or to a table it references", "members policies need e.g. memberships(user_id, organization_id) and " + table + ".organization_id"));
                 yield new Grant(viaParent.filter(), List.of("authenticated"), "members", viaParent.lookups());
             }
+            case ROLE -> role(who, t);
             case ADMINS -> admins(who.words(), t);
             case RIGHTS -> {
                 Optional<Catalog.Table> listing = this.rights.listed(who.tokens());
@@ -91,9 +97,12 @@ final class PolicyGrants {
         String table = t.name().name();
         if (who.actor() != null) return new Grant(UID + " = " + Quote.ident(who.actor()), List.of("authenticated"), "own");
         Optional<String> owner = t.ownerColumn();
-        if (owner.isEmpty() && who.parent() != null) {
+        // "company owners can read their bills": the owners of the table the subject names, when t has a key to it
+        Catalog.Table parent = who.parent() != null ? who.parent() : who.words().stream().map(catalog::findTable).flatMap(Optional::stream)
+                .filter(p -> p != t && p.name().schema().equals("public")).findFirst().orElse(null);
+        if (owner.isEmpty() && parent != null) {
             // "the tasks of their own projects": the parent's owner
-            Optional<PersonReach.Reach> r = who.parent().ownerColumn().flatMap(o -> people.through(t, who.parent(), new PersonReach.Reach(o, null, List.of())));
+            Optional<PersonReach.Reach> r = parent.ownerColumn().flatMap(o -> people.through(t, parent, new PersonReach.Reach(o, null, List.of())));
             if (r.isPresent()) return new Grant(r.get().filter(), List.of("authenticated"), "own", r.get().lookups());
         }
         if (owner.isEmpty() && who.parent() == null && OwnerColumn.otherUserColumns(t).isEmpty()) {
@@ -114,6 +123,29 @@ final class PolicyGrants {
                 : "say who by that column, e.g. \"" + Inflect.plural(OwnerColumn.otherUserColumns(t).get(0).replaceAll("_id$", "")) + " can ... their own " + table
                         + "\", or add an owner: \"add user_id references auth.users to " + table + "\""));
         return new Grant(UID + " = " + Quote.ident(col), List.of("authenticated"), "own");
+    }
+
+    /**
+     * "managers can delete sales": the rows whose place (a store) the user holds that role at. A role of two link
+     * tables, or one link reaching t by two keys, is asked about.
+     */
+    private Grant role(Who who, Catalog.Table t) {
+        String table = t.name().name();
+        List<PhraseReadings.Option> options = new ArrayList<>();
+        List<PersonReach.Reach> found = new ArrayList<>();
+        for (RoleHolders.Holder h : roles.holders(who.noun())) {
+            for (PersonReach.Reach r : roles.reaches(h, t)) {
+                found.add(r);
+                options.add(new PhraseReadings.Option("users whose " + h.said() + " for " + table + "." + r.column(), "", "", r.filter()));
+            }
+        }
+        String noun = who.noun().replace('_', ' ');
+        if (found.isEmpty()) throw refuse("the " + Inflect.plural(noun) + " the schema lists by role reach no row of " + table
+                        + " (no key of theirs leads to " + table + ")", "name the table that links them, or write the policy by hand: pgpilot new --empty NAME");
+        if (options.size() > 1) throw new PhraseReadings(who.noun().contains("_") ? who.noun().split("_")[1] : who.noun(),
+                "\"" + noun + "\" can be read " + options.size() + " ways on " + table, options);
+        PersonReach.Reach r = found.get(0);
+        return new Grant(r.filter(), List.of("authenticated"), Inflect.singular(who.noun()), r.lookups());
     }
 
     private Grant admins(Set<String> who, Catalog.Table t) {

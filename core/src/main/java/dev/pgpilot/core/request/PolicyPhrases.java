@@ -31,7 +31,7 @@ final class PolicyPhrases {
             "reads", "sees", "views", "manages", "browses");
 
     /** PERSON: someone the schema links to rows by name ("doctors", "patients", "staff", "sellers"): {@link PersonReach}. */
-    enum Subject { OWNER, PERSON, SIGNED_IN, PUBLIC, MEMBERS, ADMINS, RIGHTS }
+    enum Subject { OWNER, PERSON, ROLE, SIGNED_IN, PUBLIC, MEMBERS, ADMINS, RIGHTS }
 
     /** Words before "can" that never name a person of the schema. */
     private static final Set<String> NOT_A_PERSON = Set.of("users", "user", "people", "only", "the", "a", "an", "all", "any", "every", "signed-in", "signed",
@@ -44,6 +44,7 @@ final class PolicyPhrases {
     private final PolicyGrants grants;
     private final RightsColumn rights;
     private final CoMembers fellows;
+    private final RoleHolders roles;
 
     PolicyPhrases(Catalog catalog) {
         this.catalog = catalog;
@@ -53,6 +54,12 @@ final class PolicyPhrases {
         this.grants = new PolicyGrants(catalog);
         this.rights = new RightsColumn(catalog);
         this.fellows = new CoMembers(catalog);
+        this.roles = new RoleHolders(catalog);
+    }
+
+    /** A bucket named before a colon, read as the bucket the policy is in ({@link StoragePolicies#bucketTopic}). */
+    Words bucketTopic(Words w) {
+        return StoragePolicies.bucketTopic(catalog, w);
     }
 
     /** True when the words before "can" name who a policy is for. */
@@ -81,9 +88,10 @@ final class PolicyPhrases {
         if (rights.names(w.sub(0, can))) return Subject.RIGHTS;
         if (who.contains("admins") || who.contains("admin") || who.contains("administrators")) return Subject.ADMINS;
         if (who.contains("members") || who.contains("member")) return Subject.MEMBERS;
-        if (who.contains("everyone") || who.contains("anyone") || who.contains("public") || who.contains("anonymous") || who.contains("everybody") || who.contains("visitors")) return Subject.PUBLIC;
+        if (SignedOutWords.said(w.sub(0, can)) || who.contains("everyone") || who.contains("anyone") || who.contains("public") || who.contains("anonymous") || who.contains("everybody") || who.contains("visitors")) return Subject.PUBLIC;
         if (who.contains("owners") || who.contains("authors") || who.contains("creators")) return Subject.OWNER;
         if (person(who) != null) return Subject.PERSON;
+        if (roles.word(List.copyOf(who)) != null) return Subject.ROLE;
         boolean users = who.contains("users") || who.contains("user") || who.contains("people");
         if (users && (who.contains("signed-in") || who.contains("signed") || who.contains("logged-in") || who.contains("logged") || who.contains("authenticated"))) {
             return theirs ? Subject.OWNER : Subject.SIGNED_IN;
@@ -107,8 +115,9 @@ final class PolicyPhrases {
         }
         Set<String> commands = PolicyVerbs.commands(what);
         if (w.has("bucket") || w.has("folder") || w.has("folders") || StoragePolicies.namesBucket(catalog, what)) {
-            return new StoragePolicies(catalog).parse(subject, person(who(w)), commands, what, only);
+            return new StoragePolicies(catalog).parse(subject, subject == Subject.ROLE ? roles.word(List.copyOf(who(w))) : person(who(w)), commands, what, only);
         }
+        PolicyVerbs.refuseEverythingAsObject(what);
         Catalog.Table t = policyTable(what);
         // "members can book sessions for themselves": a row of bookings naming them, for a session
         Optional<Catalog.Table> booked = rows.nominalTable(t, what);
@@ -132,7 +141,8 @@ final class PolicyPhrases {
         what.stream().filter(x -> x.is("but") && x.word()).findFirst().ifPresent(x -> {
             throw refuse("did not understand \"but\" in \"" + w.text() + "\"", "say what is granted, one request at a time; a policy only grants");
         });
-        PolicyGrants.Who who = new PolicyGrants.Who(subject, who(w), w.sub(0, can), person(who(w)), parent(what, t), actor);
+        String noun = subject == Subject.ROLE ? roles.word(List.copyOf(who(w))) : person(who(w));
+        PolicyGrants.Who who = new PolicyGrants.Who(subject, who(w), w.sub(0, can), noun, parent(what, t), actor);
         PolicyRows.Rows which = rows.condition(t, what);
         String condition = which.filter();
         Optional<String> rightsOfT = RightsTables.why(catalog, t);
@@ -220,12 +230,15 @@ final class PolicyPhrases {
      * The user column the request names by what its user did: "the appointments they booked" (booked_by),
      * "the tasks assigned to them" (assignee_id or assigned_to); or null.
      */
-    private static String actor(Catalog.Table t, List<Tok> what) {
-        List<String> users = t.constraints().stream().filter(c -> c.type().equals("f") && c.columns().size() == 1 && c.references() != null
-                && c.references().display().equals("auth.users")).map(c -> c.columns().get(0)).toList();
+    private String actor(Catalog.Table t, List<Tok> what) {
+        List<String> users = OwnerColumn.userKeys(catalog, t);
         for (int i = 0; i + 1 < what.size(); i++) {
             if (!what.get(i).is("they")) continue;
-            if (users.contains(what.get(i + 1).text() + "_by")) return what.get(i + 1).text() + "_by";
+            String verb = what.get(i + 1).text();
+            // "the recipes they created" (created_by), "the items they sell" (seller_id), "the events they host" (host_id)
+            for (String agent : List.of(verb + "_by", (verb.endsWith("e") ? verb + "r" : verb + "er") + "_id", verb + "_id")) {
+                if (what.get(i + 1).word() && users.contains(agent)) return agent;
+            }
             if (what.get(i + 1).is("own") && t.ownerColumn().isPresent()) return t.ownerColumn().get();
         }
         // "users can send messages as themselves": the sender is the one who sends

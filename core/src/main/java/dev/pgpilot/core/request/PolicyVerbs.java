@@ -89,6 +89,18 @@ final class PolicyVerbs {
         return w;
     }
 
+    /**
+     * "staff can read everything in their store": after a verb of its own, "everything" is the object, not every
+     * command, and it names no one table (reading it as the store's row, or as all four commands, would grant
+     * what was not asked). Refused, asking for the tables.
+     */
+    static void refuseEverythingAsObject(List<Tok> what) {
+        boolean all = what.stream().anyMatch(x -> x.kind() != Kind.QUOTED && x.is("everything", "anything"));
+        boolean verb = what.stream().anyMatch(x -> x.kind() != Kind.QUOTED && !EVERY_COMMAND.contains(x.text()) && !verbs(List.of(x)).isEmpty());
+        if (all && verb) throw refuse("\"everything\" names no table: a policy is on one table at a time",
+                "name the tables, one request each, e.g. \"staff can read sales in their store\"");
+    }
+
     private static Set<String> verbs(List<Tok> what) {
         Set<String> commands = new LinkedHashSet<>();
         for (Tok x : what) {
@@ -119,7 +131,7 @@ final class PolicyVerbs {
             if (t.kind() == Kind.QUOTED) continue;
             if (!commands(List.of(t)).isEmpty()) granted = true;
             // after a grant, only a negation that takes a command back forbids: "read but not delete them", "... and never update"
-            if (NEGATION.contains(t.text()) && (!granted || negatesCommand(toks, i + 1))) {
+            if (NEGATION.contains(t.text()) && !SignedOutWords.aboutSigningIn(toks, i) && (!granted || negatesCommand(toks, i + 1))) {
                 throw refuse("\"" + t.raw() + "\" forbids: a policy only grants, so pgpilot does not write one for \"" + w.text() + "\"",
                         "with row level security on, what no policy grants is already denied; to take a right away, drop the policy that grants it "
                                 + "(\"drop policy NAME on TABLE\"), or say who alone may do it (\"only admins can delete TABLE\")");

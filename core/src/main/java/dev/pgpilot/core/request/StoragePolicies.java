@@ -24,8 +24,23 @@ final class StoragePolicies {
             "and", "or", "for", "with", "where");
     private final Catalog catalog;
 
+    /** The folder names a subject reaches (ids as text), the table that query reads, and its column that is the user. */
+    private record Keys(Catalog.Table table, String ids, String userColumn) {}
+
     StoragePolicies(Catalog catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * "avatars: users can read their own files": a bucket the database has, named before a colon as the topic, is read
+     * as "users can read their own files in avatars" (the same words, the bucket moved to the end).
+     */
+    static Words bucketTopic(Catalog catalog, Words w) {
+        if (w.size() < 4 || !w.tok(1).is(":") || w.tok(1).kind() != Kind.SYMBOL || catalog.bucket(w.tok(0).raw()).isEmpty()) return w;
+        List<Tok> out = new ArrayList<>(w.all().subList(2, w.size()));
+        out.add(new Tok(Kind.WORD, "in", "in"));
+        out.add(w.tok(0));
+        return new Words(out, w.source());
     }
 
     /** True when the words name a bucket the database has ("files in listing-photos"). */
@@ -51,7 +66,14 @@ final class StoragePolicies {
             String rows;
             List<String> roles = List.of("authenticated");
             String tag;
-            switch (subject) {
+            Optional<Catalog.Table> place = subject == Subject.MEMBERS ? Optional.empty() : placeFolder(what);
+            if (place.isPresent()) {
+                // "their store's folder": the first folder is the id of a row the user reaches, never their own id
+                Keys keys = placeKeys(subject, person, place.get(), bucket);
+                rows = inBucket + " and (storage.foldername(\"name\"))[1] in (" + keys.ids() + ")";
+                tag = (subject == Subject.OWNER ? "owner" : Inflect.singular(person)) + "_" + Inflect.singular(place.get().name().name()) + "_folder";
+                PolicyPhrases.lookupPolicy(keys.table(), keys.userColumn()).ifPresent(lookups::add);
+            } else switch (subject) {
                 case OWNER, PERSON -> {
                     // the object's path starts with the uploader's id: avatars/<uid>/photo.png
                     rows = inBucket + " and (storage.foldername(\"name\"))[1] = " + PolicyPhrases.UID + "::text";
@@ -102,6 +124,55 @@ final class StoragePolicies {
         }
         out.addAll(lookups);
         return out;
+    }
+
+    /** "their store's folder", "the folder of their project": the table after "their" when the request speaks of folders; else empty. */
+    private Optional<Catalog.Table> placeFolder(List<Tok> what) {
+        if (what.stream().noneMatch(t -> t.is("folder", "folders"))) return Optional.empty();
+        for (int i = 0; i + 1 < what.size(); i++) {
+            if (!what.get(i).is("their") || what.get(i + 1).is("own")) continue;
+            Optional<Catalog.Table> p = catalog.findTable(what.get(i + 1).text()).filter(x -> x.name().schema().equals("public"));
+            if (p.isPresent()) return p;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The ids of the place's rows the subject reaches, as text (a folder name), and the table the query reads: the place's
+     * own owner (their company's folder), the person's rows keyed to it (staff.store_id), or the rows of the role there.
+     */
+    private Keys placeKeys(Subject subject, String person, Catalog.Table place, String bucket) {
+        String name = place.name().name();
+        if (subject == Subject.OWNER) {
+            String owner = place.ownerColumn().orElseThrow(() -> refuse("whose " + name + " are \"theirs\"? " + name + " has no owner column",
+                    "say who reaches them, e.g. \"members can read the files of their " + Inflect.singular(name) + " in " + bucket + "\""));
+            String id = place.columns().containsKey("id") ? "id" : owner;
+            return new Keys(place, "select p." + Quote.ident(id) + "::text from " + place.name().sql() + " p where p." + Quote.ident(owner) + " = " + PolicyPhrases.UID, owner);
+        }
+        List<Keys> found = new ArrayList<>();
+        if (subject == Subject.ROLE) {
+            for (RoleHolders.Holder h : new RoleHolders(catalog).holders(person)) {
+                keyTo(h.link(), place).ifPresent(k -> found.add(new Keys(h.link(), "select m." + Quote.ident(k) + "::text from " + h.link().name().sql()
+                        + " m where m." + Quote.ident(h.userColumn()) + " = " + PolicyPhrases.UID + " and m." + Quote.ident(h.roleColumn()) + " = " + Quote.literal(h.value()),
+                        h.userColumn())));
+            }
+        } else if (subject == Subject.PERSON) {
+            catalog.findTable(person).filter(p -> p.ownerColumn().isPresent()).ifPresent(p -> keyTo(p, place).ifPresent(k -> found.add(new Keys(p,
+                    "select x." + Quote.ident(k) + "::text from " + p.name().sql() + " x where x." + Quote.ident(p.ownerColumn().get()) + " = " + PolicyPhrases.UID,
+                    p.ownerColumn().get()))));
+        }
+        if (found.size() == 1) return found.get(0);
+        String who = person == null ? subject.name().toLowerCase(java.util.Locale.ROOT) : person;
+        throw refuse(found.isEmpty() ? "the schema links no " + who + " to a " + Inflect.singular(name) + ", so their " + Inflect.singular(name) + "'s folder in " + bucket + " is no one's"
+                : who + " reach a " + Inflect.singular(name) + " through " + String.join(" and ", found.stream().map(l -> l.table().name().name()).toList()) + ": which one?",
+                "write the policy by hand: pgpilot new --empty NAME");
+    }
+
+    /** The one column of t that is a key to place, if t has exactly one. */
+    private static Optional<String> keyTo(Catalog.Table t, Catalog.Table place) {
+        List<String> keys = t.constraints().stream().filter(c -> c.type().equals("f") && c.columns().size() == 1 && place.name().equals(c.references()))
+                .map(c -> c.columns().get(0)).toList();
+        return keys.size() == 1 ? Optional.of(keys.get(0)) : Optional.empty();
     }
 
     /** "the files of their organization", "their organization's folder": a link table with user_id and a key to the table after "their". */

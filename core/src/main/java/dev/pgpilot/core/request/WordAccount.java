@@ -131,9 +131,12 @@ final class WordAccount {
 
     /**
      * "enrolled students": a policy that reaches its rows through enrollments says that table by its verb
-     * (a stem of four letters or more, before -ed or -ing, that starts a name the policy carries).
+     * (a stem of four letters or more, before -ed or -ing, that starts a name the policy carries); "they sell" its
+     * seller_id, by the verb of the column's agent noun.
      */
     private static boolean participle(String word, Set<String> parts) {
+        // "the items they sell": seller_id, the one who sells
+        if (parts.contains(word + "er") || parts.contains(word + "r")) return true;
         String stem = word.replaceFirst("(ed|ing)$", "");
         return stem.length() >= 4 && stem.length() < word.length() && parts.stream().anyMatch(p -> p.length() > stem.length() && p.startsWith(stem));
     }

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Whole generated migrations, up and down, as a person reads them: the policies' shapes (owner,
- * admins only, members, storage folders, every row "published or not", a right recorded in the user's own
+ * admins only, a role said by its value in a staff table (only managers), members, storage folders (the user's own, a
+ * row's the user reaches), every row "published or not", a right recorded in the user's own
  * row through a SECURITY DEFINER function), a rights table, an FK whose index already exists; and
  * what must not block writes on a table in use: indexes built and dropped concurrently in a file of
  * their own, keys and checks added NOT VALID and validated in the next file; a bucket that refuses
@@ -25,6 +26,8 @@ class GeneratedMigrationGoldenTest {
         members-read           | sql:select 1                                                                           | organization members can read their organization's customers
         fellow-members         | sql:select 1                                                                           | members can see the other members of their organization
         storage-own-folder     | sql:insert into storage.buckets (id, name) values ('avatars', 'avatars')               | users can upload to their own folder in the avatars bucket
+        role-only-delete       | sql:create table public.stores (id bigint primary key); create table public.staff (store_id bigint not null references public.stores(id), user_id uuid not null references auth.users(id), role text not null check (role in ('manager', 'clerk'))); create table public.sales (id bigint primary key, store_id bigint not null references public.stores(id)) | only managers can delete sales
+        storage-place-folder   | sql:insert into storage.buckets (id, name) values ('store-docs', 'store-docs'); create table public.stores (id bigint primary key); create table public.staff (store_id bigint not null references public.stores(id), user_id uuid not null references auth.users(id)); alter table public.staff enable row level security | store-docs: staff can upload files to their store's folder
         public-conditional     | sql:select 1                                                                           | anyone can see posts where published is true
         every-row-either-way   | sql:select 1                                                                           | authors can read their own posts, published or not
         rights-column-only     | sql:create type public.app_role as enum ('member', 'admin'); create table public.profiles (id uuid primary key references auth.users(id), role public.app_role not null default 'member'); alter table public.profiles enable row level security | only users whose profiles.role is 'admin' can delete comments
